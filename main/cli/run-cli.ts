@@ -1,0 +1,50 @@
+// Command dispatch for the CLI. Exit codes: 0 done, 1 the ledger refused (error printed), 2 usage.
+import { parseArgs } from 'node:util';
+import { LedgerError } from '../../shared/result.ts';
+import { commands, type CliIo } from './commands.ts';
+
+export const USAGE = `用法：npm run ledger -- <命令> [选项]
+
+命令：
+  init  [--county 6位县级代码]          新建台账；给出县代码时填入该县的乡镇和村
+  demo  [--households N] [--seed S] [--county 代码]
+                                        在空台账中生成示例县（默认 湖北省襄阳市保康县，2000 户）
+  stats [--region 区划代码]             显示户数、人数和分类统计
+  serve [--port N]                      启动浏览器模式（不打开浏览器），第一行输出访问地址
+
+通用选项：
+  --db PATH   台账文件（默认：环境变量 LEDGER_DB，或用户数据目录下的 county-ledger/ledger.db）
+  --json      以 JSON 输出结果（便于脚本处理）`;
+
+export type { CliIo } from './commands.ts';
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.out(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = Object.hasOwn(commands, name) ? commands[name as keyof typeof commands] : undefined;
+  if (!command) {
+    io.err(`未知命令：${name}\n\n${USAGE}`);
+    return 2;
+  }
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false })
+      .values as Record<string, string | boolean | undefined>;
+  } catch (e) {
+    io.err(`参数错误：${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command.run(values, io);
+  } catch (e) {
+    if (e instanceof LedgerError) {
+      io.err(`错误：${e.message}`);
+      return 1;
+    }
+    io.err(`程序内部错误：${(e as Error).stack ?? String(e)}`);
+    return 1;
+  }
+}

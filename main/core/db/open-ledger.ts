@@ -1,0 +1,97 @@
+// Opens (or creates) a ledger file: refuses a file written by a newer program before touching it,
+// sets the PRAGMAs, backs the file up and applies pending migrations.
+import fs from 'node:fs';
+import nodePath from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { Migrator, type MigrationProvider } from 'kysely/migration';
+import { MIGRATIONS } from '../../../migrations/index.ts';
+import { LedgerError } from '../../../shared/result.ts';
+import type { DB } from './tables.ts';
+
+export const MIGRATION_TABLE = 'kysely_migration';
+export const SCHEMA_VERSION = Object.keys(MIGRATIONS).sort().at(-1) ?? '';
+
+export interface Ledger {
+  readonly path: string;
+  /** Raw handle for bulk work (prepared statements are ~3× faster than Kysely for big loads). */
+  readonly sqlite: Database.Database;
+  readonly db: Kysely<DB>;
+  close(): Promise<void>;
+}
+
+const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
+
+/** Migration names recorded in an existing file, read without writing anything. */
+function appliedMigrations(path: string): string[] {
+  if (path === ':memory:' || !fs.existsSync(path) || fs.statSync(path).size === 0) return [];
+  let probe: Database.Database;
+  try {
+    probe = new Database(path, { readonly: true, fileMustExist: true });
+  } catch (e) {
+    throw new LedgerError('internal', `无法打开台账文件 ${path}：${(e as Error).message}`);
+  }
+  try {
+    const hasTable = probe
+      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`)
+      .get(MIGRATION_TABLE);
+    if (!hasTable) return [];
+    return probe
+      .prepare(`SELECT name FROM ${MIGRATION_TABLE} ORDER BY name`)
+      .pluck()
+      .all() as string[];
+  } catch (e) {
+    throw new LedgerError('internal', `台账文件 ${path} 已损坏或不是本程序的台账：${(e as Error).message}`);
+  } finally {
+    probe.close();
+  }
+}
+
+export function checkNotFromNewerVersion(applied: readonly string[], path: string): void {
+  const unknown = applied.filter((name) => !Object.hasOwn(MIGRATIONS, name));
+  if (unknown.length > 0) {
+    throw new LedgerError(
+      'db-from-newer-version',
+      `台账文件 ${path} 由更新版本的程序写入（数据库版本 ${unknown.at(-1)}），本程序无法打开。请安装新版本后再打开；文件未作任何改动。`,
+      { unknown },
+    );
+  }
+}
+
+export interface OpenOptions {
+  /** Copy the file aside before applying migrations to a ledger that already has data. Default true. */
+  backupBeforeMigrate?: boolean;
+}
+
+export async function openLedger(path: string, options: OpenOptions = {}): Promise<Ledger> {
+  const applied = appliedMigrations(path);
+  checkNotFromNewerVersion(applied, path);
+  const pending = Object.keys(MIGRATIONS).filter((n) => !applied.includes(n));
+
+  if (path !== ':memory:') fs.mkdirSync(nodePath.dirname(nodePath.resolve(path)), { recursive: true });
+  const sqlite = new Database(path);
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL'); // office PCs lose power; a committed entry must survive it
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    if (applied.length > 0 && pending.length > 0 && (options.backupBeforeMigrate ?? true)) {
+      await sqlite.backup(`${path}.before-${pending[0]}.bak`);
+    }
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const ledger: Ledger = { path, sqlite, db, close: () => db.destroy() };
+  if (pending.length > 0) {
+    const migrator = new Migrator({ db, provider, migrationTableName: MIGRATION_TABLE });
+    const { error, results } = await migrator.migrateToLatest();
+    if (error) {
+      await ledger.close();
+      const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
+      throw new LedgerError('internal', `数据库升级失败（${failed}）：${String((error as Error).message ?? error)}`);
+    }
+  }
+  return ledger;
+}

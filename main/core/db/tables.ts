@@ -1,0 +1,154 @@
+// Per-table row types for Kysely, written by hand and checked against the migrated schema by
+// tests/integration/schema.test.ts. One interface per table; `DB` maps table names to them.
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export type Origin = 'manual' | 'import' | 'demo';
+export type RecordStatus = 'active' | 'cancelled';
+export type RegionLevel = 'county' | 'township' | 'village' | 'group';
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface CodeItemsTable {
+  table_key: string;
+  code: string;
+  label: string;
+  aliases: Generated<string>;
+  retired: Generated<number>;
+  created_at: string;
+}
+
+export interface ImportBatchesTable {
+  id: Generated<number>;
+  kind: 'import' | 'demo';
+  file_name: string | null;
+  sha256: string | null;
+  sheet: string | null;
+  operator: string;
+  summary: Generated<string>;
+  created_at: string;
+}
+
+export interface RegionsTable {
+  code: string;
+  parent_code: string | null;
+  level: RegionLevel;
+  name: string;
+  official_name: string | null;
+  sort_order: Generated<number>;
+  origin: 'official' | Origin;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface HouseholdsTable {
+  id: Generated<number>;
+  household_no: string;
+  township_code: string;
+  village_code: string;
+  group_code: string | null;
+  head_name: string | null;
+  head_id_number: string | null;
+  poverty_attribute: string | null;
+  household_type: string | null;
+  monitor_category: string | null;
+  poverty_status: string | null;
+  exit_year: number | null;
+  main_cause: string | null;
+  other_causes: string | null;
+  member_count: Generated<number>;
+  phone: string | null;
+  address: string | null;
+  identification_standard: string | null;
+  first_identified_year: number | null;
+  year: number;
+  status: Generated<RecordStatus>;
+  cancel_reason: string | null;
+  cancel_note: string | null;
+  cancel_date: string | null;
+  origin: Origin;
+  batch_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonsTable {
+  id: Generated<number>;
+  household_id: number;
+  name: string;
+  id_type: Generated<string>;
+  id_number: string;
+  id_flagged: Generated<number>;
+  sex: string;
+  birth_date: string | null;
+  ethnicity: string | null;
+  relation: string;
+  education: string | null;
+  school_status: string | null;
+  health: string | null;
+  labor_skill: string | null;
+  work_months: number | null;
+  political_status: string | null;
+  medical_insurance: number | null;
+  serious_illness_insurance: number | null;
+  pension_insurance: number | null;
+  dibao: number | null;
+  tekun: number | null;
+  phone: string | null;
+  year: number;
+  status: Generated<RecordStatus>;
+  cancel_reason: string | null;
+  cancel_note: string | null;
+  cancel_date: string | null;
+  origin: Origin;
+  batch_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DB {
+  settings: SettingsTable;
+  code_items: CodeItemsTable;
+  import_batches: ImportBatchesTable;
+  regions: RegionsTable;
+  households: HouseholdsTable;
+  persons: PersonsTable;
+}
+
+export type HouseholdRow = Selectable<HouseholdsTable>;
+export type NewHousehold = Insertable<HouseholdsTable>;
+export type HouseholdPatch = Updateable<HouseholdsTable>;
+export type PersonRow = Selectable<PersonsTable>;
+export type NewPerson = Insertable<PersonsTable>;
+export type PersonPatch = Updateable<PersonsTable>;
+export type RegionRow = Selectable<RegionsTable>;
+
+/**
+ * Column names per table at run time, for the schema test. The type below fails to compile when an
+ * interface gains a column that is not listed here (or the reverse).
+ */
+export const TABLE_COLUMNS = {
+  settings: ['key', 'value', 'updated_at'],
+  code_items: ['table_key', 'code', 'label', 'aliases', 'retired', 'created_at'],
+  import_batches: ['id', 'kind', 'file_name', 'sha256', 'sheet', 'operator', 'summary', 'created_at'],
+  regions: ['code', 'parent_code', 'level', 'name', 'official_name', 'sort_order', 'origin', 'created_at', 'updated_at'],
+  households: [
+    'id', 'household_no', 'township_code', 'village_code', 'group_code', 'head_name', 'head_id_number',
+    'poverty_attribute', 'household_type', 'monitor_category', 'poverty_status', 'exit_year', 'main_cause',
+    'other_causes', 'member_count', 'phone', 'address', 'identification_standard', 'first_identified_year', 'year',
+    'status', 'cancel_reason', 'cancel_note', 'cancel_date', 'origin', 'batch_id', 'created_at', 'updated_at',
+  ],
+  persons: [
+    'id', 'household_id', 'name', 'id_type', 'id_number', 'id_flagged', 'sex', 'birth_date', 'ethnicity', 'relation',
+    'education', 'school_status', 'health', 'labor_skill', 'work_months', 'political_status', 'medical_insurance',
+    'serious_illness_insurance', 'pension_insurance', 'dibao', 'tekun', 'phone', 'year', 'status', 'cancel_reason',
+    'cancel_note', 'cancel_date', 'origin', 'batch_id', 'created_at', 'updated_at',
+  ],
+} as const satisfies { [T in keyof DB]: readonly (keyof DB[T] & string)[] }; // prettier-ignore
+
+type Unlisted = { [T in keyof DB]: Exclude<keyof DB[T], (typeof TABLE_COLUMNS)[T][number]> }[keyof DB];
+// If this line fails to compile, a column is missing from TABLE_COLUMNS.
+export const TABLE_COLUMNS_COMPLETE: [Unlisted] extends [never] ? true : Unlisted = true;

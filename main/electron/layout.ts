@@ -1,0 +1,14 @@
+// Where the built app's pieces live, relative to the app directory (the project root when run from
+// source, `resources/app.asar` when installed). Shared by the bundler, `npm start` and main.ts so
+// the three cannot disagree. No 'electron' import: the launcher runs in plain Node.
+import path from 'node:path';
+
+export const ELECTRON_OUT_DIR = path.join('dist', 'electron');
+export const RENDERER_OUT_DIR = path.join('dist', 'renderer');
+export const MAIN_BUNDLE = path.join(ELECTRON_OUT_DIR, 'main.cjs');
+export const PRELOAD_BUNDLE = path.join(ELECTRON_OUT_DIR, 'preload.cjs');
+/** Copy of main/core/regions/data/: the bundled core cannot find it beside its source. */
+export const REGION_DATA_DIR = path.join(ELECTRON_OUT_DIR, 'data');
+export const REGION_DATA_FILE = path.join(REGION_DATA_DIR, 'regions.txt.gz');
+
+export const inApp = (appDir: string, relative: string): string => path.join(appDir, relative);

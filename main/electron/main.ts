@@ -1,0 +1,265 @@
+// The Electron host: a window showing the renderer build, and the core behind IPC. Everything that
+// can be decided without Electron lives in security.ts / ipc.ts / layout.ts (unit-tested); this file
+// only wires it to Electron's APIs. Bundled to dist/electron/main.cjs by bundle-electron.ts.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  session,
+  type IpcMainInvokeEvent,
+  type MenuItemConstructorOptions,
+  type WebContents,
+} from 'electron';
+import { LedgerError } from '../../shared/result.ts';
+import { openCore, type Core } from '../core/index.ts';
+import { defaultDataDir, resolveLedgerPath } from '../core/paths.ts';
+import { registerLedgerIpc, type LedgerIpc } from './ipc.ts';
+import { inApp, PRELOAD_BUNDLE, REGION_DATA_FILE, RENDERER_OUT_DIR } from './layout.ts';
+import {
+  APP_SCHEME,
+  APP_START_URL,
+  contentTypeFor,
+  isAllowedNavigation,
+  isTrustedSender,
+  PERMISSIONS_ALLOWED,
+  resolveAppFile,
+  RESPONSE_HEADERS,
+  webPreferences,
+} from './security.ts';
+
+const APP_TITLE = '县域统筹台账';
+const APP_USER_MODEL_ID = 'cn.gov.county-ledger'; // = appId in electron-builder.yml
+
+const log = (message: string, error?: unknown): void => console.error(`[ledger] ${message}`, error ?? '');
+
+// ---------------------------------------------------------------------------------------------
+// Before `ready`: paths, switches, scheme privileges. Electron ignores these once it is ready.
+
+// One data folder for every host (Electron, browser mode, CLI): see core/paths.ts.
+const dataDir = defaultDataDir();
+app.setPath('userData', dataDir);
+// Chromium's own files (caches, Local Storage) go to a subfolder so the clerk's folder shows the
+// ledger and its backups, not a dozen browser directories.
+app.setPath('sessionData', path.join(dataDir, 'electron'));
+app.commandLine.appendSwitch('lang', 'zh-CN');
+// Sandbox every renderer, including any a bug might create without our WEB_PREFERENCES.
+app.enableSandbox();
+if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+
+protocol.registerSchemesAsPrivileged([
+  // standard: real origin, relative URLs and module scripts work; secure: treated like https.
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+/** `--db PATH` after the app dir (`electron . --db x`) or the executable (installed app). */
+function cliLedgerPath(): string | undefined {
+  const args = process.argv.slice(process.defaultApp ? 2 : 1);
+  // strict: false because Chromium switches (--no-sandbox, --lang, …) share the command line.
+  const { values } = parseArgs({
+    args,
+    options: { db: { type: 'string' } },
+    strict: false,
+    allowPositionals: true,
+  });
+  return typeof values.db === 'string' ? values.db : undefined;
+}
+
+const appDir = app.getAppPath();
+const rendererDir = inApp(appDir, RENDERER_OUT_DIR);
+const ledgerPath = resolveLedgerPath(cliLedgerPath());
+
+let core: Core | null = null;
+let mainWindow: BrowserWindow | null = null;
+let ipc: LedgerIpc | null = null;
+
+// ---------------------------------------------------------------------------------------------
+// Serving the renderer: app://ledger/<path> → dist/renderer/<path>, with the CSP on every response.
+
+async function serveAppFile(request: Request): Promise<Response> {
+  const text = (status: number, body: string): Response =>
+    new Response(body, {
+      status,
+      headers: { ...RESPONSE_HEADERS, 'content-type': 'text/plain; charset=utf-8' },
+    });
+  if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, '不支持的请求方法。');
+  const file = resolveAppFile(rendererDir, request.url);
+  if (file === null) return text(403, '拒绝访问。');
+  let body: Buffer;
+  try {
+    body = await fs.promises.readFile(file);
+  } catch {
+    return text(404, '未找到。');
+  }
+  return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+    status: 200,
+    headers: { ...RESPONSE_HEADERS, 'content-type': contentTypeFor(file) },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Guards for every WebContents, including ones we did not mean to create.
+
+function guardWebContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event) => {
+    if (!isAllowedNavigation(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAllowedNavigation(event.url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+function guardSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(PERMISSIONS_ALLOWED.includes(permission)),
+  );
+  ses.setPermissionCheckHandler((_contents, permission) => PERMISSIONS_ALLOWED.includes(permission));
+  ses.setDevicePermissionHandler(() => false);
+  // The app never uses the network; refuse it even if some code tried (CSP says the same).
+  ses.webRequest.onBeforeRequest(
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*', 'file://*/*'] },
+    (_details, callback) => callback({ cancel: true }),
+  );
+}
+
+/** IPC may come only from the main frame of our window, showing a page we served. */
+function isAllowedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  const win = mainWindow;
+  if (frame === null || win === null || win.isDestroyed()) return false;
+  const isOurMainFrame = event.sender.id === win.webContents.id && frame.parent === null;
+  return isTrustedSender(frame.url, isOurMainFrame);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Window and menu.
+
+function menuTemplate(): MenuItemConstructorOptions[] {
+  return [
+    { label: '文件', submenu: [{ role: 'quit', label: '退出' }] },
+    {
+      label: '编辑',
+      submenu: [
+        { role: 'undo', label: '撤销' },
+        { role: 'redo', label: '重做' },
+        { type: 'separator' },
+        { role: 'cut', label: '剪切' },
+        { role: 'copy', label: '复制' },
+        { role: 'paste', label: '粘贴' },
+        { role: 'selectAll', label: '全选' },
+      ],
+    },
+    {
+      // Zoom matters on the small, high-DPI screens of township offices.
+      label: '视图',
+      submenu: [
+        { role: 'zoomIn', label: '放大' },
+        { role: 'zoomOut', label: '缩小' },
+        { role: 'resetZoom', label: '实际大小' },
+        { type: 'separator' },
+        { role: 'togglefullscreen', label: '全屏' },
+      ],
+    },
+  ];
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    title: APP_TITLE,
+    width: 1280,
+    height: 800,
+    minWidth: 1024,
+    minHeight: 680,
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: webPreferences(inApp(appDir, PRELOAD_BUNDLE), !app.isPackaged),
+  });
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  void win.loadURL(APP_START_URL);
+  return win;
+}
+
+function focusWindow(): void {
+  const win = mainWindow;
+  if (win === null || win.isDestroyed()) return;
+  if (win.isMinimized()) win.restore();
+  win.focus();
+}
+
+function fatal(title: string, message: string): void {
+  dialog.showErrorBox(title, message);
+  app.exit(1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Start-up and shut-down.
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  guardSession();
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate()));
+  protocol.handle(APP_SCHEME, serveAppFile);
+
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    fatal('程序文件不完整', `找不到界面文件 ${path.join(rendererDir, 'index.html')}。\n请重新安装本程序。`);
+    return;
+  }
+  try {
+    core = await openCore({ ledgerPath, host: 'electron', regionDataPath: inApp(appDir, REGION_DATA_FILE) });
+  } catch (e) {
+    log(`cannot open ${ledgerPath}`, e);
+    // LedgerError messages (e.g. 'db-from-newer-version') are written for the clerk already.
+    const reason = e instanceof LedgerError ? e.message : `错误信息：${(e as Error)?.message ?? String(e)}`;
+    fatal('无法打开台账', reason.includes(ledgerPath) ? reason : `${reason}\n\n台账文件：${ledgerPath}`);
+    return;
+  }
+  ipc = registerLedgerIpc(ipcMain, {
+    handlers: () => core?.handlers ?? null,
+    isAllowedSender,
+    // Checking responses too costs little and catches drift between the database and the contract.
+    dispatchOptions: { validateResponses: !app.isPackaged, log },
+  });
+  mainWindow = createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another window already has this ledger open; it gets focus via 'second-instance'.
+  app.quit();
+} else {
+  app.on('second-instance', focusWindow);
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+
+  let closing = false;
+  app.on('will-quit', (event) => {
+    const open = core;
+    if (open === null || closing) return;
+    // Hold the quit until requests in flight are answered and the database is closed, then quit again.
+    event.preventDefault();
+    closing = true;
+    const idle = ipc?.idle() ?? Promise.resolve();
+    idle
+      .then(() => {
+        core = null; // later requests get a Chinese "not open" error instead of a closed handle
+        return open.close();
+      })
+      .catch((e: unknown) => log('closing the ledger failed', e))
+      .finally(() => app.quit());
+  });
+
+  start().catch((e: unknown) => {
+    log('start-up failed', e);
+    fatal('程序启动失败', `错误信息：${(e as Error)?.message ?? String(e)}`);
+  });
+}

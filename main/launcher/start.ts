@@ -1,0 +1,168 @@
+// `npm start [-- --db PATH] [--browser] [--port N]`: builds what is stale, then runs the app in
+// Electron when its binary is installed, otherwise in browser mode on 127.0.0.1. Nothing here
+// touches the network: the Electron binary is looked up, never downloaded (unlike
+// require('electron'), which downloads a missing binary), and vite runs from node_modules, not npx.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { resolveLedgerPath } from '../core/paths.ts';
+import { RENDERER_OUT_DIR } from '../electron/layout.ts';
+import { bundleElectron, PROJECT_ROOT } from './bundle-electron.ts';
+
+const RENDERER_SOURCES = ['renderer', 'shared'];
+const SKIP_DIRS = new Set(['node_modules', 'dist', '.vite']);
+
+/** Newest modification time of any file under `dir` (0 when it does not exist). */
+export function newestMtime(dir: string): number {
+  let newest = 0;
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIP_DIRS.has(entry.name)) newest = Math.max(newest, newestMtime(full));
+    } else if (entry.isFile()) {
+      newest = Math.max(newest, fs.statSync(full).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+/** The renderer must be rebuilt when index.html is missing or older than any renderer/ or shared/ file. */
+export function rendererIsStale(root: string): boolean {
+  const index = path.join(root, RENDERER_OUT_DIR, 'index.html');
+  if (!fs.existsSync(index)) return true;
+  const built = fs.statSync(index).mtimeMs;
+  return RENDERER_SOURCES.some((dir) => newestMtime(path.join(root, dir)) > built);
+}
+
+function buildRenderer(root: string): void {
+  const viteBin = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  console.log('正在构建界面… Building the renderer…');
+  const result = spawnSync(
+    process.execPath,
+    [viteBin, 'build', '--config', path.join('renderer', 'vite.config.ts')],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+  if (result.status !== 0)
+    throw new Error(`界面构建失败 (vite build exited with ${result.status ?? result.signal})`);
+}
+
+/**
+ * The Electron executable if it is installed: node_modules/electron/path.txt names it relative to
+ * node_modules/electron/dist (or ELECTRON_OVERRIDE_DIST_PATH, as electron's own index.js does).
+ */
+export function findElectronBinary(root: string, env: NodeJS.ProcessEnv = process.env): string | null {
+  const pkgDir = path.join(root, 'node_modules', 'electron');
+  let relative: string | null;
+  try {
+    relative = fs.readFileSync(path.join(pkgDir, 'path.txt'), 'utf8').trim();
+  } catch {
+    relative = null; // the binary was never downloaded (path.txt is written after the download)
+  }
+  const distDir = env.ELECTRON_OVERRIDE_DIST_PATH;
+  const candidate = distDir
+    ? path.join(distDir, relative || 'electron')
+    : relative
+      ? path.join(pkgDir, 'dist', relative)
+      : null;
+  return candidate !== null && fs.existsSync(candidate) ? candidate : null;
+}
+
+function runElectron(binary: string, root: string, forwarded: string[]): void {
+  const env = { ...process.env };
+  delete env.ELECTRON_RUN_AS_NODE; // would start Electron as plain Node instead of the app
+  const child = spawn(binary, [root, ...forwarded], { cwd: root, stdio: 'inherit', env });
+  // Ctrl+C reaches Electron too (same process group); stay alive until it has closed the ledger.
+  const forward = (signal: NodeJS.Signals) => () => {
+    if (child.exitCode === null) child.kill(signal);
+  };
+  process.on('SIGINT', forward('SIGINT'));
+  process.on('SIGTERM', forward('SIGTERM'));
+  child.on('error', (e) => {
+    console.error(`无法启动 Electron：${e.message}`);
+    process.exitCode = 1;
+  });
+  child.on('exit', (code, signal) => {
+    process.exitCode = code ?? (signal ? 1 : 0);
+  });
+}
+
+async function runBrowser(root: string, ledgerPath: string, port: number | undefined): Promise<void> {
+  // Imported here so the Electron path does not load the core into this process.
+  const { startBrowserHost } = await import('../browser/server.ts');
+  const host = await startBrowserHost({
+    ledgerPath,
+    rendererDir: path.join(root, RENDERER_OUT_DIR),
+    ...(port === undefined ? {} : { port }),
+    log: (message, error) => console.error(`[ledger] ${message}`, error ?? ''),
+  });
+  console.log(`台账文件：${ledgerPath}`);
+  console.log(`请在浏览器中打开：${host.url}`);
+  console.log('按 Ctrl+C 退出。Press Ctrl+C to stop.');
+  let stopping = false;
+  const stop = () => {
+    if (stopping) {
+      process.exit(130); // second Ctrl+C: do not wait any longer
+    }
+    stopping = true;
+    host.close().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error('关闭时出错：', e);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      db: { type: 'string' },
+      browser: { type: 'boolean', default: false },
+      port: { type: 'string' },
+    },
+    strict: true,
+  });
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
+    throw new Error(`--port 应为 1–65535 的整数：${values.port}`);
+  }
+  const root = PROJECT_ROOT;
+  if (rendererIsStale(root)) buildRenderer(root);
+
+  const electron = values.browser ? null : findElectronBinary(root);
+  if (electron !== null) {
+    await bundleElectron(root);
+    runElectron(electron, root, values.db === undefined ? [] : ['--db', path.resolve(values.db)]);
+    return;
+  }
+  if (!values.browser) {
+    console.log(
+      '未找到 Electron 程序（此机器无法下载）：改用浏览器模式。Electron binary not found; starting browser mode.',
+    );
+  }
+  await runBrowser(root, resolveLedgerPath(values.db), port);
+}
+
+// Tests import the helpers above; only `node main/launcher/start.ts` starts anything.
+const isEntryPoint =
+  process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isEntryPoint) {
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exitCode = 1;
+  });
+}

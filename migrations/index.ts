@@ -1,0 +1,9 @@
+// Static import map of every migration, in the order they run (names sort by date).
+// A bundled Electron main process cannot readdir + import() at run time, hence no FileMigrationProvider.
+// Never edit or rename a migration once it has landed on main; add a new one.
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './2026_11_23_0001_core_ledger.ts';
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '2026_11_23_0001_core_ledger': m0001,
+};

@@ -1,0 +1,16 @@
+// The renderer's view of the core: one typed call per contract method. Electron's preload and the
+// browser-mode HTTP client both implement `LedgerTransport`.
+import type { MethodName, RequestOf, ResponseOf } from './contract/index.ts';
+import type { Result } from './result.ts';
+
+export interface LedgerTransport {
+  call<M extends MethodName>(method: M, request: RequestOf<M>): Promise<Result<ResponseOf<M>>>;
+}
+
+/** Name under which the Electron preload exposes the transport (`window.ledger`). */
+export const PRELOAD_GLOBAL = 'ledger';
+/** IPC channel prefix: one `ipcMain.handle` per method, named `ledger:<method>`. */
+export const IPC_PREFIX = 'ledger:';
+/** Browser mode: `POST /api/<method>`, token in this header. */
+export const API_PATH_PREFIX = '/api/';
+export const TOKEN_HEADER = 'x-ledger-token';

@@ -1,0 +1,67 @@
+// Every built-in code table, keyed by its `key`. Fields point at tables by key.
+import type { CodeItem, CodeTable } from './define.ts';
+import * as household from './household-tables.ts';
+import * as person from './person-tables.ts';
+
+export type { CodeItem, CodeTable } from './define.ts';
+export { MULTI_SEPARATOR } from './define.ts';
+export { RELATION_IMPLIED_SEX } from './person-tables.ts';
+
+const all = [
+  person.sex,
+  person.idType,
+  person.ethnicity,
+  person.relation,
+  person.education,
+  person.schoolStatus,
+  person.health,
+  person.laborSkill,
+  person.politicalStatus,
+  person.yesNo,
+  household.povertyAttribute,
+  household.householdType,
+  household.monitorCategory,
+  household.povertyStatus,
+  household.povertyCause,
+  household.identificationStandard,
+] as const;
+
+export type CodeTableKey = (typeof all)[number]['key'];
+
+const byKey: Record<string, CodeTable> = {};
+for (const t of all) byKey[t.key] = t;
+export const CODE_TABLES = byKey as Readonly<Record<CodeTableKey, CodeTable>>;
+
+export const CODE_TABLE_KEYS = all.map((t) => t.key) as CodeTableKey[];
+
+export const isCodeTableKey = (key: string): key is CodeTableKey => Object.hasOwn(CODE_TABLES, key);
+
+/** Label of a code, or the code itself when unknown (so nothing silently disappears). */
+export function codeLabel(table: CodeTable, code: string | null | undefined): string {
+  if (code == null || code === '') return '';
+  return table.items.find((i) => i.code === code)?.label ?? code;
+}
+
+const normalizeLabel = (s: string): string =>
+  s
+    .trim()
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')');
+
+/** Finds the code for a label, an old label or the code itself. */
+export function findCode(table: CodeTable, text: string): CodeItem | undefined {
+  const want = normalizeLabel(text);
+  if (want === '') return undefined;
+  return (
+    table.items.find((i) => i.code === want) ??
+    table.items.find((i) => normalizeLabel(i.label) === want) ??
+    table.items.find((i) => i.aliases?.some((a) => normalizeLabel(a) === want))
+  );
+}
+
+/** Merges county-added items (from the database) into a built-in table; built-in codes win. */
+export function extendTable(table: CodeTable, extra: readonly CodeItem[]): CodeTable {
+  const known = new Set(table.items.map((i) => i.code));
+  return { ...table, items: [...table.items, ...extra.filter((i) => !known.has(i.code))] };
+}

@@ -1,0 +1,59 @@
+// The Chinese shell in browser mode on a temporary ledger: first run → 载入示例数据 → tree and counts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
+import { tempLedgerPath } from '../helpers/temp-ledger.ts';
+import { artifactPath, e2eSkipReason, launchChromium, RENDERER_DIR } from './chromium.ts';
+
+const skip = e2eSkipReason();
+
+describe.skipIf(skip !== null)('shell in browser mode (Chromium)', () => {
+  let host: BrowserHost;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    host = await startBrowserHost({ ledgerPath: tempLedgerPath(), rendererDir: RENDERER_DIR });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+  });
+
+  it('offers the first-run choice in Chinese', async () => {
+    await page.goto(host.url);
+    await page.getByTestId('first-run-demo').waitFor();
+    await expect(page.getByText('创建新台账').first().isVisible()).resolves.toBe(true);
+    expect(page.url()).not.toContain('token='); // the token leaves the address bar
+    await page.screenshot({ path: artifactPath('01-first-run.png'), fullPage: true });
+  });
+
+  it('loads the sample county and shows its tree and real counts', async () => {
+    await page.getByTestId('first-run-demo').click();
+    const tree = page.getByTestId('region-tree');
+    await tree.waitFor({ timeout: 60_000 });
+    await expect(tree.getByText('保康县').first().isVisible()).resolves.toBe(true);
+    await expect(tree.getByText('城关镇').first().isVisible()).resolves.toBe(true);
+
+    const stats = host.core.handlers['stats.summary']({ regionCode: null });
+    const summary = await stats;
+    expect(summary.households).toBe(2000);
+    const households = page.getByTestId('home-households');
+    await expect.poll(async () => (await households.innerText()).replace(/[,\s]/g, '')).toContain(String(summary.households));
+    const persons = page.getByTestId('home-persons');
+    await expect.poll(async () => (await persons.innerText()).replace(/[,\s]/g, '')).toContain(String(summary.persons));
+    await expect(page.getByText('示例数据').first().isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: artifactPath('02-sample-county-home.png'), fullPage: true });
+  });
+
+  it('shows a township’s own counts when it is selected in the tree', async () => {
+    await page.getByTestId('region-tree').getByText('城关镇').first().click();
+    const townCode = '420626100000';
+    const summary = await host.core.handlers['stats.summary']({ regionCode: townCode });
+    const households = page.getByTestId('home-households');
+    await expect.poll(async () => (await households.innerText()).replace(/[,\s]/g, '')).toContain(String(summary.households));
+    await page.screenshot({ path: artifactPath('03-township-home.png'), fullPage: true });
+  });
+});
