@@ -7,7 +7,17 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'http', 'crypto', 'url'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'http',
+  'crypto',
+  'url',
+];
 const nodeOnlyPackages = ['better-sqlite3', 'kysely', 'kysely/*', 'xlsx', 'playwright-core'];
 
 const banned = (groups, message) => ({ group: groups, message });
@@ -25,7 +35,7 @@ export default tseslint.config(
       eqeqeq: ['error', 'smart'],
       'no-restricted-imports': [
         'error',
-        { patterns: [banned(['electron'], 'electron 只能在 main/electron/ 中引用')] },
+        { paths: [{ name: 'electron', message: 'electron 只能在 main/electron/ 中引用' }] },
       ],
     },
   },
@@ -40,10 +50,14 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: [{ name: 'electron', message: 'shared/ 不得引用 Electron' }],
           patterns: [
-            banned([...nodeBuiltins, ...nodeOnlyPackages, 'electron'], 'shared/ 不得引用 Node 或 Electron'),
+            banned([...nodeBuiltins, ...nodeOnlyPackages], 'shared/ 不得引用 Node 或 Electron'),
             banned(['react', 'react-dom', 'antd', '@ant-design/*'], 'shared/ 不得引用界面代码'),
-            banned(['**/main/**', '../main/*', '**/renderer/**', '../renderer/*'], 'shared/ 不得引用 main/ 或 renderer/'),
+            banned(
+              ['**/main/**', '../main/*', '**/renderer/**', '../renderer/*'],
+              'shared/ 不得引用 main/ 或 renderer/',
+            ),
           ],
         },
       ],
@@ -58,8 +72,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: [{ name: 'electron', message: 'renderer/ 不得引用 Electron' }],
           patterns: [
-            banned([...nodeBuiltins, ...nodeOnlyPackages, 'electron'], 'renderer/ 不得引用 Node 或 Electron'),
+            banned([...nodeBuiltins, ...nodeOnlyPackages], 'renderer/ 不得引用 Node 或 Electron'),
             banned(['**/main/**', '../main/*', '../../main/*'], 'renderer/ 不得引用 main/'),
           ],
         },

@@ -48,6 +48,8 @@ function relaxCspForDevServer(): Plugin {
 }
 
 // Browser mode on old PCs: Windows 7/8 stop at Chrome/Edge 109 and Firefox 115 ESR; Electron is newer.
+const devApi = process.env.LEDGER_DEV_API?.replace(/\/+$/, '');
+
 const browserTargets = ['chrome109', 'edge109', 'firefox115', 'safari16'];
 
 export default defineConfig({
@@ -58,8 +60,11 @@ export default defineConfig({
   plugins: [react(), relaxCspForDevServer(), forbidInlineScripts()],
   server: {
     host: '127.0.0.1',
-    // Dev against a running browser-mode server: LEDGER_DEV_API=http://127.0.0.1:PORT npx vite --config renderer/vite.config.ts
-    proxy: process.env.LEDGER_DEV_API ? { '/api/': { target: process.env.LEDGER_DEV_API } } : undefined,
+    // Dev against a running browser-mode server (`npm run ledger -- serve`):
+    //   LEDGER_DEV_API=http://127.0.0.1:PORT npx vite --config renderer/vite.config.ts, then open
+    //   http://127.0.0.1:5173/#token=<the server's token>. The server checks Host and Origin, so the
+    //   proxy presents itself as the server's own page.
+    proxy: devApi ? { '/api/': { target: devApi, changeOrigin: true, headers: { origin: devApi } } } : undefined,
   },
   build: {
     outDir,

@@ -36,7 +36,11 @@ export interface BrowserHost {
 
 type Reply = { status: number; body: unknown };
 
-const refuse = (status: number, code: 'unauthorized' | 'forbidden' | 'bad-request' | 'not-found', message: string): Reply => ({
+const refuse = (
+  status: number,
+  code: 'unauthorized' | 'forbidden' | 'bad-request' | 'not-found',
+  message: string,
+): Reply => ({
   status,
   body: { ok: false, error: { code, message } } satisfies Result<never>,
 });
@@ -59,7 +63,13 @@ function readBody(req: http.IncomingMessage): Promise<string | null> {
   });
 }
 
-async function handleApi(req: http.IncomingMessage, core: Core, token: string, port: number, log?: BrowserHostOptions['log']): Promise<Reply> {
+async function handleApi(
+  req: http.IncomingMessage,
+  core: Core,
+  token: string,
+  port: number,
+  log?: BrowserHostOptions['log'],
+): Promise<Reply> {
   if (!originAllowed(req.headers.origin, port)) return refuse(403, 'forbidden', '拒绝来自其他网页的请求。');
   if (!tokenMatches(token, req.headers[TOKEN_HEADER])) {
     return refuse(401, 'unauthorized', '缺少或错误的访问令牌：请使用程序启动时给出的地址打开。');
@@ -86,7 +96,11 @@ async function handleApi(req: http.IncomingMessage, core: Core, token: string, p
 }
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const core = await openCore({ ledgerPath: options.ledgerPath, host: 'browser', regionDataPath: options.regionDataPath });
+  const core = await openCore({
+    ledgerPath: options.ledgerPath,
+    host: 'browser',
+    regionDataPath: options.regionDataPath,
+  });
   const token = newToken();
   let port = 0;
   // One request at a time: the core owns a single SQLite connection and its transactions must not interleave.
@@ -106,10 +120,19 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const job = queue.then(() => handleApi(req, core, token, port, options.log));
       queue = job.catch(() => undefined);
       job.then(
-        (reply) => send(reply.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, JSON.stringify(reply.body)),
+        (reply) =>
+          send(
+            reply.status,
+            { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+            JSON.stringify(reply.body),
+          ),
         (e: unknown) => {
           options.log?.('browser host request failed', e);
-          send(500, { 'content-type': 'application/json; charset=utf-8' }, JSON.stringify({ ok: false, error: { code: 'internal', message: '程序内部错误。' } }));
+          send(
+            500,
+            { 'content-type': 'application/json; charset=utf-8' },
+            JSON.stringify({ ok: false, error: { code: 'internal', message: '程序内部错误。' } }),
+          );
         },
       );
       return;

@@ -24,7 +24,10 @@ const common = { db: { type: 'string' }, json: { type: 'boolean' } } as const sa
 export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
 async function withCore<T>(values: Values, fn: (core: Core) => Promise<T> | T): Promise<T> {
-  const core = await openCore({ ledgerPath: resolveLedgerPath(values.db as string | undefined), host: 'browser' });
+  const core = await openCore({
+    ledgerPath: resolveLedgerPath(values.db as string | undefined),
+    host: 'browser',
+  });
   try {
     return await fn(core);
   } finally {
@@ -42,7 +45,8 @@ function intOption(values: Values, name: string, fallback: number, min: number, 
   return n;
 }
 
-const print = (io: CliIo, values: Values, data: unknown, text: string) => io.out(values.json ? JSON.stringify(data) : text);
+const print = (io: CliIo, values: Values, data: unknown, text: string) =>
+  io.out(values.json ? JSON.stringify(data) : text);
 
 export const commands = {
   init: {
@@ -52,17 +56,32 @@ export const commands = {
         const code = values.county as string | undefined;
         if (!code) {
           const county = ledgerCounty(core.ledger);
-          print(io, values, { ledgerPath: core.ledger.path, county }, `台账文件：${core.ledger.path}${county ? `（${county.fullName}）` : '（尚未选择本县：在程序中选择，或用 --county 指定）'}`);
+          print(
+            io,
+            values,
+            { ledgerPath: core.ledger.path, county },
+            `台账文件：${core.ledger.path}${county ? `（${county.fullName}）` : '（尚未选择本县：在程序中选择，或用 --county 指定）'}`,
+          );
           return 0;
         }
         const result = setUpCounty(core.ledger, getRegionCatalog(), code);
-        print(io, values, { ledgerPath: core.ledger.path, ...result }, `已建立 ${result.county.fullName} 台账：${result.townships} 个乡镇，${result.villages} 个村（社区）。文件：${core.ledger.path}`);
+        print(
+          io,
+          values,
+          { ledgerPath: core.ledger.path, ...result },
+          `已建立 ${result.county.fullName} 台账：${result.townships} 个乡镇，${result.villages} 个村（社区）。文件：${core.ledger.path}`,
+        );
         return 0;
       }),
   },
 
   demo: {
-    options: { ...common, households: { type: 'string' }, seed: { type: 'string' }, county: { type: 'string' } } satisfies OptionSpec,
+    options: {
+      ...common,
+      households: { type: 'string' },
+      seed: { type: 'string' },
+      county: { type: 'string' },
+    } satisfies OptionSpec,
     run: (values: Values, io: CliIo) =>
       withCore(values, (core) => {
         const households = intOption(values, 'households', 2000, 1, 1_000_000);
@@ -75,7 +94,12 @@ export const commands = {
           (values.county as string | undefined) ?? (ledgerCounty(core.ledger) ? undefined : DEMO_COUNTY),
         );
         const seconds = (Date.now() - started) / 1000;
-        print(io, values, { ...result, seconds }, `已生成示例数据（${result.county.fullName}）：${result.households} 户，${result.persons} 人，用时 ${seconds.toFixed(1)} 秒。`);
+        print(
+          io,
+          values,
+          { ...result, seconds },
+          `已生成示例数据（${result.county.fullName}）：${result.households} 户，${result.persons} 人，用时 ${seconds.toFixed(1)} 秒。`,
+        );
         return 0;
       }),
   },
@@ -85,16 +109,22 @@ export const commands = {
     run: (values: Values, io: CliIo) =>
       withCore(values, (core) => {
         const county = ledgerCounty(core.ledger);
-        if (!county) throw new LedgerError('not-initialized', '台账尚未建立：请先运行 init --county 代码 或 demo。');
+        if (!county)
+          throw new LedgerError('not-initialized', '台账尚未建立：请先运行 init --county 代码 或 demo。');
         const regionCode = values.region as string | undefined;
         const region = regionCode ? findRegion(core.ledger, regionCode) : countyRegion(core.ledger);
         const s = regionSummary(core.ledger, region);
         const lines = [
           `${county.fullName} · ${region.name}`,
-          `户数 ${s.households}　人数 ${s.persons}　乡镇 ${s.townships}　村 ${s.villages}　组 ${s.groups}`,
-          `残疾 ${s.disabledPersons} 人　低保 ${s.dibaoPersons} 人　劳动力 ${s.laborForce} 人`,
-          ...[['贫困户属性', s.byPovertyAttribute], ['户类型', s.byHouseholdType], ['脱贫状态', s.byPovertyStatus]].map(
-            ([title, rows]) => `${title as string}：${(rows as typeof s.byHouseholdType).map((r) => `${r.label} ${r.count}`).join('，')}`,
+          `户数 ${s.households}  人数 ${s.persons}  乡镇 ${s.townships}  村 ${s.villages}  组 ${s.groups}`,
+          `残疾 ${s.disabledPersons} 人  低保 ${s.dibaoPersons} 人  劳动力 ${s.laborForce} 人`,
+          ...[
+            ['贫困户属性', s.byPovertyAttribute],
+            ['户类型', s.byHouseholdType],
+            ['脱贫状态', s.byPovertyStatus],
+          ].map(
+            ([title, rows]) =>
+              `${title as string}：${(rows as typeof s.byHouseholdType).map((r) => `${r.label} ${r.count}`).join('，')}`,
           ),
         ];
         print(io, values, { county, ...s }, lines.join('\n'));
@@ -112,7 +142,9 @@ export const commands = {
         log: (m, e) => io.err(`${m}${e ? `：${String((e as Error).stack ?? e)}` : ''}`),
       });
       io.out(host.url); // first line on stdout: scripts and tests read the URL (token included) from it
-      io.err(`浏览器模式已启动：请在本机浏览器中打开上面的地址。台账文件：${host.core.ledger.path}。按 Ctrl+C 退出。`);
+      io.err(
+        `浏览器模式已启动：请在本机浏览器中打开上面的地址。台账文件：${host.core.ledger.path}。按 Ctrl+C 退出。`,
+      );
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);

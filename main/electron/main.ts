@@ -123,9 +123,10 @@ function guardSession(): void {
   );
   ses.setPermissionCheckHandler((_contents, permission) => PERMISSIONS_ALLOWED.includes(permission));
   ses.setDevicePermissionHandler(() => false);
-  // The app never uses the network; refuse it even if some code tried (CSP says the same).
+  // The app never uses the network; refuse it even if some code tried (CSP says the same). file://
+  // needs no rule: app:// pages cannot reach it (webSecurity, and the grantFileProtocolExtraPrivileges fuse).
   ses.webRequest.onBeforeRequest(
-    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*', 'file://*/*'] },
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
     (_details, callback) => callback({ cancel: true }),
   );
 }

@@ -11,6 +11,7 @@ import { resolveLedgerPath } from '../core/paths.ts';
 import { RENDERER_OUT_DIR } from '../electron/layout.ts';
 import { bundleElectron, PROJECT_ROOT } from './bundle-electron.ts';
 
+const USAGE = '用法 Usage: npm start -- [--db 台账文件.db] [--browser 强制浏览器模式] [--port 端口]';
 const RENDERER_SOURCES = ['renderer', 'shared'];
 const SKIP_DIRS = new Set(['node_modules', 'dist', '.vite']);
 
@@ -128,14 +129,19 @@ async function runBrowser(root: string, ledgerPath: string, port: number | undef
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      db: { type: 'string' },
-      browser: { type: 'boolean', default: false },
-      port: { type: 'string' },
-    },
-    strict: true,
-  });
+  let values: { db?: string | undefined; browser?: boolean | undefined; port?: string | undefined };
+  try {
+    ({ values } = parseArgs({
+      options: {
+        db: { type: 'string' },
+        browser: { type: 'boolean', default: false },
+        port: { type: 'string' },
+      },
+      strict: true,
+    }));
+  } catch (e) {
+    throw new Error(`${(e as Error).message}\n${USAGE}`, { cause: e });
+  }
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
     throw new Error(`--port 应为 1–65535 的整数：${values.port}`);

@@ -16,7 +16,7 @@ if (container === null) throw new Error('index.html 缺少 #root');
 
 createRoot(container).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={ledgerTheme}>
+    <ConfigProvider locale={zhCN} theme={ledgerTheme} button={{ autoInsertSpace: false }}>
       <AntdApp>
         <App />
       </AntdApp>

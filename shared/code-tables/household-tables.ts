@@ -41,9 +41,17 @@ export const povertyStatus = defineCodeTable({
   source: 'AAR010；地方变体作为别名',
   items: [
     { code: '0', label: '未脱贫', aliases: ['未脱贫贫困户'] },
-    { code: '1', label: '已脱贫（享受政策）', aliases: ['已脱贫(享受政策)', '已脱贫', '脱贫享受政策', '新脱贫贫困户'] },
+    {
+      code: '1',
+      label: '已脱贫（享受政策）',
+      aliases: ['已脱贫(享受政策)', '已脱贫', '脱贫享受政策', '新脱贫贫困户'],
+    },
     { code: '3', label: '返贫', aliases: ['返贫贫困户'] },
-    { code: '4', label: '已脱贫（不再享受政策）', aliases: ['已脱贫(不再享受政策)', '脱贫不享受政策', '历史已脱贫贫困户'] },
+    {
+      code: '4',
+      label: '已脱贫（不再享受政策）',
+      aliases: ['已脱贫(不再享受政策)', '脱贫不享受政策', '历史已脱贫贫困户'],
+    },
   ],
 });
 

@@ -25,7 +25,14 @@ export const contract = {
 
   'catalog.children': method({
     summary: '官方区划目录：省 → 市 → 县（用于首次选择本县）',
-    request: z.object({ parentCode: z.string().regex(/^(\d{2}|\d{4})$/).nullable() }).strict(),
+    request: z
+      .object({
+        parentCode: z
+          .string()
+          .regex(/^(\d{2}|\d{4})$/)
+          .nullable(),
+      })
+      .strict(),
     response: z.array(catalogUnit),
     errors: ['not-found'],
   }),
@@ -42,7 +49,12 @@ export const contract = {
     request: z
       .object({
         households: z.number().int().min(10).max(20_000).default(2000),
-        seed: z.number().int().min(0).max(2 ** 31).default(1),
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31)
+          .default(1),
         countyCode: countyCode.optional(),
       })
       .strict(),

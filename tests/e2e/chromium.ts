@@ -14,7 +14,8 @@ export const ARTIFACTS_DIR = path.join(ROOT, 'test-artifacts');
 export function e2eSkipReason(): string | null {
   const missing: string[] = [];
   if (!chromiumPath) missing.push('Chromium (apt-get install chromium)');
-  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) missing.push('the renderer build (npm run build:renderer)');
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html')))
+    missing.push('the renderer build (npm run build:renderer)');
   if (missing.length === 0) return null;
   const reason = `e2e skipped: missing ${missing.join(' and ')}`;
   if (process.env.CI === 'true') throw new Error(`${reason} — e2e tests must run under CI=true`);
@@ -25,7 +26,15 @@ export function e2eSkipReason(): string | null {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
 }
 

@@ -41,9 +41,13 @@ describe.skipIf(skip !== null)('shell in browser mode (Chromium)', () => {
     const summary = await stats;
     expect(summary.households).toBe(2000);
     const households = page.getByTestId('home-households');
-    await expect.poll(async () => (await households.innerText()).replace(/[,\s]/g, '')).toContain(String(summary.households));
+    await expect
+      .poll(async () => (await households.innerText()).replace(/[,\s]/g, ''))
+      .toContain(String(summary.households));
     const persons = page.getByTestId('home-persons');
-    await expect.poll(async () => (await persons.innerText()).replace(/[,\s]/g, '')).toContain(String(summary.persons));
+    await expect
+      .poll(async () => (await persons.innerText()).replace(/[,\s]/g, ''))
+      .toContain(String(summary.persons));
     await expect(page.getByText('示例数据').first().isVisible()).resolves.toBe(true);
     await page.screenshot({ path: artifactPath('02-sample-county-home.png'), fullPage: true });
   });
@@ -53,7 +57,9 @@ describe.skipIf(skip !== null)('shell in browser mode (Chromium)', () => {
     const townCode = '420626100000';
     const summary = await host.core.handlers['stats.summary']({ regionCode: townCode });
     const households = page.getByTestId('home-households');
-    await expect.poll(async () => (await households.innerText()).replace(/[,\s]/g, '')).toContain(String(summary.households));
+    await expect
+      .poll(async () => (await households.innerText()).replace(/[,\s]/g, ''))
+      .toContain(String(summary.households));
     await page.screenshot({ path: artifactPath('03-township-home.png'), fullPage: true });
   });
 });

@@ -65,7 +65,11 @@ describe('browser mode host', () => {
 
   it('refuses a foreign Origin (403) even with the token, and changes nothing', async () => {
     const before = snapshot();
-    const res = await post('ledger.create', { countyCode: '420626' }, { [TOKEN_HEADER]: host.token, origin: 'http://evil.example' });
+    const res = await post(
+      'ledger.create',
+      { countyCode: '420626' },
+      { [TOKEN_HEADER]: host.token, origin: 'http://evil.example' },
+    );
     expect(res.status).toBe(403);
     expect(snapshot()).toBe(before);
   });
@@ -73,10 +77,23 @@ describe('browser mode host', () => {
   it('refuses a foreign Host header (DNS rebinding) with 403', async () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: host.port, path: '/api/app.info', method: 'POST', headers: { host: `evil.example:${host.port}`, [TOKEN_HEADER]: host.token, 'content-type': 'application/json' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path: '/api/app.info',
+          method: 'POST',
+          headers: {
+            host: `evil.example:${host.port}`,
+            [TOKEN_HEADER]: host.token,
+            'content-type': 'application/json',
+          },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end('{}');
     });
@@ -112,7 +129,10 @@ describe('browser mode host', () => {
 
   it('creates the county through the API once the call is authorised', async () => {
     const res = await post('ledger.create', { countyCode: '420626' }, { [TOKEN_HEADER]: host.token });
-    const body = (await res.json()) as { ok: boolean; value: { villages: number; county: { fullName: string } } };
+    const body = (await res.json()) as {
+      ok: boolean;
+      value: { villages: number; county: { fullName: string } };
+    };
     expect(body.ok).toBe(true);
     expect(body.value.county.fullName).toBe('湖北省襄阳市保康县');
     expect(body.value.villages).toBe(277);

@@ -5,7 +5,8 @@ import { TOKEN_HEADER } from '../../shared/api.ts';
 import { CLI, NODE_FLAGS, ROOT, runLedgerCli } from '../helpers/run-cli.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 
-const json = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as Record<string, unknown>;
+const json = (stdout: string) =>
+  JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as Record<string, unknown>;
 
 describe('ledger CLI', () => {
   it('init --county fills the official townships and villages', () => {

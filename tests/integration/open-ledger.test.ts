@@ -15,7 +15,10 @@ describe('openLedger', () => {
     const ledger = await openLedger(file);
     try {
       expect(fs.existsSync(file)).toBe(true);
-      const applied = ledger.sqlite.prepare(`SELECT name FROM ${MIGRATION_TABLE} ORDER BY name`).pluck().all();
+      const applied = ledger.sqlite
+        .prepare(`SELECT name FROM ${MIGRATION_TABLE} ORDER BY name`)
+        .pluck()
+        .all();
       expect(applied).toEqual(Object.keys(MIGRATIONS).sort());
       expect(SCHEMA_VERSION).toBe(Object.keys(MIGRATIONS).sort().at(-1));
       expect(ledger.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -31,18 +34,24 @@ describe('openLedger', () => {
     const ledger = await openLedger(tempLedgerPath());
     try {
       const tables = ledger.sqlite
-        .prepare(`SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%'`)
+        .prepare(
+          `SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%'`,
+        )
         .all() as { name: string; strict: number }[];
       expect(tables.map((t) => t.name).sort()).toEqual(Object.keys(TABLE_COLUMNS).sort());
       for (const t of tables) expect(t.strict, t.name).toBe(1);
       expect(() =>
         ledger.sqlite
-          .prepare(`INSERT INTO households (household_no, township_code, village_code, year, origin, created_at, updated_at) VALUES ('X', 'nope', 'nope', 2020, 'manual', 'now', 'now')`)
+          .prepare(
+            `INSERT INTO households (household_no, township_code, village_code, year, origin, created_at, updated_at) VALUES ('X', 'nope', 'nope', 2020, 'manual', 'now', 'now')`,
+          )
           .run(),
       ).toThrow(/FOREIGN KEY/);
       expect(() =>
         ledger.sqlite
-          .prepare(`INSERT INTO code_items (table_key, code, label, retired, created_at) VALUES ('sex', '7', 'x', 'abc', 'now')`)
+          .prepare(
+            `INSERT INTO code_items (table_key, code, label, retired, created_at) VALUES ('sex', '7', 'x', 'abc', 'now')`,
+          )
           .run(),
       ).toThrow(/cannot store TEXT value in INTEGER column/);
     } finally {
@@ -86,7 +95,11 @@ describe('openLedger', () => {
     const ledger = await openLedger(file);
     await ledger.close();
     const raw = new Database(file);
-    raw.prepare(`INSERT INTO ${MIGRATION_TABLE} (name, timestamp) VALUES ('2099_01_01_0001_future', '2099-01-01')`).run();
+    raw
+      .prepare(
+        `INSERT INTO ${MIGRATION_TABLE} (name, timestamp) VALUES ('2099_01_01_0001_future', '2099-01-01')`,
+      )
+      .run();
     raw.pragma('wal_checkpoint(TRUNCATE)');
     raw.close();
     const before = fileFingerprint(file);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_TABLES, CODE_TABLE_KEYS, codeLabel, extendTable, findCode } from '../../shared/code-tables/index.ts';
+import {
+  CODE_TABLES,
+  CODE_TABLE_KEYS,
+  codeLabel,
+  extendTable,
+  findCode,
+} from '../../shared/code-tables/index.ts';
 import { HOUSEHOLD_FIELDS } from '../../shared/fields/household-fields.ts';
 import { PERSON_FIELDS } from '../../shared/fields/person-fields.ts';
 
@@ -53,7 +59,9 @@ describe('code tables', () => {
   });
 
   it('cover the ethnic groups of GB/T 3304', () => {
-    expect(CODE_TABLES.ethnicity.items.filter((i) => /^\d\d$/.test(i.code) && Number(i.code) <= 56)).toHaveLength(56);
+    expect(
+      CODE_TABLES.ethnicity.items.filter((i) => /^\d\d$/.test(i.code) && Number(i.code) <= 56),
+    ).toHaveLength(56);
     expect(codeLabel(CODE_TABLES.ethnicity, '56')).toBe('基诺族');
   });
 

@@ -1,6 +1,12 @@
 // The one place a request from any host enters the core: validate it against the contract, run the
 // handler, and turn every outcome into a Result envelope. Hosts add only transport concerns.
-import { contract, isMethodName, type MethodName, type ParsedRequestOf, type ResponseOf } from '../../../shared/contract/index.ts';
+import {
+  contract,
+  isMethodName,
+  type MethodName,
+  type ParsedRequestOf,
+  type ResponseOf,
+} from '../../../shared/contract/index.ts';
 import { fail, LedgerError, ok, type Result } from '../../../shared/result.ts';
 
 export type Handlers = {
@@ -39,7 +45,10 @@ export async function dispatch(
       const checked = def.response.safeParse(value);
       if (!checked.success) {
         options.log?.(`response of ${methodName} does not match the contract`, checked.error);
-        return fail('internal', `程序内部错误：${methodName} 的返回值与约定不符（${describeIssues(checked.error.issues)}）`);
+        return fail(
+          'internal',
+          `程序内部错误：${methodName} 的返回值与约定不符（${describeIssues(checked.error.issues)}）`,
+        );
       }
     }
     return ok(value);

@@ -65,7 +65,10 @@ export function loadDemo(ctx: HandlerContext, households: number, seed: number, 
   const existing = ledgerCounty(ledger);
   const hasRows = ledger.sqlite.prepare('SELECT EXISTS (SELECT 1 FROM households)').pluck().get() === 1;
   if (hasRows) {
-    throw new LedgerError('already-initialized', '本台账中已有数据，不能再载入示例数据。示例数据请载入到新的台账文件。');
+    throw new LedgerError(
+      'already-initialized',
+      '本台账中已有数据，不能再载入示例数据。示例数据请载入到新的台账文件。',
+    );
   }
   if (existing && countyCode && existing.code !== countyCode) {
     throw new LedgerError('already-initialized', `本台账已建立为 ${existing.fullName}，不能改为其他县。`);

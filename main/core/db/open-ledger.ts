@@ -36,10 +36,7 @@ function appliedMigrations(path: string): string[] {
       .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`)
       .get(MIGRATION_TABLE);
     if (!hasTable) return [];
-    return probe
-      .prepare(`SELECT name FROM ${MIGRATION_TABLE} ORDER BY name`)
-      .pluck()
-      .all() as string[];
+    return probe.prepare(`SELECT name FROM ${MIGRATION_TABLE} ORDER BY name`).pluck().all() as string[];
   } catch (e) {
     throw new LedgerError('internal', `台账文件 ${path} 已损坏或不是本程序的台账：${(e as Error).message}`);
   } finally {
@@ -90,7 +87,10 @@ export async function openLedger(path: string, options: OpenOptions = {}): Promi
     if (error) {
       await ledger.close();
       const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
-      throw new LedgerError('internal', `数据库升级失败（${failed}）：${String((error as Error).message ?? error)}`);
+      throw new LedgerError(
+        'internal',
+        `数据库升级失败（${failed}）：${String((error as Error).message ?? error)}`,
+      );
     }
   }
   return ledger;

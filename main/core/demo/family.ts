@@ -29,13 +29,29 @@ const ranges = (entries: readonly (readonly [number, number, number])[]) =>
   weighted<AgeRange>(entries.map(([lo, hi, w]) => [[lo, hi], w] as const));
 
 const HEAD_AGE = ranges([[25, 34, 8], [35, 44, 18], [45, 54, 28], [55, 64, 26], [65, 74, 14], [75, 86, 6]]); // prettier-ignore
-const SMALL_HEAD_AGE = ranges([[25, 34, 5], [35, 54, 25], [55, 74, 50], [75, 88, 20]]);
-const LONE_HEAD_AGE = ranges([[30, 44, 8], [45, 59, 22], [60, 74, 38], [75, 92, 32]]);
+const SMALL_HEAD_AGE = ranges([
+  [25, 34, 5],
+  [35, 54, 25],
+  [55, 74, 50],
+  [75, 88, 20],
+]);
+const LONE_HEAD_AGE = ranges([
+  [30, 44, 8],
+  [45, 59, 22],
+  [60, 74, 38],
+  [75, 92, 32],
+]);
 /** 特困供养: old people without anyone obliged to support them. */
-const ELDER_HEAD_AGE = ranges([[55, 64, 15], [65, 74, 35], [75, 92, 50]]);
+const ELDER_HEAD_AGE = ranges([
+  [55, 64, 15],
+  [65, 74, 35],
+  [75, 92, 50],
+]);
 
 export function pickHeadAge(rng: Random, size: number, elderly: boolean): number {
-  const [lo, hi] = (elderly ? ELDER_HEAD_AGE : size === 1 ? LONE_HEAD_AGE : size === 2 ? SMALL_HEAD_AGE : HEAD_AGE)(rng);
+  const [lo, hi] = (
+    elderly ? ELDER_HEAD_AGE : size === 1 ? LONE_HEAD_AGE : size === 2 ? SMALL_HEAD_AGE : HEAD_AGE
+  )(rng);
   return rng.int(lo, hi);
 }
 
@@ -51,8 +67,22 @@ const surnameOf = (m: Member): string => m.name.charAt(0);
 export function buildFamily(rng: Random, size: number, headAge: number, year: number): Member[] {
   const members: Member[] = [];
   const tail: Member[] = []; // the head's parents, listed last as on the printed forms
-  const make = (relation: string, sex: Sex, age: number, surname: string, marriedIn: boolean, ethnicity: string) => {
-    const m: Member = { relation, sex, age, name: surname + givenName(rng, sex, year - age), marriedIn, ethnicity };
+  const make = (
+    relation: string,
+    sex: Sex,
+    age: number,
+    surname: string,
+    marriedIn: boolean,
+    ethnicity: string,
+  ) => {
+    const m: Member = {
+      relation,
+      sex,
+      age,
+      name: surname + givenName(rng, sex, year - age),
+      marriedIn,
+      ethnicity,
+    };
     return m;
   };
   const add = (...args: Parameters<typeof make>): Member => {
@@ -109,7 +139,14 @@ export function buildFamily(rng: Random, size: number, headAge: number, year: nu
     // Three generations: a married son, his wife and their children.
     const son = add('03', '1', childAge(rng, motherAge, 22), childSurname(), false, childEthnicity());
     const wifeYoungerBy = rng.chance(0.85) ? rng.int(0, 4) : -rng.int(1, 2);
-    const daughterInLaw = add('05', '2', Math.max(20, son.age - wifeYoungerBy), pickSurname(rng), true, son.ethnicity);
+    const daughterInLaw = add(
+      '05',
+      '2',
+      Math.max(20, son.age - wifeYoungerBy),
+      pickSurname(rng),
+      true,
+      son.ethnicity,
+    );
     slots -= 2;
     if (slots >= 2 && rng.chance(0.2)) {
       addChild(childAge(rng, motherAge));

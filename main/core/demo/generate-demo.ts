@@ -55,7 +55,10 @@ function checkOptions(options: DemoOptions): { households: number; seed: number;
   const { households, seed } = options;
   const year = options.year ?? 2020;
   if (!Number.isInteger(households) || households < 0 || households > MAX_HOUSEHOLDS) {
-    throw new LedgerError('bad-request', `示例户数应为 0 到 ${MAX_HOUSEHOLDS} 之间的整数，实为 ${households}。`);
+    throw new LedgerError(
+      'bad-request',
+      `示例户数应为 0 到 ${MAX_HOUSEHOLDS} 之间的整数，实为 ${households}。`,
+    );
   }
   if (!Number.isFinite(seed)) throw new LedgerError('bad-request', `随机种子应为数字，实为 ${seed}。`);
   if (!Number.isInteger(year) || year < 2014 || year > 2035) {
@@ -74,7 +77,9 @@ function loadVillages(ledger: Ledger): Village[] {
     )
     .all() as Omit<Village, 'groups'>[];
   const groups = ledger.sqlite
-    .prepare(`SELECT code, name, parent_code AS parent FROM regions WHERE level = 'group' ORDER BY sort_order, code`)
+    .prepare(
+      `SELECT code, name, parent_code AS parent FROM regions WHERE level = 'group' ORDER BY sort_order, code`,
+    )
     .all() as (Group & { parent: string })[];
   const byVillage = new Map<string, Group[]>();
   for (const { code, name, parent } of groups) {
@@ -94,7 +99,9 @@ function apportion(weights: readonly number[], total: number): number[] {
   const exact = weights.map((w) => (w / sum) * total);
   const parts = exact.map(Math.floor);
   let left = total - parts.reduce((a, b) => a + b, 0);
-  const order = exact.map((x, i) => ({ i, frac: x - Math.floor(x) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
+  const order = exact
+    .map((x, i) => ({ i, frac: x - Math.floor(x) }))
+    .sort((a, b) => b.frac - a.frac || a.i - b.i);
   for (const { i } of order) {
     if (left === 0) break;
     parts[i] = (parts[i] ?? 0) + 1;
@@ -126,7 +133,8 @@ export function generateDemo(ledger: Ledger, options: DemoOptions): DemoResult {
     throw new LedgerError('already-initialized', '本台账中已有户数据，不能再生成示例数据。');
   }
   const villages = loadVillages(ledger);
-  if (villages.length === 0) throw new LedgerError('not-found', `${county.fullName} 没有村，无法生成示例数据。`);
+  if (villages.length === 0)
+    throw new LedgerError('not-found', `${county.fullName} 没有村，无法生成示例数据。`);
 
   const rng = createRandom(seed);
   const otherCounty = birthplacePicker(county.code);
@@ -176,7 +184,7 @@ export function generateDemo(ledger: Ledger, options: DemoOptions): DemoResult {
     throw new LedgerError('internal', `示例数据：${address} ${birth} 的身份证号已用尽。`);
   };
 
-  return db.transaction((): DemoResult => {
+  const fill = db.transaction((): DemoResult => {
     const batchId = Number(insertBatch.run(DEMO_OPERATOR, now).lastInsertRowid);
 
     let groupsCreated = 0;
@@ -192,7 +200,9 @@ export function generateDemo(ledger: Ledger, options: DemoOptions): DemoResult {
     }
 
     // Real villages differ several-fold in size; town 社区 hold few rural households.
-    const weights = villages.map((v) => Math.exp(0.55 * rng.normal()) * (/社区|居委会/u.test(v.name) ? 0.25 : 1));
+    const weights = villages.map(
+      (v) => Math.exp(0.55 * rng.normal()) * (/社区|居委会/u.test(v.name) ? 0.25 : 1),
+    );
     const counts = apportion(weights, total);
 
     let done = 0;
@@ -291,5 +301,16 @@ export function generateDemo(ledger: Ledger, options: DemoOptions): DemoResult {
     setSetting(ledger, SETTING_KEYS.isSample, '1');
     options.onProgress?.(done, total);
     return result;
-  })();
+  });
+
+  // The random-order indexes (证件号码, 姓名) outgrow SQLite's default 2 MB page cache after a few
+  // thousand households, and every insert then evicts a page: a larger cache for the run (pages
+  // are allocated only as used) roughly halves the time of a 100,000-household county.
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('cache_size = -262144');
+  try {
+    return fill();
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
+  }
 }

@@ -111,17 +111,27 @@ export interface PersonDraft {
 
 export function personDraft(rng: Random, member: Member, year: number, frail: boolean): PersonDraft {
   const birthYear = year - member.age;
-  return { member, birth: birthDate(rng, birthYear), traits: personTraits(rng, member.age, birthYear, frail) };
+  return {
+    member,
+    birth: birthDate(rng, birthYear),
+    traits: personTraits(rng, member.age, birthYear, frail),
+  };
 }
 
 /** 主要致贫原因 and up to two 其他致贫原因 (ascending, comma-joined), likelier when they fit the family. */
-export function householdCauses(rng: Random, rows: readonly PersonDraft[]): { main: string; others: string | null } {
+export function householdCauses(
+  rng: Random,
+  rows: readonly PersonDraft[],
+): { main: string; others: string | null } {
   const has = (test: (t: Traits) => boolean) => rows.some((r) => test(r.traits));
   const weights: number[] = [...CAUSE_BASE];
   const scale = (i: number, f: number) => (weights[i] = (weights[i] ?? 0) * f);
   scale(ILLNESS, has((t) => t.health.includes('02') || t.health.includes('03')) ? 3 : 0.2);
   scale(DISABILITY, has((t) => t.health.includes('04')) ? 4 : 0.1);
-  scale(SCHOOLING, has((t) => isCostlyStudent(t.schoolStatus)) ? 3 : has((t) => t.schoolStatus !== null) ? 0.6 : 0.05);
+  scale(
+    SCHOOLING,
+    has((t) => isCostlyStudent(t.schoolStatus)) ? 3 : has((t) => t.schoolStatus !== null) ? 0.6 : 0.05,
+  );
   scale(NO_LABOR, has((t) => t.laborSkill === '01' || t.laborSkill === '02') ? 0.6 : 6);
 
   const main = pickWeighted(rng, CAUSES, weights);

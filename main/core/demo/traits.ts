@@ -76,12 +76,36 @@ function health(rng: Random, age: number, frail: boolean): string {
   return codes.length === 0 ? '01' : codes.join(',');
 }
 
-const LABOR_ILL = weighted([['04', 50], ['03', 35], ['05', 15]]); // 大病 or 残疾, working age
-const LABOR_CHRONIC = weighted([['01', 55], ['03', 40], ['02', 5]]);
-const LABOR_HEALTHY = weighted([['01', 78], ['02', 17], ['03', 5]]);
-const LABOR_60S = weighted([['01', 55], ['03', 40], ['04', 5]]);
-const LABOR_YOUNG_OLD = weighted([['03', 50], ['04', 20], ['05', 30]]); // 65–74
-const LABOR_OLD = weighted([['03', 20], ['04', 30], ['05', 50]]); // 75+
+const LABOR_ILL = weighted([
+  ['04', 50],
+  ['03', 35],
+  ['05', 15],
+]); // 大病 or 残疾, working age
+const LABOR_CHRONIC = weighted([
+  ['01', 55],
+  ['03', 40],
+  ['02', 5],
+]);
+const LABOR_HEALTHY = weighted([
+  ['01', 78],
+  ['02', 17],
+  ['03', 5],
+]);
+const LABOR_60S = weighted([
+  ['01', 55],
+  ['03', 40],
+  ['04', 5],
+]);
+const LABOR_YOUNG_OLD = weighted([
+  ['03', 50],
+  ['04', 20],
+  ['05', 30],
+]); // 65–74
+const LABOR_OLD = weighted([
+  ['03', 20],
+  ['04', 30],
+  ['05', 50],
+]); // 75+
 
 function laborSkill(rng: Random, age: number, student: boolean, healthCodes: string): string {
   if (age < 16 || student) return '05'; // 无劳动力

@@ -26,7 +26,8 @@ export function ledgerCounty(ledger: Ledger): CountyInfo | null {
 
 export function requireCounty(ledger: Ledger): CountyInfo {
   const county = ledgerCounty(ledger);
-  if (!county) throw new LedgerError('not-initialized', '台账尚未建立：请先选择本县（创建新台账）或载入示例数据。');
+  if (!county)
+    throw new LedgerError('not-initialized', '台账尚未建立：请先选择本县（创建新台账）或载入示例数据。');
   return county;
 }
 
@@ -37,7 +38,10 @@ export function setUpCounty(
   countyCode: string,
 ): { county: CountyInfo; townships: number; villages: number } {
   if (ledgerCounty(ledger)) {
-    throw new LedgerError('already-initialized', '本台账已经建立，不能再选择别的县。如需另建，请新建一个台账文件。');
+    throw new LedgerError(
+      'already-initialized',
+      '本台账已经建立，不能再选择别的县。如需另建，请新建一个台账文件。',
+    );
   }
   const county = catalog.county(countyCode);
   const tree = catalog.countyTree(countyCode);

@@ -53,7 +53,6 @@ export function createHttpTransport({ token, fetch }: HttpTransportOptions): Led
           method: 'POST',
           headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
           body: JSON.stringify(request),
-          cache: 'no-store',
         });
       } catch {
         return failure('internal', NETWORK_ERROR_MESSAGE);

@@ -82,17 +82,23 @@ function SummaryView({ data }: { data: Summary }) {
   return (
     <>
       {data.households === 0 && (
-        <Alert type="info" showIcon title="本区划暂无户籍数据。" style={{ marginBottom: 12 }} data-testid="home-empty" />
+        <Alert
+          type="info"
+          showIcon
+          title="本区划暂无户籍数据。"
+          style={{ marginBottom: 12 }}
+          data-testid="home-empty"
+        />
       )}
       <Row gutter={[12, 12]}>
-        <Col flex="1 1 150px">
+        <Col flex="1 1 120px">
           <CountCard title="户数" value={data.households} unit="户" testId="home-households" />
         </Col>
-        <Col flex="1 1 150px">
+        <Col flex="1 1 120px">
           <CountCard title="人数" value={data.persons} unit="人" testId="home-persons" />
         </Col>
         {LEVELS_BELOW[data.region.level].map((key) => (
-          <Col flex="1 1 150px" key={key}>
+          <Col flex="1 1 120px" key={key}>
             <CountCard
               title={`${SUB_LEVEL_TITLES[key]}数`}
               value={data[key]}
@@ -104,13 +110,13 @@ function SummaryView({ data }: { data: Summary }) {
       </Row>
 
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
-        <Col flex="1 1 150px">
+        <Col flex="1 1 120px">
           <CountCard title="残疾人数" value={data.disabledPersons} unit="人" testId="home-disabled" />
         </Col>
-        <Col flex="1 1 150px">
+        <Col flex="1 1 120px">
           <CountCard title="享受低保人数" value={data.dibaoPersons} unit="人" testId="home-dibao" />
         </Col>
-        <Col flex="1 1 150px">
+        <Col flex="1 1 120px">
           <CountCard title="劳动力人数" value={data.laborForce} unit="人" testId="home-labor" />
         </Col>
       </Row>

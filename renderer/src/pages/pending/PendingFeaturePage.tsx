@@ -7,7 +7,9 @@ export function PendingFeaturePage({ pageKey, title }: { pageKey: string; title:
     <Card data-testid={`page-${pageKey}`}>
       <Result
         icon={<ToolOutlined style={{ color: '#8c8c8c' }} />}
-        title={title} subTitle={`${title}：本功能正在开发中，尚未提供。`} />
+        title={title}
+        subTitle={`${title}：本功能正在开发中，尚未提供。`}
+      />
     </Card>
   );
 }

@@ -1,0 +1,24 @@
+// `npm run bench -- <suite> [--households N] [--json]`: benchmarks on real ledger files at county scale.
+// Results go into BENCHMARKS.md by hand, with the machine and versions; tests never assert timings.
+import { parseArgs } from 'node:util';
+import { benchDemo } from './demo-and-stats.ts';
+
+const suites: Record<string, (households: number) => Promise<Record<string, number>>> = {
+  demo: benchDemo,
+};
+
+const { values, positionals } = parseArgs({
+  args: process.argv.slice(2),
+  options: { households: { type: 'string' }, json: { type: 'boolean' } },
+  allowPositionals: true,
+});
+const names = positionals.length > 0 ? positionals : Object.keys(suites);
+for (const name of names) {
+  const suite = suites[name];
+  if (!suite) {
+    console.error(`未知的基准测试：${name}（可用：${Object.keys(suites).join('、')}）`);
+    process.exit(2);
+  }
+  const result = await suite(Number(values.households ?? 100_000));
+  if (values.json) console.log(JSON.stringify(result));
+}
