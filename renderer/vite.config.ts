@@ -64,7 +64,9 @@ export default defineConfig({
     //   LEDGER_DEV_API=http://127.0.0.1:PORT npx vite --config renderer/vite.config.ts, then open
     //   http://127.0.0.1:5173/#token=<the server's token>. The server checks Host and Origin, so the
     //   proxy presents itself as the server's own page.
-    proxy: devApi ? { '/api/': { target: devApi, changeOrigin: true, headers: { origin: devApi } } } : undefined,
+    proxy: devApi
+      ? { '/api/': { target: devApi, changeOrigin: true, headers: { origin: devApi } } }
+      : undefined,
   },
   build: {
     outDir,

@@ -62,4 +62,11 @@ describe.skipIf(skip !== null)('shell in browser mode (Chromium)', () => {
       .toContain(String(summary.households));
     await page.screenshot({ path: artifactPath('03-township-home.png'), fullPage: true });
   });
+
+  it('stays usable after the clerk presses F5 (token kept for this tab only)', async () => {
+    await page.reload();
+    await page.getByTestId('region-tree').waitFor();
+    await expect(page.getByTestId('header-county').innerText()).resolves.toContain('保康县');
+    expect(page.url()).not.toContain('token=');
+  });
 });

@@ -135,8 +135,9 @@ export function buildFamily(rng: Random, size: number, headAge: number, year: nu
     }
   }
 
-  if (slots >= 3 && motherAge >= 48 && rng.chance(0.6)) {
-    // Three generations: a married son, his wife and their children.
+  if (slots >= 2 && motherAge >= 48 && rng.chance(motherAge >= 58 ? 0.85 : 0.55)) {
+    // Three generations: a married son, his wife and their children (old couples seldom keep
+    // several grown, unmarried children at home).
     const son = add('03', '1', childAge(rng, motherAge, 22), childSurname(), false, childEthnicity());
     const wifeYoungerBy = rng.chance(0.85) ? rng.int(0, 4) : -rng.int(1, 2);
     const daughterInLaw = add(

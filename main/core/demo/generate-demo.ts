@@ -221,7 +221,7 @@ export function generateDemo(ledger: Ledger, options: DemoOptions): DemoResult {
         const householdPhone = rng.chance(0.85) ? mobile(rng) : null;
 
         const ids = rows.map(({ member: m, birth }) => {
-          const born = m.marriedIn && rng.chance(0.35) ? otherCounty(rng) : county.code;
+          const born = m.marriedIn && rng.chance(0.3) ? otherCounty(rng) : county.code;
           return idNumber(born, birth, m.sex);
         });
         const causes = householdCauses(rng, rows);

@@ -1,5 +1,5 @@
 // Browser mode gets its session token in the URL fragment (`#token=…`), which never reaches the server
-// or its logs. The renderer takes it out of the address bar at once and keeps it in memory only.
+// or its logs. The renderer takes it out of the address bar at once (see transport.ts for where it is kept).
 
 export interface HashToken {
   token: string | null;

@@ -1,6 +1,6 @@
 // Picks how the renderer reaches the ledger core, once, at start-up:
 //   Electron: the preload exposes a LedgerTransport as `window.ledger` (IPC underneath);
-//   browser mode: `POST /api/<method>` with the token taken from `#token=…` (memory only).
+//   browser mode: `POST /api/<method>` with the token taken from `#token=…` (kept in sessionStorage).
 import { PRELOAD_GLOBAL, type LedgerTransport } from '../../../shared/api.ts';
 import type { MethodName, RequestOf, ResponseOf } from '../../../shared/contract/index.ts';
 import type { Result } from '../../../shared/result.ts';
@@ -28,15 +28,31 @@ function wrapPreload(preload: LedgerTransport): LedgerTransport {
   };
 }
 
+const TOKEN_KEY = 'county-ledger-token';
+
+function safeSession(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null; // storage disabled by policy: the token then lives in memory only
+  }
+}
+
 function pickTransport(): { host: LedgerHost; transport: LedgerTransport } {
   const preload: unknown = (window as unknown as Record<string, unknown>)[PRELOAD_GLOBAL];
   if (isTransport(preload)) return { host: 'electron', transport: wrapPreload(preload) };
 
-  const { token, remainingHash } = takeTokenFromHash(window.location.hash);
+  const fromHash = takeTokenFromHash(window.location.hash);
+  let token = fromHash.token;
   if (token !== null) {
-    // Out of the address bar, the history entry and any bookmark; never stored anywhere.
+    // Out of the address bar, the history entry and any bookmark. Kept in this tab's sessionStorage
+    // (never a cookie, so no other site can ride on it) so that F5 does not lock the clerk out; it
+    // dies with the tab and with the next program start, which makes a new token.
     const { pathname, search } = window.location;
-    window.history.replaceState(window.history.state, '', pathname + search + remainingHash);
+    window.history.replaceState(window.history.state, '', pathname + search + fromHash.remainingHash);
+    safeSession()?.setItem(TOKEN_KEY, token);
+  } else {
+    token = safeSession()?.getItem(TOKEN_KEY) ?? null;
   }
   const transport = createHttpTransport({ token, fetch: (input, init) => window.fetch(input, init) });
   return { host: 'browser', transport };

@@ -1,7 +1,7 @@
 // Left panel: the county's regions (县 → 乡镇 → 村 → 组) with a name filter. ~300 villages and ~2,000
 // groups, so the antd Tree is virtual with a measured fixed height.
-import { useDeferredValue, useMemo, useState, type Key } from 'react';
-import { Input, Tree } from 'antd';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type Key } from 'react';
+import { Input, Tree, type GetRef } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useRegionSelection } from '../state/region-context.ts';
 import {
@@ -13,11 +13,16 @@ import {
 import { useElementHeight } from './useElementHeight.ts';
 
 export function RegionTree() {
-  const { forest } = useRegionSelection();
+  const { forest, path } = useRegionSelection();
   const [query, setQuery] = useState('');
   const deferredQuery = normalizeQuery(useDeferredValue(query));
   const filtered = useMemo(() => filterRegionForest(forest.roots, deferredQuery), [forest, deferredQuery]);
   const [boxRef, height] = useElementHeight<HTMLDivElement>();
+  // Without a search: the county and townships open, plus the branch down to the selected region.
+  const browseKeys = useMemo(
+    () => [...new Set([...forest.defaultExpandedKeys, ...path.slice(0, -1).map((n) => n.code)])],
+    [forest, path],
+  );
 
   return (
     <div className="region-tree">
@@ -45,7 +50,7 @@ export function RegionTree() {
           <RegionTreeView
             key={deferredQuery}
             roots={filtered.roots}
-            initialExpandedKeys={deferredQuery === '' ? forest.defaultExpandedKeys : filtered.expandedKeys}
+            initialExpandedKeys={deferredQuery === '' ? browseKeys : filtered.expandedKeys}
             query={deferredQuery}
             height={height}
           />
@@ -66,9 +71,18 @@ function RegionTreeView({ roots, initialExpandedKeys, query, height }: ViewProps
   const { forest, selectedCode, select } = useRegionSelection();
   const [expandedKeys, setExpandedKeys] = useState<Key[]>(initialExpandedKeys);
   const selectedKey = selectedCode ?? forest.roots[0]?.key;
+  const treeRef = useRef<GetRef<typeof Tree>>(null);
+
+  // After a search is cleared (the view remounts), bring the selected region back into view.
+  const [initialSelectedKey] = useState(selectedKey);
+  useEffect(() => {
+    if (initialSelectedKey !== undefined)
+      treeRef.current?.scrollTo({ key: initialSelectedKey, align: 'auto' });
+  }, [initialSelectedKey]);
 
   return (
     <Tree<RegionTreeItem>
+      ref={treeRef}
       virtual
       height={height}
       blockNode
