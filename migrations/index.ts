@@ -3,7 +3,9 @@
 // Never edit or rename a migration once it has landed on main; add a new one.
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './2026_11_23_0001_core_ledger.ts';
+import * as m0002 from './2026_11_23_0002_audit_and_search.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_23_0001_core_ledger': m0001,
+  '2026_11_23_0002_audit_and_search': m0002,
 };

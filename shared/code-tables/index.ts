@@ -2,10 +2,12 @@
 import type { CodeItem, CodeTable } from './define.ts';
 import * as household from './household-tables.ts';
 import * as person from './person-tables.ts';
+import * as record from './record-tables.ts';
 
 export type { CodeItem, CodeTable } from './define.ts';
 export { MULTI_SEPARATOR } from './define.ts';
 export { RELATION_IMPLIED_SEX } from './person-tables.ts';
+export { CANCEL_REASONS_NEEDING_NOTE } from './record-tables.ts';
 
 const all = [
   person.sex,
@@ -24,6 +26,7 @@ const all = [
   household.povertyStatus,
   household.povertyCause,
   household.identificationStandard,
+  record.cancelReason,
 ] as const;
 
 export type CodeTableKey = (typeof all)[number]['key'];

@@ -3,6 +3,7 @@
 // renderer's typed client is derived from them.
 import { z } from 'zod';
 import { method, type MethodDef } from './define.ts';
+import { registerContract } from './register.ts';
 import { catalogUnit, countBy, countyCode, countyInfo, regionCode, regionNode } from './schemas.ts';
 
 const empty = z.object({}).strict();
@@ -90,6 +91,8 @@ export const contract = {
     }),
     errors: ['not-initialized', 'not-found'],
   }),
+
+  ...registerContract,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -9,6 +9,36 @@ import type { RegionCatalog } from '../regions/catalog.ts';
 import { ledgerCounty, requireCounty, setUpCounty } from '../regions/county-setup.ts';
 import { countyRegion, findRegion, regionTree } from '../regions/region-tree.ts';
 import { regionSummary } from '../stats/region-summary.ts';
+import { listAudit } from '../audit/audit-log.ts';
+import {
+  householdWithMembers,
+  getPersonRow,
+  toPersonDetail,
+  getHouseholdRow,
+  placeOf,
+} from '../households/household-read.ts';
+import { listHouseholds } from '../households/household-list.ts';
+import { nextHouseholdNo } from '../households/household-number.ts';
+import {
+  cancelHousehold,
+  createHousehold,
+  placeColumns,
+  restoreHousehold,
+  setHead,
+  updateHousehold,
+} from '../households/household-write.ts';
+import { listCodeTables } from '../ledger/code-table-list.ts';
+import { dataYear, getOperator, setOperator } from '../ledger/operator.ts';
+import { checkIdNumber } from '../persons/id-registry.ts';
+import { searchPersons } from '../persons/person-search.ts';
+import {
+  cancelPerson,
+  createPerson,
+  movePerson,
+  restorePerson,
+  updatePerson,
+} from '../persons/person-write.ts';
+import { addGroup, renameRegion } from '../regions/region-edit.ts';
 import type { Handlers } from './dispatch.ts';
 
 export const APP_VERSION: string = pkg.version;
@@ -56,6 +86,60 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const region = regionCode === null ? countyRegion(ledger) : findRegion(ledger, regionCode);
       return regionSummary(ledger, region);
     },
+
+    'settings.get': () => ({ operator: getOperator(ledger), dataYear: dataYear(ledger) }),
+    'settings.setOperator': ({ name }) => ({ operator: setOperator(ledger, name) }),
+    'codeTables.list': () => listCodeTables(ledger),
+
+    'households.list': (query) => {
+      requireCounty(ledger);
+      return listHouseholds(ledger, query);
+    },
+    'households.get': ({ id, includeCancelledMembers }) =>
+      householdWithMembers(ledger, id, includeCancelledMembers),
+    'households.nextNumber': ({ villageCode }) => ({
+      householdNo: nextHouseholdNo(ledger, placeColumns(ledger, villageCode).village_code),
+    }),
+    'households.create': (input) => createHousehold(ledger, input),
+    'households.update': ({ id, patch, regionCode }) => updateHousehold(ledger, id, patch, regionCode),
+    'households.cancel': (input) => cancelHousehold(ledger, input),
+    'households.restore': ({ id }) => restoreHousehold(ledger, id),
+    'households.setHead': ({ householdId, personId, formerHeadRelation }) =>
+      setHead(ledger, householdId, personId, formerHeadRelation),
+
+    'persons.get': ({ id }) => {
+      const person = getPersonRow(ledger, id);
+      const household = getHouseholdRow(ledger, person.household_id);
+      return {
+        person: toPersonDetail(person),
+        householdNo: household.household_no,
+        headName: household.head_name,
+        place: placeOf(ledger, household),
+      };
+    },
+    'persons.search': (query) => {
+      requireCounty(ledger);
+      return searchPersons(ledger, query);
+    },
+    'persons.checkId': ({ idNumber, excludePersonId }) => {
+      const { normalized, issues, birthDate, sex, conflict } = checkIdNumber(
+        ledger,
+        idNumber,
+        excludePersonId,
+      );
+      return { normalized, issues, birthDate, sex, conflict };
+    },
+    'persons.create': ({ householdId, person }) => createPerson(ledger, householdId, person),
+    'persons.update': ({ id, patch }) => updatePerson(ledger, id, patch),
+    'persons.cancel': (input) => cancelPerson(ledger, input),
+    'persons.restore': ({ id }) => restorePerson(ledger, id),
+    'persons.move': ({ id, toHouseholdId, relation }) => movePerson(ledger, id, toHouseholdId, relation),
+
+    'audit.list': ({ householdId, personId, limit }) =>
+      listAudit(ledger, householdId !== undefined ? { householdId } : { personId: personId ?? 0 }, limit),
+
+    'regions.addGroup': ({ villageCode, name }) => addGroup(ledger, villageCode, name),
+    'regions.rename': ({ code, name }) => renameRegion(ledger, code, name),
   };
 }
 

@@ -109,7 +109,24 @@ export interface PersonsTable {
   updated_at: string;
 }
 
+export type AuditAction = 'create' | 'update' | 'cancel' | 'restore' | 'move-in' | 'move-out' | 'set-head';
+export type AuditEntity = 'household' | 'person' | 'region';
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  operator: string;
+  action: AuditAction;
+  entity: AuditEntity;
+  entity_id: string;
+  household_id: number | null;
+  label: string;
+  batch_id: number | null;
+  changes: Generated<string>;
+}
+
 export interface DB {
+  audit_log: AuditLogTable;
   settings: SettingsTable;
   code_items: CodeItemsTable;
   import_batches: ImportBatchesTable;
@@ -131,6 +148,7 @@ export type RegionRow = Selectable<RegionsTable>;
  * interface gains a column that is not listed here (or the reverse).
  */
 export const TABLE_COLUMNS = {
+  audit_log: ['id', 'at', 'operator', 'action', 'entity', 'entity_id', 'household_id', 'label', 'batch_id', 'changes'],
   settings: ['key', 'value', 'updated_at'],
   code_items: ['table_key', 'code', 'label', 'aliases', 'retired', 'created_at'],
   import_batches: ['id', 'kind', 'file_name', 'sha256', 'sheet', 'operator', 'summary', 'created_at'],

@@ -1,0 +1,111 @@
+// The audit log: written by every create, update, 注销, restore and move, in the caller's transaction.
+import { describeAuditEntry, type AuditChange, type AuditEntryView } from '../../../shared/audit-text.ts';
+import { nowIso } from '../clock.ts';
+import type { Ledger } from '../db/open-ledger.ts';
+import type { AuditAction, AuditEntity } from '../db/tables.ts';
+
+export interface AuditWrite {
+  operator: string;
+  action: AuditAction;
+  entity: AuditEntity;
+  entityId: string | number;
+  householdId: number | null;
+  label: string;
+  changes: readonly AuditChange[];
+  batchId?: number | null;
+}
+
+type Scalar = string | number | null;
+
+/** Field-by-field differences between two versions of a row (only the listed columns). */
+export function diffRows(
+  before: Readonly<Record<string, unknown>> | null,
+  after: Readonly<Record<string, unknown>> | null,
+  columns: readonly string[],
+): AuditChange[] {
+  const changes: AuditChange[] = [];
+  for (const field of columns) {
+    const b = (before?.[field] ?? null) as Scalar;
+    const a = (after?.[field] ?? null) as Scalar;
+    if (b !== a) changes.push({ field, before: b, after: a });
+  }
+  return changes;
+}
+
+export function writeAudit(ledger: Ledger, entry: AuditWrite): void {
+  ledger.sqlite
+    .prepare(
+      `INSERT INTO audit_log (at, operator, action, entity, entity_id, household_id, label, batch_id, changes)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      nowIso(),
+      entry.operator,
+      entry.action,
+      entry.entity,
+      String(entry.entityId),
+      entry.householdId,
+      entry.label,
+      entry.batchId ?? null,
+      JSON.stringify(entry.changes),
+    );
+}
+
+interface AuditRow {
+  id: number;
+  at: string;
+  operator: string;
+  action: AuditAction;
+  entity: AuditEntity;
+  entity_id: string;
+  label: string;
+  changes: string;
+}
+
+/**
+ * Newest first. A household's history includes what happened to its members; a person's shows a move
+ * once (the move-in entry; both entries say from where to where).
+ */
+export function listAudit(
+  ledger: Ledger,
+  target: { householdId?: number; personId?: number },
+  limit: number,
+) {
+  const rows = (
+    target.householdId !== undefined
+      ? ledger.sqlite
+          .prepare(
+            `SELECT id, at, operator, action, entity, entity_id, label, changes FROM audit_log
+             WHERE household_id = ? ORDER BY id DESC LIMIT ?`,
+          )
+          .all(target.householdId, limit)
+      : ledger.sqlite
+          .prepare(
+            `SELECT id, at, operator, action, entity, entity_id, label, changes FROM audit_log
+             WHERE entity = 'person' AND entity_id = ? AND action <> 'move-out' ORDER BY id DESC LIMIT ?`,
+          )
+          .all(String(target.personId), limit)
+  ) as AuditRow[];
+  return rows.map((r) => {
+    const view: AuditEntryView = {
+      at: r.at,
+      operator: r.operator,
+      action: r.action,
+      entity: r.entity,
+      label: r.label,
+      changes: JSON.parse(r.changes) as AuditChange[],
+    };
+    // On a person's own page their name is implied; on the household page it is not.
+    const subject = target.householdId !== undefined && r.entity === 'person';
+    return {
+      id: r.id,
+      at: r.at,
+      operator: r.operator,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      label: r.label,
+      lines: describeAuditEntry(view, subject),
+    };
+  });
+}

@@ -1,0 +1,293 @@
+// Creating, editing, 注销 and restoring households, and changing the 户主.
+import { CODE_TABLES } from '../../../shared/code-tables/index.ts';
+import {
+  HOUSEHOLD_ENTRY_FIELDS,
+  type HouseholdEntry,
+  type PersonEntry,
+} from '../../../shared/fields/entry-fields.ts';
+import { LedgerError } from '../../../shared/result.ts';
+import { checkHousehold } from '../../../shared/rules/household-rules.ts';
+import { diffRows, writeAudit } from '../audit/audit-log.ts';
+import { nowIso } from '../clock.ts';
+import type { Ledger } from '../db/open-ledger.ts';
+import type { HouseholdRow } from '../db/tables.ts';
+import { dataYear, requireOperator } from '../ledger/operator.ts';
+import { assertIdFree } from '../persons/id-registry.ts';
+import { checkMemberChange, normalizePerson, throwIfErrors } from '../persons/person-entry.ts';
+import {
+  checkCancel,
+  insertPerson,
+  markPersonCancelled,
+  PERSON_AUDIT_COLUMNS,
+  type CancelInput,
+} from '../persons/person-write.ts';
+import { findRegion } from '../regions/region-tree.ts';
+import { refreshHousehold } from './derived.ts';
+import {
+  getHouseholdRow,
+  getPersonRow,
+  householdWithMembers,
+  memberRows,
+  toHouseholdDetail,
+} from './household-read.ts';
+import { nextHouseholdNo } from './household-number.ts';
+
+const ENTRY_COLUMNS = HOUSEHOLD_ENTRY_FIELDS.map((f) => f.column);
+const PLACE_COLUMNS = ['township_code', 'village_code', 'group_code'] as const;
+const AUDIT_COLUMNS = [
+  'household_no',
+  ...PLACE_COLUMNS,
+  ...ENTRY_COLUMNS,
+  'status',
+  'cancel_reason',
+  'cancel_note',
+  'cancel_date',
+];
+/** Members cancelled together with their household carry this note, so restoring the household restores them. */
+export const WITH_HOUSEHOLD_NOTE = '随户注销';
+
+type Row = Record<string, unknown>;
+
+/** A village or group code → the three place columns. */
+export function placeColumns(ledger: Ledger, regionCode: string) {
+  const region = findRegion(ledger, regionCode);
+  if (region.level === 'group') {
+    const village = findRegion(ledger, region.parentCode ?? '');
+    return { township_code: village.parentCode ?? '', village_code: village.code, group_code: region.code };
+  }
+  if (region.level === 'village')
+    return { township_code: region.parentCode ?? '', village_code: region.code, group_code: null };
+  throw new LedgerError(
+    'validation',
+    `户必须落在村或组上，“${region.name}”是${region.level === 'county' ? '县' : '乡镇'}。`,
+  );
+}
+
+export function createHousehold(
+  ledger: Ledger,
+  input: { regionCode: string; householdNo?: string; household: HouseholdEntry; head: PersonEntry },
+) {
+  const operator = requireOperator(ledger);
+  return ledger.sqlite.transaction(() => {
+    const place = placeColumns(ledger, input.regionCode);
+    throwIfErrors(checkHousehold(input.household));
+    const { entry: head, idFlagged } = normalizePerson({ ...input.head, relation: '01' });
+    assertIdFree(ledger, head.id_number);
+    const householdNo = input.householdNo?.trim() || nextHouseholdNo(ledger, place.village_code);
+    if (ledger.sqlite.prepare('SELECT 1 FROM households WHERE household_no = ?').get(householdNo)) {
+      throw new LedgerError('conflict', `户编号 ${householdNo} 已被使用，请换一个。`);
+    }
+    const now = nowIso();
+    const columns = [
+      'household_no',
+      ...PLACE_COLUMNS,
+      ...ENTRY_COLUMNS,
+      'year',
+      'origin',
+      'created_at',
+      'updated_at',
+    ];
+    const values = [
+      householdNo,
+      place.township_code,
+      place.village_code,
+      place.group_code,
+      ...ENTRY_COLUMNS.map((c) => input.household[c as keyof HouseholdEntry] ?? null),
+      dataYear(ledger),
+      'manual',
+      now,
+      now,
+    ];
+    const id = Number(
+      ledger.sqlite
+        .prepare(
+          `INSERT INTO households (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+        )
+        .run(...values).lastInsertRowid,
+    );
+    const headId = insertPerson(ledger, id, head, idFlagged);
+    refreshHousehold(ledger, id);
+    const row = getHouseholdRow(ledger, id);
+    writeAudit(ledger, {
+      operator,
+      action: 'create',
+      entity: 'household',
+      entityId: id,
+      householdId: id,
+      label: householdNo,
+      changes: diffRows(null, row as unknown as Row, AUDIT_COLUMNS),
+    });
+    const person = getPersonRow(ledger, headId);
+    writeAudit(ledger, {
+      operator,
+      action: 'create',
+      entity: 'person',
+      entityId: headId,
+      householdId: id,
+      label: person.name,
+      changes: diffRows(null, person as unknown as Row, PERSON_AUDIT_COLUMNS),
+    });
+    return { id, householdNo, headId };
+  })();
+}
+
+function auditHousehold(
+  ledger: Ledger,
+  operator: string,
+  action: 'update' | 'cancel' | 'restore',
+  old: HouseholdRow,
+) {
+  const row = getHouseholdRow(ledger, old.id);
+  const changes = diffRows(old as unknown as Row, row as unknown as Row, AUDIT_COLUMNS);
+  if (changes.length > 0 || action !== 'update') {
+    writeAudit(ledger, {
+      operator,
+      action,
+      entity: 'household',
+      entityId: old.id,
+      householdId: old.id,
+      label: row.household_no,
+      changes,
+    });
+  }
+  return toHouseholdDetail(ledger, row);
+}
+
+export function updateHousehold(
+  ledger: Ledger,
+  id: number,
+  patch: Partial<HouseholdEntry>,
+  regionCode?: string,
+) {
+  const operator = requireOperator(ledger);
+  return ledger.sqlite.transaction(() => {
+    const old = getHouseholdRow(ledger, id);
+    if (old.status !== 'active')
+      throw new LedgerError('validation', `户 ${old.household_no} 已注销，请先恢复再修改。`);
+    const merged = { ...(toHouseholdDetail(ledger, old).entry as HouseholdEntry), ...patch };
+    throwIfErrors(checkHousehold(merged));
+    const place = regionCode
+      ? placeColumns(ledger, regionCode)
+      : { township_code: old.township_code, village_code: old.village_code, group_code: old.group_code };
+    const sets = [...PLACE_COLUMNS, ...ENTRY_COLUMNS].map((c) => `${c} = ?`).join(', ');
+    ledger.sqlite
+      .prepare(`UPDATE households SET ${sets}, updated_at = ? WHERE id = ?`)
+      .run(
+        place.township_code,
+        place.village_code,
+        place.group_code,
+        ...ENTRY_COLUMNS.map((c) => merged[c as keyof HouseholdEntry] ?? null),
+        nowIso(),
+        id,
+      );
+    return auditHousehold(ledger, operator, 'update', old);
+  })();
+}
+
+export function cancelHousehold(ledger: Ledger, input: CancelInput) {
+  const operator = requireOperator(ledger);
+  checkCancel(input);
+  return ledger.sqlite.transaction(() => {
+    const old = getHouseholdRow(ledger, input.id);
+    if (old.status === 'cancelled') throw new LedgerError('validation', `户 ${old.household_no} 已经注销。`);
+    const memberNote = input.note ? `${WITH_HOUSEHOLD_NOTE}：${input.note}` : WITH_HOUSEHOLD_NOTE;
+    for (const m of memberRows(ledger, old.id, false)) {
+      markPersonCancelled(ledger, m.id, { reason: input.reason, note: memberNote, date: input.date });
+      const after = getPersonRow(ledger, m.id);
+      writeAudit(ledger, {
+        operator,
+        action: 'cancel',
+        entity: 'person',
+        entityId: m.id,
+        householdId: old.id,
+        label: m.name,
+        changes: diffRows(m as unknown as Row, after as unknown as Row, PERSON_AUDIT_COLUMNS),
+      });
+    }
+    ledger.sqlite
+      .prepare(
+        `UPDATE households SET status = 'cancelled', cancel_reason = ?, cancel_note = ?, cancel_date = ?, updated_at = ? WHERE id = ?`,
+      )
+      .run(input.reason, input.note, input.date, nowIso(), old.id);
+    return auditHousehold(ledger, operator, 'cancel', old);
+  })();
+}
+
+export function restoreHousehold(ledger: Ledger, id: number) {
+  const operator = requireOperator(ledger);
+  return ledger.sqlite.transaction(() => {
+    const old = getHouseholdRow(ledger, id);
+    if (old.status === 'active')
+      throw new LedgerError('validation', `户 ${old.household_no} 未注销，无需恢复。`);
+    ledger.sqlite
+      .prepare(
+        `UPDATE households SET status = 'active', cancel_reason = NULL, cancel_note = NULL, cancel_date = NULL, updated_at = ? WHERE id = ?`,
+      )
+      .run(nowIso(), id);
+    const members = memberRows(ledger, id, true).filter(
+      (m) => m.status === 'cancelled' && m.cancel_note?.startsWith(WITH_HOUSEHOLD_NOTE),
+    );
+    for (const m of members) {
+      ledger.sqlite
+        .prepare(
+          `UPDATE persons SET status = 'active', cancel_reason = NULL, cancel_note = NULL, cancel_date = NULL, updated_at = ? WHERE id = ?`,
+        )
+        .run(nowIso(), m.id);
+      const after = getPersonRow(ledger, m.id);
+      writeAudit(ledger, {
+        operator,
+        action: 'restore',
+        entity: 'person',
+        entityId: m.id,
+        householdId: id,
+        label: m.name,
+        changes: diffRows(m as unknown as Row, after as unknown as Row, PERSON_AUDIT_COLUMNS),
+      });
+    }
+    refreshHousehold(ledger, id);
+    return auditHousehold(ledger, operator, 'restore', old);
+  })();
+}
+
+export function setHead(ledger: Ledger, householdId: number, personId: number, formerHeadRelation: string) {
+  const operator = requireOperator(ledger);
+  if (formerHeadRelation === '01' || !CODE_TABLES.relation.items.some((i) => i.code === formerHeadRelation)) {
+    throw new LedgerError('validation', '请为原户主选择新的与户主关系（不能仍为户主）。');
+  }
+  return ledger.sqlite.transaction(() => {
+    const household = getHouseholdRow(ledger, householdId);
+    if (household.status !== 'active')
+      throw new LedgerError('validation', `户 ${household.household_no} 已注销。`);
+    const members = memberRows(ledger, householdId, false);
+    const next = members.find((m) => m.id === personId);
+    if (!next) throw new LedgerError('not-found', '该成员不在本户（或已注销）。');
+    if (next.relation === '01') throw new LedgerError('validation', `${next.name} 已经是户主。`);
+    const former = members.filter((m) => m.relation === '01');
+    const after = members.map((m) => ({
+      id: m.id,
+      name: m.name,
+      sex: m.sex,
+      relation: m.id === personId ? '01' : m.relation === '01' ? formerHeadRelation : m.relation,
+    }));
+    checkMemberChange(
+      members.map((m) => ({ id: m.id, name: m.name, sex: m.sex, relation: m.relation })),
+      after,
+    );
+    const update = ledger.sqlite.prepare('UPDATE persons SET relation = ?, updated_at = ? WHERE id = ?');
+    for (const m of [...former, next]) {
+      const relation = m.id === personId ? '01' : formerHeadRelation;
+      update.run(relation, nowIso(), m.id);
+      writeAudit(ledger, {
+        operator,
+        action: 'set-head',
+        entity: 'person',
+        entityId: m.id,
+        householdId,
+        label: m.name,
+        changes: [{ field: 'relation', before: m.relation, after: relation }],
+      });
+    }
+    refreshHousehold(ledger, householdId);
+    return householdWithMembers(ledger, householdId, false);
+  })();
+}

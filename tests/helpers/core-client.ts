@@ -1,0 +1,34 @@
+// Drives the core through the contract exactly as a host does (request validation, envelopes), with
+// response validation on so that drift between the database and the contract fails tests.
+import { dispatch } from '../../main/core/api/dispatch.ts';
+import { openCore, type Core } from '../../main/core/index.ts';
+import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract/index.ts';
+import type { AppError } from '../../shared/result.ts';
+import { tempLedgerPath } from './temp-ledger.ts';
+
+export interface TestClient {
+  core: Core;
+  ok<M extends MethodName>(method: M, request: RequestOf<M>): Promise<ResponseOf<M>>;
+  fail<M extends MethodName>(method: M, request: RequestOf<M>): Promise<AppError>;
+  close(): Promise<void>;
+}
+
+export async function openTestClient(path = tempLedgerPath()): Promise<TestClient> {
+  const core = await openCore({ ledgerPath: path, host: 'browser' });
+  const call = (method: string, request: unknown) =>
+    dispatch(core.handlers, method, request, { validateResponses: true });
+  return {
+    core,
+    async ok(method, request) {
+      const r = await call(method, request);
+      if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
+      return r.value as never;
+    },
+    async fail(method, request) {
+      const r = await call(method, request);
+      if (r.ok) throw new Error(`${method} unexpectedly succeeded`);
+      return r.error;
+    },
+    close: () => core.close(),
+  };
+}

@@ -1,0 +1,359 @@
+// 户籍台账 through the contract on a real ledger file: create, edit, search, 注销/restore, moves, history.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeIdNumber } from '../../shared/id-number.ts';
+import type { PersonEntry, HouseholdEntry } from '../../shared/fields/entry-fields.ts';
+import { fileFingerprint } from '../helpers/temp-ledger.ts';
+import { openTestClient, type TestClient } from '../helpers/core-client.ts';
+
+const VILLAGE_A = '420626100201'; // first villages of 城关镇 in 保康县 are looked up below
+let c: TestClient;
+let villages: string[];
+
+const person = (
+  over: Partial<PersonEntry> & Pick<PersonEntry, 'name' | 'id_number' | 'relation'>,
+): PersonEntry => ({
+  id_type: '01',
+  sex:
+    over.id_number && /^\d{17}/.test(over.id_number)
+      ? Number(over.id_number[16]) % 2 === 1
+        ? '1'
+        : '2'
+      : '1',
+  birth_date: null,
+  ethnicity: '01',
+  education: '03',
+  school_status: null,
+  health: '01',
+  labor_skill: '01',
+  work_months: null,
+  political_status: '13',
+  medical_insurance: 1,
+  serious_illness_insurance: 1,
+  pension_insurance: 1,
+  dibao: 0,
+  tekun: 0,
+  phone: null,
+  ...over,
+});
+
+const household: HouseholdEntry = {
+  poverty_attribute: '1',
+  household_type: '2',
+  monitor_category: null,
+  poverty_status: '1',
+  exit_year: 2019,
+  main_cause: '01',
+  other_causes: '07',
+  phone: '13871234567',
+  address: '城关镇测试村一组',
+  identification_standard: '1',
+  first_identified_year: 2014,
+};
+
+const ID_HEAD = makeIdNumber('420626', '1970-05-12', 11); // odd → 男
+const ID_SPOUSE = makeIdNumber('420626', '1972-08-03', 22); // even → 女
+const ID_SON = makeIdNumber('420626', '1996-02-29', 35);
+const ID_OTHER = makeIdNumber('420626', '1988-11-30', 47);
+
+beforeEach(async () => {
+  c = await openTestClient();
+  await c.ok('ledger.create', { countyCode: '420626' });
+  await c.ok('settings.setOperator', { name: '王文书' });
+  villages = (await c.ok('regions.tree', {})).filter((n) => n.level === 'village').map((n) => n.code);
+});
+afterEach(async () => {
+  await c.close();
+});
+
+async function makeFamily(villageCode = villages[0] ?? VILLAGE_A) {
+  const created = await c.ok('households.create', {
+    regionCode: villageCode,
+    household,
+    head: person({ name: '张建国', id_number: ID_HEAD, relation: '01' }),
+  });
+  const spouse = await c.ok('persons.create', {
+    householdId: created.id,
+    person: person({ name: '李秀英', id_number: ID_SPOUSE, relation: '02' }),
+  });
+  const son = await c.ok('persons.create', {
+    householdId: created.id,
+    person: person({ name: '张小明', id_number: ID_SON, relation: '03', education: '05' }),
+  });
+  return { ...created, spouseId: spouse.id, sonId: son.id };
+}
+
+const snapshot = () => {
+  c.core.ledger.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  return fileFingerprint(c.core.ledger.path);
+};
+
+describe('户籍台账 core', () => {
+  it('creates a household with three members, derives size and head, fills birth date and sex from the ID', async () => {
+    const f = await makeFamily();
+    expect(f.householdNo).toBe(`${villages[0]}0001`);
+    const { household: h, members } = await c.ok('households.get', { id: f.id });
+    expect(h.memberCount).toBe(3);
+    expect(h.headName).toBe('张建国');
+    expect(members.map((m) => m.entry.relation)).toEqual(['01', '02', '03']);
+    expect(members[2]?.entry.birth_date).toBe('1996-02-29');
+    expect(members[1]?.entry.sex).toBe('2');
+    const stats = await c.ok('stats.summary', { regionCode: null });
+    expect(stats.households).toBe(1);
+    expect(stats.persons).toBe(3);
+  });
+
+  it('refuses a wrong check digit in Chinese and leaves the ledger unchanged', async () => {
+    const f = await makeFamily();
+    const before = snapshot();
+    const bad = ID_OTHER.slice(0, 17) + (ID_OTHER[17] === '1' ? '2' : '1');
+    const e = await c.fail('persons.create', {
+      householdId: f.id,
+      person: person({ name: '张小红', id_number: bad, relation: '04', sex: '2' }),
+    });
+    expect(e.code).toBe('validation');
+    expect(e.message).toMatch(/校验位错误/);
+    expect(snapshot()).toBe(before);
+  });
+
+  it('refuses an ID already registered in another village, naming that household and village', async () => {
+    await makeFamily(villages[0]);
+    const other = await c.ok('households.create', {
+      regionCode: villages[5] ?? '',
+      household,
+      head: person({ name: '刘大海', id_number: ID_OTHER, relation: '01' }),
+    });
+    const before = snapshot();
+    const e = await c.fail('persons.create', {
+      householdId: other.id,
+      person: person({ name: '冒名', id_number: ID_SON, relation: '03' }),
+    });
+    expect(e.code).toBe('conflict');
+    expect(e.message).toContain('张小明');
+    expect(e.message).toContain(`${villages[0]}0001`);
+    const tree = await c.ok('regions.tree', {});
+    const villageName = tree.find((n) => n.code === villages[0])?.name ?? '';
+    expect(e.message).toContain(villageName);
+    expect(e.details).toMatchObject({ householdNo: `${villages[0]}0001`, name: '张小明' });
+    const check = await c.ok('persons.checkId', { idNumber: ID_SON.toLowerCase() });
+    expect(check.conflict?.villageName).toBe(villageName);
+    expect(
+      (await c.ok('persons.checkId', { idNumber: ID_SON, excludePersonId: check.conflict?.personId ?? 0 }))
+        .conflict,
+    ).toBeNull();
+    expect(snapshot()).toBe(before);
+  });
+
+  it('refuses a second 户主 and a second 配偶, and relation/sex mismatches', async () => {
+    const f = await makeFamily();
+    const before = snapshot();
+    const head2 = await c.fail('persons.create', {
+      householdId: f.id,
+      person: person({ name: '张二', id_number: ID_OTHER, relation: '01' }),
+    });
+    expect(head2.code).toBe('validation');
+    expect(head2.message).toMatch(/2 个户主.*只能有一个户主/);
+    const spouse2 = await c.fail('persons.create', {
+      householdId: f.id,
+      person: person({ name: '王二', id_number: makeIdNumber('420626', '1975-01-01', 44), relation: '02' }),
+    });
+    expect(spouse2.message).toMatch(/配偶/);
+    const daughterMale = await c.fail('persons.create', {
+      householdId: f.id,
+      person: person({ name: '张三', id_number: makeIdNumber('420626', '2000-01-01', 13), relation: '04' }),
+    });
+    expect(daughterMale.message).toMatch(/之女.*性别应为女/);
+    expect(snapshot()).toBe(before);
+  });
+
+  it('records every change with who, when, before and after, in plain Chinese', async () => {
+    const f = await makeFamily();
+    await c.ok('persons.update', { id: f.sonId, patch: { relation: '99', phone: '13900001111' } });
+    const history = await c.ok('audit.list', { householdId: f.id });
+    const lines = history.flatMap((e) => e.lines);
+    expect(lines.some((l) => /王文书 将 张小明 的 与户主关系 由 之子 改为 其他/.test(l))).toBe(true);
+    expect(lines.some((l) => /成员联系电话 由 空 改为 139\*\*\*\*1111/.test(l))).toBe(true);
+    expect(lines.some((l) => /新增了成员 李秀英/.test(l))).toBe(true);
+    const own = await c.ok('audit.list', { personId: f.sonId });
+    expect(own[0]?.lines[0]).toMatch(
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} 王文书 将 与户主关系 由 之子 改为 其他$/,
+    );
+    const rows = c.core.ledger.sqlite
+      .prepare('SELECT operator, changes FROM audit_log WHERE entity_id = ? AND action = ?')
+      .all(String(f.sonId), 'update') as { operator: string; changes: string }[];
+    expect(rows).toHaveLength(1);
+    expect(JSON.parse(rows[0]?.changes ?? '[]')).toEqual([
+      { field: 'relation', before: '03', after: '99' },
+      { field: 'phone', before: null, after: '13900001111' },
+    ]);
+  });
+
+  it('finds a household by the last 6 digits of a member ID, by name, 户编号 and phone', async () => {
+    const f = await makeFamily();
+    await c.ok('households.create', {
+      regionCode: villages[1] ?? '',
+      household: { ...household, phone: '13600000000' },
+      head: person({ name: '刘大海', id_number: ID_OTHER, relation: '01' }),
+    });
+    const find = async (search: string) =>
+      (await c.ok('households.list', { regionCode: null, search })).rows.map((r) => r.householdNo);
+    expect(await find(ID_SON.slice(-6))).toEqual([f.householdNo]);
+    expect(await find(ID_SON.slice(-4))).toContain(f.householdNo);
+    const bySon = await c.ok('households.list', { regionCode: null, search: ID_SON.slice(-6) });
+    expect(bySon.rows[0]?.matched).toMatch(/^张小明 420626\*{8}\d{3}[\dX]$/);
+    expect(bySon.rows[0]?.headIdMasked).toMatch(/^420626\*{8}/);
+    expect(await find('张小明')).toEqual([f.householdNo]);
+    expect(await find('李秀')).toEqual([f.householdNo]); // 2 characters: name prefix
+    expect(await find('刘大海')).not.toContain(f.householdNo);
+    expect(await find(f.householdNo)).toEqual([f.householdNo]);
+    expect(await find('13871234567')).toEqual([f.householdNo]);
+    expect(await find('ＩＤ不存在')).toEqual([]);
+    const persons = await c.ok('persons.search', { q: '张小明' });
+    expect(persons.rows[0]).toMatchObject({ name: '张小明', householdNo: f.householdNo });
+  });
+
+  it('注销 removes a member from lists and counts, keeps history, and restores', async () => {
+    const f = await makeFamily();
+    const cancelled = await c.ok('persons.cancel', {
+      id: f.sonId,
+      reason: '02',
+      note: null,
+      date: '2020-05-01',
+    });
+    expect(cancelled.status).toBe('cancelled');
+    expect((await c.ok('households.get', { id: f.id })).members).toHaveLength(2);
+    expect((await c.ok('households.get', { id: f.id, includeCancelledMembers: true })).members).toHaveLength(
+      3,
+    );
+    expect((await c.ok('households.get', { id: f.id })).household.memberCount).toBe(2);
+    expect((await c.ok('persons.search', { q: '张小明' })).total).toBe(0);
+    expect((await c.ok('persons.search', { q: '张小明', status: 'all' })).total).toBe(1);
+    const other = await c.fail('persons.cancel', {
+      id: f.spouseId,
+      reason: '99',
+      note: null,
+      date: '2020-05-01',
+    });
+    expect(other.message).toMatch(/其他.*说明/);
+    const head = await c.fail('persons.cancel', {
+      id: f.headId,
+      reason: '01',
+      note: null,
+      date: '2020-05-01',
+    });
+    expect(head.message).toMatch(/户主.*变更户主/);
+    await c.ok('persons.restore', { id: f.sonId });
+    expect((await c.ok('households.get', { id: f.id })).household.memberCount).toBe(3);
+    const lines = (await c.ok('audit.list', { personId: f.sonId })).flatMap((e) => e.lines);
+    expect(lines.some((l) => /注销了成员 张小明（2020-05-01），原因：迁出/.test(l))).toBe(true);
+    expect(lines.some((l) => /恢复了成员 张小明/.test(l))).toBe(true);
+  });
+
+  it('changes the 户主, moves a member between households, and cancels/restores a whole household', async () => {
+    const f = await makeFamily();
+    const after = await c.ok('households.setHead', {
+      householdId: f.id,
+      personId: f.spouseId,
+      formerHeadRelation: '02',
+    });
+    expect(after.household.headName).toBe('李秀英');
+    expect(after.members.find((m) => m.id === f.headId)?.entry.relation).toBe('02');
+    const other = await c.ok('households.create', {
+      regionCode: villages[2] ?? '',
+      household,
+      head: person({ name: '刘大海', id_number: ID_OTHER, relation: '01' }),
+    });
+    const moved = await c.ok('persons.move', { id: f.sonId, toHouseholdId: other.id, relation: '99' });
+    expect(moved.householdId).toBe(other.id);
+    expect((await c.ok('households.get', { id: f.id })).household.memberCount).toBe(2);
+    expect((await c.ok('households.get', { id: other.id })).household.memberCount).toBe(2);
+    const fromLines = (await c.ok('audit.list', { householdId: f.id })).flatMap((e) => e.lines);
+    expect(
+      fromLines.some((l) => l.includes(`将成员 张小明 从户 ${f.householdNo} 迁到户 ${other.householdNo}`)),
+    ).toBe(true);
+    const toLines = (await c.ok('audit.list', { householdId: other.id })).flatMap((e) => e.lines);
+    expect(toLines.some((l) => l.includes('迁到户'))).toBe(true);
+
+    await c.ok('households.cancel', { id: f.id, reason: '05', note: '核实为重复建档', date: '2020-06-01' });
+    let list = await c.ok('households.list', { regionCode: null });
+    expect(list.rows.map((r) => r.id)).toEqual([other.id]);
+    list = await c.ok('households.list', { regionCode: null, status: 'cancelled' });
+    expect(list.rows.map((r) => r.id)).toEqual([f.id]);
+    expect((await c.ok('stats.summary', { regionCode: null })).persons).toBe(2);
+    await c.ok('households.restore', { id: f.id });
+    const back = await c.ok('households.get', { id: f.id });
+    expect(back.members).toHaveLength(2);
+    expect(back.household.status).toBe('active');
+  });
+
+  it('lists with filters, sorting and paging, and masks phones and IDs', async () => {
+    for (let i = 0; i < 7; i++) {
+      await c.ok('households.create', {
+        regionCode: villages[i % 2] ?? '',
+        household: { ...household, poverty_attribute: i % 3 === 0 ? '2' : '1' },
+        head: person({
+          name: `户主${'甲乙丙丁戊己庚'[i]}`,
+          id_number: makeIdNumber('420626', `19${60 + i}-01-0${i + 1}`, 101 + 2 * i),
+          relation: '01',
+        }),
+      });
+    }
+    const all = await c.ok('households.list', { regionCode: null, limit: 3 });
+    expect(all.total).toBe(7);
+    expect(all.rows).toHaveLength(3);
+    expect(all.rows[0]?.phoneMasked).toBe('138****4567');
+    const page2 = await c.ok('households.list', { regionCode: null, limit: 3, offset: 3 });
+    expect(page2.rows[0]?.householdNo).not.toBe(all.rows[0]?.householdNo);
+    const dibao = await c.ok('households.list', { regionCode: null, povertyAttribute: ['2'] });
+    expect(dibao.total).toBe(3);
+    const village = await c.ok('households.list', { regionCode: villages[1] ?? '' });
+    expect(village.total).toBe(3);
+    const byName = await c.ok('households.list', {
+      regionCode: null,
+      sort: { column: 'head_name', order: 'desc' },
+    });
+    const names = byName.rows.map((r) => r.headName ?? '');
+    expect(names).toEqual([...names].sort().reverse());
+  });
+
+  it('needs an operator name before any change', async () => {
+    const fresh = await openTestClient();
+    try {
+      await fresh.ok('ledger.create', { countyCode: '420626' });
+      const tree = await fresh.ok('regions.tree', {});
+      const village = tree.find((n) => n.level === 'village')?.code ?? '';
+      const e = await fresh.fail('households.create', {
+        regionCode: village,
+        household,
+        head: person({ name: '张建国', id_number: ID_HEAD, relation: '01' }),
+      });
+      expect(e.message).toMatch(/操作员/);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('lets clerks add 村民小组 and fix names, keeping the official name', async () => {
+    const village = villages[0] ?? '';
+    const g1 = await c.ok('regions.addGroup', { villageCode: village, name: '一组' });
+    const g2 = await c.ok('regions.addGroup', { villageCode: village, name: '二组' });
+    expect(g1.code).toBe(`${village}-01`);
+    expect(g2.code).toBe(`${village}-02`);
+    expect((await c.fail('regions.addGroup', { villageCode: village, name: '一组' })).message).toMatch(
+      /已有名为/,
+    );
+    const renamed = await c.ok('regions.rename', { code: village, name: '新名村' });
+    expect(renamed.name).toBe('新名村');
+    const official = c.core.ledger.sqlite
+      .prepare('SELECT official_name FROM regions WHERE code = ?')
+      .pluck()
+      .get(village);
+    expect(official).not.toBe('新名村');
+    const f = await c.ok('households.create', {
+      regionCode: g2.code,
+      household,
+      head: person({ name: '张建国', id_number: ID_HEAD, relation: '01' }),
+    });
+    const got = await c.ok('households.get', { id: f.id });
+    expect(got.household.place).toMatchObject({ villageName: '新名村', groupName: '二组' });
+  });
+});
