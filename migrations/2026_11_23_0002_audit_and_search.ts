@@ -24,11 +24,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await run(`CREATE INDEX audit_batch ON audit_log (batch_id) WHERE batch_id IS NOT NULL`);
 
     // Substring search over names, ID numbers and phones (trigram: any 3+ characters, e.g. the last
-    // 4–6 digits of an ID), kept in step with persons by triggers.
+    // 4–6 digits of an ID), kept in step with persons by triggers. Bulk loads (sample data, imports)
+    // put a row in search_index_paused inside their transaction, insert without the per-row trigger,
+    // index their new rows in one statement and remove the row before committing.
+    await run(`CREATE TABLE search_index_paused (id INTEGER PRIMARY KEY) STRICT`);
     await run(`CREATE VIRTUAL TABLE person_search USING fts5(
       name, id_number, phone, content = 'persons', content_rowid = 'id', tokenize = 'trigram'
     )`);
-    await run(`CREATE TRIGGER persons_search_insert AFTER INSERT ON persons BEGIN
+    await run(`CREATE TRIGGER persons_search_insert AFTER INSERT ON persons
+      WHEN NOT EXISTS (SELECT 1 FROM search_index_paused) BEGIN
       INSERT INTO person_search (rowid, name, id_number, phone) VALUES (new.id, new.name, new.id_number, new.phone);
     END`);
     await run(`CREATE TRIGGER persons_search_delete AFTER DELETE ON persons BEGIN
@@ -41,6 +45,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       INSERT INTO person_search (rowid, name, id_number, phone) VALUES (new.id, new.name, new.id_number, new.phone);
     END`);
     await run(`INSERT INTO person_search (person_search) VALUES ('rebuild')`);
+
+    // The same for a household's own 户编号 and phone (members' phones are in person_search).
+    await run(`CREATE VIRTUAL TABLE household_search USING fts5(
+      household_no, phone, content = 'households', content_rowid = 'id', tokenize = 'trigram'
+    )`);
+    await run(`CREATE TRIGGER households_search_insert AFTER INSERT ON households
+      WHEN NOT EXISTS (SELECT 1 FROM search_index_paused) BEGIN
+      INSERT INTO household_search (rowid, household_no, phone) VALUES (new.id, new.household_no, new.phone);
+    END`);
+    await run(`CREATE TRIGGER households_search_delete AFTER DELETE ON households BEGIN
+      INSERT INTO household_search (household_search, rowid, household_no, phone)
+      VALUES ('delete', old.id, old.household_no, old.phone);
+    END`);
+    await run(`CREATE TRIGGER households_search_update AFTER UPDATE OF household_no, phone ON households BEGIN
+      INSERT INTO household_search (household_search, rowid, household_no, phone)
+      VALUES ('delete', old.id, old.household_no, old.phone);
+      INSERT INTO household_search (rowid, household_no, phone) VALUES (new.id, new.household_no, new.phone);
+    END`);
+    await run(`INSERT INTO household_search (household_search) VALUES ('rebuild')`);
 
     // Households are listed by region and sorted by any column; these cover the common orders.
     await run(`CREATE INDEX households_village_no ON households (village_code, household_no)`);

@@ -2,9 +2,11 @@
 // Results go into BENCHMARKS.md by hand, with the machine and versions; tests never assert timings.
 import { parseArgs } from 'node:util';
 import { benchDemo } from './demo-and-stats.ts';
+import { benchSearch } from './search.ts';
 
 const suites: Record<string, (households: number) => Promise<Record<string, number>>> = {
   demo: benchDemo,
+  search: benchSearch,
 };
 
 const { values, positionals } = parseArgs({

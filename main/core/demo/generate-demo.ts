@@ -11,6 +11,7 @@ import type { Ledger } from '../db/open-ledger.ts';
 import { setSetting, SETTING_KEYS } from '../ledger/settings.ts';
 import { getRegionCatalog } from '../regions/catalog.ts';
 import { requireCounty } from '../regions/county-setup.ts';
+import { withSearchIndexPaused } from '../persons/search-index.ts';
 import { buildFamily, pickHeadAge, type Member } from './family.ts';
 import { householdCauses, householdProfile, mobile, personDraft } from './household.ts';
 import { chineseNumeral, placeName } from './names.ts';
@@ -207,93 +208,96 @@ export function generateDemo(ledger: Ledger, options: DemoOptions): DemoResult {
 
     let done = 0;
     let persons = 0;
-    villages.forEach((village, vi) => {
-      const count = counts[vi] ?? 0;
-      if (count === 0) return;
-      const groupWeights = village.groups.map(() => 0.5 + rng.next());
-      const serialWidth = Math.max(4, String(count).length);
-      const place = village.townshipName + placeName(village.name);
-      for (let serial = 1; serial <= count; serial++) {
-        const group = pickWeighted(rng, village.groups, groupWeights);
-        const h = householdProfile(rng, year);
-        const members = buildFamily(rng, h.size, pickHeadAge(rng, h.size, h.frail), year);
-        const rows = members.map((m) => personDraft(rng, m, year, h.frail));
-        const householdPhone = rng.chance(0.85) ? mobile(rng) : null;
+    // The search index is filled once at the end rather than by a trigger per person row.
+    withSearchIndexPaused(ledger, () =>
+      villages.forEach((village, vi) => {
+        const count = counts[vi] ?? 0;
+        if (count === 0) return;
+        const groupWeights = village.groups.map(() => 0.5 + rng.next());
+        const serialWidth = Math.max(4, String(count).length);
+        const place = village.townshipName + placeName(village.name);
+        for (let serial = 1; serial <= count; serial++) {
+          const group = pickWeighted(rng, village.groups, groupWeights);
+          const h = householdProfile(rng, year);
+          const members = buildFamily(rng, h.size, pickHeadAge(rng, h.size, h.frail), year);
+          const rows = members.map((m) => personDraft(rng, m, year, h.frail));
+          const householdPhone = rng.chance(0.85) ? mobile(rng) : null;
 
-        const ids = rows.map(({ member: m, birth }) => {
-          const born = m.marriedIn && rng.chance(0.3) ? otherCounty(rng) : county.code;
-          return idNumber(born, birth, m.sex);
-        });
-        const causes = householdCauses(rng, rows);
-        const head = members[0] as Member;
-        const headId = ids[0] as string;
+          const ids = rows.map(({ member: m, birth }) => {
+            const born = m.marriedIn && rng.chance(0.3) ? otherCounty(rng) : county.code;
+            return idNumber(born, birth, m.sex);
+          });
+          const causes = householdCauses(rng, rows);
+          const head = members[0] as Member;
+          const headId = ids[0] as string;
 
-        const householdId = Number(
-          insertHousehold.run(
-            village.code + String(serial).padStart(serialWidth, '0'),
-            village.townshipCode,
-            village.code,
-            group.code,
-            head.name,
-            headId,
-            h.povertyAttribute,
-            h.householdType,
-            h.monitorCategory,
-            h.povertyStatus,
-            h.exitYear,
-            causes.main,
-            causes.others,
-            members.length,
-            householdPhone,
-            place + group.name,
-            h.identificationStandard,
-            h.firstIdentifiedYear,
-            year,
-            batchId,
-            now,
-            now,
-          ).lastInsertRowid,
-        );
-
-        rows.forEach(({ member: m, birth, traits: t }, i) => {
-          // The head answers the household's phone; other adults of working age often have their own.
-          const phone =
-            i === 0 && householdPhone !== null && m.age <= 80
-              ? householdPhone
-              : i > 0 && m.age >= 18 && m.age < 65 && rng.chance(0.4)
-                ? mobile(rng)
-                : null;
-          insertPerson.run(
-            householdId,
-            m.name,
-            ids[i],
-            m.sex,
-            birth,
-            m.ethnicity,
-            m.relation,
-            t.education,
-            t.schoolStatus,
-            t.health,
-            t.laborSkill,
-            t.workMonths,
-            t.politicalStatus,
-            t.medicalInsurance,
-            t.seriousIllnessInsurance,
-            t.pensionInsurance,
-            h.dibao,
-            h.tekun,
-            phone,
-            year,
-            batchId,
-            now,
-            now,
+          const householdId = Number(
+            insertHousehold.run(
+              village.code + String(serial).padStart(serialWidth, '0'),
+              village.townshipCode,
+              village.code,
+              group.code,
+              head.name,
+              headId,
+              h.povertyAttribute,
+              h.householdType,
+              h.monitorCategory,
+              h.povertyStatus,
+              h.exitYear,
+              causes.main,
+              causes.others,
+              members.length,
+              householdPhone,
+              place + group.name,
+              h.identificationStandard,
+              h.firstIdentifiedYear,
+              year,
+              batchId,
+              now,
+              now,
+            ).lastInsertRowid,
           );
-        });
-        persons += members.length;
-        done += 1;
-        if (done % PROGRESS_EVERY === 0 && done < total) options.onProgress?.(done, total);
-      }
-    });
+
+          rows.forEach(({ member: m, birth, traits: t }, i) => {
+            // The head answers the household's phone; other adults of working age often have their own.
+            const phone =
+              i === 0 && householdPhone !== null && m.age <= 80
+                ? householdPhone
+                : i > 0 && m.age >= 18 && m.age < 65 && rng.chance(0.4)
+                  ? mobile(rng)
+                  : null;
+            insertPerson.run(
+              householdId,
+              m.name,
+              ids[i],
+              m.sex,
+              birth,
+              m.ethnicity,
+              m.relation,
+              t.education,
+              t.schoolStatus,
+              t.health,
+              t.laborSkill,
+              t.workMonths,
+              t.politicalStatus,
+              t.medicalInsurance,
+              t.seriousIllnessInsurance,
+              t.pensionInsurance,
+              h.dibao,
+              h.tekun,
+              phone,
+              year,
+              batchId,
+              now,
+              now,
+            );
+          });
+          persons += members.length;
+          done += 1;
+          if (done % PROGRESS_EVERY === 0 && done < total) options.onProgress?.(done, total);
+        }
+      }),
+    );
 
     const result: DemoResult = { households: done, persons, groups: groupsCreated, batchId };
     const summary = { county: county.code, seed, year, households: done, persons, groups: groupsCreated };

@@ -18,8 +18,6 @@ export interface ListSql {
   match: { sql: string; params: string[] } | null;
 }
 
-const MAX_CHAR = String.fromCodePoint(0x10ffff);
-
 export function householdListSql(ledger: Ledger, q: HouseholdListQuery): ListSql {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -64,13 +62,9 @@ export function householdListSql(ledger: Ledger, q: HouseholdListQuery): ListSql
       match = { sql: m.sql, params: m.params };
       const alternatives = [`h.id IN (SELECT household_id FROM persons WHERE id IN (${m.sql}))`];
       params.push(...m.params);
-      if (m.digits) {
-        alternatives.push('(h.household_no >= ? AND h.household_no < ?)');
-        params.push(m.text, m.text + MAX_CHAR);
-        if (m.text.length >= 4) {
-          alternatives.push('instr(h.phone, ?) > 0');
-          params.push(m.text);
-        }
+      if (m.digits && m.text.length >= 3) {
+        alternatives.push('h.id IN (SELECT rowid FROM household_search WHERE household_search MATCH ?)');
+        params.push(`"${m.text}"`);
       }
       where.push(`(${alternatives.join(' OR ')})`);
     }
