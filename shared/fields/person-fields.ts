@@ -20,6 +20,6 @@ export const PERSON_FIELDS = defineFields([
   { column: 'pension_insurance', label: '是否参加城乡居民基本养老保险', type: 'bool', aliases: ['城乡居民养老保险'] },
   { column: 'dibao', label: '是否享受低保', type: 'bool', aliases: ['是否享受农村居民最低生活保障', '低保', 'AAB030'] },
   { column: 'tekun', label: '是否特困供养人员', type: 'bool', aliases: ['是否享受五保', '是否特困供养', '特困供养', 'AAB003_5'] },
-  { column: 'phone', label: '成员联系电话', type: 'phone', sensitive: true, aliases: ['联系电话', '人联系电话', '手机号', 'AAB031'] },
+  { column: 'phone', label: '成员联系电话', type: 'phone', sensitive: true, aliases: ['人联系电话', '家庭成员联系电话', '本人联系电话', '手机号', 'AAB031'] },
   { column: 'year', label: '年度', type: 'year', required: true, min: 2013, max: 2035, aliases: ['数据年度'] },
 ]); // prettier-ignore

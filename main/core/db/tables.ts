@@ -30,6 +30,17 @@ export interface ImportBatchesTable {
   operator: string;
   summary: Generated<string>;
   created_at: string;
+  mapping: Generated<string>;
+  undone_at: string | null;
+  undone_by: string | null;
+}
+
+export interface ImportTemplatesTable {
+  signature: string;
+  name: string;
+  mapping: string;
+  created_at: string;
+  used_at: string;
 }
 
 export interface RegionsTable {
@@ -130,6 +141,7 @@ export interface DB {
   settings: SettingsTable;
   code_items: CodeItemsTable;
   import_batches: ImportBatchesTable;
+  import_templates: ImportTemplatesTable;
   regions: RegionsTable;
   households: HouseholdsTable;
   persons: PersonsTable;
@@ -151,7 +163,8 @@ export const TABLE_COLUMNS = {
   audit_log: ['id', 'at', 'operator', 'action', 'entity', 'entity_id', 'household_id', 'label', 'batch_id', 'changes'],
   settings: ['key', 'value', 'updated_at'],
   code_items: ['table_key', 'code', 'label', 'aliases', 'retired', 'created_at'],
-  import_batches: ['id', 'kind', 'file_name', 'sha256', 'sheet', 'operator', 'summary', 'created_at'],
+  import_batches: ['id', 'kind', 'file_name', 'sha256', 'sheet', 'operator', 'summary', 'created_at', 'mapping', 'undone_at', 'undone_by'],
+  import_templates: ['signature', 'name', 'mapping', 'created_at', 'used_at'],
   regions: ['code', 'parent_code', 'level', 'name', 'official_name', 'sort_order', 'origin', 'created_at', 'updated_at'],
   households: [
     'id', 'household_no', 'township_code', 'village_code', 'group_code', 'head_name', 'head_id_number',

@@ -62,7 +62,8 @@ export function householdListSql(ledger: Ledger, q: HouseholdListQuery): ListSql
       match = { sql: m.sql, params: m.params };
       const alternatives = [`h.id IN (SELECT household_id FROM persons WHERE id IN (${m.sql}))`];
       params.push(...m.params);
-      if (m.digits && m.text.length >= 3) {
+      // 户编号 and phones are digits (some counties' 户编号 carry letters).
+      if (/^[0-9A-Z-]{3,}$/.test(m.text)) {
         alternatives.push('h.id IN (SELECT rowid FROM household_search WHERE household_search MATCH ?)');
         params.push(`"${m.text}"`);
       }

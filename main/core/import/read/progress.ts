@@ -33,6 +33,9 @@ export function cancelledError(file: string, sheet?: string): ReadError {
   return new ReadError('cancelled', `已取消读取${where(file, sheet)}`, { file, sheet });
 }
 
+/** A function, not an inline check, so TypeScript does not narrow `aborted` across awaits. */
+export const isAborted = (signal: AbortSignal | undefined): boolean => signal?.aborted === true;
+
 export function throwIfCancelled(signal: AbortSignal | undefined, file: string, sheet?: string): void {
-  if (signal?.aborted === true) throw cancelledError(file, sheet);
+  if (isAborted(signal)) throw cancelledError(file, sheet);
 }

@@ -28,10 +28,14 @@ export class RowCollector {
     if (n === 0) return;
     if (n < cells.length) cells.length = n;
     if (excelRow <= this.lastRow || excelRow > MAX_EXCEL_ROWS) {
-      throw new ReadError('unreadable', `${where(this.file, this.sheet)}的行号异常（第 ${excelRow} 行），文件可能已损坏`, {
-        file: this.file,
-        sheet: this.sheet,
-      });
+      throw new ReadError(
+        'unreadable',
+        `${where(this.file, this.sheet)}的行号异常（第 ${excelRow} 行），文件可能已损坏`,
+        {
+          file: this.file,
+          sheet: this.sheet,
+        },
+      );
     }
     const gap = excelRow - this.lastRow - 1;
     if (gap > MAX_KEPT_EMPTY_RUN) {

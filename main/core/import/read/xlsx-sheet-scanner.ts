@@ -17,6 +17,8 @@ export interface SheetScanContext {
   dateStyles: ReadonlyArray<DateKind | null>;
   date1904: boolean;
   limits: ReadLimits;
+  /** Stop after the head (for the <dimension> when listing sheets). */
+  headOnly?: boolean;
 }
 
 // Cell types (the `t` attribute).
@@ -143,7 +145,10 @@ export class SheetScanner {
   push(chunk: Buffer): void {
     const buf = this.carry === null ? chunk : Buffer.concat([this.carry, chunk]);
     let p = 0;
-    if (this.state === STATE_HEAD) p = this.head(buf);
+    if (this.state === STATE_HEAD) {
+      p = this.head(buf);
+      if (this.ctx.headOnly === true && this.state !== STATE_HEAD) this.state = STATE_DONE;
+    }
     if (this.state === STATE_ROWS) p = this.rows(buf, p);
     if (this.state === STATE_TAIL) p = this.tail(buf, p);
     this.carry = p < buf.length && this.state !== STATE_DONE ? buf.subarray(p) : null;
@@ -155,14 +160,18 @@ export class SheetScanner {
   finish(): SheetData {
     if (this.state === STATE_HEAD || this.state === STATE_ROWS) {
       // A sheet cut off in the middle of <sheetData> would silently lose rows.
-      if (this.state === STATE_ROWS || (this.carry?.length ?? 0) > 0) throw this.malformed('工作表数据不完整');
+      if (this.state === STATE_ROWS || (this.carry?.length ?? 0) > 0)
+        throw this.malformed('工作表数据不完整');
     }
     return this.collector.result(this.merges);
   }
 
   private malformed(detail: string): ReadError {
     const { file, sheet } = this.ctx;
-    return new ReadError('unreadable', `${where(file, sheet)}格式不正确（${detail}），文件可能已损坏`, { file, sheet });
+    return new ReadError('unreadable', `${where(file, sheet)}格式不正确（${detail}），文件可能已损坏`, {
+      file,
+      sheet,
+    });
   }
 
   /** Finds the namespace prefix, the declared dimension and the start of <sheetData>. */
@@ -183,7 +192,9 @@ export class SheetScanner {
       }
       return 0; // wait for more (the <cols> list can be long)
     }
-    const dim = /<(?:[\w.-]+:)?dimension\b[^>]*?\bref\s*=\s*["']([^"']*)["']/.exec(buf.toString('latin1', 0, at));
+    const dim = /<(?:[\w.-]+:)?dimension\b[^>]*?\bref\s*=\s*["']([^"']*)["']/.exec(
+      buf.toString('latin1', 0, at),
+    );
     if (dim !== null) {
       const last = /(\d+)\s*$/.exec(dim[1] ?? '');
       if (last !== null) this.dimensionRows = Number(last[1]);
@@ -311,7 +322,8 @@ export class SheetScanner {
           text = richText(buf.toString('utf8', i, cellEnd));
         } else {
           let v = buf.indexOf(valueOpen, i);
-          while (v >= 0 && v < cellEnd && !endsName(buf[v + valueOpen.length])) v = buf.indexOf(valueOpen, v + 1);
+          while (v >= 0 && v < cellEnd && !endsName(buf[v + valueOpen.length]))
+            v = buf.indexOf(valueOpen, v + 1);
           if (v >= 0 && v < cellEnd) {
             const vStart = buf.indexOf(GT, v) + 1;
             const vEnd = buf.indexOf(valueClose, vStart);

@@ -64,7 +64,11 @@ async function readRels(
 }
 
 /** The workbook part named by _rels/.rels (usually xl/workbook.xml; xlsb has xl/workbook.bin). */
-export async function mainPartPath(zip: ZipArchive, budget: InflateBudget, signal?: AbortSignal): Promise<string | null> {
+export async function mainPartPath(
+  zip: ZipArchive,
+  budget: InflateBudget,
+  signal?: AbortSignal,
+): Promise<string | null> {
   const rels = await readRels(zip, '_rels/.rels', budget, signal);
   for (const rel of rels.values()) {
     if (REL_OFFICE_DOCUMENT.test(rel.type)) return resolvePartPath('', rel.target);
@@ -81,7 +85,9 @@ export async function readXlsxWorkbook(
   const mainPath = (await mainPartPath(zip, budget, signal)) ?? 'xl/workbook.xml';
   const mainEntry = findEntry(zip, mainPath) ?? findEntry(zip, 'xl/workbook.xml');
   if (mainEntry === undefined) {
-    throw new ReadError('unreadable', `${where(file)}缺少工作簿目录（xl/workbook.xml），文件可能已损坏`, { file });
+    throw new ReadError('unreadable', `${where(file)}缺少工作簿目录（xl/workbook.xml），文件可能已损坏`, {
+      file,
+    });
   }
   const baseDir = dirOf(mainEntry.name);
   const relsPath = `${baseDir === '' ? '' : `${baseDir}/`}_rels/${mainEntry.name.slice(baseDir.length ? baseDir.length + 1 : 0)}.rels`;
@@ -174,7 +180,9 @@ export async function readSharedStrings(
       const buf: Buffer = carry === null ? chunk : Buffer.concat([carry, chunk]);
       let p = 0;
       if (open === null) {
-        const head = /<([A-Za-z_][\w.-]*:)?sst[\s>/]/.exec(buf.toString('latin1', 0, Math.min(buf.length, 4096)));
+        const head = /<([A-Za-z_][\w.-]*:)?sst[\s>/]/.exec(
+          buf.toString('latin1', 0, Math.min(buf.length, 4096)),
+        );
         if (head === null) {
           if (buf.length > 4096) throw badPart(zip.file, entry.name);
           carry = buf;

@@ -12,7 +12,8 @@ export const TAB = 0x09;
 export const LF = 0x0a;
 export const CR = 0x0d;
 
-export const isXmlSpace = (b: number | undefined): boolean => b === SPACE || b === LF || b === CR || b === TAB;
+export const isXmlSpace = (b: number | undefined): boolean =>
+  b === SPACE || b === LF || b === CR || b === TAB;
 
 /** True when `needle` occurs in `buf` at `pos`. */
 export function matchAt(buf: Uint8Array, pos: number, needle: Uint8Array): boolean {

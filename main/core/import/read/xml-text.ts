@@ -20,13 +20,16 @@ function entity(_match: string, body: string): string {
       return "'";
   }
   const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-  return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\uFFFD';
+  return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff)
+    ? String.fromCodePoint(code)
+    : '\uFFFD';
 }
 
 /** Decodes XML entities and OOXML _xHHHH_ escapes in element text. */
 export function decodeXmlText(s: string): string {
   let out = s.indexOf('&') < 0 ? s : s.replace(ENTITY, entity);
-  if (out.indexOf('_x') >= 0) out = out.replace(OOXML_ESCAPE, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  if (out.indexOf('_x') >= 0)
+    out = out.replace(OOXML_ESCAPE, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return out;
 }
 

@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { crc32, createInflateRaw } from 'node:zlib';
-import { cancelledError } from './progress.ts';
+import { cancelledError, isAborted } from './progress.ts';
 import { INFLATE_RATIO_FLOOR, ReadError, formatBytes, where, type ReadLimits } from './types.ts';
 
 export interface ZipEntry {
@@ -80,7 +80,8 @@ export async function openZip(file: string, size: number): Promise<ZipArchive> {
       }
       const recordAt = Number(locator.readBigUInt64LE(8));
       const record = recordAt + 56 <= size ? await read(recordAt, 56) : Buffer.alloc(0);
-      if (record.length < 56 || record.readUInt32LE(0) !== SIG_ZIP64_EOCD) throw damaged(file, 'zip64 目录记录缺失');
+      if (record.length < 56 || record.readUInt32LE(0) !== SIG_ZIP64_EOCD)
+        throw damaged(file, 'zip64 目录记录缺失');
       count = Number(record.readBigUInt64LE(32));
       cdSize = Number(record.readBigUInt64LE(40));
       cdOffset = Number(record.readBigUInt64LE(48));
@@ -110,7 +111,11 @@ export async function openZip(file: string, size: number): Promise<ZipArchive> {
       if (next > cd.length) throw damaged(file, 'zip 目录项损坏');
       const name = normalizeEntryName(cd.toString('utf8', nameStart, extraStart));
 
-      if (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
+      if (
+        uncompressedSize === 0xffffffff ||
+        compressedSize === 0xffffffff ||
+        localHeaderOffset === 0xffffffff
+      ) {
         // Zip64 extra field (id 1) holds, in this order, only the fields that overflowed.
         let q = extraStart;
         const extraEnd = extraStart + extraLength;
@@ -199,9 +204,11 @@ async function dataStart(zip: ZipArchive, entry: ZipEntry): Promise<number> {
   try {
     const header = Buffer.alloc(30);
     const { bytesRead } = await fh.read(header, 0, 30, entry.localHeaderOffset);
-    if (bytesRead < 30 || header.readUInt32LE(0) !== SIG_LOCAL) throw damaged(zip.file, `“${entry.name}”的文件头损坏`);
+    if (bytesRead < 30 || header.readUInt32LE(0) !== SIG_LOCAL)
+      throw damaged(zip.file, `“${entry.name}”的文件头损坏`);
     const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-    if (start + entry.compressedSize > zip.size) throw damaged(zip.file, `“${entry.name}”超出文件末尾，文件可能被截断`);
+    if (start + entry.compressedSize > zip.size)
+      throw damaged(zip.file, `“${entry.name}”超出文件末尾，文件可能被截断`);
     return start;
   } finally {
     await fh.close();
@@ -209,26 +216,42 @@ async function dataStart(zip: ZipArchive, entry: ZipEntry): Promise<number> {
 }
 
 /** Streams one entry's inflated bytes to `onChunk`, enforcing the limits while inflating. */
-export async function streamEntry(zip: ZipArchive, entry: ZipEntry, options: StreamEntryOptions): Promise<void> {
+export async function streamEntry(
+  zip: ZipArchive,
+  entry: ZipEntry,
+  options: StreamEntryOptions,
+): Promise<void> {
   const { budget, signal, sheet } = options;
   const file = zip.file;
   if ((entry.flags & 1) !== 0) {
-    throw new ReadError('encrypted', `${where(file)}已加密（设置了打开密码），请在 Excel 中取消密码后再导入`, { file });
+    throw new ReadError(
+      'encrypted',
+      `${where(file)}已加密（设置了打开密码），请在 Excel 中取消密码后再导入`,
+      { file },
+    );
   }
   if (entry.method !== 0 && entry.method !== 8) {
-    throw new ReadError('unsupported', `${where(file)}使用了不支持的压缩方式（${entry.method}），请在 Excel 中另存为后再导入`, {
-      file,
-    });
+    throw new ReadError(
+      'unsupported',
+      `${where(file)}使用了不支持的压缩方式（${entry.method}），请在 Excel 中另存为后再导入`,
+      {
+        file,
+      },
+    );
   }
   checkDeclaredSizes(zip, entry, budget, sheet);
-  if (signal?.aborted === true) throw cancelledError(file, sheet);
+  if (isAborted(signal)) throw cancelledError(file, sheet);
   const start = await dataStart(zip, entry);
   if (entry.compressedSize === 0) {
     if (entry.uncompressedSize !== 0) throw damaged(file, `“${entry.name}”没有数据`);
     return;
   }
 
-  const input = createReadStream(file, { start, end: start + entry.compressedSize - 1, highWaterMark: READ_CHUNK });
+  const input = createReadStream(file, {
+    start,
+    end: start + entry.compressedSize - 1,
+    highWaterMark: READ_CHUNK,
+  });
   let output: Readable = input;
   if (entry.method === 8) {
     const inflate = createInflateRaw({ chunkSize: INFLATE_CHUNK });
@@ -257,28 +280,32 @@ export async function streamEntry(zip: ZipArchive, entry: ZipEntry, options: Str
         );
       }
       if (produced > INFLATE_RATIO_FLOOR && produced / entry.compressedSize > maxInflateRatio) {
-        throw new ReadError('too-large', tooLargeMessage(file, sheet, `的压缩比超过 ${maxInflateRatio} 倍（导入上限）`), {
-          file,
-          sheet,
-        });
+        throw new ReadError(
+          'too-large',
+          tooLargeMessage(file, sheet, `的压缩比超过 ${maxInflateRatio} 倍（导入上限）`),
+          {
+            file,
+            sheet,
+          },
+        );
       }
       crc = crc32(chunk, crc);
       if (options.onChunk(chunk, input.bytesRead) === false) {
         stopped = true;
         break;
       }
-      if (signal?.aborted === true) throw cancelledError(file, sheet);
+      if (isAborted(signal)) throw cancelledError(file, sheet);
     }
   } catch (e) {
     if (e instanceof ReadError) throw e;
-    if (signal?.aborted === true) throw cancelledError(file, sheet);
+    if (isAborted(signal)) throw cancelledError(file, sheet);
     throw damaged(file, `“${entry.name}”解压失败`, e);
   } finally {
     signal?.removeEventListener('abort', onAbort);
     input.destroy();
     output.destroy();
   }
-  if (!stopped && (crc >>> 0) !== entry.crc) throw damaged(file, `“${entry.name}”校验失败`);
+  if (!stopped && crc >>> 0 !== entry.crc) throw damaged(file, `“${entry.name}”校验失败`);
 }
 
 /** Reads a whole (small) entry: workbook.xml, rels, styles.xml, mimetype. */

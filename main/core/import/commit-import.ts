@@ -1,0 +1,203 @@
+// Writes a plan in ONE transaction as one import batch: groups it needs, households and persons
+// upserted by their natural keys (户编号, 证件号码), unchanged rows not rewritten, every change in the
+// audit log pointing at the batch. Any error rolls everything back.
+import { HOUSEHOLD_ENTRY_FIELDS, PERSON_ENTRY_FIELDS } from '../../../shared/fields/entry-fields.ts';
+import { parseIdNumber } from '../../../shared/id-number.ts';
+import { writeAudit } from '../audit/audit-log.ts';
+import { nowIso } from '../clock.ts';
+import type { Ledger } from '../db/open-ledger.ts';
+import { refreshHousehold } from '../households/derived.ts';
+import { nextHouseholdNo } from '../households/household-number.ts';
+import { dataYear, requireOperator } from '../ledger/operator.ts';
+import { withSearchIndexPaused } from '../persons/search-index.ts';
+import { findRegion } from '../regions/region-tree.ts';
+import type { ImportPlan } from './plan-import.ts';
+
+const HOUSEHOLD_COLUMNS = HOUSEHOLD_ENTRY_FIELDS.map((f) => f.column) as readonly string[];
+const PERSON_COLUMNS = PERSON_ENTRY_FIELDS.map((f) => f.column) as readonly string[];
+
+export interface BatchInfo {
+  fileName: string;
+  sha256: string;
+  sheet: string;
+  mapping: unknown;
+}
+
+export interface CommitResult {
+  batchId: number;
+  counts: ImportPlan['counts'];
+}
+
+export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): CommitResult {
+  const operator = requireOperator(ledger);
+  const db = ledger.sqlite;
+  const now = nowIso();
+  const year = dataYear(ledger);
+  return db.transaction(() => {
+    const batchId = Number(
+      db
+        .prepare(
+          `INSERT INTO import_batches (kind, file_name, sha256, sheet, operator, summary, mapping, created_at) VALUES ('import', ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          batch.fileName,
+          batch.sha256,
+          batch.sheet,
+          operator,
+          JSON.stringify(plan.counts),
+          JSON.stringify(batch.mapping),
+          now,
+        ).lastInsertRowid,
+    );
+    // 组 named in the file that the village does not have yet.
+    const groupCodes = new Map<string, string>();
+    for (const key of plan.newGroups) {
+      const [villageCode = '', name = ''] = key.split('|');
+      const used = new Set(
+        (
+          db.prepare(`SELECT code FROM regions WHERE parent_code = ?`).pluck().all(villageCode) as string[]
+        ).map((c) => Number(c.split('-')[1])),
+      );
+      let n = 1;
+      while (used.has(n)) n += 1;
+      const code = `${villageCode}-${String(n).padStart(2, '0')}`;
+      db.prepare(
+        `INSERT INTO regions (code, parent_code, level, name, official_name, sort_order, origin, created_at, updated_at) VALUES (?, ?, 'group', ?, NULL, ?, 'import', ?, ?)`,
+      ).run(code, villageCode, name, n, now, now);
+      writeAudit(ledger, {
+        operator,
+        action: 'create',
+        entity: 'region',
+        entityId: code,
+        householdId: null,
+        label: name,
+        changes: [{ field: 'name', before: null, after: name }],
+        batchId,
+      });
+      groupCodes.set(key, code);
+    }
+
+    const insertHousehold = db.prepare(
+      `INSERT INTO households (household_no, township_code, village_code, group_code, ${HOUSEHOLD_COLUMNS.join(', ')}, year, origin, batch_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ${HOUSEHOLD_COLUMNS.map(() => '?').join(', ')}, ?, 'import', ?, ?, ?)`,
+    );
+    const insertPerson = db.prepare(
+      `INSERT INTO persons (household_id, ${PERSON_COLUMNS.join(', ')}, id_flagged, year, origin, batch_id, created_at, updated_at)
+       VALUES (?, ${PERSON_COLUMNS.map(() => '?').join(', ')}, ?, ?, 'import', ?, ?, ?)`,
+    );
+    const touched = new Set<number>();
+
+    withSearchIndexPaused(ledger, () => {
+      for (const hp of plan.households) {
+        if (hp.skip || hp.parsed.invalid) continue;
+        const h = hp.parsed;
+        const groupCode = h.newGroup
+          ? (groupCodes.get(`${h.villageCode}|${h.newGroup}`) ?? null)
+          : h.groupCode;
+        let householdId: number;
+        if (hp.existing === null) {
+          const village = findRegion(ledger, h.villageCode ?? '');
+          const no = h.householdNo ?? nextHouseholdNo(ledger, village.code);
+          householdId = Number(
+            insertHousehold.run(
+              no,
+              village.parentCode,
+              village.code,
+              groupCode,
+              ...HOUSEHOLD_COLUMNS.map((c) => h.values[c] ?? null),
+              year,
+              batchId,
+              now,
+              now,
+            ).lastInsertRowid,
+          );
+          writeAudit(ledger, {
+            operator,
+            action: 'create',
+            entity: 'household',
+            entityId: householdId,
+            householdId,
+            label: no,
+            changes: [],
+            batchId,
+          });
+        } else {
+          householdId = hp.existing.id;
+          if (hp.changes.length > 0) {
+            const sets = hp.changes.map((c) =>
+              c.field === 'village_code'
+                ? 'village_code = ?, township_code = ?, group_code = ?'
+                : `${c.field} = ?`,
+            );
+            const values = hp.changes.flatMap((c) =>
+              c.field === 'village_code'
+                ? [c.after, findRegion(ledger, String(c.after)).parentCode, groupCode]
+                : [c.after],
+            );
+            db.prepare(`UPDATE households SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(
+              ...values,
+              now,
+              householdId,
+            );
+            writeAudit(ledger, {
+              operator,
+              action: 'update',
+              entity: 'household',
+              entityId: householdId,
+              householdId,
+              label: hp.existing.household_no,
+              changes: hp.changes,
+              batchId,
+            });
+          }
+        }
+        touched.add(householdId);
+        for (const pp of hp.persons) {
+          if (pp.parsed.invalid) continue;
+          const v = pp.parsed.values;
+          if (pp.existing === null) {
+            const parsed = parseIdNumber(String(v.id_number));
+            const flagged = parsed.ok && parsed.info.flagged ? 1 : 0;
+            const idType =
+              v.id_type ??
+              (parsed.ok && parsed.info.kind === 'disability-card'
+                ? '09'
+                : parsed.ok && parsed.info.kind === 'placeholder'
+                  ? '99'
+                  : '01');
+            const values = PERSON_COLUMNS.map((c) => (c === 'id_type' ? idType : (v[c] ?? null)));
+            const personId = Number(
+              insertPerson.run(householdId, ...values, flagged, year, batchId, now, now).lastInsertRowid,
+            );
+            writeAudit(ledger, {
+              operator,
+              action: 'create',
+              entity: 'person',
+              entityId: personId,
+              householdId,
+              label: String(v.name ?? ''),
+              changes: [],
+              batchId,
+            });
+          } else if (pp.changes.length > 0) {
+            db.prepare(
+              `UPDATE persons SET ${pp.changes.map((c) => `${c.field} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,
+            ).run(...pp.changes.map((c) => c.after), now, pp.existing.id);
+            writeAudit(ledger, {
+              operator,
+              action: 'update',
+              entity: 'person',
+              entityId: pp.existing.id,
+              householdId,
+              label: pp.existing.name,
+              changes: pp.changes,
+              batchId,
+            });
+          }
+        }
+      }
+    });
+    for (const id of touched) refreshHousehold(ledger, id);
+    return { batchId, counts: plan.counts };
+  })();
+}

@@ -1,0 +1,49 @@
+// Shapes passed between the import stages.
+import type { ColumnMapping } from '../../../shared/import/map-columns.ts';
+
+/** Data rows of one sheet after the header was found and merged cells filled down. */
+export interface ImportTable {
+  fileName: string;
+  sheet: string;
+  rows: Array<{ row: number; cells: readonly string[] }>;
+  skipped: Array<{ row: number; reason: string }>;
+  title: string | null;
+}
+
+/** One problem, placed as Excel shows it: sheet, row number, column letter. */
+export interface ImportIssue {
+  sheet: string;
+  row: number;
+  column: string | null;
+  field: string | null;
+  message: string;
+  level: 'error' | 'warning';
+}
+
+export type Values = Record<string, string | number | null>;
+
+export interface ParsedPerson {
+  row: number;
+  /** Mapped person fields with a value (empty cells are "not given", never "clear"). */
+  values: Values;
+  columns: Record<string, string>;
+  invalid: boolean;
+}
+
+export interface ParsedHousehold {
+  /** 户编号 from the file, or null (then matched by members' 证件号码, else numbered on commit). */
+  householdNo: string | null;
+  firstRow: number;
+  values: Values;
+  villageCode: string | null;
+  groupCode: string | null;
+  newGroup: string | null;
+  persons: ParsedPerson[];
+  invalid: boolean;
+}
+
+export interface ImportSettings {
+  mapping: ColumnMapping[];
+  /** The village or group for files without 村/组 columns. */
+  regionCode: string | null;
+}

@@ -1,0 +1,227 @@
+// Rows → households with their members: values normalised per field, repeated household values checked
+// to agree, rows placed in the region tree, file-level rules (duplicate IDs, one 户主 per household).
+import { CODE_TABLES } from '../../../shared/code-tables/index.ts';
+import { normalizeValue } from '../../../shared/import/normalize.ts';
+import { targetByKey } from '../../../shared/import/targets.ts';
+import { displayValue } from '../../../shared/audit-text.ts';
+import { checkMembers, checkPerson } from '../../../shared/rules/person-rules.ts';
+import { birthDateFromId, sexFromId } from '../../../shared/id-number.ts';
+import type { PersonEntry } from '../../../shared/fields/entry-fields.ts';
+import type {
+  ImportIssue,
+  ImportSettings,
+  ImportTable,
+  ParsedHousehold,
+  ParsedPerson,
+  Values,
+} from './import-types.ts';
+import type { PlaceResolver } from './place-resolver.ts';
+
+export interface ParseResult {
+  households: ParsedHousehold[];
+  issues: ImportIssue[];
+}
+
+interface RowValues {
+  row: number;
+  household: Values;
+  person: Values;
+  place: { township: string | null; village: string | null; group: string | null };
+  columns: Record<string, string>;
+  invalid: boolean;
+}
+
+export function parseRows(table: ImportTable, settings: ImportSettings, places: PlaceResolver): ParseResult {
+  const issues: ImportIssue[] = [];
+  const issue = (
+    row: number,
+    column: string | null,
+    field: string | null,
+    message: string,
+    level: 'error' | 'warning' = 'error',
+  ) => issues.push({ sheet: table.sheet, row, column, field, message, level });
+  const mapped = settings.mapping.flatMap((m) => {
+    const target = m.target ? targetByKey(m.target) : undefined;
+    return target ? [{ ...m, target }] : [];
+  });
+  const has = (key: string) => mapped.some((m) => m.target.key === key);
+  if (!has('person.id_number') || !has('person.name')) {
+    issue(0, null, null, '没有对应到“姓名”和“证件号码”的列，无法导入：请在列对应中指定');
+    return { households: [], issues };
+  }
+  if (!has('household.household_no') && !has('person.relation')) {
+    issue(0, null, null, '文件中既没有“户编号”也没有“与户主关系”列，无法分户：请在列对应中指定其中之一');
+    return { households: [], issues };
+  }
+
+  // 1. every cell of every row, normalised
+  const rows: RowValues[] = table.rows.map(({ row, cells }) => {
+    const r: RowValues = {
+      row,
+      household: {},
+      person: {},
+      place: { township: null, village: null, group: null },
+      columns: {},
+      invalid: false,
+    };
+    for (const m of mapped) {
+      const text = cells[m.index] ?? '';
+      if (m.target.kind === 'place') {
+        const v = text.trim() === '' ? null : text.trim();
+        if (m.target.key === 'place.township') r.place.township = v;
+        else if (m.target.key === 'place.village') r.place.village = v;
+        else r.place.group = v;
+        continue;
+      }
+      const field = m.target.field;
+      if (!field) continue;
+      r.columns[m.target.key] = m.letter;
+      const n = normalizeValue(field, text, CODE_TABLES);
+      if (!n.ok) {
+        issue(row, m.letter, field.label, n.message);
+        r.invalid = true;
+        continue;
+      }
+      if (n.note) issue(row, m.letter, field.label, n.note, 'warning');
+      if (n.value === null) continue;
+      (m.target.kind === 'household' ? r.household : r.person)[field.column] = n.value;
+    }
+    return r;
+  });
+
+  // 2. group into households: by 户编号, else a 户主 row starts the next household
+  const groups: RowValues[][] = [];
+  const byNo = new Map<string, RowValues[]>();
+  let current: RowValues[] | null = null;
+  for (const r of rows) {
+    const no = r.household.household_no;
+    if (typeof no === 'string' || typeof no === 'number') {
+      const key = String(no);
+      let g = byNo.get(key);
+      if (!g) {
+        g = [];
+        byNo.set(key, g);
+        groups.push(g);
+      }
+      g.push(r);
+      continue;
+    }
+    if (has('household.household_no') && !r.invalid) {
+      issue(
+        r.row,
+        mapped.find((m) => m.target.key === 'household.household_no')?.letter ?? null,
+        '户编号',
+        '户编号为空',
+      );
+      r.invalid = true;
+    }
+    if (r.person.relation === '01' || current === null) groups.push((current = []));
+    current.push(r);
+  }
+
+  // 3. households: repeated values must agree; place; members
+  const seenIds = new Map<string, number>();
+  const households: ParsedHousehold[] = groups.map((g) => {
+    const first = g[0] as RowValues;
+    const values: Values = {};
+    let invalid = false;
+    for (const r of g) {
+      for (const [col, v] of Object.entries(r.household)) {
+        if (!(col in values)) values[col] = v;
+        else if (values[col] !== v) {
+          const key = `household.${col}`;
+          const label = targetByKey(key)?.label ?? col;
+          issue(
+            r.row,
+            r.columns[key] ?? null,
+            label,
+            `同一户的${label}不一致：第 ${first.row} 行起为“${displayValue('household', col, values[col] ?? null)}”，本行为“${displayValue('household', col, v)}”`,
+          );
+          invalid = true;
+        }
+      }
+    }
+    const placeOf = (k: 'township' | 'village' | 'group') =>
+      g.map((r) => r.place[k]).find((v) => v !== null) ?? null;
+    const place = places.resolve(
+      placeOf('township'),
+      placeOf('village'),
+      placeOf('group'),
+      settings.regionCode,
+    );
+    if (!place.ok) {
+      issue(first.row, null, '村', place.message);
+      invalid = true;
+    }
+    const persons: ParsedPerson[] = g.map((r) => {
+      let bad = r.invalid;
+      const id = r.person.id_number;
+      if (typeof id === 'string') {
+        const prev = seenIds.get(id);
+        if (prev !== undefined) {
+          issue(r.row, r.columns['person.id_number'] ?? null, '证件号码', `证件号码与第 ${prev} 行重复`);
+          bad = true;
+        } else seenIds.set(id, r.row);
+      }
+      if (!r.invalid) {
+        fillFromId(r.person);
+        for (const i of checkPerson(r.person as Partial<PersonEntry>)) {
+          // 出生日期/性别 missing are filled from the ID on commit, so only real contradictions count here.
+          if (i.level !== 'error') continue;
+          const key = i.field ? `person.${i.field}` : null;
+          issue(
+            r.row,
+            key ? (r.columns[key] ?? null) : null,
+            i.field ? (targetByKey(`person.${i.field}`)?.label ?? i.field) : null,
+            i.message,
+          );
+          bad = true;
+        }
+      }
+      return { row: r.row, values: r.person, columns: r.columns, invalid: bad };
+    });
+    return {
+      householdNo: typeof values.household_no === 'string' ? values.household_no : null,
+      firstRow: first.row,
+      values,
+      villageCode: place.ok ? place.villageCode : null,
+      groupCode: place.ok ? place.groupCode : null,
+      newGroup: place.ok ? place.newGroup : null,
+      persons,
+      invalid,
+    };
+  });
+  return { households, issues };
+}
+
+/** 户-level member rule on the final members (ledger members kept + file members), with the row to blame. */
+export function memberRuleIssues(
+  sheet: string,
+  h: ParsedHousehold,
+  members: Array<{ name: string; relation: string; sex: string }>,
+): ImportIssue[] {
+  return checkMembers(members)
+    .filter((i) => i.level === 'error')
+    .map((i) => ({
+      sheet,
+      row: h.firstRow,
+      column: null,
+      field: '与户主关系',
+      message: i.message,
+      level: 'error' as const,
+    }));
+}
+
+/** 出生日期 and 性别 left blank in the file come from the ID (the file's own values are checked against it). */
+function fillFromId(person: Values): void {
+  const id = person.id_number;
+  if (typeof id !== 'string' || id.startsWith('999999')) return;
+  if (person.birth_date == null) {
+    const birth = birthDateFromId(id);
+    if (birth) person.birth_date = birth;
+  }
+  if (person.sex == null) {
+    const sex = sexFromId(id);
+    if (sex) person.sex = sex;
+  }
+}

@@ -1,0 +1,186 @@
+// What an import would do, computed against the ledger before anything is written: households and
+// persons new / changed (with the fields) / unchanged, and the ledger rules (an ID already in another
+// household is a conflict naming both places). The same plan is recomputed inside the commit.
+import { HOUSEHOLD_ENTRY_FIELDS, PERSON_ENTRY_FIELDS } from '../../../shared/fields/entry-fields.ts';
+import { maskIdNumber } from '../../../shared/mask.ts';
+import type { Ledger } from '../db/open-ledger.ts';
+import type { HouseholdRow, PersonRow } from '../db/tables.ts';
+import { placeOf } from '../households/household-read.ts';
+import type { ImportIssue, ParsedHousehold, ParsedPerson, Values } from './import-types.ts';
+import { memberRuleIssues } from './parse-rows.ts';
+
+export interface FieldChange {
+  field: string;
+  before: string | number | null;
+  after: string | number | null;
+}
+
+export interface PersonPlan {
+  parsed: ParsedPerson;
+  existing: PersonRow | null;
+  changes: FieldChange[];
+}
+
+export interface HouseholdPlan {
+  parsed: ParsedHousehold;
+  existing: HouseholdRow | null;
+  changes: FieldChange[];
+  persons: PersonPlan[];
+  skip: boolean;
+}
+
+export interface Counts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportPlan {
+  households: HouseholdPlan[];
+  issues: ImportIssue[];
+  counts: { households: Counts; persons: Counts };
+  newGroups: string[];
+}
+
+const HOUSEHOLD_COLUMNS = HOUSEHOLD_ENTRY_FIELDS.map((f) => f.column);
+const PERSON_COLUMNS = PERSON_ENTRY_FIELDS.map((f) => f.column);
+
+/** Fields given in the file that differ from the row (a blank cell never clears a value). */
+function diff(
+  existing: Record<string, unknown> | null,
+  values: Values,
+  columns: readonly string[],
+): FieldChange[] {
+  const out: FieldChange[] = [];
+  for (const c of columns) {
+    if (!(c in values)) continue;
+    const before = (existing?.[c] ?? null) as string | number | null;
+    const after = values[c] ?? null;
+    if (before !== after) out.push({ field: c, before, after });
+  }
+  return out;
+}
+
+export function planImport(
+  ledger: Ledger,
+  sheet: string,
+  parsed: ParsedHousehold[],
+  skipInvalid: boolean,
+  fileIssues: ImportIssue[],
+): ImportPlan {
+  const db = ledger.sqlite;
+  const byNo = db.prepare('SELECT * FROM households WHERE household_no = ?');
+  const byId = db.prepare('SELECT * FROM persons WHERE id_number = ?');
+  const householdById = db.prepare('SELECT * FROM households WHERE id = ?');
+  const members = db.prepare(
+    `SELECT id, name, relation, sex, id_number FROM persons WHERE household_id = ? AND status = 'active'`,
+  );
+  const issues = [...fileIssues];
+  const issue = (row: number, column: string | null, field: string | null, message: string) =>
+    issues.push({ sheet, row, column, field, message, level: 'error' });
+  const counts = {
+    households: { created: 0, updated: 0, unchanged: 0 },
+    persons: { created: 0, updated: 0, unchanged: 0 },
+  };
+  const newGroups = new Set<string>();
+  const plans: HouseholdPlan[] = [];
+
+  for (const h of parsed) {
+    let existing = (h.householdNo ? byNo.get(h.householdNo) : undefined) as HouseholdRow | undefined;
+    const personPlans: PersonPlan[] = [];
+    for (const p of h.persons) {
+      const id = p.values.id_number;
+      const found = typeof id === 'string' ? (byId.get(id) as PersonRow | undefined) : undefined;
+      // Without a 户编号 the household is the one its members already belong to.
+      if (found && !existing && !h.householdNo)
+        existing = householdById.get(found.household_id) as HouseholdRow | undefined;
+      if (found && existing && found.household_id !== existing.id) {
+        const other = householdById.get(found.household_id) as HouseholdRow;
+        const there = placeOf(ledger, other);
+        issue(
+          p.row,
+          p.columns['person.id_number'] ?? null,
+          '证件号码',
+          `证件号码 ${maskIdNumber(String(id))} 已登记在 ${there.townshipName}${there.villageName} 户编号 ${other.household_no}（${found.name}），文件中却在户编号 ${existing.household_no}：请核对后再导入`,
+        );
+        p.invalid = true;
+      } else if (found && !existing) {
+        const other = householdById.get(found.household_id) as HouseholdRow;
+        const there = placeOf(ledger, other);
+        issue(
+          p.row,
+          p.columns['person.id_number'] ?? null,
+          '证件号码',
+          `证件号码 ${maskIdNumber(String(id))} 已登记在 ${there.townshipName}${there.villageName} 户编号 ${other.household_no}（${found.name}），文件中却是新户 ${h.householdNo ?? ''}`.trim(),
+        );
+        p.invalid = true;
+      }
+      if (found?.status === 'cancelled' && !p.invalid) {
+        issue(
+          p.row,
+          p.columns['person.id_number'] ?? null,
+          '证件号码',
+          `${found.name} 在台账中已注销；如需恢复，请在户籍台账中恢复后再导入`,
+        );
+        p.invalid = true;
+      }
+      personPlans.push({
+        parsed: p,
+        existing: found ?? null,
+        changes: diff(found as unknown as Record<string, unknown> | null, p.values, PERSON_COLUMNS),
+      });
+    }
+    if (existing?.status === 'cancelled') {
+      issue(h.firstRow, null, '户编号', `户编号 ${existing.household_no} 在台账中已注销`);
+      h.invalid = true;
+    }
+    // The household's members after the import: those in the ledger not in the file, plus the file's valid ones.
+    const fileIds = new Set(
+      h.persons.filter((p) => !p.invalid || !skipInvalid).map((p) => p.values.id_number),
+    );
+    const kept = existing
+      ? (
+          members.all(existing.id) as { name: string; relation: string; sex: string; id_number: string }[]
+        ).filter((m) => !fileIds.has(m.id_number))
+      : [];
+    const incoming = personPlans
+      .filter((pp) => !(skipInvalid && pp.parsed.invalid))
+      .map((pp) => ({
+        name: String(pp.parsed.values.name ?? pp.existing?.name ?? ''),
+        relation: String(pp.parsed.values.relation ?? pp.existing?.relation ?? ''),
+        sex: String(pp.parsed.values.sex ?? pp.existing?.sex ?? ''),
+      }));
+    const memberIssues = memberRuleIssues(sheet, h, [...kept, ...incoming]);
+    if (memberIssues.length > 0) {
+      issues.push(...memberIssues);
+      h.invalid = true;
+    }
+    const changes = diff(existing as unknown as Record<string, unknown> | null, h.values, HOUSEHOLD_COLUMNS);
+    if (
+      existing &&
+      (h.villageCode !== existing.village_code ||
+        (h.groupCode !== null && h.groupCode !== existing.group_code))
+    ) {
+      if (h.villageCode !== null)
+        changes.push({ field: 'village_code', before: existing.village_code, after: h.villageCode });
+    }
+    const skip = h.invalid || (skipInvalid ? incoming.length === 0 : false);
+    plans.push({ parsed: h, existing: existing ?? null, changes, persons: personPlans, skip });
+  }
+
+  for (const p of plans) {
+    const usable = !p.skip && !p.parsed.invalid;
+    if (!usable) continue;
+    if (p.parsed.newGroup) newGroups.add(`${p.parsed.villageCode}|${p.parsed.newGroup}`);
+    const k = p.existing === null ? 'created' : p.changes.length > 0 ? 'updated' : 'unchanged';
+    counts.households[k] += 1;
+    for (const pp of p.persons) {
+      if (pp.parsed.invalid) continue;
+      const pk = pp.existing === null ? 'created' : pp.changes.length > 0 ? 'updated' : 'unchanged';
+      counts.persons[pk] += 1;
+    }
+  }
+  return { households: plans, issues, counts, newGroups: [...newGroups] };
+}
+
+export const hasBlockingErrors = (plan: ImportPlan): boolean => plan.issues.some((i) => i.level === 'error');
