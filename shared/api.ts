@@ -14,3 +14,7 @@ export const IPC_PREFIX = 'ledger:';
 /** Browser mode: `POST /api/<method>`, token in this header. */
 export const API_PATH_PREFIX = '/api/';
 export const TOKEN_HEADER = 'x-ledger-token';
+/** Browser mode: `POST /upload?name=<file name>` with the file as the body (token header required). */
+export const UPLOAD_PATH = '/upload';
+/** Browser mode: `GET /download/<fileId>` (token header required) for generated files. */
+export const DOWNLOAD_PATH_PREFIX = '/download/';

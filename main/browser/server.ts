@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { API_PATH_PREFIX, TOKEN_HEADER } from '../../shared/api.ts';
+import { API_PATH_PREFIX, DOWNLOAD_PATH_PREFIX, TOKEN_HEADER, UPLOAD_PATH } from '../../shared/api.ts';
 import type { Result } from '../../shared/result.ts';
 import { dispatch } from '../core/api/dispatch.ts';
 import { openCore, type Core } from '../core/index.ts';
@@ -35,6 +35,15 @@ export interface BrowserHost {
 }
 
 type Reply = { status: number; body: unknown };
+
+function downloadable(core: Core, id: string): { path: string; name: string } | null {
+  try {
+    const f = core.files.get(decodeURIComponent(id));
+    return f.temporary ? f : null; // only what the program generated, never the clerk's own files
+  } catch {
+    return null;
+  }
+}
 
 const refuse = (
   status: number,
@@ -70,10 +79,8 @@ async function handleApi(
   port: number,
   log?: BrowserHostOptions['log'],
 ): Promise<Reply> {
-  if (!originAllowed(req.headers.origin, port)) return refuse(403, 'forbidden', '拒绝来自其他网页的请求。');
-  if (!tokenMatches(token, req.headers[TOKEN_HEADER])) {
-    return refuse(401, 'unauthorized', '缺少或错误的访问令牌：请使用程序启动时给出的地址打开。');
-  }
+  const refused = guard(req, token, port);
+  if (refused) return refused;
   if (req.method !== 'POST') return refuse(405 as number, 'bad-request', '只接受 POST 请求。');
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
     return refuse(400, 'bad-request', '请求必须是 JSON。');
@@ -93,6 +100,62 @@ async function handleApi(
     return { status: 404, body: result };
   }
   return { status: 200, body: result };
+}
+
+/** Largest file the browser may upload for import (the reader's own limit is the same). */
+export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+function guard(req: http.IncomingMessage, token: string, port: number): Reply | null {
+  if (!originAllowed(req.headers.origin, port)) return refuse(403, 'forbidden', '拒绝来自其他网页的请求。');
+  if (!tokenMatches(token, req.headers[TOKEN_HEADER])) {
+    return refuse(401, 'unauthorized', '缺少或错误的访问令牌：请使用程序启动时给出的地址打开。');
+  }
+  return null;
+}
+
+/** An upload goes to a temporary file, never into memory whole; the core gets an opaque id for it. */
+async function handleUpload(
+  req: http.IncomingMessage,
+  core: Core,
+  token: string,
+  port: number,
+): Promise<Reply> {
+  const refused = guard(req, token, port);
+  if (refused) return refused;
+  if (req.method !== 'POST') return refuse(405, 'bad-request', '只接受 POST 请求。');
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const name = (url.searchParams.get('name') ?? '').trim();
+  if (name === '' || name.length > 200) return refuse(400, 'bad-request', '缺少文件名。');
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_UPLOAD_BYTES)
+    return refuse(413, 'bad-request', `文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，不能导入。`);
+  const target = core.files.tempPath(name);
+  const out = fs.createWriteStream(target, { flags: 'wx' });
+  let size = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_UPLOAD_BYTES) {
+          req.destroy();
+          reject(new Error('too-large'));
+          return;
+        }
+        if (!out.write(chunk)) {
+          req.pause();
+          out.once('drain', () => req.resume());
+        }
+      });
+      req.on('end', () => out.end(resolve));
+      req.on('error', reject);
+    });
+  } catch {
+    out.destroy();
+    fs.rmSync(target, { force: true });
+    return refuse(413, 'bad-request', `文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，不能导入。`);
+  }
+  const fileId = core.files.register({ path: target, name, temporary: true });
+  return { status: 200, body: { ok: true, value: { fileId, fileName: name } } };
 }
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
@@ -116,6 +179,37 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
     const url = req.url ?? '/';
+    if (url === UPLOAD_PATH || url.startsWith(`${UPLOAD_PATH}?`)) {
+      handleUpload(req, core, token, port).then(
+        (reply) =>
+          send(
+            reply.status,
+            { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+            JSON.stringify(reply.body),
+          ),
+        () => send(500, { 'content-type': 'text/plain; charset=utf-8' }, '上传失败。'),
+      );
+      return;
+    }
+    if (url.startsWith(DOWNLOAD_PATH_PREFIX)) {
+      const refused = guard(req, token, port);
+      const file = refused ? null : downloadable(core, url.slice(DOWNLOAD_PATH_PREFIX.length));
+      if (!file) {
+        const reply = refused ?? refuse(404, 'not-found', '文件不存在或已过期。');
+        send(reply.status, { 'content-type': 'application/json; charset=utf-8' }, JSON.stringify(reply.body));
+        return;
+      }
+      send(
+        200,
+        {
+          'content-type': 'application/octet-stream',
+          'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+          'cache-control': 'no-store',
+        },
+        fs.readFileSync(file.path),
+      );
+      return;
+    }
     if (url.startsWith(API_PATH_PREFIX)) {
       const job = queue.then(() => handleApi(req, core, token, port, options.log));
       queue = job.catch(() => undefined);

@@ -1,5 +1,6 @@
 // The CLI commands. Each opens the ledger named by --db / LEDGER_DB / the data folder.
 import path from 'node:path';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { LedgerError } from '../../shared/result.ts';
 import { DEMO_COUNTY, loadDemo } from '../core/api/handlers.ts';
@@ -10,6 +11,10 @@ import { ledgerCounty, setUpCounty } from '../core/regions/county-setup.ts';
 import { countyRegion, findRegion } from '../core/regions/region-tree.ts';
 import { regionSummary } from '../core/stats/region-summary.ts';
 import { startBrowserHost } from '../browser/server.ts';
+import { analyzeFile, commitAnalysis } from '../core/import/analyze-file.ts';
+import { previewOf } from '../core/import/preview.ts';
+import { phaseLabel } from '../../shared/import/phases.ts';
+import { getOperator } from '../core/ledger/operator.ts';
 
 export interface CliIo {
   out(line: string): void;
@@ -88,7 +93,8 @@ export const commands = {
         const seed = intOption(values, 'seed', 1, 0, 2 ** 31);
         const started = Date.now();
         const result = loadDemo(
-          { ledger: core.ledger, host: 'browser', catalog: () => getRegionCatalog() },
+          core.ledger,
+          () => getRegionCatalog(),
           households,
           seed,
           (values.county as string | undefined) ?? (ledgerCounty(core.ledger) ? undefined : DEMO_COUNTY),
@@ -132,6 +138,20 @@ export const commands = {
       }),
   },
 
+  import: {
+    options: {
+      ...common,
+      sheet: { type: 'string' },
+      region: { type: 'string' },
+      template: { type: 'string' },
+      operator: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'skip-invalid': { type: 'boolean' },
+    } satisfies OptionSpec,
+    positionals: true,
+    run: (values: Values, io: CliIo, positionals: string[] = []) => runImport(values, io, positionals),
+  },
+
   serve: {
     options: { db: { type: 'string' }, port: { type: 'string' } } satisfies OptionSpec,
     run: async (values: Values, io: CliIo) => {
@@ -155,5 +175,100 @@ export const commands = {
     },
   },
 };
+
+/** Exit codes: 0 imported (or a clean dry run), 1 errors stopped the import, 2 the file could not be read. */
+async function runImport(values: Values, io: CliIo, positionals: string[]): Promise<number> {
+  const [file, ...extra] = positionals;
+  if (!file || extra.length > 0)
+    throw new LedgerError('bad-request', '用法：import 文件路径 [--sheet 工作表] [--region 区划代码] …');
+  return withCore(values, async (core) => {
+    requireCountyForCli(core);
+    const started = Date.now();
+    let analysis;
+    try {
+      analysis = await analyzeFile(core.ledger, path.resolve(file), {
+        sheet: (values.sheet as string | undefined) ?? null,
+        regionCode: (values.region as string | undefined) ?? null,
+        templateName: (values.template as string | undefined) ?? null,
+        onProgress: (p) => {
+          if (!values.json)
+            io.err(
+              `${phaseLabel(p.phase)}：已读 ${p.rowsRead} 行${p.percent !== null ? `（${Math.round(p.percent)}%）` : ''}`,
+            );
+        },
+      });
+    } catch (e) {
+      if (e instanceof LedgerError && e.code !== 'not-found') {
+        print(io, values, { error: e.message }, `无法读取：${e.message}`);
+        return 2;
+      }
+      throw e;
+    }
+    const preview = previewOf(analysis);
+    const out = (committed: { batchId: number } | null, plan = analysis.plan) => ({
+      households: plan.counts.households,
+      persons: plan.counts.persons,
+      skipped: preview.skipped,
+      errors: plan.issues
+        .filter((i) => i.level === 'error')
+        .map(({ sheet, row, column, field, message }) => ({ sheet, row, column, field, message })),
+      warnings: plan.issues.filter((i) => i.level === 'warning').length,
+      batchId: committed?.batchId ?? null,
+      dryRun: values['dry-run'] === true,
+      seconds: (Date.now() - started) / 1000,
+    });
+    const errors = preview.errorCount;
+    if (values['dry-run'] || (errors > 0 && !values['skip-invalid'])) {
+      const result = out(null);
+      print(io, values, result, describeImport(result, analysis.fileName));
+      return errors > 0 && !values['skip-invalid'] ? 1 : 0;
+    }
+    const operator =
+      (values.operator as string | undefined) ??
+      getOperator(core.ledger) ??
+      `命令行（${os.userInfo().username}）`;
+    const committed = commitAnalysis(core.ledger, analysis, values['skip-invalid'] === true, { operator });
+    const result = out(committed, committed.plan);
+    print(io, values, result, describeImport(result, analysis.fileName));
+    return 0;
+  });
+}
+
+function describeImport(
+  r: {
+    households: Counts;
+    persons: Counts;
+    errors: { row: number; column: string | null; message: string }[];
+    skipped: unknown[];
+    batchId: number | null;
+  },
+  fileName: string,
+): string {
+  const c = (x: Counts) => `新增 ${x.created}，修改 ${x.updated}，未变 ${x.unchanged}`;
+  const lines = [
+    `${fileName}：${r.batchId ? `已导入（批次 ${r.batchId}）` : '未写入台账'}`,
+    `户：${c(r.households)}`,
+    `人：${c(r.persons)}`,
+    `跳过的行：${r.skipped.length}`,
+  ];
+  if (r.errors.length > 0) {
+    lines.push(`错误 ${r.errors.length} 处：`);
+    for (const e of r.errors.slice(0, 50))
+      lines.push(`  第 ${e.row} 行${e.column ? ` ${e.column} 列` : ''}：${e.message}`);
+    if (r.errors.length > 50) lines.push(`  ……（其余 ${r.errors.length - 50} 处用 --json 查看）`);
+  }
+  return lines.join('\n');
+}
+
+interface Counts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+function requireCountyForCli(core: Core): void {
+  if (!ledgerCounty(core.ledger))
+    throw new LedgerError('not-initialized', '台账尚未建立：请先运行 init --county 代码。');
+}
 
 export const projectRoot = path.resolve(fileURLToPath(new URL('../../', import.meta.url)));

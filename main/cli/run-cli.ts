@@ -11,6 +11,10 @@ export const USAGE = `用法：npm run ledger -- <命令> [选项]
                                         在空台账中生成示例县（默认 湖北省襄阳市保康县，2000 户）
   stats [--region 区划代码]             显示户数、人数和分类统计
   serve [--port N]                      启动浏览器模式（不打开浏览器），第一行输出访问地址
+  import 文件 [--sheet 工作表] [--region 区划代码] [--template 模板名] [--operator 姓名]
+         [--dry-run] [--skip-invalid]   导入 Excel/CSV：先校验，无错误才写入（一次事务、一个批次）；
+                                        --dry-run 只预览；--skip-invalid 跳过有错误的行。
+                                        退出码：0 成功，1 有错误未导入，2 文件无法读取
 
 通用选项：
   --db PATH   台账文件（默认：环境变量 LEDGER_DB，或用户数据目录下的 county-ledger/ledger.db）
@@ -30,15 +34,26 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
   try {
-    values = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false })
-      .values as Record<string, string | boolean | undefined>;
+    const parsed = parseArgs({
+      args: rest,
+      options: command.options,
+      strict: true,
+      allowPositionals: 'positionals' in command,
+    });
+    values = parsed.values as Record<string, string | boolean | undefined>;
+    positionals = parsed.positionals;
   } catch (e) {
     io.err(`参数错误：${(e as Error).message}\n\n${USAGE}`);
     return 2;
   }
   try {
-    return await command.run(values, io);
+    return await (command.run as (v: typeof values, io: CliIo, p: string[]) => Promise<number>)(
+      values,
+      io,
+      positionals,
+    );
   } catch (e) {
     if (e instanceof LedgerError) {
       io.err(`错误：${e.message}`);

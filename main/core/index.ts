@@ -1,5 +1,7 @@
 // The ledger core as hosts see it: open a ledger file and get the handler table for the contract.
-import { createHandlers } from './api/handlers.ts';
+import { createHandlers, type HandlerContext } from './api/handlers.ts';
+import { FileRegistry } from './files/file-registry.ts';
+import { ImportJobs } from './import/import-jobs.ts';
 import type { Handlers } from './api/dispatch.ts';
 import { openLedger, type Ledger } from './db/open-ledger.ts';
 import { getRegionCatalog } from './regions/catalog.ts';
@@ -7,6 +9,7 @@ import { getRegionCatalog } from './regions/catalog.ts';
 export interface Core {
   readonly ledger: Ledger;
   readonly handlers: Handlers;
+  readonly files: FileRegistry;
   close(): Promise<void>;
 }
 
@@ -15,15 +18,32 @@ export interface CoreOptions {
   host: 'electron' | 'browser';
   /** Path of the region extract when it is not beside the code (the Electron bundle). */
   regionDataPath?: string;
+  /** The import worker's entry when it is not beside the code (the Electron bundle). */
+  importWorker?: URL | string;
+  dialogs?: HandlerContext['dialogs'];
 }
 
 export async function openCore(options: CoreOptions): Promise<Core> {
   const ledger = await openLedger(options.ledgerPath);
+  const files = new FileRegistry();
+  const jobs = new ImportJobs(options.importWorker);
   const handlers = createHandlers({
     ledger,
     host: options.host,
     // Loaded on first use: only first-run and setup need the country-wide catalog.
     catalog: () => getRegionCatalog(options.regionDataPath),
+    files,
+    jobs,
+    ...(options.dialogs ? { dialogs: options.dialogs } : {}),
   });
-  return { ledger, handlers, close: () => ledger.close() };
+  return {
+    ledger,
+    handlers,
+    files,
+    close: async () => {
+      await jobs.dispose();
+      files.dispose();
+      await ledger.close();
+    },
+  };
 }

@@ -20,7 +20,7 @@ import { LedgerError } from '../../shared/result.ts';
 import { openCore, type Core } from '../core/index.ts';
 import { defaultDataDir, resolveLedgerPath } from '../core/paths.ts';
 import { registerLedgerIpc, type LedgerIpc } from './ipc.ts';
-import { inApp, PRELOAD_BUNDLE, REGION_DATA_FILE, RENDERER_OUT_DIR } from './layout.ts';
+import { IMPORT_WORKER_BUNDLE, inApp, PRELOAD_BUNDLE, REGION_DATA_FILE, RENDERER_OUT_DIR } from './layout.ts';
 import {
   APP_SCHEME,
   APP_START_URL,
@@ -198,6 +198,36 @@ function focusWindow(): void {
   win.focus();
 }
 
+// The clerk picks files with the system dialog; the renderer only ever sees an opaque id for them.
+async function pickImportFile(): Promise<{ path: string; name: string } | null> {
+  const options: Electron.OpenDialogOptions = {
+    title: '选择要导入的文件',
+    properties: ['openFile'],
+    filters: [
+      { name: 'Excel 或 CSV', extensions: ['xlsx', 'xls', 'csv', 'ods', 'xlsm', 'xlsb', 'txt'] },
+      { name: '所有文件', extensions: ['*'] },
+    ],
+  };
+  const r = mainWindow
+    ? await dialog.showOpenDialog(mainWindow, options)
+    : await dialog.showOpenDialog(options);
+  const file = r.canceled ? undefined : r.filePaths[0];
+  return file ? { path: file, name: path.basename(file) } : null;
+}
+
+async function saveGeneratedFile(source: string, suggestedName: string): Promise<string | null> {
+  const options: Electron.SaveDialogOptions = {
+    title: '保存文件',
+    defaultPath: path.join(app.getPath('documents'), suggestedName),
+  };
+  const r = mainWindow
+    ? await dialog.showSaveDialog(mainWindow, options)
+    : await dialog.showSaveDialog(options);
+  if (r.canceled || !r.filePath) return null;
+  fs.copyFileSync(source, r.filePath);
+  return r.filePath;
+}
+
 function fatal(title: string, message: string): void {
   dialog.showErrorBox(title, message);
   app.exit(1);
@@ -217,7 +247,13 @@ async function start(): Promise<void> {
     return;
   }
   try {
-    core = await openCore({ ledgerPath, host: 'electron', regionDataPath: inApp(appDir, REGION_DATA_FILE) });
+    core = await openCore({
+      ledgerPath,
+      host: 'electron',
+      regionDataPath: inApp(appDir, REGION_DATA_FILE),
+      importWorker: inApp(appDir, IMPORT_WORKER_BUNDLE),
+      dialogs: { pickFile: pickImportFile, saveFile: saveGeneratedFile },
+    });
   } catch (e) {
     log(`cannot open ${ledgerPath}`, e);
     // LedgerError messages (e.g. 'db-from-newer-version') are written for the clerk already.

@@ -1,6 +1,7 @@
 // `npm run build:electron`: bundles the Electron host with esbuild.
 //   main/electron/main.ts     → dist/electron/main.cjs     (Node/CommonJS; electron and better-sqlite3 stay external)
 //   main/electron/preload.cts → dist/electron/preload.cjs  (sandboxed preload: may require 'electron' only)
+//   main/core/import/import-worker.ts → dist/electron/import-worker.cjs (the import worker thread)
 //   main/core/regions/data/   → dist/electron/data/        (the core reads it from there when bundled)
 // Also imported by start.ts and the tests, so running it does nothing unless it is the entry point.
 import fs from 'node:fs';
@@ -8,7 +9,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { METHOD_NAMES } from '../../shared/contract/index.ts';
-import { ELECTRON_OUT_DIR, MAIN_BUNDLE, PRELOAD_BUNDLE, REGION_DATA_DIR } from '../electron/layout.ts';
+import {
+  ELECTRON_OUT_DIR,
+  IMPORT_WORKER_BUNDLE,
+  MAIN_BUNDLE,
+  PRELOAD_BUNDLE,
+  REGION_DATA_DIR,
+} from '../electron/layout.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -44,6 +51,16 @@ export function mainBuildOptions(root: string = PROJECT_ROOT): BuildOptions {
     metafile: true,
     charset: 'utf8', // keep the Chinese messages readable in the bundle
     logLevel: 'warning',
+  };
+}
+
+/** The import worker: same settings as main, its own entry and file. */
+export function workerBuildOptions(root: string = PROJECT_ROOT): BuildOptions {
+  return {
+    ...mainBuildOptions(root),
+    entryPoints: [path.join(root, 'main', 'core', 'import', 'import-worker.ts')],
+    outfile: path.join(root, IMPORT_WORKER_BUNDLE),
+    external: ['better-sqlite3'],
   };
 }
 
@@ -108,6 +125,7 @@ export async function bundleElectron(root: string = PROJECT_ROOT): Promise<Bundl
   const [main, preload] = await Promise.all([
     build(mainBuildOptions(root)),
     build(preloadBuildOptions(root)),
+    build(workerBuildOptions(root)),
   ]);
   const preloadExternals = externalImports(preload.metafile ?? { inputs: {}, outputs: {} });
   if (preloadExternals.some((name) => name !== 'electron')) {

@@ -3,6 +3,7 @@
 // renderer's typed client is derived from them.
 import { z } from 'zod';
 import { method, type MethodDef } from './define.ts';
+import { importContract } from './import.ts';
 import { registerContract } from './register.ts';
 import { catalogUnit, countBy, countyCode, countyInfo, regionCode, regionNode } from './schemas.ts';
 
@@ -93,6 +94,7 @@ export const contract = {
   }),
 
   ...registerContract,
+  ...importContract,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

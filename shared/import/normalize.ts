@@ -113,8 +113,18 @@ export function normalizeValue(
       return { ok: true, value: codes.sort().join(MULTI_SEPARATOR) };
     }
     case 'id-number': {
-      const parsed = parseIdNumber(text.replace(/\s+/g, ''));
-      if (!parsed.ok) return { ok: false, message: parsed.message };
+      const compact = text.replace(/\s+/g, '');
+      const parsed = parseIdNumber(compact);
+      if (!parsed.ok) {
+        // Excel keeps 15 significant digits: a number cell turns the last three of 18 into 000.
+        if (parsed.code === 'bad-checksum' && /^\d{15}000$/.test(compact)) {
+          return {
+            ok: false,
+            message: `证件号码被 Excel 存成了数字，末三位已丢失（现为 ${compact}）：请把该列设为文本，重新录入正确号码`,
+          };
+        }
+        return { ok: false, message: parsed.message };
+      }
       return {
         ok: true,
         value: parsed.info.normalized,

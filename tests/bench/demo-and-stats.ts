@@ -15,8 +15,7 @@ export async function benchDemo(households: number): Promise<Record<string, numb
   const ledger = await openLedger(file);
   try {
     const t = performance.now();
-    const made = loadDemo(
-      { ledger, host: 'browser', catalog: () => getRegionCatalog() },
+    const made = loadDemo(ledger, () => getRegionCatalog(),
       households,
       1,
       '420626',

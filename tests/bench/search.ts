@@ -21,7 +21,7 @@ export async function benchSearch(households: number): Promise<Record<string, nu
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-'));
   const ledger = await openLedger(path.join(dir, 'bench.db'));
   try {
-    loadDemo({ ledger, host: 'browser', catalog: () => getRegionCatalog() }, households, 1, '420626');
+    loadDemo(ledger, () => getRegionCatalog(), households, 1, '420626');
     const persons = ledger.sqlite.prepare('SELECT COUNT(*) FROM persons').pluck().get() as number;
     // 25 people spread over the table, the same every run.
     const sample = ledger.sqlite

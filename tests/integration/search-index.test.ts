@@ -11,7 +11,7 @@ describe('search indexes', () => {
   it('cover sample data loaded in bulk and follow later edits', async () => {
     const ledger = await openLedger(tempLedgerPath());
     try {
-      loadDemo({ ledger, host: 'browser', catalog: () => getRegionCatalog() }, 300, 5, '420626');
+      loadDemo(ledger, () => getRegionCatalog(), 300, 5, '420626');
       const db = ledger.sqlite;
       // FTS5's own consistency check against the content tables: throws when they differ.
       db.prepare(`INSERT INTO person_search (person_search) VALUES ('integrity-check')`).run();

@@ -10,7 +10,7 @@ describe('region summary (首页)', () => {
   it('counts what the tables hold for county, township, village and group, and follows writes', async () => {
     const ledger = await openLedger(tempLedgerPath());
     try {
-      loadDemo({ ledger, host: 'browser', catalog: () => getRegionCatalog() }, 400, 3, '420626');
+      loadDemo(ledger, () => getRegionCatalog(), 400, 3, '420626');
       const q = (sql: string, ...p: unknown[]) =>
         ledger.sqlite
           .prepare(sql)

@@ -39,6 +39,12 @@ import {
   updatePerson,
 } from '../persons/person-write.ts';
 import { addGroup, renameRegion } from '../regions/region-edit.ts';
+import type { FileRegistry } from '../files/file-registry.ts';
+import type { ImportJobs } from '../import/import-jobs.ts';
+import { importHistory } from '../import/import-history.ts';
+import { undoImport } from '../import/undo-import.ts';
+import { requireOperator } from '../ledger/operator.ts';
+import { DOWNLOAD_PATH_PREFIX } from '../../../shared/api.ts';
 import type { Handlers } from './dispatch.ts';
 
 export const APP_VERSION: string = pkg.version;
@@ -49,6 +55,13 @@ export interface HandlerContext {
   ledger: Ledger;
   catalog: () => RegionCatalog;
   host: 'electron' | 'browser';
+  files: FileRegistry;
+  jobs: ImportJobs;
+  /** The Electron host's open/save dialogs; absent in browser mode (upload/download instead). */
+  dialogs?: {
+    pickFile(purpose: 'import'): Promise<{ path: string; name: string } | null>;
+    saveFile(source: string, suggestedName: string): Promise<string | null>;
+  };
 }
 
 export function createHandlers(ctx: HandlerContext): Handlers {
@@ -74,7 +87,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
 
     'ledger.create': ({ countyCode }) => setUpCounty(ledger, ctx.catalog(), countyCode),
 
-    'ledger.loadDemo': ({ households, seed, countyCode }) => loadDemo(ctx, households, seed, countyCode),
+    'ledger.loadDemo': ({ households, seed, countyCode }) =>
+      loadDemo(ledger, ctx.catalog, households, seed, countyCode),
 
     'regions.tree': () => {
       requireCounty(ledger);
@@ -140,12 +154,62 @@ export function createHandlers(ctx: HandlerContext): Handlers {
 
     'regions.addGroup': ({ villageCode, name }) => addGroup(ledger, villageCode, name),
     'regions.rename': ({ code, name }) => renameRegion(ledger, code, name),
+
+    'import.start': ({ fileId, sheet, regionCode }) => {
+      requireCounty(ledger);
+      const f = ctx.files.get(fileId);
+      return {
+        jobId: ctx.jobs.start({ ledgerPath: ledger.path, file: f.path, fileName: f.name, sheet, regionCode }),
+      };
+    },
+    'import.status': ({ jobId }) => ctx.jobs.status(jobId),
+    'import.remap': ({ jobId, mapping, regionCode, sheet }) => {
+      ctx.jobs.remap(jobId, {
+        ...(mapping ? { mapping } : {}),
+        ...(regionCode !== undefined ? { regionCode } : {}),
+        ...(sheet !== undefined ? { sheet } : {}),
+      });
+      return { jobId };
+    },
+    'import.commit': ({ jobId, skipInvalid, templateName }) => {
+      ctx.jobs.commit(jobId, skipInvalid, requireOperator(ledger), templateName);
+      return { jobId };
+    },
+    'import.cancel': ({ jobId }) => ({ cancelled: ctx.jobs.cancel(jobId) }),
+    'import.errorReport': async ({ jobId }) => {
+      const status = ctx.jobs.status(jobId);
+      const base = (status.preview?.fileName ?? '导入文件').replace(/\.[^.]+$/, '');
+      const fileName = `错误报告-${base}.xlsx`;
+      const path = await ctx.jobs.errorReport(jobId, ctx.files.tempPath(fileName));
+      const fileId = ctx.files.register({ path, name: fileName, temporary: true });
+      return {
+        fileId,
+        fileName,
+        downloadPath: ctx.host === 'browser' ? `${DOWNLOAD_PATH_PREFIX}${fileId}` : null,
+      };
+    },
+    'import.history': ({ limit }) => importHistory(ledger, limit),
+    'import.undo': ({ batchId }) => undoImport(ledger, batchId),
+    'files.pick': async () => {
+      const picked = ctx.dialogs ? await ctx.dialogs.pickFile('import') : null;
+      if (!picked) return { fileId: null, fileName: null };
+      return { fileId: ctx.files.register({ ...picked, temporary: false }), fileName: picked.name };
+    },
+    'files.saveAs': async ({ fileId }) => {
+      const f = ctx.files.get(fileId);
+      return { savedTo: ctx.dialogs ? await ctx.dialogs.saveFile(f.path, f.name) : null };
+    },
   };
 }
 
 /** Sample data goes only into an empty ledger (a new one, or one with a county and no households). */
-export function loadDemo(ctx: HandlerContext, households: number, seed: number, countyCode?: string) {
-  const { ledger } = ctx;
+export function loadDemo(
+  ledger: Ledger,
+  catalog: () => RegionCatalog,
+  households: number,
+  seed: number,
+  countyCode?: string,
+) {
   const existing = ledgerCounty(ledger);
   const hasRows = ledger.sqlite.prepare('SELECT EXISTS (SELECT 1 FROM households)').pluck().get() === 1;
   if (hasRows) {
@@ -160,7 +224,7 @@ export function loadDemo(ctx: HandlerContext, households: number, seed: number, 
   // Outer transaction: setting up the county and generating rows land together or not at all
   // (the inner transactions become savepoints).
   return ledger.sqlite.transaction(() => {
-    const county = existing ?? setUpCounty(ledger, ctx.catalog(), countyCode ?? DEMO_COUNTY).county;
+    const county = existing ?? setUpCounty(ledger, catalog(), countyCode ?? DEMO_COUNTY).county;
     const result = generateDemo(ledger, { households, seed });
     return { county, households: result.households, persons: result.persons };
   })();

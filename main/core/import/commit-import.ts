@@ -21,6 +21,8 @@ export interface BatchInfo {
   sha256: string;
   sheet: string;
   mapping: unknown;
+  /** Who imports; defaults to the ledger's operator (the CLI passes its own). */
+  operator?: string;
 }
 
 export interface CommitResult {
@@ -29,7 +31,7 @@ export interface CommitResult {
 }
 
 export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): CommitResult {
-  const operator = requireOperator(ledger);
+  const operator = batch.operator ?? requireOperator(ledger);
   const db = ledger.sqlite;
   const now = nowIso();
   const year = dataYear(ledger);

@@ -20,7 +20,13 @@ import type { PlaceResolver } from './place-resolver.ts';
 export interface ParseResult {
   households: ParsedHousehold[];
   issues: ImportIssue[];
+  /** The village used for rows without place columns (chosen, or read from the title). */
+  regionCode: string | null;
 }
+
+/** Household fields where members' rows often differ in real exports (each member's own phone was
+ * typed into 户联系电话): a disagreement is a warning and the 户主's row wins. */
+const SOFT_HOUSEHOLD_FIELDS = new Set(['phone', 'address']);
 
 interface RowValues {
   row: number;
@@ -47,11 +53,35 @@ export function parseRows(table: ImportTable, settings: ImportSettings, places: 
   const has = (key: string) => mapped.some((m) => m.target.key === key);
   if (!has('person.id_number') || !has('person.name')) {
     issue(0, null, null, '没有对应到“姓名”和“证件号码”的列，无法导入：请在列对应中指定');
-    return { households: [], issues };
+    return { households: [], issues, regionCode: settings.regionCode };
   }
   if (!has('household.household_no') && !has('person.relation')) {
     issue(0, null, null, '文件中既没有“户编号”也没有“与户主关系”列，无法分户：请在列对应中指定其中之一');
-    return { households: [], issues };
+    return { households: [], issues, regionCode: settings.regionCode };
+  }
+
+  // Files without 村 columns and without a village chosen: the title or sheet name may say where they belong.
+  let regionCode = settings.regionCode;
+  if (regionCode === null && !has('place.village')) {
+    const guess = places.guessVillage(`${table.title ?? ''} ${table.sheet}`);
+    if (guess) {
+      regionCode = guess.code;
+      issue(
+        table.rows[0]?.row ?? 0,
+        null,
+        '村',
+        `文件中没有村列，按标题/工作表名放入“${places.node(guess.parentCode ?? '')?.name ?? ''}${guess.name}”；如不对，请在导入时选择所属村`,
+        'warning',
+      );
+    } else {
+      issue(
+        table.rows[0]?.row ?? 0,
+        null,
+        '村',
+        '文件中没有村列，标题和工作表名也看不出是哪个村：请在导入时选择这些户所属的村（或组）',
+      );
+      return { households: [], issues, regionCode };
+    }
   }
 
   // 1. every cell of every row, normalised
@@ -125,30 +155,30 @@ export function parseRows(table: ImportTable, settings: ImportSettings, places: 
     const first = g[0] as RowValues;
     const values: Values = {};
     let invalid = false;
-    for (const r of g) {
+    // The 户主's row speaks for the household; other rows must agree with it (or with the first row).
+    const lead = g.find((r) => r.person.relation === '01') ?? first;
+    const ordered = [lead, ...g.filter((r) => r !== lead)];
+    for (const r of ordered) {
       for (const [col, v] of Object.entries(r.household)) {
         if (!(col in values)) values[col] = v;
         else if (values[col] !== v) {
           const key = `household.${col}`;
           const label = targetByKey(key)?.label ?? col;
+          const soft = SOFT_HOUSEHOLD_FIELDS.has(col);
           issue(
             r.row,
             r.columns[key] ?? null,
             label,
-            `同一户的${label}不一致：第 ${first.row} 行起为“${displayValue('household', col, values[col] ?? null)}”，本行为“${displayValue('household', col, v)}”`,
+            `同一户的${label}不一致：第 ${lead.row} 行为“${displayValue('household', col, values[col] ?? null)}”，本行为“${displayValue('household', col, v)}”${soft ? '，按户主所在行导入' : ''}`,
+            soft ? 'warning' : 'error',
           );
-          invalid = true;
+          if (!soft) invalid = true;
         }
       }
     }
     const placeOf = (k: 'township' | 'village' | 'group') =>
       g.map((r) => r.place[k]).find((v) => v !== null) ?? null;
-    const place = places.resolve(
-      placeOf('township'),
-      placeOf('village'),
-      placeOf('group'),
-      settings.regionCode,
-    );
+    const place = places.resolve(placeOf('township'), placeOf('village'), placeOf('group'), regionCode);
     if (!place.ok) {
       issue(first.row, null, '村', place.message);
       invalid = true;
@@ -191,7 +221,7 @@ export function parseRows(table: ImportTable, settings: ImportSettings, places: 
       invalid,
     };
   });
-  return { households, issues };
+  return { households, issues, regionCode };
 }
 
 /** 户-level member rule on the final members (ledger members kept + file members), with the row to blame. */

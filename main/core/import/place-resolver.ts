@@ -61,6 +61,24 @@ export class PlaceResolver {
     }
   }
 
+  /**
+   * A village named in the sheet's title or name ('榔桥镇黄田村建档立卡贫困户花名册'), for files without a
+   * 村 column: only an unambiguous match counts (a township named too breaks ties).
+   */
+  guessVillage(text: string): RegionNode | null {
+    const clean = text.replace(/[\s\u3000]+/g, '');
+    if (clean === '') return null;
+    const villages = this.#nodes.filter(
+      (n) => n.level === 'village' && clean.includes(canonicalName(n.name)),
+    );
+    if (villages.length <= 1) return villages[0] ?? null;
+    const withTown = villages.filter((v) => {
+      const town = this.node(v.parentCode ?? '');
+      return town !== undefined && clean.includes(canonicalName(town.name));
+    });
+    return withTown.length === 1 ? (withTown[0] ?? null) : null;
+  }
+
   node(code: string): RegionNode | undefined {
     return this.#nodes.find((n) => n.code === code);
   }

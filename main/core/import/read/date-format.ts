@@ -40,14 +40,15 @@ const MAX_SERIAL = 2_958_465;
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 /**
- * 'YYYY-MM-DD' for an Excel serial date, or null when it is not a date Excel can show (negative, 0, past
- * 9999). Serial 60 is Excel's phantom 1900-02-29 (kept from Lotus 1-2-3), shown as such.
+ * 'YYYY-MM-DD' for an Excel serial date, or null when it is not a date Excel can show (negative, 0 in the
+ * 1900 system, past 9999). Serial 60 is Excel's phantom 1900-02-29 (kept from Lotus 1-2-3), shown as such.
  */
 export function serialToIsoDate(serial: number, date1904: boolean): string | null {
   if (!Number.isFinite(serial)) return null;
   // Round to the second first: 43910.99999999 is shown by Excel as the next day.
   let days = Math.floor(Math.round(serial * 86_400) / 86_400);
-  if (days < 1 || days > MAX_SERIAL) return null;
+  // In the 1904 system (old Mac workbooks) serial 0 is 1904-01-01; in the 1900 system 0 is no date.
+  if (days < (date1904 ? 0 : 1) || days > MAX_SERIAL) return null;
   if (date1904) days += 1462;
   else if (days === 60) return '1900-02-29';
   const base = days < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);

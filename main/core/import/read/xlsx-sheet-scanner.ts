@@ -36,8 +36,10 @@ const STATE_TAIL = 2;
 const STATE_DONE = 3;
 
 /** One row's XML larger than this is not a spreadsheet row; stop before the carry-over eats memory. */
-const MAX_ROW_BYTES = 64 * 1024 * 1024;
+const MAX_ROW_BYTES = 32 * 1024 * 1024;
 const HEAD_PROBE = 4096;
+/** Zero bytes after the data in each scan buffer (see push). */
+const PADDING = 16;
 
 const CH_0 = 0x30;
 const CH_9 = 0x39;
@@ -45,6 +47,8 @@ const CH_r = 0x72;
 const CH_t = 0x74;
 const CH_s = 0x73;
 const CH_1 = 0x31;
+const CH_c = 0x63;
+const CH_v = 0x76;
 
 interface Needles {
   row: Buffer;
@@ -124,7 +128,14 @@ export class SheetScanner {
   private state = STATE_HEAD;
   private carry: Buffer | null = null;
   private n: Needles = needles('');
+  /** No namespace prefix (the usual case): tags are compared byte by byte without matchAt. */
+  private plain = true;
   private lastRow = 0;
+  /**
+   * Set when the previous chunk ended inside a row: where (from the row's start) to resume looking for
+   * its </row>, so a huge row is searched once instead of parsed again for every chunk.
+   */
+  private pendingRowCloseFrom = -1;
   /** Last row of the <dimension> the writer declared, null when absent. */
   dimensionRows: number | null = null;
 
@@ -143,15 +154,23 @@ export class SheetScanner {
   }
 
   push(chunk: Buffer): void {
-    const buf = this.carry === null ? chunk : Buffer.concat([this.carry, chunk]);
+    // Carry-over and chunk are copied into one buffer with zeroed padding after `end`: the scanning
+    // loops may then look a few bytes ahead without bounds checks. (Reading past a typed array's end
+    // makes V8 deoptimise the hot loop, which costs more than this copy.)
+    const carried = this.carry?.length ?? 0;
+    const end = carried + chunk.length;
+    const buf = Buffer.allocUnsafe(end + PADDING);
+    this.carry?.copy(buf, 0);
+    chunk.copy(buf, carried);
+    buf.fill(0, end);
     let p = 0;
     if (this.state === STATE_HEAD) {
-      p = this.head(buf);
+      p = this.head(buf, end);
       if (this.ctx.headOnly === true && this.state !== STATE_HEAD) this.state = STATE_DONE;
     }
-    if (this.state === STATE_ROWS) p = this.rows(buf, p);
-    if (this.state === STATE_TAIL) p = this.tail(buf, p);
-    this.carry = p < buf.length && this.state !== STATE_DONE ? buf.subarray(p) : null;
+    if (this.state === STATE_ROWS) p = this.rows(buf, p, end);
+    if (this.state === STATE_TAIL) p = this.tail(buf, p, end);
+    this.carry = p < end && this.state !== STATE_DONE ? buf.subarray(p, end) : null;
     if (this.carry !== null && this.carry.length > MAX_ROW_BYTES) {
       throw this.malformed(`第 ${this.lastRow + 1} 行的数据超过 ${MAX_ROW_BYTES / 1024 / 1024} MB`);
     }
@@ -175,20 +194,21 @@ export class SheetScanner {
   }
 
   /** Finds the namespace prefix, the declared dimension and the start of <sheetData>. */
-  private head(buf: Buffer): number {
-    const probe = buf.toString('latin1', 0, Math.min(buf.length, HEAD_PROBE));
+  private head(buf: Buffer, end: number): number {
+    const probe = buf.toString('latin1', 0, Math.min(end, HEAD_PROBE));
     const root = /<([A-Za-z_][\w.-]*:)?worksheet[\s>/]/.exec(probe);
     if (root === null) {
-      if (buf.length < HEAD_PROBE) return 0;
+      if (end < HEAD_PROBE) return 0;
       throw this.malformed('不是工作表');
     }
     const prefix = root[1] ?? '';
     this.n = needles(prefix);
+    this.plain = prefix === '';
     const at = buf.indexOf(`<${prefix}sheetData`, 0, 'latin1');
     if (at < 0) {
       if (buf.indexOf(`</${prefix}worksheet>`, 0, 'latin1') >= 0) {
         this.state = STATE_DONE; // a sheet without <sheetData>
-        return buf.length;
+        return end;
       }
       return 0; // wait for more (the <cols> list can be long)
     }
@@ -205,20 +225,20 @@ export class SheetScanner {
     return gt + 1;
   }
 
-  private rows(buf: Buffer, from: number): number {
+  private rows(buf: Buffer, from: number, end: number): number {
     const { row: rowOpen, rowClose } = this.n;
     let p = from;
     let search = from;
     for (;;) {
       const at = buf.indexOf(rowOpen, search);
       if (at < 0) {
-        const end = buf.indexOf(this.n.sheetDataClose, p);
-        if (end >= 0) {
+        const close = buf.indexOf(this.n.sheetDataClose, p);
+        if (close >= 0) {
           this.state = STATE_TAIL;
-          return end + this.n.sheetDataClose.length;
+          return close + this.n.sheetDataClose.length;
         }
         // Keep enough to find a '<row' or '</sheetData>' cut by the chunk boundary.
-        return Math.max(p, buf.length - 32);
+        return Math.max(p, end - 32);
       }
       if (!endsName(buf[at + rowOpen.length])) {
         search = at + rowOpen.length; // <rowBreaks> or similar
@@ -232,28 +252,51 @@ export class SheetScanner {
         p = search = tagEnd + 1;
         continue;
       }
-      const end = buf.indexOf(rowClose, tagEnd);
-      if (end < 0) return at;
+      if (this.pendingRowCloseFrom >= 0) {
+        const from = at + Math.max(this.pendingRowCloseFrom, tagEnd + 1 - at);
+        if (buf.indexOf(rowClose, from) < 0) {
+          this.pendingRowCloseFrom = Math.max(0, end - at - rowClose.length);
+          return at;
+        }
+        this.pendingRowCloseFrom = -1;
+      }
       // Writers may leave out r; a row then follows the previous one.
       const rowNumber = declared ?? this.lastRow + 1;
+      const cells: string[] = [];
+      const close = this.cells(buf, tagEnd + 1, end, rowNumber, cells);
+      if (close < 0) {
+        this.pendingRowCloseFrom = Math.max(0, end - at - rowClose.length);
+        return at;
+      }
       this.lastRow = rowNumber;
-      this.collector.add(rowNumber, this.cells(buf, tagEnd + 1, end, rowNumber));
-      p = search = end + rowClose.length;
+      this.collector.add(rowNumber, cells);
+      p = search = close + rowClose.length;
     }
   }
 
-  /** Parses the cells of one row body [start, end). */
-  private cells(buf: Buffer, start: number, end: number, rowNumber: number): string[] {
-    const { cell: cellOpen, cellClose, value: valueOpen, valueClose } = this.n;
+  /**
+   * Parses the cells of a row body starting at `start` into `cells`. Returns the index of the row's
+   * closing tag, or -1 when the row does not end inside `buf` (the caller then waits for the next chunk
+   * and parses the row again). Finding </row> while parsing spares a second scan of every row.
+   */
+  private cells(buf: Buffer, start: number, end: number, rowNumber: number, cells: string[]): number {
+    const { cell: cellOpen, cellClose, value: valueOpen, valueClose, rowClose } = this.n;
     const cellNameLength = cellOpen.length;
-    const cells: string[] = [];
+    const plain = this.plain;
     let col = -1;
     let p = start;
-    while (p < end) {
+    for (;;) {
       const lt = buf[p] === LT ? p : buf.indexOf(LT, p);
-      if (lt < 0 || lt >= end) break;
+      if (lt < 0) return -1;
+      if (buf[lt + 1] === SLASH) {
+        if (matchAt(buf, lt, rowClose)) return lt;
+        if (lt + rowClose.length > end) return -1;
+        p = lt + 1;
+        continue;
+      }
       let i = lt + cellNameLength;
-      if (!matchAt(buf, lt, cellOpen) || !endsName(buf[i])) {
+      if (!(plain ? buf[lt + 1] === CH_c : matchAt(buf, lt, cellOpen)) || !endsName(buf[i])) {
+        if (i >= end) return -1;
         p = lt + 1;
         continue;
       }
@@ -265,7 +308,7 @@ export class SheetScanner {
       let selfClosing = false;
       for (;;) {
         while (isXmlSpace(buf[i])) i++;
-        if (i >= end) throw this.malformed(`第 ${rowNumber} 行的单元格标记不完整`);
+        if (i >= end) return -1;
         const ch = buf[i];
         if (ch === GT) {
           i++;
@@ -282,10 +325,12 @@ export class SheetScanner {
         while (i < end && buf[i] !== EQ) i++;
         i++;
         while (isXmlSpace(buf[i])) i++;
+        if (i >= end) return -1;
         const quote = buf[i];
         if (quote !== QUOTE && quote !== APOS) throw this.malformed(`第 ${rowNumber} 行的单元格属性不完整`);
         const valueStart = ++i;
         while (i < end && buf[i] !== quote) i++;
+        if (i >= end) return -1;
         if (nameLength === 1) {
           const name = buf[nameStart];
           if (name === CH_r) ref = refColumn(buf, valueStart, i);
@@ -306,18 +351,34 @@ export class SheetScanner {
       // whitespace) goes through indexOf.
       let text = '';
       let cellEnd = -1;
-      if (type !== T_INLINE && matchAt(buf, i, valueOpen) && buf[i + valueOpen.length] === GT) {
+      if (
+        type !== T_INLINE &&
+        (plain ? buf[i] === LT && buf[i + 1] === CH_v : matchAt(buf, i, valueOpen)) &&
+        buf[i + valueOpen.length] === GT
+      ) {
         const vStart = i + valueOpen.length + 1;
         let j = vStart;
         while (j < end && buf[j] !== LT) j++;
-        text = this.value(buf, vStart, j, type, style);
-        if (matchAt(buf, j, valueClose) && matchAt(buf, j + valueClose.length, cellClose)) {
+        if (j >= end) return -1;
+        // </v></c>
+        if (
+          plain
+            ? buf[j + 1] === SLASH &&
+              buf[j + 2] === CH_v &&
+              buf[j + 3] === GT &&
+              buf[j + 4] === LT &&
+              buf[j + 5] === SLASH &&
+              buf[j + 6] === CH_c &&
+              buf[j + 7] === GT
+            : matchAt(buf, j, valueClose) && matchAt(buf, j + valueClose.length, cellClose)
+        ) {
+          text = this.value(buf, vStart, j, type, style);
           cellEnd = j + valueClose.length;
         }
       }
       if (cellEnd < 0) {
         cellEnd = buf.indexOf(cellClose, i);
-        if (cellEnd < 0 || cellEnd > end) throw this.malformed(`第 ${rowNumber} 行的单元格没有结束标记`);
+        if (cellEnd < 0) return -1;
         if (type === T_INLINE) {
           text = richText(buf.toString('utf8', i, cellEnd));
         } else {
@@ -349,7 +410,6 @@ export class SheetScanner {
       } else cells[col] = text;
       p = cellEnd + cellClose.length;
     }
-    return cells;
   }
 
   /** The text of a <v> value [a, b) for a cell of this type and style. */
@@ -389,12 +449,12 @@ export class SheetScanner {
   }
 
   /** After </sheetData>: collects <mergeCell ref="A1:B2"/>. */
-  private tail(buf: Buffer, from: number): number {
+  private tail(buf: Buffer, from: number, end: number): number {
     const open = this.n.mergeCell;
     let p = from;
     for (;;) {
       const at = buf.indexOf(open, p);
-      if (at < 0) return Math.max(p, buf.length - 32);
+      if (at < 0 || at >= end) return Math.max(p, end - 32);
       if (!endsName(buf[at + open.length]) || buf[at + open.length] === GT) {
         p = at + open.length; // <mergeCells count="…">
         continue;
@@ -422,7 +482,17 @@ export class SheetScanner {
   }
 }
 
+/** The r attribute of a <row …> tag [at, tagEnd), without making a string of the tag. */
 function rowAttribute(buf: Buffer, at: number, tagEnd: number): number | null {
-  const m = /\sr\s*=\s*["'](\d+)["']/.exec(buf.toString('latin1', at, tagEnd));
-  return m === null ? null : Number(m[1]);
+  for (let i = at + 4; i < tagEnd - 3; i++) {
+    if (buf[i] === CH_r && isXmlSpace(buf[i - 1]) && buf[i + 1] === EQ) {
+      const quote = buf[i + 2];
+      if (quote !== QUOTE && quote !== APOS) return null;
+      let j = i + 3;
+      while (j < tagEnd && buf[j] !== quote) j++;
+      const n = parseUint(buf, i + 3, j);
+      return n > 0 ? n : null;
+    }
+  }
+  return null;
 }

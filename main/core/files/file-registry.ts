@@ -1,0 +1,47 @@
+// Files the UI may hand to the core, by opaque id: the renderer never names a path, so it cannot make
+// the core read or write anything the clerk did not pick (Electron dialog) or upload (browser mode).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { LedgerError } from '../../../shared/result.ts';
+
+export interface RegisteredFile {
+  path: string;
+  name: string;
+  /** Removed when the program exits (uploads, generated reports). */
+  temporary: boolean;
+}
+
+export class FileRegistry {
+  readonly #files = new Map<string, RegisteredFile>();
+  #tempDir: string | null = null;
+
+  register(file: RegisteredFile): string {
+    const id = crypto.randomBytes(12).toString('base64url');
+    this.#files.set(id, file);
+    return id;
+  }
+
+  get(id: string): RegisteredFile {
+    const f = this.#files.get(id);
+    if (!f) throw new LedgerError('not-found', '文件已失效，请重新选择文件。');
+    return f;
+  }
+
+  /** A fresh path in this session's temporary folder. */
+  tempPath(name: string): string {
+    this.#tempDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'county-ledger-'));
+    const safe =
+      path
+        .basename(name)
+        .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+        .slice(0, 120) || 'file';
+    return path.join(this.#tempDir, `${crypto.randomBytes(4).toString('hex')}-${safe}`);
+  }
+
+  dispose(): void {
+    if (this.#tempDir) fs.rmSync(this.#tempDir, { recursive: true, force: true });
+    this.#files.clear();
+  }
+}

@@ -1,0 +1,224 @@
+// The whole import short of writing: read the sheet, find the header, fill merged cells, map columns
+// (a saved template first), parse and plan against the ledger. Runs in the import worker (and inline in
+// the CLI); the result stays there while the clerk adjusts the mapping, then commits.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  autoMapColumns,
+  headerSignature,
+  type ColumnMapping,
+  type SourceColumn,
+} from '../../../shared/import/map-columns.ts';
+import { IMPORT_TARGETS, targetByKey } from '../../../shared/import/targets.ts';
+import { LedgerError } from '../../../shared/result.ts';
+import { nowIso } from '../clock.ts';
+import type { Ledger } from '../db/open-ledger.ts';
+import type { ImportTable } from './import-types.ts';
+import { parseRows } from './parse-rows.ts';
+import { PlaceResolver } from './place-resolver.ts';
+import { commitPlan, type CommitResult } from './commit-import.ts';
+import { hasBlockingErrors, planImport, type ImportPlan } from './plan-import.ts';
+import { fillAndClassify } from './read/fill-and-classify.ts';
+import { HeaderNotFoundError, locateHeader } from './read/locate-header.ts';
+import { listSheets, readSheet, ReadError, type ReadOptions, type SheetInfo } from './read/index.ts';
+
+export interface Analysis {
+  file: string;
+  fileName: string;
+  sha256: string;
+  sheet: string;
+  sheets: SheetInfo[];
+  title: string | null;
+  columns: SourceColumn[];
+  mapping: ColumnMapping[];
+  templateUsed: string | null;
+  regionCode: string | null;
+  table: ImportTable;
+  plan: ImportPlan;
+}
+
+export interface AnalyzeOptions extends ReadOptions {
+  sheet?: string | null;
+  regionCode?: string | null;
+  /** A saved template by name, instead of the one matching the header signature. */
+  templateName?: string | null;
+  /** Display name when `file` is a temporary copy (uploads). */
+  fileName?: string;
+}
+
+const KNOWN_HEADERS = IMPORT_TARGETS.flatMap((t) => [t.label, ...t.aliases]);
+
+function sha256(file: string): string {
+  const hash = crypto.createHash('sha256');
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    let n: number;
+    while ((n = fs.readSync(fd, buf, 0, buf.length, null)) > 0) hash.update(buf.subarray(0, n));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+interface TemplateRow {
+  name: string;
+  mapping: string;
+}
+
+function findTemplate(
+  ledger: Ledger,
+  signature: string,
+  name: string | null | undefined,
+): TemplateRow | null {
+  const row = name
+    ? ledger.sqlite
+        .prepare('SELECT name, mapping FROM import_templates WHERE name = ? ORDER BY used_at DESC LIMIT 1')
+        .get(name)
+    : ledger.sqlite.prepare('SELECT name, mapping FROM import_templates WHERE signature = ?').get(signature);
+  if (!row && name) throw new LedgerError('not-found', `没有名为“${name}”的导入模板。`);
+  return (row as TemplateRow | undefined) ?? null;
+}
+
+/** Reads and analyses a file. ReadError / HeaderNotFoundError become LedgerErrors with their Chinese message. */
+export async function analyzeFile(
+  ledger: Ledger,
+  file: string,
+  options: AnalyzeOptions = {},
+): Promise<Analysis> {
+  try {
+    const sheets = await listSheets(file, options);
+    const data = await readSheet(file, options.sheet ?? null, options);
+    options.onProgress?.({ phase: 'header', rowsRead: data.rows.length, percent: null });
+    const header = locateHeader(data, KNOWN_HEADERS);
+    const classified = fillAndClassify(data, header);
+    const table: ImportTable = {
+      fileName: options.fileName ?? path.basename(file),
+      sheet: data.sheet,
+      rows: classified.rows.map((r) => ({ row: r.row, cells: r.cells })),
+      skipped: classified.skipped,
+      title: header.title,
+    };
+    const columns: SourceColumn[] = header.columns.map((c) => ({
+      index: c.index,
+      letter: c.letter,
+      name: c.name,
+      leaf: c.leaf,
+    }));
+    const template = findTemplate(ledger, headerSignature(columns), options.templateName);
+    const mapping = autoMapColumns(
+      columns,
+      template ? (JSON.parse(template.mapping) as Record<string, string | null>) : undefined,
+    );
+    const base = {
+      file,
+      fileName: table.fileName,
+      sha256: sha256(file),
+      sheet: data.sheet,
+      sheets,
+      title: header.title,
+      columns,
+      templateUsed: template?.name ?? null,
+      table,
+    };
+    options.onProgress?.({ phase: 'validate', rowsRead: data.rows.length, percent: null });
+    return { ...base, ...plan(ledger, table, mapping, options.regionCode ?? null, false) };
+  } catch (e) {
+    if (e instanceof ReadError)
+      throw new LedgerError(e.code === 'cancelled' ? 'cancelled' : 'validation', e.message, {
+        readError: e.code,
+      });
+    if (e instanceof HeaderNotFoundError) throw new LedgerError('validation', e.message);
+    throw e;
+  }
+}
+
+function plan(
+  ledger: Ledger,
+  table: ImportTable,
+  mapping: ColumnMapping[],
+  regionCode: string | null,
+  skipInvalid: boolean,
+) {
+  const parsed = parseRows(table, { mapping, regionCode }, new PlaceResolver(ledger));
+  return {
+    mapping,
+    regionCode: parsed.regionCode,
+    plan: planImport(ledger, table.sheet, parsed.households, skipInvalid, parsed.issues),
+  };
+}
+
+/** The clerk changed column targets (header → target key or null) or the village: parse and plan again. */
+export function remapAnalysis(
+  ledger: Ledger,
+  a: Analysis,
+  changes: Record<string, string | null> | undefined,
+  regionCode: string | null | undefined,
+): Analysis {
+  const mapping = a.mapping.map((m) => {
+    if (!changes || !Object.hasOwn(changes, m.header)) return m;
+    const target = changes[m.header] ?? null;
+    if (target !== null && !targetByKey(target))
+      throw new LedgerError('validation', `没有“${target}”这个字段。`);
+    return { ...m, target, confidence: target === null ? 0 : 1 };
+  });
+  // A target chosen for one column is taken away from any other column.
+  const owners = new Map<string, string>();
+  for (const m of mapping)
+    if (m.target && changes && Object.hasOwn(changes, m.header)) owners.set(m.target, m.header);
+  const deduped = mapping.map((m) =>
+    m.target && owners.has(m.target) && owners.get(m.target) !== m.header
+      ? { ...m, target: null, confidence: 0 }
+      : m,
+  );
+  return {
+    ...a,
+    ...plan(ledger, a.table, deduped, regionCode === undefined ? a.regionCode : regionCode, false),
+  };
+}
+
+/**
+ * Commits: plans again inside the write transaction (the ledger may have changed since the preview) and
+ * refuses when errors remain and skipInvalid is off. Saves the mapping as the template for this kind of file.
+ */
+export function commitAnalysis(
+  ledger: Ledger,
+  a: Analysis,
+  skipInvalid: boolean,
+  options: { templateName?: string; operator?: string } = {},
+): CommitResult & { plan: ImportPlan } {
+  return ledger.sqlite.transaction(() => {
+    const fresh = plan(ledger, a.table, a.mapping, a.regionCode, skipInvalid).plan;
+    if (hasBlockingErrors(fresh) && !skipInvalid) {
+      throw new LedgerError(
+        'validation',
+        `文件中有 ${fresh.issues.filter((i) => i.level === 'error').length} 处错误，未导入任何数据。请修改文件，或选择“跳过有错误的行”。`,
+        fresh.issues.slice(0, 50),
+      );
+    }
+    const result = commitPlan(ledger, fresh, {
+      fileName: a.fileName,
+      sha256: a.sha256,
+      sheet: a.sheet,
+      mapping: a.mapping,
+      ...(options.operator ? { operator: options.operator } : {}),
+    });
+    saveTemplate(ledger, a, options.templateName);
+    return { ...result, plan: fresh };
+  })();
+}
+
+function saveTemplate(ledger: Ledger, a: Analysis, name?: string): void {
+  const mapping = Object.fromEntries(a.mapping.map((m) => [m.header, m.target]));
+  const now = nowIso();
+  ledger.sqlite
+    .prepare(
+      `INSERT INTO import_templates (signature, name, mapping, created_at, used_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (signature) DO UPDATE SET mapping = excluded.mapping, used_at = excluded.used_at,
+         name = CASE WHEN ? IS NULL THEN import_templates.name ELSE excluded.name END`,
+    )
+    .run(headerSignature(a.columns), name ?? a.fileName, JSON.stringify(mapping), now, now, name ?? null);
+}
+
+export { hasBlockingErrors };

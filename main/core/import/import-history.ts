@@ -1,0 +1,37 @@
+// The import history screen: every batch with its counts and whether it was undone.
+import type { Ledger } from '../db/open-ledger.ts';
+
+interface Row {
+  id: number;
+  file_name: string | null;
+  sheet: string | null;
+  operator: string;
+  created_at: string;
+  summary: string;
+  undone_at: string | null;
+  undone_by: string | null;
+}
+
+const ZERO = { created: 0, updated: 0, unchanged: 0 };
+
+export function importHistory(ledger: Ledger, limit: number) {
+  const rows = ledger.sqlite
+    .prepare(
+      `SELECT id, file_name, sheet, operator, created_at, summary, undone_at, undone_by FROM import_batches WHERE kind = 'import' ORDER BY id DESC LIMIT ?`,
+    )
+    .all(limit) as Row[];
+  return rows.map((r) => {
+    const counts = JSON.parse(r.summary) as { households?: typeof ZERO; persons?: typeof ZERO };
+    return {
+      batchId: r.id,
+      fileName: r.file_name,
+      sheet: r.sheet,
+      operator: r.operator,
+      createdAt: r.created_at,
+      households: counts.households ?? ZERO,
+      persons: counts.persons ?? ZERO,
+      undoneAt: r.undone_at,
+      undoneBy: r.undone_by,
+    };
+  });
+}

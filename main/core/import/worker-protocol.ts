@@ -1,0 +1,29 @@
+// Messages between the import job runner (main thread) and its worker thread.
+import type { ImportPreview } from './preview.ts';
+
+export interface WorkerStart {
+  ledgerPath: string;
+  file: string;
+  fileName: string;
+  sheet: string | null;
+  regionCode: string | null;
+}
+
+export type ToWorker =
+  | { type: 'remap'; mapping?: Record<string, string | null>; regionCode?: string | null; sheet?: string }
+  | { type: 'commit'; skipInvalid: boolean; templateName?: string; operator: string }
+  | { type: 'report'; path: string }
+  | { type: 'cancel' };
+
+export interface Counts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export type FromWorker =
+  | { type: 'progress'; phase: string; rowsRead: number; percent: number | null }
+  | { type: 'ready'; preview: ImportPreview }
+  | { type: 'done'; result: { batchId: number; households: Counts; persons: Counts } }
+  | { type: 'report-done'; path: string }
+  | { type: 'failed'; error: { code: string; message: string } };

@@ -1,0 +1,168 @@
+// Excel import: choose a file, analyse it off the UI thread (progress, cancel), adjust the column
+// mapping, preview, commit as one batch, undo, history.
+import { z } from 'zod';
+import { method } from './define.ts';
+import { regionCode } from './schemas.ts';
+
+const jobId = z.string().regex(/^[\w-]{8,64}$/);
+export const fileId = z.string().regex(/^[\w-]{8,64}$/);
+
+const counts = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+});
+
+export const importIssue = z.object({
+  sheet: z.string(),
+  row: z.number().int(),
+  column: z.string().nullable(),
+  field: z.string().nullable(),
+  message: z.string(),
+  level: z.enum(['error', 'warning']),
+});
+
+export const columnMapping = z.object({
+  index: z.number().int(),
+  letter: z.string(),
+  header: z.string(),
+  target: z.string().nullable(),
+  confidence: z.number(),
+});
+
+export const importPreview = z.object({
+  fileName: z.string(),
+  sheet: z.string(),
+  sheets: z.array(z.object({ name: z.string(), rowCount: z.number().int().nullable(), hidden: z.boolean() })),
+  title: z.string().nullable(),
+  mapping: z.array(columnMapping),
+  templateUsed: z.string().nullable(),
+  regionCode: z.string().nullable(),
+  rows: z.number().int(),
+  households: counts,
+  persons: counts,
+  skipped: z.array(z.object({ row: z.number().int(), reason: z.string() })),
+  errors: z.array(importIssue),
+  errorCount: z.number().int(),
+  warningCount: z.number().int(),
+  /** Rows whose errors would be skipped with skipInvalid. */
+  invalidRows: z.number().int(),
+  newGroups: z.array(z.string()),
+  changes: z.array(
+    z.object({
+      kind: z.enum(['household', 'person']),
+      label: z.string(),
+      row: z.number().int(),
+      fields: z.array(z.string()),
+    }),
+  ),
+});
+
+export const importJobState = z.object({
+  jobId,
+  state: z.enum(['reading', 'analysing', 'ready', 'committing', 'done', 'failed', 'cancelled']),
+  phase: z.string(),
+  rowsRead: z.number().int(),
+  percent: z.number().nullable(),
+  preview: importPreview.nullable(),
+  result: z.object({ batchId: z.number().int(), households: counts, persons: counts }).nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+
+export const importContract = {
+  'import.start': method({
+    summary: '开始分析一个文件（在后台读取、对应列、校验），返回任务编号',
+    request: z
+      .object({
+        fileId,
+        sheet: z.string().max(100).nullable().default(null),
+        regionCode: regionCode.nullable().default(null),
+      })
+      .strict(),
+    response: z.object({ jobId }),
+    errors: ['not-found', 'not-initialized'],
+  }),
+  'import.status': method({
+    summary: '导入任务的进度、预览或结果',
+    request: z.object({ jobId }).strict(),
+    response: importJobState,
+    errors: ['not-found'],
+  }),
+  'import.remap': method({
+    summary: '按调整后的列对应（或换一个工作表、所属村）重新校验',
+    request: z
+      .object({
+        jobId,
+        mapping: z.record(z.string(), z.string().nullable()).optional(),
+        regionCode: regionCode.nullable().optional(),
+        sheet: z.string().max(100).optional(),
+      })
+      .strict(),
+    response: z.object({ jobId }),
+    errors: ['not-found', 'validation'],
+  }),
+  'import.commit': method({
+    summary: '写入台账（一次事务、一个批次）；skipInvalid 时跳过有错误的行',
+    request: z
+      .object({
+        jobId,
+        skipInvalid: z.boolean().default(false),
+        templateName: z.string().trim().max(40).optional(),
+      })
+      .strict(),
+    response: z.object({ jobId }),
+    errors: ['not-found', 'validation'],
+  }),
+  'import.cancel': method({
+    summary: '取消导入任务（台账不变）',
+    request: z.object({ jobId }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
+    errors: [],
+  }),
+  'import.errorReport': method({
+    summary: '生成错误报告工作簿：原始行加“错误说明”列，出错单元格标红',
+    request: z.object({ jobId }).strict(),
+    response: z.object({ fileId, fileName: z.string(), downloadPath: z.string().nullable() }),
+    errors: ['not-found'],
+  }),
+  'import.history': method({
+    summary: '导入历史：每批的文件、时间、操作员、计数和撤销情况',
+    request: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    response: z.array(
+      z.object({
+        batchId: z.number().int(),
+        fileName: z.string().nullable(),
+        sheet: z.string().nullable(),
+        operator: z.string(),
+        createdAt: z.string(),
+        households: counts,
+        persons: counts,
+        undoneAt: z.string().nullable(),
+        undoneBy: z.string().nullable(),
+      }),
+    ),
+    errors: [],
+  }),
+  'import.undo': method({
+    summary: '撤销一批导入（之后被修改过的行会阻止撤销）',
+    request: z.object({ batchId: z.number().int().positive() }).strict(),
+    response: z.object({
+      batchId: z.number().int(),
+      personsRemoved: z.number().int(),
+      householdsRemoved: z.number().int(),
+    }),
+    errors: ['not-found', 'validation', 'conflict'],
+  }),
+  'files.saveAs': method({
+    summary: '（桌面版）把生成的文件另存到用户选择的位置；浏览器模式用下载',
+    request: z.object({ fileId }).strict(),
+    response: z.object({ savedTo: z.string().nullable() }),
+    errors: ['not-found'],
+  }),
+  'files.pick': method({
+    summary: '（桌面版）打开文件选择框，返回所选文件的编号；浏览器模式用上传',
+    request: z.object({ purpose: z.enum(['import']) }).strict(),
+    response: z.object({ fileId: fileId.nullable(), fileName: z.string().nullable() }),
+    errors: [],
+  }),
+} as const;

@@ -1,0 +1,13 @@
+/** Import progress phases (keys sent by the core) as the clerk reads them. */
+export const PHASE_LABELS: Readonly<Record<string, string>> = {
+  detect: '识别文件格式',
+  workbook: '读取工作簿',
+  sheet: '读取工作表',
+  csv: '读取文本文件',
+  header: '识别表头',
+  validate: '校验数据',
+  commit: '写入台账',
+  report: '生成错误报告',
+};
+
+export const phaseLabel = (phase: string): string => PHASE_LABELS[phase] ?? phase;

@@ -1,0 +1,130 @@
+// Import through the contract as the UI does it: upload (browser mode), analyse in the worker thread
+// with progress, adjust a column, preview with errors, import the valid rows, history, undo.
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
+import { TOKEN_HEADER, UPLOAD_PATH } from '../../shared/api.ts';
+import type { ResponseOf } from '../../shared/contract/index.ts';
+import { tempDir, tempLedgerPath } from '../helpers/temp-ledger.ts';
+import { villageRoster } from '../helpers/workbooks.ts';
+
+let host: BrowserHost;
+let base: string;
+
+beforeAll(async () => {
+  host = await startBrowserHost({ ledgerPath: tempLedgerPath(), rendererDir: tempDir() });
+  base = `http://127.0.0.1:${host.port}`;
+  await call('ledger.create', { countyCode: '420626' });
+  await call('settings.setOperator', { name: '导入员' });
+});
+afterAll(async () => {
+  await host.close();
+});
+
+async function call<T = unknown>(method: string, body: unknown): Promise<T> {
+  const res = await fetch(`${base}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
+    body: JSON.stringify(body),
+  });
+  const r = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!r.ok) throw new Error(`${method}: ${r.error?.message}`);
+  return r.value;
+}
+
+async function upload(file: string, token = host.token) {
+  const res = await fetch(`${base}${UPLOAD_PATH}?name=${encodeURIComponent(file.split('/').at(-1) ?? 'x')}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', [TOKEN_HEADER]: token },
+    body: fs.readFileSync(file),
+  });
+  return { status: res.status, body: (await res.json()) as { ok: boolean; value: { fileId: string } } };
+}
+
+type Status = ResponseOf<'import.status'>;
+async function waitFor(jobId: string, states: Status['state'][]): Promise<Status> {
+  for (let i = 0; i < 300; i++) {
+    const s = await call<Status>('import.status', { jobId });
+    if (states.includes(s.state)) return s;
+    if (s.state === 'failed') throw new Error(`job failed: ${s.error?.message}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('timeout');
+}
+
+describe('import jobs over browser mode', () => {
+  it('refuses an upload without the token', async () => {
+    const { file } = villageRoster();
+    expect((await upload(file, 'wrong')).status).toBe(401);
+  });
+
+  it('analyses in the background, previews errors, remaps, imports valid rows and undoes', async () => {
+    const { file, ids } = villageRoster({ badIdAt: 3, households: 3 });
+    const up = await upload(file);
+    expect(up.status).toBe(200);
+    const { jobId } = await call<{ jobId: string }>('import.start', { fileId: up.body.value.fileId });
+    const ready = await waitFor(jobId, ['ready']);
+    const p = ready.preview;
+    expect(p?.sheet).toBe('花名册');
+    expect(p?.title).toBe('城关镇光千社区建档立卡贫困户花名册');
+    expect(p?.skipped.map((s) => s.reason)).toEqual(['合计行', '表尾签字行']);
+    expect(p?.mapping.find((m) => m.header === '家庭成员/身份证号')?.target).toBe('person.id_number');
+    const bad = p?.errors.find((e) => e.level === 'error');
+    expect(bad).toMatchObject({ sheet: '花名册', row: 8, column: 'E', field: '证件号码' });
+    expect(p?.households.created).toBe(3);
+
+    // The clerk tells the importer that 贫困户属性 is not to be imported.
+    await call('import.remap', { jobId, mapping: { 贫困户属性: null } });
+    const remapped = await waitFor(jobId, ['ready']);
+    expect(remapped.preview?.mapping.find((m) => m.header === '贫困户属性')?.target).toBeNull();
+
+    // Errors stop a plain commit; the ledger is unchanged.
+    await call('import.commit', { jobId, skipInvalid: false });
+    const refused = await waitFor(jobId, ['ready', 'done']);
+    expect(refused.state).toBe('ready');
+    expect(refused.error?.message).toMatch(/处错误，未导入任何数据/);
+    expect((await call<{ total: number }>('households.list', { regionCode: null })).total).toBe(0);
+
+    await call('import.commit', { jobId, skipInvalid: true });
+    const done = await waitFor(jobId, ['done']);
+    expect(done.result?.persons.created).toBe(5);
+    const list = await call<{ total: number }>('households.list', { regionCode: null });
+    expect(list.total).toBe(3);
+    const found = await call<{ total: number }>('persons.search', { q: (ids[0] ?? '').slice(-6) });
+    expect(found.total).toBe(1);
+
+    const history = await call<ResponseOf<'import.history'>>('import.history', {});
+    expect(history[0]).toMatchObject({ fileName: '光千社区花名册.xlsx', operator: '导入员', undoneAt: null });
+    await call('import.undo', { batchId: history[0]?.batchId });
+    expect((await call<{ total: number }>('households.list', { regionCode: null })).total).toBe(0);
+    expect((await call<ResponseOf<'import.history'>>('import.history', {}))[0]?.undoneBy).toBe('导入员');
+  });
+
+  it('reports an unreadable file in Chinese and cancels cleanly', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(`${dir}/假表格.xlsx`, 'PK\u0003\u0004 this zip is cut off');
+    const up = await upload(`${dir}/假表格.xlsx`);
+    const { jobId } = await call<{ jobId: string }>('import.start', { fileId: up.body.value.fileId });
+    const failed = await call<Status>('import.status', { jobId }).then(async (s) =>
+      s.state === 'failed' ? s : waitForFailure(jobId),
+    );
+    expect(failed.error?.message).toMatch(/假表格\.xlsx/);
+    const { file } = villageRoster();
+    const second = await call<{ jobId: string }>('import.start', {
+      fileId: (await upload(file)).body.value.fileId,
+    });
+    expect((await call<{ cancelled: boolean }>('import.cancel', { jobId: second.jobId })).cancelled).toBe(
+      true,
+    );
+    expect((await call<Status>('import.status', { jobId: second.jobId })).state).toBe('cancelled');
+  });
+});
+
+async function waitForFailure(jobId: string): Promise<Status> {
+  for (let i = 0; i < 200; i++) {
+    const s = await call<Status>('import.status', { jobId });
+    if (s.state === 'failed') return s;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('no failure');
+}
