@@ -52,15 +52,26 @@ const normalizeLabel = (s: string): string =>
     .replace(/（/g, '(')
     .replace(/）/g, ')');
 
+// Lookups run for every coded cell of an import (millions at county scale): one map per table.
+const lookups = new WeakMap<CodeTable, Map<string, CodeItem>>();
+
+function lookupOf(table: CodeTable): Map<string, CodeItem> {
+  let map = lookups.get(table);
+  if (map) return map;
+  map = new Map();
+  // Aliases first, then labels, then codes: a code or label wins over an alias that happens to equal it.
+  for (const i of table.items) for (const a of i.aliases ?? []) if (!map.has(normalizeLabel(a))) map.set(normalizeLabel(a), i);
+  for (const i of table.items) map.set(normalizeLabel(i.label), i);
+  for (const i of table.items) map.set(i.code, i);
+  lookups.set(table, map);
+  return map;
+}
+
 /** Finds the code for a label, an old label or the code itself. */
 export function findCode(table: CodeTable, text: string): CodeItem | undefined {
   const want = normalizeLabel(text);
   if (want === '') return undefined;
-  return (
-    table.items.find((i) => i.code === want) ??
-    table.items.find((i) => normalizeLabel(i.label) === want) ??
-    table.items.find((i) => i.aliases?.some((a) => normalizeLabel(a) === want))
-  );
+  return lookupOf(table).get(want);
 }
 
 /** Merges county-added items (from the database) into a built-in table; built-in codes win. */

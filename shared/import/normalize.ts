@@ -16,7 +16,10 @@ export type Normalized =
   { ok: true; value: string | number | null; note?: string } | { ok: false; message: string };
 
 /** Full-width digits, letters and punctuation to ASCII; ideographic spaces to plain ones; trimmed. */
+const NEEDS_CLEANING = /[\uff01-\uff5e\u3000]|^\s|\s$|\s\s|[\t\n\r]/;
+
 export function toHalfWidth(text: string): string {
+  if (!NEEDS_CLEANING.test(text)) return text;
   return text
     .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ')

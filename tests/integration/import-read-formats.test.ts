@@ -129,7 +129,13 @@ describe('streamed .xlsx', () => {
     const file = writeWorkbook(at('sheets.xlsx'), [
       { name: '说明', rows: [['仅供参考']], hidden: true },
       { name: '空表', rows: [] },
-      { name: '花名册', rows: [['姓名', '证件号码'], ['张三', '1']] },
+      {
+        name: '花名册',
+        rows: [
+          ['姓名', '证件号码'],
+          ['张三', '1'],
+        ],
+      },
     ]);
     const sheets = await listSheets(file);
     expect(sheets).toEqual([
@@ -140,7 +146,9 @@ describe('streamed .xlsx', () => {
     expect((await readSheet(file, null)).sheet).toBe('花名册');
     expect((await readSheet(file, '说明')).rows).toEqual([['仅供参考']]);
     await expect(readSheet(file, '空表')).rejects.toMatchObject({ code: 'empty' });
-    await expect(readSheet(file, '不存在')).rejects.toThrow(/没有名为“不存在”的工作表（现有：“说明”、“空表”、“花名册”）/);
+    await expect(readSheet(file, '不存在')).rejects.toThrow(
+      /没有名为“不存在”的工作表（现有：“说明”、“空表”、“花名册”）/,
+    );
   });
 
   it('handles namespace prefixes, the 1904 date system and a stray cell far below the table', async () => {
@@ -161,7 +169,11 @@ describe('streamed .xlsx', () => {
       { date1904: true },
     );
     const data = await readSheet(file, null);
-    expect(data.rows).toEqual([['出生日期', '姓名'], ['1904-01-01', '张三'], ['', '9']]);
+    expect(data.rows).toEqual([
+      ['出生日期', '姓名'],
+      ['1904-01-01', '张三'],
+      ['', '9'],
+    ]);
     expect(data.rowNumbers).toEqual([1, 2, 900_000]);
     expect(data.merges).toEqual([{ s: { r: 0, c: 0 }, e: { r: 1, c: 0 } }]);
     expect(await listSheets(file)).toEqual([{ name: 'x', rowCount: 900_000, hidden: false }]);
@@ -191,8 +203,15 @@ describe('streamed .xlsx', () => {
 
 describe('legacy and other formats through SheetJS', () => {
   it('reads .xls (BIFF8) with merges, dates and numeric IDs like the .xlsx', async () => {
-    const file = writeWorkbook(at('roster.xls'), [{ name: '花名册', rows: ROSTER, merges: ROSTER_MERGES }], 'xls');
-    const xlsx = await readSheet(writeWorkbook(at('same.xlsx'), [{ name: '花名册', rows: ROSTER, merges: ROSTER_MERGES }]), null);
+    const file = writeWorkbook(
+      at('roster.xls'),
+      [{ name: '花名册', rows: ROSTER, merges: ROSTER_MERGES }],
+      'xls',
+    );
+    const xlsx = await readSheet(
+      writeWorkbook(at('same.xlsx'), [{ name: '花名册', rows: ROSTER, merges: ROSTER_MERGES }]),
+      null,
+    );
     const xls = await readSheet(file, null);
     expect(xls.rows).toEqual(xlsx.rows);
     expect(xls.merges).toHaveLength(ROSTER_MERGES.length);
@@ -202,7 +221,16 @@ describe('legacy and other formats through SheetJS', () => {
   it('reads .ods', async () => {
     const file = writeWorkbook(
       at('roster.ods'),
-      [{ name: '人口', rows: [['姓名', '证件号码', '家庭人口数'], ['张三', '341823195606140252', 3], ['李四', '', 1]] }],
+      [
+        {
+          name: '人口',
+          rows: [
+            ['姓名', '证件号码', '家庭人口数'],
+            ['张三', '341823195606140252', 3],
+            ['李四', '', 1],
+          ],
+        },
+      ],
       'ods',
     );
     const data = await readSheet(file, null);
@@ -220,9 +248,14 @@ describe('legacy and other formats through SheetJS', () => {
     // GBK bytes: the page is ASCII apart from the cells, which are spliced in as GBK.
     const marks: string[] = [];
     const template = html('gb2312', (s) => `\u0000${marks.push(s) - 1}\u0000`);
-    const parts = template.split('\u0000').map((piece, i) => (i % 2 === 1 ? gbkBytes(marks[Number(piece)] ?? '') : Buffer.from(piece)));
+    const parts = template
+      .split('\u0000')
+      .map((piece, i) => (i % 2 === 1 ? gbkBytes(marks[Number(piece)] ?? '') : Buffer.from(piece)));
     fs.writeFileSync(at('export.xls'), Buffer.concat(parts));
-    fs.writeFileSync(at('export-utf8.xls'), html('utf-8', (s) => s));
+    fs.writeFileSync(
+      at('export-utf8.xls'),
+      html('utf-8', (s) => s),
+    );
     for (const name of ['export.xls', 'export-utf8.xls']) {
       const data = await readSheet(at(name), null);
       expect(data.rows[0], name).toEqual(['姓名', '证件号码']);
@@ -238,8 +271,26 @@ describe('CSV', () => {
     expect(data.rows).toEqual([
       ['泾县云岭镇汀潭村建档立卡人口名单'],
       ['户编号', '姓名', '性别', '出生日期', '证件号码', '与户主关系', '健康状况', '备注'],
-      ['3418230000000901', '朱镕基', '男', '1973/10/07', '341823197310070258', '户主', '残疾,长期慢性病', '他说"好"'],
-      ['3418230000000901', '谭凤', '女', '2000/10/24', '341823200010240387', '之女', '健康', '第一行\r\n第二行'],
+      [
+        '3418230000000901',
+        '朱镕基',
+        '男',
+        '1973/10/07',
+        '341823197310070258',
+        '户主',
+        '残疾,长期慢性病',
+        '他说"好"',
+      ],
+      [
+        '3418230000000901',
+        '谭凤',
+        '女',
+        '2000/10/24',
+        '341823200010240387',
+        '之女',
+        '健康',
+        '第一行\r\n第二行',
+      ],
       ['合计', '2人'],
     ]);
     expect(await listSheets(path.join(FIXTURES_DIR, 'members-gbk.csv'))).toEqual([
@@ -251,7 +302,10 @@ describe('CSV', () => {
     fs.writeFileSync(at('bom.csv'), '\ufeff姓名,证件号码\r\n张三,"341823195606140252"\r\n');
     fs.writeFileSync(at('tab.txt'), '姓名\t证件号码\n张三\t1\n');
     fs.writeFileSync(at('semi.csv'), '姓名;证件号码;收入\n张三;1;1,5\n');
-    fs.writeFileSync(at('utf16.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('姓名,证件号码\n张三,1\n', 'utf16le')]));
+    fs.writeFileSync(
+      at('utf16.csv'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('姓名,证件号码\n张三,1\n', 'utf16le')]),
+    );
     for (const name of ['bom.csv', 'tab.txt', 'semi.csv', 'utf16.csv']) {
       const data = await readSheet(at(name), null);
       expect(data.rows[0], name).toEqual(['姓名', '证件号码', ...(name === 'semi.csv' ? ['收入'] : [])]);
@@ -279,7 +333,9 @@ describe('CSV', () => {
 
 describe('handmade sheets', () => {
   it('builds rows with rowXml for other tests', async () => {
-    const file = writeHandmadeXlsx(at('inline.xlsx'), [{ name: 's', xml: rowXml(1, ['姓名', '', '证件号码']) }]);
+    const file = writeHandmadeXlsx(at('inline.xlsx'), [
+      { name: 's', xml: rowXml(1, ['姓名', '', '证件号码']) },
+    ]);
     expect((await readSheet(file, null)).rows).toEqual([['姓名', '', '证件号码']]);
   });
 });

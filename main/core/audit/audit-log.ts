@@ -13,6 +13,8 @@ export interface AuditWrite {
   label: string;
   changes: readonly AuditChange[];
   batchId?: number | null;
+  /** Timestamp; a bulk import passes one for all its entries. */
+  at?: string;
 }
 
 type Scalar = string | number | null;
@@ -33,13 +35,13 @@ export function diffRows(
 }
 
 export function writeAudit(ledger: Ledger, entry: AuditWrite): void {
-  ledger.sqlite
+  ledger
     .prepare(
       `INSERT INTO audit_log (at, operator, action, entity, entity_id, household_id, label, batch_id, changes)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
-      nowIso(),
+      entry.at ?? nowIso(),
       entry.operator,
       entry.action,
       entry.entity,

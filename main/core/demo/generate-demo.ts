@@ -12,6 +12,7 @@ import { setSetting, SETTING_KEYS } from '../ledger/settings.ts';
 import { getRegionCatalog } from '../regions/catalog.ts';
 import { requireCounty } from '../regions/county-setup.ts';
 import { withSearchIndexPaused } from '../persons/search-index.ts';
+import { withBulkCache } from '../db/bulk.ts';
 import { buildFamily, pickHeadAge, type Member } from './family.ts';
 import { householdCauses, householdProfile, mobile, personDraft } from './household.ts';
 import { chineseNumeral, placeName } from './names.ts';
@@ -307,14 +308,5 @@ export function generateDemo(ledger: Ledger, options: DemoOptions): DemoResult {
     return result;
   });
 
-  // The random-order indexes (证件号码, 姓名) outgrow SQLite's default 2 MB page cache after a few
-  // thousand households, and every insert then evicts a page: a larger cache for the run (pages
-  // are allocated only as used) roughly halves the time of a 100,000-household county.
-  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma('cache_size = -262144');
-  try {
-    return fill();
-  } finally {
-    db.pragma(`cache_size = ${cacheSize}`);
-  }
+  return withBulkCache(ledger, fill);
 }

@@ -32,10 +32,11 @@ export class FileRegistry {
   /** A fresh path in this session's temporary folder. */
   tempPath(name: string): string {
     this.#tempDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'county-ledger-'));
+    // Windows forbids these in names; control characters are replaced too.
     const safe =
-      path
-        .basename(name)
-        .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+      [...path.basename(name)]
+        .map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch))
+        .join('')
         .slice(0, 120) || 'file';
     return path.join(this.#tempDir, `${crypto.randomBytes(4).toString('hex')}-${safe}`);
   }

@@ -8,7 +8,7 @@ const HEAD = (column: string) =>
   `(SELECT ${column} FROM persons WHERE household_id = :id AND status = 'active' AND relation = '01' ORDER BY id LIMIT 1)`;
 
 export function refreshHousehold(ledger: Ledger, householdId: number): void {
-  ledger.sqlite
+  ledger
     .prepare(
       `UPDATE households SET member_count = ${COUNT}, head_name = ${HEAD('name')}, head_id_number = ${HEAD('id_number')}, updated_at = :now
        WHERE id = :id AND (member_count IS NOT ${COUNT} OR head_name IS NOT ${HEAD('name')} OR head_id_number IS NOT ${HEAD('id_number')})`,

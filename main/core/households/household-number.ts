@@ -3,7 +3,7 @@ import type { Ledger } from '../db/open-ledger.ts';
 
 export function nextHouseholdNo(ledger: Ledger, villageCode: string): string {
   const prefix = villageCode.slice(0, 12);
-  const last = ledger.sqlite
+  const last = ledger
     .prepare(
       `SELECT household_no FROM households WHERE household_no >= ? AND household_no < ? AND length(household_no) = 16 ORDER BY household_no DESC LIMIT 1`,
     )

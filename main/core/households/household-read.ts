@@ -22,14 +22,13 @@ const pick = <T>(row: Record<string, unknown>, fields: readonly { column: string
   Object.fromEntries(fields.map((f) => [f.column, row[f.column] ?? null])) as T;
 
 export function getHouseholdRow(ledger: Ledger, id: number): HouseholdRow {
-  const row = ledger.sqlite.prepare('SELECT * FROM households WHERE id = ?').get(id) as
-    HouseholdRow | undefined;
+  const row = ledger.prepare('SELECT * FROM households WHERE id = ?').get(id) as HouseholdRow | undefined;
   if (!row) throw new LedgerError('not-found', `找不到编号为 ${id} 的户。`);
   return row;
 }
 
 export function getPersonRow(ledger: Ledger, id: number): PersonRow {
-  const row = ledger.sqlite.prepare('SELECT * FROM persons WHERE id = ?').get(id) as PersonRow | undefined;
+  const row = ledger.prepare('SELECT * FROM persons WHERE id = ?').get(id) as PersonRow | undefined;
   if (!row) throw new LedgerError('not-found', `找不到编号为 ${id} 的人员。`);
   return row;
 }
@@ -38,7 +37,7 @@ export function placeOf(
   ledger: Ledger,
   h: Pick<HouseholdRow, 'township_code' | 'village_code' | 'group_code'>,
 ): Place {
-  const name = ledger.sqlite.prepare('SELECT name FROM regions WHERE code = ?').pluck();
+  const name = ledger.prepare('SELECT name FROM regions WHERE code = ?').pluck();
   return {
     townshipCode: h.township_code,
     townshipName: (name.get(h.township_code) as string | undefined) ?? h.township_code,
@@ -88,7 +87,7 @@ export function toHouseholdDetail(ledger: Ledger, h: HouseholdRow) {
 
 /** Members in family order: 户主 first, then by relation code and age. */
 export function memberRows(ledger: Ledger, householdId: number, includeCancelled: boolean): PersonRow[] {
-  return ledger.sqlite
+  return ledger
     .prepare(
       `SELECT * FROM persons WHERE household_id = ? ${includeCancelled ? '' : "AND status = 'active'"}
        ORDER BY status, relation, birth_date, id`,

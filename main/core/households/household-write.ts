@@ -74,7 +74,7 @@ export function createHousehold(
     const { entry: head, idFlagged } = normalizePerson({ ...input.head, relation: '01' });
     assertIdFree(ledger, head.id_number);
     const householdNo = input.householdNo?.trim() || nextHouseholdNo(ledger, place.village_code);
-    if (ledger.sqlite.prepare('SELECT 1 FROM households WHERE household_no = ?').get(householdNo)) {
+    if (ledger.prepare('SELECT 1 FROM households WHERE household_no = ?').get(householdNo)) {
       throw new LedgerError('conflict', `户编号 ${householdNo} 已被使用，请换一个。`);
     }
     const now = nowIso();
@@ -99,7 +99,7 @@ export function createHousehold(
       now,
     ];
     const id = Number(
-      ledger.sqlite
+      ledger
         .prepare(
           `INSERT INTO households (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
         )
@@ -170,7 +170,7 @@ export function updateHousehold(
       ? placeColumns(ledger, regionCode)
       : { township_code: old.township_code, village_code: old.village_code, group_code: old.group_code };
     const sets = [...PLACE_COLUMNS, ...ENTRY_COLUMNS].map((c) => `${c} = ?`).join(', ');
-    ledger.sqlite
+    ledger
       .prepare(`UPDATE households SET ${sets}, updated_at = ? WHERE id = ?`)
       .run(
         place.township_code,
@@ -204,7 +204,7 @@ export function cancelHousehold(ledger: Ledger, input: CancelInput) {
         changes: diffRows(m as unknown as Row, after as unknown as Row, PERSON_AUDIT_COLUMNS),
       });
     }
-    ledger.sqlite
+    ledger
       .prepare(
         `UPDATE households SET status = 'cancelled', cancel_reason = ?, cancel_note = ?, cancel_date = ?, updated_at = ? WHERE id = ?`,
       )
@@ -219,7 +219,7 @@ export function restoreHousehold(ledger: Ledger, id: number) {
     const old = getHouseholdRow(ledger, id);
     if (old.status === 'active')
       throw new LedgerError('validation', `户 ${old.household_no} 未注销，无需恢复。`);
-    ledger.sqlite
+    ledger
       .prepare(
         `UPDATE households SET status = 'active', cancel_reason = NULL, cancel_note = NULL, cancel_date = NULL, updated_at = ? WHERE id = ?`,
       )
@@ -228,7 +228,7 @@ export function restoreHousehold(ledger: Ledger, id: number) {
       (m) => m.status === 'cancelled' && m.cancel_note?.startsWith(WITH_HOUSEHOLD_NOTE),
     );
     for (const m of members) {
-      ledger.sqlite
+      ledger
         .prepare(
           `UPDATE persons SET status = 'active', cancel_reason = NULL, cancel_note = NULL, cancel_date = NULL, updated_at = ? WHERE id = ?`,
         )
@@ -273,7 +273,7 @@ export function setHead(ledger: Ledger, householdId: number, personId: number, f
       members.map((m) => ({ id: m.id, name: m.name, sex: m.sex, relation: m.relation })),
       after,
     );
-    const update = ledger.sqlite.prepare('UPDATE persons SET relation = ?, updated_at = ? WHERE id = ?');
+    const update = ledger.prepare('UPDATE persons SET relation = ?, updated_at = ? WHERE id = ?');
     for (const m of [...former, next]) {
       const relation = m.id === personId ? '01' : formerHeadRelation;
       update.run(relation, nowIso(), m.id);

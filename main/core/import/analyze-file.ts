@@ -15,9 +15,10 @@ import { LedgerError } from '../../../shared/result.ts';
 import { nowIso } from '../clock.ts';
 import type { Ledger } from '../db/open-ledger.ts';
 import type { ImportTable } from './import-types.ts';
-import { parseRows } from './parse-rows.ts';
+import { parseRows, type ParseResult } from './parse-rows.ts';
 import { PlaceResolver } from './place-resolver.ts';
 import { commitPlan, type CommitResult } from './commit-import.ts';
+import { withBulkCache } from '../db/bulk.ts';
 import { hasBlockingErrors, planImport, type ImportPlan } from './plan-import.ts';
 import { fillAndClassify } from './read/fill-and-classify.ts';
 import { HeaderNotFoundError, locateHeader } from './read/locate-header.ts';
@@ -35,6 +36,8 @@ export interface Analysis {
   templateUsed: string | null;
   regionCode: string | null;
   table: ImportTable;
+  /** Rows parsed into households (kept so the commit re-plans without re-parsing). */
+  parsed: ParseResult;
   plan: ImportPlan;
 }
 
@@ -145,6 +148,7 @@ function plan(
   return {
     mapping,
     regionCode: parsed.regionCode,
+    parsed,
     plan: planImport(ledger, table.sheet, parsed.households, skipInvalid, parsed.issues),
   };
 }
@@ -188,25 +192,27 @@ export function commitAnalysis(
   skipInvalid: boolean,
   options: { templateName?: string; operator?: string } = {},
 ): CommitResult & { plan: ImportPlan } {
-  return ledger.sqlite.transaction(() => {
-    const fresh = plan(ledger, a.table, a.mapping, a.regionCode, skipInvalid).plan;
-    if (hasBlockingErrors(fresh) && !skipInvalid) {
-      throw new LedgerError(
-        'validation',
-        `文件中有 ${fresh.issues.filter((i) => i.level === 'error').length} 处错误，未导入任何数据。请修改文件，或选择“跳过有错误的行”。`,
-        fresh.issues.slice(0, 50),
-      );
-    }
-    const result = commitPlan(ledger, fresh, {
-      fileName: a.fileName,
-      sha256: a.sha256,
-      sheet: a.sheet,
-      mapping: a.mapping,
-      ...(options.operator ? { operator: options.operator } : {}),
-    });
-    saveTemplate(ledger, a, options.templateName);
-    return { ...result, plan: fresh };
-  })();
+  return withBulkCache(ledger, () =>
+    ledger.sqlite.transaction(() => {
+      const fresh = planImport(ledger, a.table.sheet, a.parsed.households, skipInvalid, a.parsed.issues);
+      if (hasBlockingErrors(fresh) && !skipInvalid) {
+        throw new LedgerError(
+          'validation',
+          `文件中有 ${fresh.issues.filter((i) => i.level === 'error').length} 处错误，未导入任何数据。请修改文件，或选择“跳过有错误的行”。`,
+          fresh.issues.slice(0, 50),
+        );
+      }
+      const result = commitPlan(ledger, fresh, {
+        fileName: a.fileName,
+        sha256: a.sha256,
+        sheet: a.sheet,
+        mapping: a.mapping,
+        ...(options.operator ? { operator: options.operator } : {}),
+      });
+      saveTemplate(ledger, a, options.templateName);
+      return { ...result, plan: fresh };
+    })(),
+  );
 }
 
 function saveTemplate(ledger: Ledger, a: Analysis, name?: string): void {

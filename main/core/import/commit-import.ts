@@ -33,37 +33,36 @@ export interface CommitResult {
 export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): CommitResult {
   const operator = batch.operator ?? requireOperator(ledger);
   const db = ledger.sqlite;
+  const prepare = (sql: string) => ledger.prepare(sql);
   const now = nowIso();
   const year = dataYear(ledger);
   return db.transaction(() => {
     const batchId = Number(
-      db
-        .prepare(
-          `INSERT INTO import_batches (kind, file_name, sha256, sheet, operator, summary, mapping, created_at) VALUES ('import', ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          batch.fileName,
-          batch.sha256,
-          batch.sheet,
-          operator,
-          JSON.stringify(plan.counts),
-          JSON.stringify(batch.mapping),
-          now,
-        ).lastInsertRowid,
+      prepare(
+        `INSERT INTO import_batches (kind, file_name, sha256, sheet, operator, summary, mapping, created_at) VALUES ('import', ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        batch.fileName,
+        batch.sha256,
+        batch.sheet,
+        operator,
+        JSON.stringify(plan.counts),
+        JSON.stringify(batch.mapping),
+        now,
+      ).lastInsertRowid,
     );
     // 组 named in the file that the village does not have yet.
     const groupCodes = new Map<string, string>();
     for (const key of plan.newGroups) {
       const [villageCode = '', name = ''] = key.split('|');
       const used = new Set(
-        (
-          db.prepare(`SELECT code FROM regions WHERE parent_code = ?`).pluck().all(villageCode) as string[]
-        ).map((c) => Number(c.split('-')[1])),
+        (prepare(`SELECT code FROM regions WHERE parent_code = ?`).pluck().all(villageCode) as string[]).map(
+          (c) => Number(c.split('-')[1]),
+        ),
       );
       let n = 1;
       while (used.has(n)) n += 1;
       const code = `${villageCode}-${String(n).padStart(2, '0')}`;
-      db.prepare(
+      prepare(
         `INSERT INTO regions (code, parent_code, level, name, official_name, sort_order, origin, created_at, updated_at) VALUES (?, ?, 'group', ?, NULL, ?, 'import', ?, ?)`,
       ).run(code, villageCode, name, n, now, now);
       writeAudit(ledger, {
@@ -75,15 +74,16 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): 
         label: name,
         changes: [{ field: 'name', before: null, after: name }],
         batchId,
+        at: now,
       });
       groupCodes.set(key, code);
     }
 
-    const insertHousehold = db.prepare(
+    const insertHousehold = prepare(
       `INSERT INTO households (household_no, township_code, village_code, group_code, ${HOUSEHOLD_COLUMNS.join(', ')}, year, origin, batch_id, created_at, updated_at)
        VALUES (?, ?, ?, ?, ${HOUSEHOLD_COLUMNS.map(() => '?').join(', ')}, ?, 'import', ?, ?, ?)`,
     );
-    const insertPerson = db.prepare(
+    const insertPerson = prepare(
       `INSERT INTO persons (household_id, ${PERSON_COLUMNS.join(', ')}, id_flagged, year, origin, batch_id, created_at, updated_at)
        VALUES (?, ${PERSON_COLUMNS.map(() => '?').join(', ')}, ?, ?, 'import', ?, ?, ?)`,
     );
@@ -91,7 +91,7 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): 
 
     withSearchIndexPaused(ledger, () => {
       for (const hp of plan.households) {
-        if (hp.skip || hp.parsed.invalid) continue;
+        if (hp.skip) continue;
         const h = hp.parsed;
         const groupCode = h.newGroup
           ? (groupCodes.get(`${h.villageCode}|${h.newGroup}`) ?? null)
@@ -122,6 +122,7 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): 
             label: no,
             changes: [],
             batchId,
+            at: now,
           });
         } else {
           householdId = hp.existing.id;
@@ -136,7 +137,7 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): 
                 ? [c.after, findRegion(ledger, String(c.after)).parentCode, groupCode]
                 : [c.after],
             );
-            db.prepare(`UPDATE households SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(
+            prepare(`UPDATE households SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(
               ...values,
               now,
               householdId,
@@ -150,12 +151,13 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): 
               label: hp.existing.household_no,
               changes: hp.changes,
               batchId,
+              at: now,
             });
           }
         }
         touched.add(householdId);
         for (const pp of hp.persons) {
-          if (pp.parsed.invalid) continue;
+          if (pp.invalid) continue;
           const v = pp.parsed.values;
           if (pp.existing === null) {
             const parsed = parseIdNumber(String(v.id_number));
@@ -180,9 +182,10 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): 
               label: String(v.name ?? ''),
               changes: [],
               batchId,
+              at: now,
             });
           } else if (pp.changes.length > 0) {
-            db.prepare(
+            prepare(
               `UPDATE persons SET ${pp.changes.map((c) => `${c.field} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,
             ).run(...pp.changes.map((c) => c.after), now, pp.existing.id);
             writeAudit(ledger, {
@@ -194,6 +197,7 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): 
               label: pp.existing.name,
               changes: pp.changes,
               batchId,
+              at: now,
             });
           }
         }

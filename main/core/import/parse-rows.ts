@@ -2,6 +2,7 @@
 // to agree, rows placed in the region tree, file-level rules (duplicate IDs, one 户主 per household).
 import { CODE_TABLES } from '../../../shared/code-tables/index.ts';
 import { normalizeValue } from '../../../shared/import/normalize.ts';
+import type { FieldDef } from '../../../shared/fields/define.ts';
 import { targetByKey } from '../../../shared/import/targets.ts';
 import { displayValue } from '../../../shared/audit-text.ts';
 import { checkMembers, checkPerson } from '../../../shared/rules/person-rules.ts';
@@ -22,6 +23,22 @@ export interface ParseResult {
   issues: ImportIssue[];
   /** The village used for rows without place columns (chosen, or read from the title). */
   regionCode: string | null;
+}
+
+// The same few values fill most cells of a column (汉族, 健康, 是): normalise each distinct text once.
+const normalizeCaches = new WeakMap<FieldDef, Map<string, ReturnType<typeof normalizeValue>>>();
+function normalizeCached(field: FieldDef, text: string): ReturnType<typeof normalizeValue> {
+  // Unique values (IDs, names, phones) would only fill the cache.
+  if (field.type === 'id-number' || field.type === 'phone' || field.type === 'text')
+    return normalizeValue(field, text, CODE_TABLES);
+  let cache = normalizeCaches.get(field);
+  if (!cache) normalizeCaches.set(field, (cache = new Map()));
+  let hit = cache.get(text);
+  if (hit === undefined) {
+    hit = normalizeValue(field, text, CODE_TABLES);
+    if (cache.size < 10_000) cache.set(text, hit);
+  }
+  return hit;
 }
 
 /** Household fields where members' rows often differ in real exports (each member's own phone was
@@ -106,7 +123,7 @@ export function parseRows(table: ImportTable, settings: ImportSettings, places: 
       const field = m.target.field;
       if (!field) continue;
       r.columns[m.target.key] = m.letter;
-      const n = normalizeValue(field, text, CODE_TABLES);
+      const n = normalizeCached(field, text);
       if (!n.ok) {
         issue(row, m.letter, field.label, n.message);
         r.invalid = true;

@@ -19,6 +19,8 @@ export interface PersonPlan {
   parsed: ParsedPerson;
   existing: PersonRow | null;
   changes: FieldChange[];
+  /** Not written: an error in its row (parsing or ledger rules). */
+  invalid: boolean;
 }
 
 export interface HouseholdPlan {
@@ -26,6 +28,7 @@ export interface HouseholdPlan {
   existing: HouseholdRow | null;
   changes: FieldChange[];
   persons: PersonPlan[];
+  /** Not written at all: a household-level error, or nothing valid left in it. */
   skip: boolean;
 }
 
@@ -68,11 +71,11 @@ export function planImport(
   skipInvalid: boolean,
   fileIssues: ImportIssue[],
 ): ImportPlan {
-  const db = ledger.sqlite;
-  const byNo = db.prepare('SELECT * FROM households WHERE household_no = ?');
-  const byId = db.prepare('SELECT * FROM persons WHERE id_number = ?');
-  const householdById = db.prepare('SELECT * FROM households WHERE id = ?');
-  const members = db.prepare(
+  const prepare = (sql: string) => ledger.prepare(sql);
+  const byNo = prepare('SELECT * FROM households WHERE household_no = ?');
+  const byId = prepare('SELECT * FROM persons WHERE id_number = ?');
+  const householdById = prepare('SELECT * FROM households WHERE id = ?');
+  const members = prepare(
     `SELECT id, name, relation, sex, id_number FROM persons WHERE household_id = ? AND status = 'active'`,
   );
   const issues = [...fileIssues];
@@ -88,7 +91,9 @@ export function planImport(
   for (const h of parsed) {
     let existing = (h.householdNo ? byNo.get(h.householdNo) : undefined) as HouseholdRow | undefined;
     const personPlans: PersonPlan[] = [];
+    let householdInvalid = h.invalid;
     for (const p of h.persons) {
+      let invalid = p.invalid;
       const id = p.values.id_number;
       const found = typeof id === 'string' ? (byId.get(id) as PersonRow | undefined) : undefined;
       // Without a 户编号 the household is the one its members already belong to.
@@ -103,7 +108,7 @@ export function planImport(
           '证件号码',
           `证件号码 ${maskIdNumber(String(id))} 已登记在 ${there.townshipName}${there.villageName} 户编号 ${other.household_no}（${found.name}），文件中却在户编号 ${existing.household_no}：请核对后再导入`,
         );
-        p.invalid = true;
+        invalid = true;
       } else if (found && !existing) {
         const other = householdById.get(found.household_id) as HouseholdRow;
         const there = placeOf(ledger, other);
@@ -113,30 +118,31 @@ export function planImport(
           '证件号码',
           `证件号码 ${maskIdNumber(String(id))} 已登记在 ${there.townshipName}${there.villageName} 户编号 ${other.household_no}（${found.name}），文件中却是新户 ${h.householdNo ?? ''}`.trim(),
         );
-        p.invalid = true;
+        invalid = true;
       }
-      if (found?.status === 'cancelled' && !p.invalid) {
+      if (found?.status === 'cancelled' && !invalid) {
         issue(
           p.row,
           p.columns['person.id_number'] ?? null,
           '证件号码',
           `${found.name} 在台账中已注销；如需恢复，请在户籍台账中恢复后再导入`,
         );
-        p.invalid = true;
+        invalid = true;
       }
       personPlans.push({
         parsed: p,
+        invalid,
         existing: found ?? null,
         changes: diff(found as unknown as Record<string, unknown> | null, p.values, PERSON_COLUMNS),
       });
     }
     if (existing?.status === 'cancelled') {
       issue(h.firstRow, null, '户编号', `户编号 ${existing.household_no} 在台账中已注销`);
-      h.invalid = true;
+      householdInvalid = true;
     }
     // The household's members after the import: those in the ledger not in the file, plus the file's valid ones.
     const fileIds = new Set(
-      h.persons.filter((p) => !p.invalid || !skipInvalid).map((p) => p.values.id_number),
+      personPlans.filter((pp) => !pp.invalid || !skipInvalid).map((pp) => pp.parsed.values.id_number),
     );
     const kept = existing
       ? (
@@ -144,7 +150,7 @@ export function planImport(
         ).filter((m) => !fileIds.has(m.id_number))
       : [];
     const incoming = personPlans
-      .filter((pp) => !(skipInvalid && pp.parsed.invalid))
+      .filter((pp) => !(skipInvalid && pp.invalid))
       .map((pp) => ({
         name: String(pp.parsed.values.name ?? pp.existing?.name ?? ''),
         relation: String(pp.parsed.values.relation ?? pp.existing?.relation ?? ''),
@@ -153,7 +159,7 @@ export function planImport(
     const memberIssues = memberRuleIssues(sheet, h, [...kept, ...incoming]);
     if (memberIssues.length > 0) {
       issues.push(...memberIssues);
-      h.invalid = true;
+      householdInvalid = true;
     }
     const changes = diff(existing as unknown as Record<string, unknown> | null, h.values, HOUSEHOLD_COLUMNS);
     if (
@@ -164,18 +170,18 @@ export function planImport(
       if (h.villageCode !== null)
         changes.push({ field: 'village_code', before: existing.village_code, after: h.villageCode });
     }
-    const skip = h.invalid || (skipInvalid ? incoming.length === 0 : false);
+    const skip = householdInvalid || (skipInvalid ? incoming.length === 0 : false);
     plans.push({ parsed: h, existing: existing ?? null, changes, persons: personPlans, skip });
   }
 
   for (const p of plans) {
-    const usable = !p.skip && !p.parsed.invalid;
+    const usable = !p.skip;
     if (!usable) continue;
     if (p.parsed.newGroup) newGroups.add(`${p.parsed.villageCode}|${p.parsed.newGroup}`);
     const k = p.existing === null ? 'created' : p.changes.length > 0 ? 'updated' : 'unchanged';
     counts.households[k] += 1;
     for (const pp of p.persons) {
-      if (pp.parsed.invalid) continue;
+      if (pp.invalid) continue;
       const pk = pp.existing === null ? 'created' : pp.changes.length > 0 ? 'updated' : 'unchanged';
       counts.persons[pk] += 1;
     }

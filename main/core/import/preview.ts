@@ -22,7 +22,7 @@ export function previewOf(a: Analysis) {
       });
     }
     for (const p of h.persons) {
-      if (p.existing && p.changes.length > 0 && !p.parsed.invalid) {
+      if (p.existing && p.changes.length > 0 && !p.invalid) {
         changes.push({
           kind: 'person',
           label: p.existing.name,

@@ -25,6 +25,6 @@ export function requireOperator(ledger: Ledger): string {
 export function dataYear(ledger: Ledger): number {
   const set = Number(getSetting(ledger, DATA_YEAR));
   if (Number.isInteger(set) && set > 2000) return set;
-  const newest = ledger.sqlite.prepare('SELECT MAX(year) FROM households').pluck().get();
+  const newest = ledger.prepare('SELECT MAX(year) FROM households').pluck().get();
   return typeof newest === 'number' ? newest : new Date().getFullYear();
 }

@@ -10,12 +10,12 @@ export const SETTING_KEYS = {
 } as const;
 
 export function getSetting(ledger: Ledger, key: string): string | null {
-  const row = ledger.sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key);
+  const row = ledger.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key);
   return typeof row === 'string' ? row : null;
 }
 
 export function setSetting(ledger: Ledger, key: string, value: string): void {
-  ledger.sqlite
+  ledger
     .prepare(
       `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
        ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,

@@ -15,7 +15,7 @@ export interface IdConflict {
 }
 
 export function findIdOwner(ledger: Ledger, normalized: string, excludePersonId?: number): IdConflict | null {
-  const row = ledger.sqlite
+  const row = ledger
     .prepare(
       `SELECT p.id AS personId, p.name, p.household_id AS householdId, h.household_no AS householdNo,
               v.name AS villageName, t.name AS townshipName, p.status

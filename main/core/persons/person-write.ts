@@ -83,7 +83,7 @@ export function insertPerson(
     now,
     now,
   ];
-  const result = ledger.sqlite
+  const result = ledger
     .prepare(`INSERT INTO persons (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
     .run(...values);
   return Number(result.lastInsertRowid);
@@ -132,7 +132,7 @@ export function updatePerson(ledger: Ledger, id: number, patch: Partial<PersonEn
       ),
     );
     const sets = ENTRY_COLUMNS.map((c) => `${c} = ?`).join(', ');
-    ledger.sqlite
+    ledger
       .prepare(`UPDATE persons SET ${sets}, id_flagged = ?, updated_at = ? WHERE id = ?`)
       .run(...ENTRY_COLUMNS.map((c) => entry[c as keyof PersonEntry] ?? null), idFlagged, nowIso(), id);
     refreshHousehold(ledger, old.household_id);
@@ -159,7 +159,7 @@ export function updatePerson(ledger: Ledger, id: number, patch: Partial<PersonEn
 
 /** Marks a member 注销 (no audit, no refresh): shared with cancelling a whole household. */
 export function markPersonCancelled(ledger: Ledger, id: number, input: Omit<CancelInput, 'id'>): void {
-  ledger.sqlite
+  ledger
     .prepare(
       `UPDATE persons SET status = 'cancelled', cancel_reason = ?, cancel_note = ?, cancel_date = ?, updated_at = ? WHERE id = ?`,
     )
@@ -210,7 +210,7 @@ export function restorePerson(ledger: Ledger, id: number) {
     requireActiveHousehold(ledger, old.household_id);
     const before = activeMembers(ledger, old.household_id);
     checkMemberChange(before, [...before, summary(old)]);
-    ledger.sqlite
+    ledger
       .prepare(
         `UPDATE persons SET status = 'active', cancel_reason = NULL, cancel_note = NULL, cancel_date = NULL, updated_at = ? WHERE id = ?`,
       )
@@ -252,7 +252,7 @@ export function movePerson(ledger: Ledger, id: number, toHouseholdId: number, re
     }
     const target = activeMembers(ledger, to.id);
     checkMemberChange(target, [...target, { id, name: old.name, relation, sex: old.sex }]);
-    ledger.sqlite
+    ledger
       .prepare('UPDATE persons SET household_id = ?, relation = ?, updated_at = ? WHERE id = ?')
       .run(to.id, relation, nowIso(), id);
     refreshHousehold(ledger, from.id);

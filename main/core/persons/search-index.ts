@@ -4,18 +4,19 @@ import type { Ledger } from '../db/open-ledger.ts';
 
 export function withSearchIndexPaused<T>(ledger: Ledger, insertRows: () => T): T {
   const db = ledger.sqlite;
+  const prepare = (sql: string) => ledger.prepare(sql);
   if (!db.inTransaction) throw new Error('withSearchIndexPaused must run inside a transaction');
-  const maxPerson = db.prepare('SELECT COALESCE(MAX(id), 0) FROM persons').pluck().get() as number;
-  const maxHousehold = db.prepare('SELECT COALESCE(MAX(id), 0) FROM households').pluck().get() as number;
-  db.prepare('INSERT INTO search_index_paused (id) VALUES (1)').run();
+  const maxPerson = prepare('SELECT COALESCE(MAX(id), 0) FROM persons').pluck().get() as number;
+  const maxHousehold = prepare('SELECT COALESCE(MAX(id), 0) FROM households').pluck().get() as number;
+  prepare('INSERT INTO search_index_paused (id) VALUES (1)').run();
   const result = insertRows();
   // Rowids of new rows are above the old maximum (INTEGER PRIMARY KEY without AUTOINCREMENT).
-  db.prepare(
+  prepare(
     'INSERT INTO person_search (rowid, name, id_number, phone) SELECT id, name, id_number, phone FROM persons WHERE id > ?',
   ).run(maxPerson);
-  db.prepare(
+  prepare(
     'INSERT INTO household_search (rowid, household_no, phone) SELECT id, household_no, phone FROM households WHERE id > ?',
   ).run(maxHousehold);
-  db.prepare('DELETE FROM search_index_paused').run();
+  prepare('DELETE FROM search_index_paused').run();
   return result;
 }

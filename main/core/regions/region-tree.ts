@@ -11,7 +11,7 @@ export interface RegionNode {
 }
 
 export function regionTree(ledger: Ledger): RegionNode[] {
-  return ledger.sqlite
+  return ledger
     .prepare(
       `SELECT code, parent_code AS parentCode, level, name FROM regions
        ORDER BY CASE level WHEN 'county' THEN 0 WHEN 'township' THEN 1 WHEN 'village' THEN 2 ELSE 3 END,
@@ -21,7 +21,7 @@ export function regionTree(ledger: Ledger): RegionNode[] {
 }
 
 export function findRegion(ledger: Ledger, code: string): RegionNode {
-  const row = ledger.sqlite
+  const row = ledger
     .prepare(`SELECT code, parent_code AS parentCode, level, name FROM regions WHERE code = ?`)
     .get(code) as RegionNode | undefined;
   if (!row) throw new LedgerError('not-found', `本台账中没有区划代码 ${code}。`);
@@ -29,7 +29,7 @@ export function findRegion(ledger: Ledger, code: string): RegionNode {
 }
 
 export function countyRegion(ledger: Ledger): RegionNode {
-  const row = ledger.sqlite
+  const row = ledger
     .prepare(`SELECT code, parent_code AS parentCode, level, name FROM regions WHERE level = 'county'`)
     .get() as RegionNode | undefined;
   if (!row) throw new LedgerError('not-initialized', '台账尚未建立：请先选择本县或载入示例数据。');

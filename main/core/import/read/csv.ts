@@ -26,6 +26,10 @@ const AFTER_CR = 4;
 /** V8 keeps a substring of 13+ characters as a view of its parent; copy so one ID cannot pin a 1 MB chunk. */
 const detach = (s: string): string => (s.length >= 13 ? (' ' + s).slice(1) : s);
 
+/** Short values repeat in every row (男, 户主, 是, 汉族…): one string each instead of 400,000 copies. */
+const INTERN_MAX_LENGTH = 8;
+const INTERN_MAX_ENTRIES = 50_000;
+
 export interface CsvParserOptions {
   delimiter: CsvDelimiter;
   /** Called once per record; `fields` is the parser's array to keep. */
@@ -41,6 +45,7 @@ export class CsvParser {
   private readonly maxField: number;
   private fields: string[] = [];
   private field = '';
+  private readonly interned = new Map<string, string>();
   private state = FIELD_START;
   private recordStarted = false;
   /** Records emitted so far. */
@@ -122,7 +127,17 @@ export class CsvParser {
   }
 
   private endField(): void {
-    this.fields.push(unwrapFormulaText(detach(this.field)));
+    const field = this.field;
+    if (field.length <= INTERN_MAX_LENGTH) {
+      let shared = this.interned.get(field);
+      if (shared === undefined) {
+        shared = unwrapFormulaText(field);
+        if (this.interned.size < INTERN_MAX_ENTRIES) this.interned.set(field, shared);
+      }
+      this.fields.push(shared);
+    } else {
+      this.fields.push(unwrapFormulaText(detach(field)));
+    }
     this.field = '';
     this.state = FIELD_START;
   }
@@ -230,17 +245,17 @@ async function parseCsvFile(input: CsvInput, encoding: TextEncodingName, fatal: 
   const collector = new RowCollector(limits.maxRows, file, sheet);
   const decoder = new TextDecoder(encoding, { fatal });
   const progress = progressReporter(options, 'csv');
-  let parser: CsvParser | null = null;
   let sample = '';
   let read = 0;
 
-  const start = (text: string): void => {
+  /** Decides the delimiter from the first text and starts the parser on it. */
+  const start = (text: string): CsvParser => {
     let body = text;
     let delimiter: CsvDelimiter;
     // Excel's "sep=;" first line names the delimiter and is not data.
-    const sep = /^sep=([,;\t|])\r?\n/i.exec(body);
+    const sep = /^sep=([,;\t])\r?\n/i.exec(body);
     if (sep !== null) {
-      delimiter = (sep[1] === '|' ? ',' : sep[1]) as CsvDelimiter;
+      delimiter = sep[1] as CsvDelimiter;
       body = body.slice(sep[0].length);
     } else {
       delimiter = sniffDelimiter(body.slice(0, SAMPLE_CHARS));
@@ -264,9 +279,10 @@ async function parseCsvFile(input: CsvInput, encoding: TextEncodingName, fatal: 
       },
     });
     p.push(body);
-    parser = p;
+    return p;
   };
 
+  let parser: CsvParser | null = null;
   const stream = createReadStream(file, { highWaterMark: 1 << 20 });
   const onAbort = (): void => void stream.destroy();
   signal?.addEventListener('abort', onAbort, { once: true });
@@ -275,12 +291,11 @@ async function parseCsvFile(input: CsvInput, encoding: TextEncodingName, fatal: 
       throwIfCancelled(signal, file);
       read += chunk.length;
       const text = decoder.decode(chunk, { stream: true });
-      const active = parser as CsvParser | null;
-      if (active !== null) active.push(text);
+      if (parser !== null) parser.push(text);
       else {
         sample += text;
         if (sample.length >= SAMPLE_CHARS) {
-          start(sample);
+          parser = start(sample);
           sample = '';
         }
       }
@@ -295,10 +310,9 @@ async function parseCsvFile(input: CsvInput, encoding: TextEncodingName, fatal: 
   }
   throwIfCancelled(signal, file);
   const rest = decoder.decode();
-  const final = parser as CsvParser | null;
-  if (final === null) start(sample + rest);
-  else final.push(rest);
-  (parser as CsvParser | null)?.end();
+  if (parser === null) parser = start(sample + rest);
+  else parser.push(rest);
+  parser.end();
   const data = collector.result([]);
   if (data.rows.length === 0) throw new ReadError('empty', `${where(file)}没有任何数据`, { file });
   progress.done(data.rows.length);

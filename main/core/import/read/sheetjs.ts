@@ -3,6 +3,7 @@
 // at most 65,536 rows), so SheetJS reading the whole workbook is fine here; big .xlsx never comes here.
 // SheetJS is loaded on first use: the common .xlsx and CSV paths do not pay for it.
 import { readFile } from 'node:fs/promises';
+import type * as XlsxTypes from 'xlsx';
 import type { CellObject, WorkBook, WorkSheet } from 'xlsx';
 import { builtinFormatKind, dateCellText, formatCodeKind } from './date-format.ts';
 import { throwIfCancelled } from './progress.ts';
@@ -24,7 +25,7 @@ import { InflateBudget, streamEntry, type ZipArchive } from './zip.ts';
 
 export type SheetJsFormat = 'ole2' | 'ods' | 'xlsb' | 'html' | 'xml2003';
 
-type XlsxModule = typeof import('xlsx');
+type XlsxModule = typeof XlsxTypes;
 let xlsxModule: Promise<XlsxModule> | null = null;
 const loadXlsx = (): Promise<XlsxModule> => (xlsxModule ??= import('xlsx'));
 
@@ -76,13 +77,22 @@ function checkOle2(file: string, data: Buffer, XLSX: XlsxModule): void {
   throw new ReadError('unsupported', `${where(file)}不是 Excel 工作簿（是其他程序的文件）`, { file });
 }
 
+/**
+ * SheetJS holds an .ods/.xlsb's inflated XML in memory as one string; past this it would exhaust the
+ * heap, so such a file must be saved as .xlsx (which is streamed) first.
+ */
+const SHEETJS_MAX_INFLATED = 256 * 1024 * 1024;
+
 /** ods/xlsb are zips that SheetJS inflates whole: first stream every entry through the limits. */
 async function checkZipLimits(
   zip: ZipArchive,
   limits: ReadLimits,
   signal: AbortSignal | undefined,
 ): Promise<void> {
-  const budget = new InflateBudget(limits);
+  const budget = new InflateBudget({
+    ...limits,
+    maxUncompressedBytes: Math.min(limits.maxUncompressedBytes, SHEETJS_MAX_INFLATED),
+  });
   for (const entry of zip.entries.values()) {
     await streamEntry(zip, entry, { budget, signal, onChunk: () => undefined });
   }

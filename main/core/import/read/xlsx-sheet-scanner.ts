@@ -42,6 +42,8 @@ const HEAD_PROBE = 4096;
 const PADDING = 16;
 
 const CH_0 = 0x30;
+/** Shared texts of 0–999. */
+const SMALL_INTEGERS: string[] = [];
 const CH_9 = 0x39;
 const CH_r = 0x72;
 const CH_t = 0x74;
@@ -124,7 +126,12 @@ export class SheetScanner {
   private readonly ctx: SheetScanContext;
   private readonly collector: RowCollector;
   private readonly merges: Merge[] = [];
-  private readonly dateCache = new Map<string, string>();
+  /** Date text by whole serial (dates repeat a lot: birth dates, 数据日期). */
+  private readonly dateCache = new Map<number, string>();
+  // Copied out of ctx: read once per cell in the hot loop.
+  private readonly sharedStrings: readonly string[];
+  private readonly dateStyles: ReadonlyArray<DateKind | null>;
+  private readonly maxCellChars: number;
   private state = STATE_HEAD;
   private carry: Buffer | null = null;
   private n: Needles = needles('');
@@ -141,6 +148,9 @@ export class SheetScanner {
 
   constructor(ctx: SheetScanContext) {
     this.ctx = ctx;
+    this.sharedStrings = ctx.sharedStrings;
+    this.dateStyles = ctx.dateStyles;
+    this.maxCellChars = ctx.limits.maxCellChars;
     this.collector = new RowCollector(ctx.limits.maxRows, ctx.file, ctx.sheet);
   }
 
@@ -240,6 +250,8 @@ export class SheetScanner {
         // Keep enough to find a '<row' or '</sheetData>' cut by the chunk boundary.
         return Math.max(p, end - 32);
       }
+      // The name may go on in the next chunk (<row or <rowBreaks): keep all that is not yet done.
+      if (at + rowOpen.length >= end) return p;
       if (!endsName(buf[at + rowOpen.length])) {
         search = at + rowOpen.length; // <rowBreaks> or similar
         continue;
@@ -394,7 +406,7 @@ export class SheetScanner {
           }
         }
       }
-      if (text.length > this.ctx.limits.maxCellChars) {
+      if (text.length > this.maxCellChars) {
         throw cellTooLong(
           this.ctx.file,
           this.ctx.sheet,
@@ -418,14 +430,27 @@ export class SheetScanner {
     switch (type) {
       case T_SHARED: {
         const index = parseUint(buf, a, b);
-        return this.ctx.sharedStrings[index] ?? '';
+        return this.sharedStrings[index] ?? '';
       }
       case T_NUMBER: {
         // Kept as the file writes it ('4.20626198503071E+17', '1234'): a later stage must be able to
         // tell that an ID was stored as a number and lost digits.
+        const kind = style > 0 ? this.dateStyles[style] : null;
+        if (kind === 'date' && b - a <= 7) {
+          // Whole serials (the usual date) are looked up without making the number text first.
+          const serial = parseUint(buf, a, b);
+          if (serial >= 0) return this.dateText(serial, buf, a, b);
+        }
+        if (kind === null || kind === undefined) {
+          // Small whole numbers (ages, months, counts) repeat in every row: one string each.
+          if (b - a <= 3) {
+            const n = parseUint(buf, a, b);
+            if (n >= 0 && (b - a === 1 || buf[a] !== CH_0)) return (SMALL_INTEGERS[n] ??= String(n));
+          }
+          return buf.toString('latin1', a, b);
+        }
         const raw = buf.toString('latin1', a, b);
-        const kind = style > 0 ? this.ctx.dateStyles[style] : null;
-        return kind === null || kind === undefined ? raw : this.dateText(raw, kind);
+        return dateCellText(Number(raw), kind, this.ctx.date1904) ?? raw;
       }
       case T_BOOL:
         return buf[a] === CH_1 ? 'TRUE' : 'FALSE';
@@ -439,12 +464,11 @@ export class SheetScanner {
     }
   }
 
-  private dateText(raw: string, kind: DateKind): string {
-    const key = kind === 'date' ? raw : `t${raw}`;
-    const cached = this.dateCache.get(key);
+  private dateText(serial: number, buf: Buffer, a: number, b: number): string {
+    const cached = this.dateCache.get(serial);
     if (cached !== undefined) return cached;
-    const text = dateCellText(Number(raw), kind, this.ctx.date1904) ?? raw;
-    if (this.dateCache.size < 100_000) this.dateCache.set(key, text);
+    const text = dateCellText(serial, 'date', this.ctx.date1904) ?? buf.toString('latin1', a, b);
+    if (this.dateCache.size < 100_000) this.dateCache.set(serial, text);
     return text;
   }
 
@@ -455,6 +479,7 @@ export class SheetScanner {
     for (;;) {
       const at = buf.indexOf(open, p);
       if (at < 0 || at >= end) return Math.max(p, end - 32);
+      if (at + open.length >= end) return at; // the name may go on in the next chunk
       if (!endsName(buf[at + open.length]) || buf[at + open.length] === GT) {
         p = at + open.length; // <mergeCells count="…">
         continue;

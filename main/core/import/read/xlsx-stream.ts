@@ -11,13 +11,8 @@ import {
   type SheetInfo,
 } from './types.ts';
 import { SheetScanner } from './xlsx-sheet-scanner.ts';
-import {
-  readDateStyles,
-  readSharedStrings,
-  readXlsxWorkbook,
-  type XlsxSheetRef,
-  type XlsxWorkbook,
-} from './xlsx-workbook.ts';
+import { readSharedStrings } from './xlsx-shared-strings.ts';
+import { readDateStyles, readXlsxWorkbook, type XlsxSheetRef, type XlsxWorkbook } from './xlsx-workbook.ts';
 import { InflateBudget, findEntry, streamEntry, type ZipArchive } from './zip.ts';
 
 /** Sheet names, visibility and the row count each sheet declares in its <dimension>. */

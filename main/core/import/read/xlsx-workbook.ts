@@ -1,12 +1,10 @@
-// The small parts of an .xlsx around the sheets: which sheets exist (workbook.xml + its rels), which
-// cell styles are dates (styles.xml), and the shared strings table. Sheet names and strings are kept in
-// arrays and Maps only, so a sheet named __proto__ stays a name.
+// The small parts of an .xlsx around the sheets: which sheets exist (workbook.xml + its rels) and which
+// cell styles are dates (styles.xml). Sheet names are kept in arrays and Maps only, so a sheet named
+// __proto__ stays a name.
 import { builtinFormatKind, formatCodeKind, type DateKind } from './date-format.ts';
-import { progressReporter } from './progress.ts';
-import { ReadError, where, type ReadOptions } from './types.ts';
-import { decodeXmlText, elementBody, parseAttributes, richText, startTags } from './xml-text.ts';
-import { GT, SLASH, endsName, matchAt } from './xml-bytes.ts';
-import { findEntry, readEntry, streamEntry, type InflateBudget, type ZipArchive } from './zip.ts';
+import { ReadError, where } from './types.ts';
+import { elementBody, parseAttributes, startTags } from './xml-text.ts';
+import { findEntry, readEntry, type InflateBudget, type ZipArchive } from './zip.ts';
 
 export interface XlsxSheetRef {
   name: string;
@@ -148,104 +146,4 @@ export async function readDateStyles(
     kinds.push(custom.has(id) ? (custom.get(id) ?? null) : builtinFormatKind(id));
   }
   return kinds;
-}
-
-/** A single string item larger than this is not text a clerk typed. */
-const MAX_ITEM_BYTES = 64 * 1024 * 1024;
-
-/**
- * The shared strings table, scanned as bytes while it inflates (a county workbook has ~30 MB of it).
- * Each string is decoded into its own JS string, so no string keeps a whole chunk alive.
- */
-export async function readSharedStrings(
-  zip: ZipArchive,
-  path: string | null,
-  budget: InflateBudget,
-  options: ReadOptions | undefined,
-): Promise<string[]> {
-  const strings: string[] = [];
-  const entry = path === null ? undefined : findEntry(zip, path);
-  if (entry === undefined) return strings;
-  const progress = progressReporter(options, 'strings');
-  let open: Buffer | null = null; // '<si' with the document's namespace prefix
-  let close: Buffer | null = null;
-  let tOpen: Buffer | null = null;
-  let tClose: Buffer | null = null;
-  let carry: Buffer | null = null;
-
-  await streamEntry(zip, entry, {
-    budget,
-    signal: options?.signal,
-    onChunk: (chunk, compressedRead) => {
-      const buf: Buffer = carry === null ? chunk : Buffer.concat([carry, chunk]);
-      let p = 0;
-      if (open === null) {
-        const head = /<([A-Za-z_][\w.-]*:)?sst[\s>/]/.exec(
-          buf.toString('latin1', 0, Math.min(buf.length, 4096)),
-        );
-        if (head === null) {
-          if (buf.length > 4096) throw badPart(zip.file, entry.name);
-          carry = buf;
-          return;
-        }
-        const prefix = head[1] ?? '';
-        open = Buffer.from(`<${prefix}si`);
-        close = Buffer.from(`</${prefix}si>`);
-        tOpen = Buffer.from(`<${prefix}t`);
-        tClose = Buffer.from(`</${prefix}t>`);
-      }
-      const siOpen = open;
-      const siClose = close as Buffer;
-      for (;;) {
-        const at = buf.indexOf(siOpen, p);
-        if (at < 0) {
-          p = Math.max(p, buf.length - 16);
-          break;
-        }
-        const next = buf[at + siOpen.length];
-        if (next === SLASH) {
-          strings.push(''); // <si/>
-          p = at + siOpen.length;
-          continue;
-        }
-        if (!endsName(next)) {
-          p = at + siOpen.length;
-          continue;
-        }
-        const end = buf.indexOf(siClose, at);
-        if (end < 0) {
-          p = at;
-          break;
-        }
-        strings.push(stringItem(buf, at + siOpen.length, end, tOpen as Buffer, tClose as Buffer));
-        p = end + siClose.length;
-      }
-      carry = p < buf.length ? buf.subarray(p) : null;
-      if (carry !== null && carry.length > MAX_ITEM_BYTES) throw badPart(zip.file, entry.name);
-      progress.update(strings.length, compressedRead / Math.max(1, entry.compressedSize));
-    },
-  });
-  progress.done(strings.length);
-  return strings;
-}
-
-/** One <si>: the common plain case `<t>…</t>` without a regex, anything richer through richText. */
-function stringItem(buf: Buffer, start: number, end: number, tOpen: Buffer, tClose: Buffer): string {
-  const bodyStart = buf.indexOf(GT, start) + 1; // end of the <si …> tag
-  if (bodyStart > 0 && bodyStart < end && matchAt(buf, bodyStart, tOpen)) {
-    const after = buf[bodyStart + tOpen.length];
-    if (after !== SLASH && endsName(after)) {
-      const textStart = buf.indexOf(GT, bodyStart) + 1;
-      const textEnd = buf.indexOf(tClose, textStart);
-      if (textEnd >= 0 && textEnd + tClose.length === end && buf[textStart - 2] !== SLASH) {
-        return decodeXmlText(buf.toString('utf8', textStart, textEnd));
-      }
-    }
-  }
-  const body = buf.toString('utf8', start, end);
-  return body.includes('<') ? richText(body) : '';
-}
-
-function badPart(file: string, part: string): ReadError {
-  return new ReadError('unreadable', `${where(file)}的“${part}”格式不正确，文件可能已损坏`, { file });
 }
