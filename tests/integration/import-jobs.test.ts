@@ -1,6 +1,7 @@
 // Import through the contract as the UI does it: upload (browser mode), analyse in the worker thread
 // with progress, adjust a column, preview with errors, import the valid rows, history, undo.
 import fs from 'node:fs';
+import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
 import { TOKEN_HEADER, UPLOAD_PATH } from '../../shared/api.ts';
@@ -73,6 +74,26 @@ describe('import jobs over browser mode', () => {
     expect(bad).toMatchObject({ sheet: '花名册', row: 8, column: 'E', field: '证件号码' });
     expect(p?.households.created).toBe(3);
 
+    // The error report: the original rows plus 原行号 and 错误说明, downloadable with the token only.
+    const report = await call<{ fileId: string; fileName: string; downloadPath: string }>(
+      'import.errorReport',
+      { jobId },
+    );
+    expect(report.fileName).toBe('错误报告-光千社区花名册.xlsx');
+    expect((await fetch(`${base}${report.downloadPath}`)).status).toBe(401);
+    const got = await fetch(`${base}${report.downloadPath}`, { headers: { [TOKEN_HEADER]: host.token } });
+    expect(got.status).toBe(200);
+    const wb = XLSX.read(Buffer.from(await got.arrayBuffer()));
+    const rows = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[wb.SheetNames[0] ?? ''] ?? {}, {
+      header: 1,
+      defval: '',
+    });
+    const header = rows.find((r) => r.includes('错误说明')) ?? [];
+    const reasonCol = header.indexOf('错误说明');
+    const rowCol = header.indexOf('原行号');
+    const badRow = rows.find((r) => String(r[rowCol]) === '8');
+    expect(String(badRow?.[reasonCol])).toMatch(/【错误】.*校验位错误/);
+
     // The clerk tells the importer that 贫困户属性 is not to be imported.
     await call('import.remap', { jobId, mapping: { 贫困户属性: null } });
     const remapped = await waitFor(jobId, ['ready']);
@@ -92,6 +113,15 @@ describe('import jobs over browser mode', () => {
     expect(list.total).toBe(3);
     const found = await call<{ total: number }>('persons.search', { q: (ids[0] ?? '').slice(-6) });
     expect(found.total).toBe(1);
+
+    // The adjusted mapping was saved: the same kind of file gets it offered next time.
+    const again = await call<{ jobId: string }>('import.start', {
+      fileId: (await upload(villageRoster({ households: 1 }).file)).body.value.fileId,
+    });
+    const offered = (await waitFor(again.jobId, ['ready'])).preview;
+    expect(offered?.templateUsed).toBe('光千社区花名册.xlsx');
+    expect(offered?.mapping.find((m) => m.header === '贫困户属性')?.target).toBeNull();
+    await call('import.cancel', { jobId: again.jobId });
 
     const history = await call<ResponseOf<'import.history'>>('import.history', {});
     expect(history[0]).toMatchObject({ fileName: '光千社区花名册.xlsx', operator: '导入员', undoneAt: null });

@@ -241,6 +241,22 @@ describe('legacy and other formats through SheetJS', () => {
     ]);
   });
 
+  it('reads .xlsb and SpreadsheetML 2003 (.xml saved as .xls)', async () => {
+    const rows = [
+      ['姓名', '证件号码', '家庭人口数'],
+      ['张三', '341823195606140252', 3],
+    ];
+    const xlsb = writeWorkbook(at('book.xlsb'), [{ name: '人口', rows }], 'xlsb');
+    const xlml = writeWorkbook(at('book2003.xml'), [{ name: '人口', rows }], 'xlml');
+    fs.renameSync(xlml, at('book2003.xls'));
+    for (const file of [xlsb, at('book2003.xls')]) {
+      expect((await readSheet(file, null)).rows, file).toEqual([
+        ['姓名', '证件号码', '家庭人口数'],
+        ['张三', '341823195606140252', '3'],
+      ]);
+    }
+  });
+
   it('reads an HTML table saved with an .xls name, GBK or UTF-8', async () => {
     const html = (charset: string, cell: (s: string) => string): string =>
       `<html><head><meta http-equiv="Content-Type" content="text/html; charset=${charset}"></head><body><table>` +
@@ -320,6 +336,14 @@ describe('CSV', () => {
     fs.writeFileSync(at('late-gbk.csv'), Buffer.concat([ascii, gbk]));
     const data = await readSheet(at('late-gbk.csv'), null);
     expect(data.rows.at(-1)).toEqual(['张三', '1']);
+  });
+
+  it('reads a CSV whose first cell starts with "<" as CSV', async () => {
+    fs.writeFileSync(at('angle.csv'), '<备注>,姓名\n说明,张三\n');
+    expect((await readSheet(at('angle.csv'), null)).rows).toEqual([
+      ['<备注>', '姓名'],
+      ['说明', '张三'],
+    ]);
   });
 
   it('honours Excel’s sep= line', async () => {
