@@ -60,7 +60,8 @@ function lookupOf(table: CodeTable): Map<string, CodeItem> {
   if (map) return map;
   map = new Map();
   // Aliases first, then labels, then codes: a code or label wins over an alias that happens to equal it.
-  for (const i of table.items) for (const a of i.aliases ?? []) if (!map.has(normalizeLabel(a))) map.set(normalizeLabel(a), i);
+  for (const i of table.items)
+    for (const a of i.aliases ?? []) if (!map.has(normalizeLabel(a))) map.set(normalizeLabel(a), i);
   for (const i of table.items) map.set(normalizeLabel(i.label), i);
   for (const i of table.items) map.set(i.code, i);
   lookups.set(table, map);

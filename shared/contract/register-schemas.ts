@@ -149,7 +149,8 @@ export const idConflict = z.object({
 });
 
 export const auditEntry = z.object({
-  id,
+  /** 0 for entries read from an imported row's origin rather than the audit log. */
+  id: z.number().int().nonnegative(),
   at: z.string(),
   operator: z.string(),
   action: z.enum(['create', 'update', 'cancel', 'restore', 'move-in', 'move-out', 'set-head']),

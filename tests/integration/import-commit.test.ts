@@ -249,6 +249,22 @@ describe('import: mapping, preview, commit, undo', () => {
     expect(() => undoImport(c.core.ledger, batchId)).toThrow(/已于 .* 撤销/);
   });
 
+  it('refuses to undo a batch whose new rows were edited by hand afterwards', async () => {
+    const first = run(table(HEADERS, ROWS));
+    const { batchId } = commitPlan(c.core.ledger, first.plan, {
+      fileName: '花名册.xlsx',
+      sha256: 'x',
+      sheet: '花名册',
+      mapping: first.mapping,
+    });
+    const kid = (await c.ok('persons.search', { q: '张小宝' })).rows[0];
+    await c.ok('persons.update', { id: kid?.id ?? 0, patch: { phone: '13500000000' } });
+    expect(() => undoImport(c.core.ledger, batchId)).toThrow(
+      /不能撤销第 \d+ 批导入：张小宝 在导入之后又被 导入员/,
+    );
+    expect((await c.ok('households.list', { regionCode: null })).total).toBe(2);
+  });
+
   it('reports every bad cell with sheet, Excel row and column; the ledger is unchanged', () => {
     const bad = ROWS.map((r) => [...r]);
     (bad[0] as string[])[7] = head.slice(0, 17) + (head[17] === '0' ? '1' : '0'); // wrong check digit

@@ -1,5 +1,10 @@
 // The audit log: written by every create, update, 注销, restore and move, in the caller's transaction.
-import { describeAuditEntry, type AuditChange, type AuditEntryView } from '../../../shared/audit-text.ts';
+import {
+  describeAuditEntry,
+  localDateTime,
+  type AuditChange,
+  type AuditEntryView,
+} from '../../../shared/audit-text.ts';
 import { nowIso } from '../clock.ts';
 import type { Ledger } from '../db/open-ledger.ts';
 import type { AuditAction, AuditEntity } from '../db/tables.ts';
@@ -64,6 +69,40 @@ interface AuditRow {
   changes: string;
 }
 
+interface ImportedRow {
+  entity: 'household' | 'person';
+  id: number;
+  label: string;
+  batch_id: number;
+  operator: string;
+  at: string;
+  file_name: string | null;
+}
+
+/** Rows an import created have no audit entry of their own: their origin and batch tell the story. */
+function importedRows(ledger: Ledger, target: { householdId?: number; personId?: number }): ImportedRow[] {
+  const batch = `JOIN import_batches b ON b.id = x.batch_id AND b.kind = 'import' AND b.undone_at IS NULL`;
+  const columns = `x.id, x.batch_id, b.operator, b.created_at AS at, b.file_name`;
+  if (target.householdId !== undefined) {
+    const h = ledger
+      .prepare(
+        `SELECT 'household' AS entity, x.household_no AS label, ${columns} FROM households x ${batch} WHERE x.id = ? AND x.origin = 'import'`,
+      )
+      .all(target.householdId) as ImportedRow[];
+    const p = ledger
+      .prepare(
+        `SELECT 'person' AS entity, x.name AS label, ${columns} FROM persons x ${batch} WHERE x.household_id = ? AND x.origin = 'import'`,
+      )
+      .all(target.householdId) as ImportedRow[];
+    return [...h, ...p];
+  }
+  return ledger
+    .prepare(
+      `SELECT 'person' AS entity, x.name AS label, ${columns} FROM persons x ${batch} WHERE x.id = ? AND x.origin = 'import'`,
+    )
+    .all(target.personId ?? 0) as ImportedRow[];
+}
+
 /**
  * Newest first. A household's history includes what happened to its members; a person's shows a move
  * once (the move-in entry; both entries say from where to where).
@@ -88,7 +127,7 @@ export function listAudit(
           )
           .all(String(target.personId), limit)
   ) as AuditRow[];
-  return rows.map((r) => {
+  const entries = rows.map((r) => {
     const view: AuditEntryView = {
       at: r.at,
       operator: r.operator,
@@ -110,4 +149,22 @@ export function listAudit(
       lines: describeAuditEntry(view, subject),
     };
   });
+  for (const r of importedRows(ledger, target)) {
+    const noun = r.entity === 'household' ? '户' : '成员';
+    const subject = target.householdId !== undefined ? ` ${r.label}` : '';
+    entries.push({
+      id: 0,
+      at: r.at,
+      operator: r.operator,
+      action: 'create',
+      entity: r.entity,
+      entityId: String(r.id),
+      label: r.label,
+      lines: [
+        `${localDateTime(r.at)} ${r.operator} 导入新增了${noun}${subject}（第 ${r.batch_id} 批导入${r.file_name ? `，文件 ${r.file_name}` : ''}）`,
+      ],
+    });
+  }
+  // Newest first; synthesized import entries sort by their batch time.
+  return entries.sort((a, b) => (a.at === b.at ? b.id - a.id : a.at < b.at ? 1 : -1)).slice(0, limit);
 }

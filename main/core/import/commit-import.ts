@@ -80,8 +80,8 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): 
     }
 
     const insertHousehold = prepare(
-      `INSERT INTO households (household_no, township_code, village_code, group_code, ${HOUSEHOLD_COLUMNS.join(', ')}, year, origin, batch_id, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ${HOUSEHOLD_COLUMNS.map(() => '?').join(', ')}, ?, 'import', ?, ?, ?)`,
+      `INSERT INTO households (household_no, township_code, village_code, group_code, ${HOUSEHOLD_COLUMNS.join(', ')}, member_count, head_name, head_id_number, year, origin, batch_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ${HOUSEHOLD_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?, ?, 'import', ?, ?, ?)`,
     );
     const insertPerson = prepare(
       `INSERT INTO persons (household_id, ${PERSON_COLUMNS.join(', ')}, id_flagged, year, origin, batch_id, created_at, updated_at)
@@ -100,6 +100,9 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): 
         if (hp.existing === null) {
           const village = findRegion(ledger, h.villageCode ?? '');
           const no = h.householdNo ?? nextHouseholdNo(ledger, village.code);
+          // A new household's derived values come from its rows here, instead of a refresh query each.
+          const members = hp.persons.filter((pp) => !pp.invalid);
+          const head = members.find((pp) => pp.parsed.values.relation === '01')?.parsed.values;
           householdId = Number(
             insertHousehold.run(
               no,
@@ -107,23 +110,17 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): 
               village.code,
               groupCode,
               ...HOUSEHOLD_COLUMNS.map((c) => h.values[c] ?? null),
+              members.length,
+              head?.name ?? null,
+              head?.id_number ?? null,
               year,
               batchId,
               now,
               now,
             ).lastInsertRowid,
           );
-          writeAudit(ledger, {
-            operator,
-            action: 'create',
-            entity: 'household',
-            entityId: householdId,
-            householdId,
-            label: no,
-            changes: [],
-            batchId,
-            at: now,
-          });
+          // Rows an import creates carry origin 'import' and its batch id: the history shows them from
+          // there, so a 400,000-row import does not also write 400,000 audit entries.
         } else {
           householdId = hp.existing.id;
           if (hp.changes.length > 0) {
@@ -155,7 +152,7 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): 
             });
           }
         }
-        touched.add(householdId);
+        if (hp.existing !== null) touched.add(householdId);
         for (const pp of hp.persons) {
           if (pp.invalid) continue;
           const v = pp.parsed.values;
@@ -170,20 +167,7 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): 
                   ? '99'
                   : '01');
             const values = PERSON_COLUMNS.map((c) => (c === 'id_type' ? idType : (v[c] ?? null)));
-            const personId = Number(
-              insertPerson.run(householdId, ...values, flagged, year, batchId, now, now).lastInsertRowid,
-            );
-            writeAudit(ledger, {
-              operator,
-              action: 'create',
-              entity: 'person',
-              entityId: personId,
-              householdId,
-              label: String(v.name ?? ''),
-              changes: [],
-              batchId,
-              at: now,
-            });
+            insertPerson.run(householdId, ...values, flagged, year, batchId, now, now);
           } else if (pp.changes.length > 0) {
             prepare(
               `UPDATE persons SET ${pp.changes.map((c) => `${c.field} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,

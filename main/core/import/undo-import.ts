@@ -56,6 +56,24 @@ export function undoImport(ledger: Ledger, batchId: number) {
         );
       }
     }
+    // Rows the batch created have no audit entries of their own: any later entry about them blocks too.
+    const laterOnCreated = db
+      .prepare(
+        `SELECT a.operator, a.at, a.label FROM audit_log a
+         WHERE a.batch_id IS NOT ?
+           AND (a.batch_id IS NULL OR a.batch_id NOT IN (SELECT id FROM import_batches WHERE undone_at IS NOT NULL))
+           AND (
+           (a.entity = 'person' AND a.entity_id IN (SELECT CAST(id AS TEXT) FROM persons WHERE batch_id = ? AND origin = 'import'))
+           OR (a.entity = 'household' AND a.entity_id IN (SELECT CAST(id AS TEXT) FROM households WHERE batch_id = ? AND origin = 'import')))
+         LIMIT 1`,
+      )
+      .get(batchId, batchId, batchId) as { operator: string; at: string; label: string } | undefined;
+    if (laterOnCreated) {
+      throw new LedgerError(
+        'conflict',
+        `不能撤销第 ${batchId} 批导入：${laterOnCreated.label} 在导入之后又被 ${laterOnCreated.operator} 于 ${laterOnCreated.at.slice(0, 10)} 修改过。撤销会覆盖这些修改，请先手工核对。`,
+      );
+    }
     const households = new Set<number>();
     // Changed rows first get their old values back (newest first, so the oldest value wins).
     for (const e of [...entries].reverse()) {

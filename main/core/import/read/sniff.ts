@@ -91,7 +91,8 @@ export async function detectFormat(
     if (lower.includes('urn:schemas-microsoft-com:office:spreadsheet'))
       return { detected: { format: 'xml2003' }, size };
     if (/<(html|table|!doctype html)[\s>]/.test(lower)) return { detected: { format: 'html' }, size };
-    throw notWorkbook(file, 'XML 文件');
+    if (lower.startsWith('<?xml')) throw notWorkbook(file, ' XML 文件');
+    // Otherwise a CSV whose first cell happens to start with '<'.
   }
   return { detected: { format: 'csv' }, size };
 }
