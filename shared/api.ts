@@ -18,3 +18,5 @@ export const TOKEN_HEADER = 'x-ledger-token';
 export const UPLOAD_PATH = '/upload';
 /** Browser mode: `GET /download/<fileId>` (token header required) for generated files. */
 export const DOWNLOAD_PATH_PREFIX = '/download/';
+/** Largest file browser mode accepts for import (the reader's own file limit is the same). */
+export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;

@@ -4,7 +4,13 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { API_PATH_PREFIX, DOWNLOAD_PATH_PREFIX, TOKEN_HEADER, UPLOAD_PATH } from '../../shared/api.ts';
+import {
+  API_PATH_PREFIX,
+  DOWNLOAD_PATH_PREFIX,
+  MAX_UPLOAD_BYTES,
+  TOKEN_HEADER,
+  UPLOAD_PATH,
+} from '../../shared/api.ts';
 import type { Result } from '../../shared/result.ts';
 import { dispatch } from '../core/api/dispatch.ts';
 import { openCore, type Core } from '../core/index.ts';
@@ -101,9 +107,6 @@ async function handleApi(
   }
   return { status: 200, body: result };
 }
-
-/** Largest file the browser may upload for import (the reader's own limit is the same). */
-export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
 function guard(req: http.IncomingMessage, token: string, port: number): Reply | null {
   if (!originAllowed(req.headers.origin, port)) return refuse(403, 'forbidden', '拒绝来自其他网页的请求。');

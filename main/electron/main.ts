@@ -251,7 +251,8 @@ async function start(): Promise<void> {
       ledgerPath,
       host: 'electron',
       regionDataPath: inApp(appDir, REGION_DATA_FILE),
-      importWorker: inApp(appDir, IMPORT_WORKER_BUNDLE),
+      // Unpacked beside app.asar (electron-builder.yml asarUnpack): a worker cannot start inside the archive.
+      importWorker: inApp(appDir.replace(/app\.asar$/, 'app.asar.unpacked'), IMPORT_WORKER_BUNDLE),
       dialogs: { pickFile: pickImportFile, saveFile: saveGeneratedFile },
     });
   } catch (e) {

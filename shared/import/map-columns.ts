@@ -21,7 +21,7 @@ export interface ColumnMapping {
 }
 
 /** Targets that are derived in the ledger and never imported as such. */
-const NOT_IMPORTED = new Set(['person.year']);
+export const NEVER_MAPPED_TARGETS: ReadonlySet<string> = new Set(['person.year']);
 
 function score(header: string, t: ImportTarget): number {
   const h = normalizeHeader(header);
@@ -39,7 +39,7 @@ function bestTarget(col: SourceColumn): { target: string | null; confidence: num
     if (IGNORED_HEADERS.some((h) => normalizeHeader(h) === normalizeHeader(text)))
       return { target: null, confidence: 0 };
     for (const t of IMPORT_TARGETS) {
-      if (NOT_IMPORTED.has(t.key)) continue;
+      if (NEVER_MAPPED_TARGETS.has(t.key)) continue;
       // The leaf alone is a little less certain than the whole header.
       const s = score(text, t) - (i === 1 && col.leaf !== col.name ? 0.05 : 0);
       if (s > best.confidence) best = { target: t.key, confidence: Math.round(s * 100) / 100 };
@@ -48,7 +48,7 @@ function bestTarget(col: SourceColumn): { target: string | null; confidence: num
   if (best.target === null) {
     const h = normalizeHeader(col.leaf);
     for (const t of IMPORT_TARGETS) {
-      if (NOT_IMPORTED.has(t.key) || h.length < 2) continue;
+      if (NEVER_MAPPED_TARGETS.has(t.key) || h.length < 2) continue;
       const label = normalizeHeader(t.label);
       if (label.includes(h) || h.includes(label)) return { target: t.key, confidence: 0.6 };
     }

@@ -1,4 +1,4 @@
-// The shared sample files (/work/shared/samples) through the first import stages: read, locate the
+// The shared sample files (../shared/samples beside the checkout) through the first import stages: read, locate the
 // header, fill down and classify. Skipped with a message when the samples folder is not present.
 import { describe, expect, it } from 'vitest';
 import { fillAndClassify } from '../../main/core/import/read/fill-and-classify.ts';

@@ -34,7 +34,10 @@ export interface Analysis {
   columns: SourceColumn[];
   mapping: ColumnMapping[];
   templateUsed: string | null;
+  /** The village or group rows without place columns go to (chosen, or read from the title). */
   regionCode: string | null;
+  /** What the clerk chose (null: let the title decide again after a remap). */
+  chosenRegion: string | null;
   table: ImportTable;
   /** Rows parsed into households (kept so the commit re-plans without re-parsing). */
   parsed: ParseResult;
@@ -126,7 +129,8 @@ export async function analyzeFile(
       table,
     };
     options.onProgress?.({ phase: 'validate', rowsRead: data.rows.length, percent: null });
-    return { ...base, ...plan(ledger, table, mapping, options.regionCode ?? null, false) };
+    const chosenRegion = options.regionCode ?? null;
+    return { ...base, chosenRegion, ...plan(ledger, table, mapping, chosenRegion, false) };
   } catch (e) {
     if (e instanceof ReadError)
       throw new LedgerError(e.code === 'cancelled' ? 'cancelled' : 'validation', e.message, {

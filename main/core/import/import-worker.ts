@@ -54,7 +54,7 @@ port.on('message', (m: ToWorker) => {
       if (!ledger || !analysis) throw new LedgerError('validation', '文件还没有分析完。');
       if (m.type === 'remap') {
         if (m.sheet !== undefined && m.sheet !== analysis.sheet) {
-          await analyse(m.sheet, m.regionCode ?? analysis.regionCode);
+          await analyse(m.sheet, m.regionCode === undefined ? analysis.chosenRegion : m.regionCode);
           return;
         }
         analysis = remapAnalysis(ledger, analysis, m.mapping, m.regionCode);

@@ -6,6 +6,7 @@ import type { MethodName, RequestOf, ResponseOf } from '../../../shared/contract
 import type { Result } from '../../../shared/result.ts';
 import { createHttpTransport, failure, isResultEnvelope } from './http-transport.ts';
 import { takeTokenFromHash } from './hash-token.ts';
+import { setSessionToken } from './session-token.ts';
 
 export type LedgerHost = 'electron' | 'browser';
 
@@ -54,6 +55,7 @@ function pickTransport(): { host: LedgerHost; transport: LedgerTransport } {
   } else {
     token = safeSession()?.getItem(TOKEN_KEY) ?? null;
   }
+  setSessionToken(token);
   const transport = createHttpTransport({ token, fetch: (input, init) => window.fetch(input, init) });
   return { host: 'browser', transport };
 }

@@ -1,19 +1,22 @@
 // Left panel: the county's regions (县 → 乡镇 → 村 → 组) with a name filter. ~300 villages and ~2,000
 // groups, so the antd Tree is virtual with a measured fixed height.
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type Key } from 'react';
-import { Input, Tree, type GetRef } from 'antd';
-import { SearchOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Input, Tree, type GetRef, type MenuProps } from 'antd';
+import { MoreOutlined, SearchOutlined } from '@ant-design/icons';
 import { useRegionSelection } from '../state/region-context.ts';
 import {
   filterRegionForest,
   normalizeQuery,
+  regionPath,
   splitForHighlight,
   type RegionTreeItem,
 } from '../state/region-tree-data.ts';
 import { useElementHeight } from './useElementHeight.ts';
+import { RegionNameDialog, type RegionAction } from './RegionNameDialog.tsx';
 
 export function RegionTree() {
-  const { forest, path } = useRegionSelection();
+  const { forest, path, reload, select } = useRegionSelection();
+  const [action, setAction] = useState<RegionAction | null>(null);
   const [query, setQuery] = useState('');
   const deferredQuery = normalizeQuery(useDeferredValue(query));
   const filtered = useMemo(() => filterRegionForest(forest.roots, deferredQuery), [forest, deferredQuery]);
@@ -30,7 +33,7 @@ export function RegionTree() {
         <Input
           allowClear
           prefix={<SearchOutlined />}
-          placeholder="按名称查找乡镇、村、组"
+          placeholder="查找乡镇、村、组"
           aria-label="查找区划"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
@@ -53,9 +56,21 @@ export function RegionTree() {
             initialExpandedKeys={deferredQuery === '' ? browseKeys : filtered.expandedKeys}
             query={deferredQuery}
             height={height}
+            onAction={setAction}
           />
         )}
       </div>
+      {action !== null && (
+        <RegionNameDialog
+          action={action}
+          onClose={() => setAction(null)}
+          onDone={(node) => {
+            setAction(null);
+            reload();
+            if (action.kind === 'add-group') select(node.code);
+          }}
+        />
+      )}
     </div>
   );
 }
@@ -65,20 +80,30 @@ interface ViewProps {
   initialExpandedKeys: string[];
   query: string;
   height: number;
+  onAction: (action: RegionAction) => void;
 }
 
-function RegionTreeView({ roots, initialExpandedKeys, query, height }: ViewProps) {
+function RegionTreeView({ roots, initialExpandedKeys, query, height, onAction }: ViewProps) {
   const { forest, selectedCode, select } = useRegionSelection();
   const [expandedKeys, setExpandedKeys] = useState<Key[]>(initialExpandedKeys);
   const selectedKey = selectedCode ?? forest.roots[0]?.key;
   const treeRef = useRef<GetRef<typeof Tree>>(null);
 
-  // After a search is cleared (the view remounts), bring the selected region back into view.
-  const [initialSelectedKey] = useState(selectedKey);
+  // A region selected from elsewhere (a new 村民小组): open its branch.
+  const [seenSelected, setSeenSelected] = useState(selectedKey);
+  if (seenSelected !== selectedKey) {
+    setSeenSelected(selectedKey);
+    const ancestors = regionPath(forest.byCode, selectedKey ?? '')
+      .slice(0, -1)
+      .map((n) => n.code);
+    if (ancestors.some((a) => !expandedKeys.includes(a))) {
+      setExpandedKeys([...new Set([...expandedKeys, ...ancestors])]);
+    }
+  }
+  // On mount (e.g. after a search is cleared) and on every new selection: the selected region in view.
   useEffect(() => {
-    if (initialSelectedKey !== undefined)
-      treeRef.current?.scrollTo({ key: initialSelectedKey, align: 'auto' });
-  }, [initialSelectedKey]);
+    if (selectedKey !== undefined) treeRef.current?.scrollTo({ key: selectedKey, align: 'auto' });
+  }, [selectedKey]);
 
   return (
     <Tree<RegionTreeItem>
@@ -94,16 +119,46 @@ function RegionTreeView({ roots, initialExpandedKeys, query, height }: ViewProps
         // Clicking the selected node again would deselect it; the selection always stays on a region.
         if (info.selected) select(String(info.node.key));
       }}
-      titleRender={(node) => <RegionTitle node={node} query={query} />}
+      titleRender={(node) => (
+        <RegionTitle node={node} query={query} selected={node.key === selectedKey} onAction={onAction} />
+      )}
       aria-label="区划树"
     />
   );
 }
 
-function RegionTitle({ node, query }: { node: RegionTreeItem; query: string }) {
+function RegionTitle({
+  node,
+  query,
+  selected,
+  onAction,
+}: {
+  node: RegionTreeItem;
+  query: string;
+  selected: boolean;
+  onAction: (action: RegionAction) => void;
+}) {
+  const { forest } = useRegionSelection();
   const parts = splitForHighlight(node.title, query);
-  return (
-    <span data-region-code={node.key} data-region-level={node.level}>
+  const items: MenuProps['items'] = [];
+  if (node.level === 'village')
+    items.push({ key: 'add-group', label: '新增村民小组', 'data-testid': 'region-add-group' });
+  if (node.level !== 'county')
+    items.push({ key: 'rename', label: '修改名称', 'data-testid': 'region-rename' });
+  const menu: MenuProps = {
+    items,
+    onClick: ({ key, domEvent }) => {
+      domEvent.stopPropagation();
+      const region = forest.byCode.get(node.key);
+      if (region === undefined) return;
+      if (key === 'add-group') {
+        const groupCount = node.children?.filter((c) => c.level === 'group').length ?? 0;
+        onAction({ kind: 'add-group', village: region, groupCount });
+      } else onAction({ kind: 'rename', node: region });
+    },
+  };
+  const label = (
+    <span className="region-tree-title" data-region-code={node.key} data-region-level={node.level}>
       {parts === null ? (
         node.title
       ) : (
@@ -113,6 +168,26 @@ function RegionTitle({ node, query }: { node: RegionTreeItem; query: string }) {
           {parts[2]}
         </>
       )}
+      {selected && items.length > 0 && (
+        <Dropdown menu={menu} trigger={['click']}>
+          <Button
+            type="text"
+            size="small"
+            className="region-tree-more"
+            icon={<MoreOutlined />}
+            aria-label="区划操作"
+            title="新增小组、修改名称"
+            onClick={(e) => e.stopPropagation()}
+            data-testid="region-actions"
+          />
+        </Dropdown>
+      )}
     </span>
+  );
+  if (items.length === 0) return label;
+  return (
+    <Dropdown menu={menu} trigger={['contextMenu']}>
+      {label}
+    </Dropdown>
   );
 }

@@ -11,6 +11,8 @@ export interface RegionSelection {
   /** Root first, the selected node last. */
   path: RegionNode[];
   select: (code: string) => void;
+  /** Reads the tree again (after a group was added or a region renamed). */
+  reload: () => void;
 }
 
 export const RegionContext = createContext<RegionSelection | null>(null);

@@ -1,0 +1,108 @@
+// A form's fields in a grid, each with its label and its issues (errors red, warnings orange) and, where
+// a rule offers one, a button that applies the fix (出生日期/性别 from the 证件号码).
+import type { ReactNode } from 'react';
+import { Button, Col, Form, Row } from 'antd';
+import type { FieldDef } from '../../../shared/fields/define.ts';
+import type { Issue } from '../../../shared/rules/issue.ts';
+import type { Draft } from '../lib/draft.ts';
+import { useCodeTables } from '../state/code-tables.ts';
+import { FieldInput } from './FieldInput.tsx';
+
+export type Fix = NonNullable<Issue['fix']>;
+
+export interface FieldGridProps {
+  fields: readonly FieldDef[];
+  draft: Draft;
+  onChange: (column: string, text: string) => void;
+  onBlurField?: (column: string) => void;
+  /** Issues to show (already limited to touched fields by the caller). */
+  issues: readonly Issue[];
+  onFix: (fix: Fix) => void;
+  /** data-testid of each input: `${testIdPrefix}-${column}`. */
+  testIdPrefix: string;
+  disabled?: ReadonlySet<string>;
+  /** Extra content under a field (the 证件号码's duplicate check). */
+  below?: Partial<Record<string, ReactNode>>;
+  /** Fields given a whole row (住址). */
+  wide?: ReadonlySet<string>;
+  autoFocusColumn?: string;
+}
+
+export function fieldStatus(issues: readonly Issue[]): '' | 'error' | 'warning' {
+  if (issues.some((i) => i.level === 'error')) return 'error';
+  return issues.length > 0 ? 'warning' : '';
+}
+
+export function FieldGrid(props: FieldGridProps) {
+  const { fields, draft, onChange, onBlurField, issues, onFix, testIdPrefix, disabled, below, wide } = props;
+  const tables = useCodeTables();
+  return (
+    <Form layout="vertical" component="div" className="field-grid" requiredMark>
+      <Row gutter={[12, 0]}>
+        {fields.map((f) => {
+          const mine = issues.filter((i) => i.field === f.column);
+          const status = fieldStatus(mine);
+          const id = `${testIdPrefix}-${f.column}`;
+          const fixes = mine.flatMap((i) => (i.fix !== undefined && i.fix.field === f.column ? [i.fix] : []));
+          const help =
+            mine.length > 0 || below?.[f.column] !== undefined ? (
+              <div className="field-help" data-testid={`${id}-help`}>
+                {mine.map((i, n) => (
+                  <div key={n} className={i.level === 'error' ? 'field-help-error' : 'field-help-warning'}>
+                    {i.message}
+                  </div>
+                ))}
+                {fixes.slice(0, 1).map((fix) => (
+                  <Button
+                    key={fix.field}
+                    size="small"
+                    type="link"
+                    className="field-help-fix"
+                    onClick={() => onFix(fix)}
+                    data-testid={`${id}-fix`}
+                  >
+                    {fix.label}（{f.codeTable ? tables.label(f.codeTable, fix.value) : fix.value}）
+                  </Button>
+                ))}
+                {below?.[f.column]}
+              </div>
+            ) : undefined;
+          return (
+            <Col key={f.column} xs={24} sm={wide?.has(f.column) ? 24 : 12} lg={wide?.has(f.column) ? 24 : 8}>
+              <Form.Item
+                label={f.label}
+                htmlFor={id}
+                required={f.required === true}
+                validateStatus={status === '' ? undefined : status}
+                help={help}
+              >
+                <FieldInput
+                  field={f}
+                  id={id}
+                  value={draft[f.column] ?? ''}
+                  onChange={(text) => onChange(f.column, text)}
+                  onBlur={onBlurField ? () => onBlurField(f.column) : undefined}
+                  status={status}
+                  disabled={disabled?.has(f.column)}
+                  autoFocus={props.autoFocusColumn === f.column}
+                  testId={id}
+                />
+              </Form.Item>
+            </Col>
+          );
+        })}
+      </Row>
+    </Form>
+  );
+}
+
+/** Puts the cursor into the first field (in form order) that has an error. */
+export function focusFirstError(
+  testIdPrefix: string,
+  fields: readonly FieldDef[],
+  issues: readonly Issue[],
+): void {
+  const bad = new Set(issues.filter((i) => i.level === 'error').map((i) => i.field));
+  const first = fields.find((f) => bad.has(f.column));
+  if (first !== undefined) document.getElementById(`${testIdPrefix}-${first.column}`)?.focus();
+}

@@ -1,0 +1,102 @@
+// The preview's buttons: 导入 (only without errors), 跳过有错误的行并导入 (after a confirmation that
+// says how many rows stay out), 下载错误报告 and 取消.
+import { useState } from 'react';
+import { App, Button } from 'antd';
+import { CloudUploadOutlined, DownloadOutlined } from '@ant-design/icons';
+import { api } from '../../api/transport.ts';
+import { downloadFile } from '../../api/upload.ts';
+import { testIdProps } from '../../lib/test-id.ts';
+import type { ImportPreviewData } from './import-job-state.ts';
+
+export function ImportActions(props: {
+  jobId: string;
+  preview: ImportPreviewData;
+  /** The core is working (remap, commit) or a request is on its way. */
+  working: boolean;
+  onCommit: (skipInvalid: boolean) => void;
+  onCancel: () => void;
+}) {
+  const { jobId, preview, working, onCommit, onCancel } = props;
+  const { message, modal } = App.useApp();
+  const [reporting, setReporting] = useState(false);
+  const hasErrors = preview.errorCount > 0;
+  const issues = preview.errorCount + preview.warningCount;
+  const importable = Math.max(0, preview.rows - preview.invalidRows);
+
+  const confirmSkip = () =>
+    modal.confirm({
+      title: '跳过有错误的行并导入？',
+      width: 460,
+      content: (
+        <div data-testid="import-skip-dialog">
+          <p>
+            有 <b>{preview.invalidRows}</b> 行有错误，将被跳过、不导入；其余 <b>{importable}</b> 行写入台账。
+          </p>
+          <p className="import-muted">可以先下载错误报告，改好这些行后再单独导入。</p>
+        </div>
+      ),
+      okText: '跳过并导入',
+      cancelText: '返回检查',
+      okButtonProps: testIdProps('import-skip-confirm'),
+      cancelButtonProps: testIdProps('import-skip-back'),
+      onOk: () => onCommit(true),
+    });
+
+  const downloadReport = async () => {
+    setReporting(true);
+    const r = await api.call('import.errorReport', { jobId });
+    if (!r.ok) {
+      setReporting(false);
+      void message.error(r.error.message, 6);
+      return;
+    }
+    if (r.value.downloadPath !== null) {
+      const d = await downloadFile(r.value.downloadPath, r.value.fileName);
+      if (!d.ok) void message.error(d.error.message, 6);
+      else void message.success(`已下载 ${r.value.fileName}`);
+    } else {
+      const saved = await api.call('files.saveAs', { fileId: r.value.fileId });
+      if (!saved.ok) void message.error(saved.error.message, 6);
+      else if (saved.value.savedTo !== null) void message.success(`错误报告已保存到 ${saved.value.savedTo}`);
+    }
+    setReporting(false);
+  };
+
+  return (
+    <div className="import-actions" data-testid="import-actions">
+      <Button
+        type="primary"
+        icon={<CloudUploadOutlined />}
+        disabled={hasErrors || working || importable === 0}
+        onClick={() => onCommit(false)}
+        data-testid="import-commit"
+      >
+        导入
+      </Button>
+      {hasErrors && (
+        <Button disabled={working || importable === 0} onClick={confirmSkip} data-testid="import-commit-skip">
+          跳过有错误的行并导入
+        </Button>
+      )}
+      <Button
+        icon={<DownloadOutlined />}
+        disabled={issues === 0 || working}
+        loading={reporting}
+        onClick={() => void downloadReport()}
+        data-testid="import-error-report"
+      >
+        下载错误报告
+      </Button>
+      <Button onClick={onCancel} data-testid="import-cancel">
+        取消
+      </Button>
+      <span className="import-actions-note">
+        {hasErrors
+          ? `有 ${preview.errorCount} 处错误：改正原表后重新选择文件，或跳过这 ${preview.invalidRows} 行。`
+          : importable === 0
+            ? '没有可导入的数据行。'
+            : `共 ${importable} 行可以导入；导入后可在“导入历史”中撤销。`}
+      </span>
+    </div>
+  );
+}

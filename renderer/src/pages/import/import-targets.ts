@@ -1,0 +1,58 @@
+// What the mapping table offers for a column: every import target, grouped 户 / 人 / 地点, plus 不导入;
+// and how sure the automatic mapping was, in the clerk's words. Pure data (tests/unit).
+import { NEVER_MAPPED_TARGETS } from '../../../../shared/import/map-columns.ts';
+import { IMPORT_TARGETS, targetByKey, type TargetKind } from '../../../../shared/import/targets.ts';
+
+/** The Select's value for "this column is not imported" (the contract's null). */
+export const NOT_IMPORTED = '';
+
+const KIND_LABELS: Record<TargetKind, string> = { household: '户', person: '人', place: '地点' };
+
+export interface TargetOption {
+  value: string;
+  label: string;
+}
+
+export interface TargetGroup {
+  label: string;
+  /** antd's group title key. */
+  title: string;
+  options: TargetOption[];
+}
+
+export function targetOptions(): (TargetOption | TargetGroup)[] {
+  const groups = (['household', 'person', 'place'] as const).map((kind) => ({
+    label: KIND_LABELS[kind],
+    title: KIND_LABELS[kind],
+    options: IMPORT_TARGETS.filter((t) => t.kind === kind && !NEVER_MAPPED_TARGETS.has(t.key)).map((t) => ({
+      value: t.key,
+      label: t.label,
+    })),
+  }));
+  return [{ value: NOT_IMPORTED, label: '不导入' }, ...groups];
+}
+
+/** '户 · 贫困户属性' for a target key; '不导入' for none. */
+export function targetText(key: string | null): string {
+  if (key === null) return '不导入';
+  const t = targetByKey(key);
+  return t === undefined ? key : `${KIND_LABELS[t.kind]} · ${t.label}`;
+}
+
+export interface ConfidenceTag {
+  text: string;
+  color: string;
+  hint: string;
+}
+
+/**
+ * The mapping's confidence (shared/import/map-columns.ts): 1 the field's own name (or a saved
+ * template, or the clerk's choice), 0.85–0.95 an alias or the lower header line, 0.6 part of a name.
+ */
+export function confidenceTag(target: string | null, confidence: number): ConfidenceTag {
+  if (target === null) return { text: '未对应', color: 'default', hint: '此列不导入' };
+  if (confidence >= 1) return { text: '确定', color: 'green', hint: '表头与字段名相同' };
+  if (confidence >= 0.8)
+    return { text: '别名', color: 'blue', hint: '表头是此字段的常用别名，或分组表头的下一行与字段名相同' };
+  return { text: '猜测', color: 'orange', hint: '按名称相近猜测，请核对' };
+}

@@ -1,0 +1,20 @@
+// The household list's filters, search and position outlive the list page, so 返回 from a household
+// brings the clerk back to the same rows.
+import { createContext, useContext } from 'react';
+import type { HouseholdListView } from '../lib/household-query.ts';
+
+export interface HouseholdViewState {
+  view: HouseholdListView;
+  setView: (update: (view: HouseholdListView) => HouseholdListView) => void;
+  /** The row the clerk last had active, restored on return. */
+  activeIndex: number;
+  setActiveIndex: (index: number) => void;
+}
+
+export const HouseholdViewContext = createContext<HouseholdViewState | null>(null);
+
+export function useHouseholdView(): HouseholdViewState {
+  const value = useContext(HouseholdViewContext);
+  if (value === null) throw new Error('useHouseholdView 只能在 AppShell 内使用');
+  return value;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { IMPORT_TARGETS } from '../../shared/import/targets.ts';
+import {
+  confidenceTag,
+  NOT_IMPORTED,
+  targetOptions,
+  targetText,
+  type TargetGroup,
+  type TargetOption,
+} from '../../renderer/src/pages/import/import-targets.ts';
+
+const isGroup = (o: TargetOption | TargetGroup): o is TargetGroup => 'options' in o;
+
+describe('the mapping table’s choices', () => {
+  const options = targetOptions();
+
+  it('starts with 不导入, then 户, 人 and 地点', () => {
+    expect(options[0]).toEqual({ value: NOT_IMPORTED, label: '不导入' });
+    expect(options.slice(1).map((o) => o.label)).toEqual(['户', '人', '地点']);
+  });
+
+  it('offers every importable target once, in its own group', () => {
+    const groups = options.filter(isGroup);
+    const keys = groups.flatMap((g) => g.options.map((o) => o.value));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).toContain('household.poverty_attribute');
+    expect(keys).toContain('person.id_number');
+    expect(keys).toContain('place.village');
+    expect(keys).not.toContain('person.year'); // derived, never imported
+    expect(keys.length).toBe(IMPORT_TARGETS.length - 1);
+    const person = groups.find((g) => g.label === '人');
+    expect(person?.options.find((o) => o.value === 'person.id_number')?.label).toBe('证件号码');
+  });
+
+  it('names a target with its kind', () => {
+    expect(targetText('household.poverty_attribute')).toBe('户 · 贫困户属性');
+    expect(targetText('person.name')).toBe('人 · 姓名');
+    expect(targetText('place.group')).toBe('地点 · 组');
+    expect(targetText(null)).toBe('不导入');
+    expect(targetText('household.nonexistent')).toBe('household.nonexistent');
+  });
+});
+
+describe('how sure the automatic mapping was', () => {
+  it('reads the core’s confidence in the clerk’s words', () => {
+    expect(confidenceTag('person.name', 1).text).toBe('确定');
+    expect(confidenceTag('person.name', 0.95).text).toBe('别名');
+    expect(confidenceTag('person.name', 0.9).text).toBe('别名');
+    expect(confidenceTag('person.name', 0.85).text).toBe('别名');
+    expect(confidenceTag('person.name', 0.6).text).toBe('猜测');
+    expect(confidenceTag(null, 0).text).toBe('未对应');
+    expect(confidenceTag(null, 0.9).text).toBe('未对应');
+  });
+});
