@@ -15,11 +15,7 @@ export async function benchDemo(households: number): Promise<Record<string, numb
   const ledger = await openLedger(file);
   try {
     const t = performance.now();
-    const made = loadDemo(ledger, () => getRegionCatalog(),
-      households,
-      1,
-      '420626',
-    );
+    const made = loadDemo(ledger, () => getRegionCatalog(), households, 1, '420626');
     const demoSeconds = Math.round((performance.now() - t) / 100) / 10;
     report(`demo ${made.households} households / ${made.persons} persons`, demoSeconds, 's');
     const county = countyRegion(ledger);

@@ -23,18 +23,28 @@ interface Timed {
 }
 
 function timed(cmd: string, args: string[]): Timed {
-  const r = spawnSync('/usr/bin/time', ['-v', cmd, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync('/usr/bin/time', ['-v', cmd, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const wall = /Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):(\d+(?:\.\d+)?)/.exec(r.stderr);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
   const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : NaN;
-  return { seconds: Math.round(seconds * 10) / 10, peakMb: rss ? Math.round(Number(rss[1]) / 1024) : NaN, code: r.status, stdout: r.stdout };
+  return {
+    seconds: Math.round(seconds * 10) / 10,
+    peakMb: rss ? Math.round(Number(rss[1]) / 1024) : NaN,
+    code: r.status,
+    stdout: r.stdout,
+  };
 }
 
 export async function benchImport(maxPersons: number): Promise<Record<string, number>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-import-'));
   const result: Record<string, number> = {};
   const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
-  if (!soffice) console.error('LibreOffice not installed (apt-get install libreoffice-calc): the ratio is not measured');
+  if (!soffice)
+    console.error('LibreOffice not installed (apt-get install libreoffice-calc): the ratio is not measured');
   try {
     for (const persons of SIZES.filter((n) => n <= Math.max(maxPersons, SIZES[0] ?? 0))) {
       const households = Math.round(persons / PERSONS_PER_HOUSEHOLD);
@@ -47,18 +57,44 @@ export async function benchImport(maxPersons: number): Promise<Record<string, nu
       report(`${k}: file`, Math.round(fs.statSync(file).size / 1e5) / 10, `MB, ${rows} rows`);
 
       const db = path.join(dir, `target-${persons}.db`);
-      spawnSync(process.execPath, [...NODE_FLAGS, CLI, 'init', '--county', '420626', '--db', db], { cwd: ROOT });
-      const imp = timed(process.execPath, [...NODE_FLAGS, CLI, 'import', file, '--db', db, '--json', '--operator', '基准测试']);
-      const out = JSON.parse(imp.stdout.trim().split('\n').at(-1) ?? '{}') as { persons?: { created: number }; errors?: unknown[] };
+      spawnSync(process.execPath, [...NODE_FLAGS, CLI, 'init', '--county', '420626', '--db', db], {
+        cwd: ROOT,
+      });
+      const imp = timed(process.execPath, [
+        ...NODE_FLAGS,
+        CLI,
+        'import',
+        file,
+        '--db',
+        db,
+        '--json',
+        '--operator',
+        '基准测试',
+      ]);
+      const out = JSON.parse(imp.stdout.trim().split('\n').at(-1) ?? '{}') as {
+        persons?: { created: number };
+        errors?: unknown[];
+      };
       if (out.errors?.length) console.error(JSON.stringify(out.errors.slice(0, 5)));
       if (imp.code !== 0 || out.persons?.created !== rows) {
-        throw new Error(`import of ${k} did not import every row (exit ${imp.code}, ${out.persons?.created} of ${rows}, ${out.errors?.length} errors)`);
+        throw new Error(
+          `import of ${k} did not import every row (exit ${imp.code}, ${out.persons?.created} of ${rows}, ${out.errors?.length} errors)`,
+        );
       }
       report(`${k}: CLI import (parse+validate+commit)`, imp.seconds, `s, peak ${imp.peakMb} MB`);
       result[`import_${k}_s`] = imp.seconds;
       result[`import_${k}_peak_mb`] = imp.peakMb;
       if (soffice) {
-        const lo = timed(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'csv', '--outdir', dir, file]);
+        const lo = timed(soffice, [
+          '--headless',
+          '--norestore',
+          `-env:UserInstallation=file://${dir}/lo-profile`,
+          '--convert-to',
+          'csv',
+          '--outdir',
+          dir,
+          file,
+        ]);
         report(`${k}: LibreOffice xlsx→csv`, lo.seconds, `s, peak ${lo.peakMb} MB`);
         result[`libreoffice_${k}_s`] = lo.seconds;
         result[`ratio_${k}`] = Math.round((imp.seconds / lo.seconds) * 100) / 100;

@@ -34,6 +34,11 @@ describe.skipIf(skip !== null)('shell in browser mode (Chromium)', () => {
     await page.getByTestId('first-run-demo').click();
     const tree = page.getByTestId('region-tree');
     await tree.waitFor({ timeout: 60_000 });
+    // A new ledger asks once for the operator's name (written into every change).
+    const operator = page.getByTestId('operator-name-input');
+    await operator.fill('测试员');
+    await page.keyboard.press('Enter');
+    await operator.waitFor({ state: 'detached' });
     await expect(tree.getByText('保康县').first().isVisible()).resolves.toBe(true);
     await expect(tree.getByText('城关镇').first().isVisible()).resolves.toBe(true);
 

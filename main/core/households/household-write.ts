@@ -48,6 +48,21 @@ export const WITH_HOUSEHOLD_NOTE = '随户注销';
 
 type Row = Record<string, unknown>;
 
+function withFieldPrefix<T>(prefix: string, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof LedgerError && e.code === 'validation' && Array.isArray(e.details)) {
+      const details = (e.details as { field: string | null }[]).map((i) => ({
+        ...i,
+        field: i.field ? `${prefix}${i.field}` : null,
+      }));
+      throw new LedgerError(e.code, e.message, details);
+    }
+    throw e;
+  }
+}
+
 /** A village or group code → the three place columns. */
 export function placeColumns(ledger: Ledger, regionCode: string) {
   const region = findRegion(ledger, regionCode);
@@ -70,8 +85,13 @@ export function createHousehold(
   const operator = requireOperator(ledger);
   return ledger.sqlite.transaction(() => {
     const place = placeColumns(ledger, input.regionCode);
-    throwIfErrors(checkHousehold(input.household));
-    const { entry: head, idFlagged } = normalizePerson({ ...input.head, relation: '01' });
+    // Field names are prefixed so the form can put each message under the right input (户 or 户主).
+    throwIfErrors(
+      checkHousehold(input.household).map((i) => ({ ...i, field: i.field ? `household.${i.field}` : null })),
+    );
+    const { entry: head, idFlagged } = withFieldPrefix('head.', () =>
+      normalizePerson({ ...input.head, relation: '01' }),
+    );
     assertIdFree(ledger, head.id_number);
     const householdNo = input.householdNo?.trim() || nextHouseholdNo(ledger, place.village_code);
     if (ledger.prepare('SELECT 1 FROM households WHERE household_no = ?').get(householdNo)) {
@@ -209,6 +229,7 @@ export function cancelHousehold(ledger: Ledger, input: CancelInput) {
         `UPDATE households SET status = 'cancelled', cancel_reason = ?, cancel_note = ?, cancel_date = ?, updated_at = ? WHERE id = ?`,
       )
       .run(input.reason, input.note, input.date, nowIso(), old.id);
+    // 人数 and 户主 stay as they were at the 注销, so the cancelled household can still be found by them.
     return auditHousehold(ledger, operator, 'cancel', old);
   })();
 }
