@@ -25,14 +25,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     // Substring search over names, ID numbers and phones (trigram: any 3+ characters, e.g. the last
     // 4–6 digits of an ID), kept in step with persons by triggers. Bulk loads (sample data, imports)
-    // put a row in search_index_paused inside their transaction, insert without the per-row trigger,
-    // index their new rows in one statement and remove the row before committing.
-    await run(`CREATE TABLE search_index_paused (id INTEGER PRIMARY KEY) STRICT`);
+    // drop the insert triggers inside their transaction, index their new rows in one statement and
+    // re-create the triggers before committing (main/core/persons/search-index.ts).
     await run(`CREATE VIRTUAL TABLE person_search USING fts5(
       name, id_number, phone, content = 'persons', content_rowid = 'id', tokenize = 'trigram'
     )`);
-    await run(`CREATE TRIGGER persons_search_insert AFTER INSERT ON persons
-      WHEN NOT EXISTS (SELECT 1 FROM search_index_paused) BEGIN
+    await run(`CREATE TRIGGER persons_search_insert AFTER INSERT ON persons BEGIN
       INSERT INTO person_search (rowid, name, id_number, phone) VALUES (new.id, new.name, new.id_number, new.phone);
     END`);
     await run(`CREATE TRIGGER persons_search_delete AFTER DELETE ON persons BEGIN
@@ -50,8 +48,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await run(`CREATE VIRTUAL TABLE household_search USING fts5(
       household_no, phone, content = 'households', content_rowid = 'id', tokenize = 'trigram'
     )`);
-    await run(`CREATE TRIGGER households_search_insert AFTER INSERT ON households
-      WHEN NOT EXISTS (SELECT 1 FROM search_index_paused) BEGIN
+    await run(`CREATE TRIGGER households_search_insert AFTER INSERT ON households BEGIN
       INSERT INTO household_search (rowid, household_no, phone) VALUES (new.id, new.household_no, new.phone);
     END`);
     await run(`CREATE TRIGGER households_search_delete AFTER DELETE ON households BEGIN

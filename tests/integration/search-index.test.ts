@@ -5,6 +5,7 @@ import { loadDemo } from '../../main/core/api/handlers.ts';
 import { listHouseholds } from '../../main/core/households/household-list.ts';
 import { openLedger } from '../../main/core/db/open-ledger.ts';
 import { getRegionCatalog } from '../../main/core/regions/catalog.ts';
+import { withSearchIndexPaused } from '../../main/core/persons/search-index.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 
 describe('search indexes', () => {
@@ -16,7 +17,12 @@ describe('search indexes', () => {
       // FTS5's own consistency check against the content tables: throws when they differ.
       db.prepare(`INSERT INTO person_search (person_search) VALUES ('integrity-check')`).run();
       db.prepare(`INSERT INTO household_search (household_search) VALUES ('integrity-check')`).run();
-      expect(db.prepare('SELECT COUNT(*) FROM search_index_paused').pluck().get()).toBe(0);
+      expect(
+        db
+          .prepare(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%search_insert'`)
+          .pluck()
+          .get(),
+      ).toBe(2);
 
       const list = (search: string) =>
         listHouseholds(ledger, householdListQuery.parse({ regionCode: null, search }));
@@ -38,6 +44,28 @@ describe('search indexes', () => {
       db.prepare(`UPDATE persons SET name = '欧阳测试' WHERE id_number = ?`).run(p.id_number);
       expect(list('欧阳测试').rows.map((r) => r.id)).toEqual([p.hid]);
       db.prepare(`INSERT INTO person_search (person_search) VALUES ('integrity-check')`).run();
+    } finally {
+      await ledger.close();
+    }
+  });
+
+  it('keeps its triggers when a bulk load fails and rolls back', async () => {
+    const ledger = await openLedger(tempLedgerPath());
+    try {
+      const triggers = () =>
+        ledger.sqlite
+          .prepare(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%search_insert'`)
+          .pluck()
+          .get();
+      expect(() =>
+        ledger.sqlite.transaction(() =>
+          withSearchIndexPaused(ledger, () => {
+            expect(triggers()).toBe(0);
+            throw new Error('broken file');
+          }),
+        )(),
+      ).toThrow('broken file');
+      expect(triggers()).toBe(2);
     } finally {
       await ledger.close();
     }

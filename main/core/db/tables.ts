@@ -136,18 +136,12 @@ export interface AuditLogTable {
   changes: Generated<string>;
 }
 
-/** A row here pauses the per-row search-index trigger during a bulk load (never left behind). */
-export interface SearchIndexPausedTable {
-  id: number;
-}
-
 export interface DB {
   audit_log: AuditLogTable;
   settings: SettingsTable;
   code_items: CodeItemsTable;
   import_batches: ImportBatchesTable;
   import_templates: ImportTemplatesTable;
-  search_index_paused: SearchIndexPausedTable;
   regions: RegionsTable;
   households: HouseholdsTable;
   persons: PersonsTable;
@@ -171,7 +165,6 @@ export const TABLE_COLUMNS = {
   code_items: ['table_key', 'code', 'label', 'aliases', 'retired', 'created_at'],
   import_batches: ['id', 'kind', 'file_name', 'sha256', 'sheet', 'operator', 'summary', 'created_at', 'mapping', 'undone_at', 'undone_by'],
   import_templates: ['signature', 'name', 'mapping', 'created_at', 'used_at'],
-  search_index_paused: ['id'],
   regions: ['code', 'parent_code', 'level', 'name', 'official_name', 'sort_order', 'origin', 'created_at', 'updated_at'],
   households: [
     'id', 'household_no', 'township_code', 'village_code', 'group_code', 'head_name', 'head_id_number',

@@ -26,6 +26,7 @@ export interface ParsedPerson {
   row: number;
   /** Mapped person fields with a value (empty cells are "not given", never "clear"). */
   values: Values;
+  /** Target key → column letter (shared by every row of the sheet). */
   columns: Record<string, string>;
   invalid: boolean;
 }

@@ -68,6 +68,8 @@ export function parseRows(table: ImportTable, settings: ImportSettings, places: 
     return target ? [{ ...m, target }] : [];
   });
   const has = (key: string) => mapped.some((m) => m.target.key === key);
+  // Which column letter each target came from: one object for the whole sheet (not one per row).
+  const columns: Record<string, string> = Object.fromEntries(mapped.map((m) => [m.target.key, m.letter]));
   if (!has('person.id_number') || !has('person.name')) {
     issue(0, null, null, '没有对应到“姓名”和“证件号码”的列，无法导入：请在列对应中指定');
     return { households: [], issues, regionCode: settings.regionCode };
@@ -108,7 +110,7 @@ export function parseRows(table: ImportTable, settings: ImportSettings, places: 
       household: {},
       person: {},
       place: { township: null, village: null, group: null },
-      columns: {},
+      columns,
       invalid: false,
     };
     for (const m of mapped) {
@@ -122,7 +124,6 @@ export function parseRows(table: ImportTable, settings: ImportSettings, places: 
       }
       const field = m.target.field;
       if (!field) continue;
-      r.columns[m.target.key] = m.letter;
       const n = normalizeCached(field, text);
       if (!n.ok) {
         issue(row, m.letter, field.label, n.message);

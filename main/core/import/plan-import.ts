@@ -72,8 +72,24 @@ export function planImport(
   fileIssues: ImportIssue[],
 ): ImportPlan {
   const prepare = (sql: string) => ledger.prepare(sql);
-  const byNo = prepare('SELECT * FROM households WHERE household_no = ?');
-  const byId = prepare('SELECT * FROM persons WHERE id_number = ?');
+  const byNoStmt = prepare('SELECT * FROM households WHERE household_no = ?');
+  const byIdStmt = prepare('SELECT * FROM persons WHERE id_number = ?');
+  // Most rows of a big import are new: find the few keys the ledger already has in batches, and look
+  // up whole rows only for those.
+  const knownIds = existingKeys(
+    ledger,
+    'persons',
+    'id_number',
+    parsed.flatMap((h) => h.persons.map((p) => p.values.id_number)),
+  );
+  const knownNos = existingKeys(
+    ledger,
+    'households',
+    'household_no',
+    parsed.map((h) => h.householdNo),
+  );
+  const byId = { get: (id: unknown) => (knownIds.has(String(id)) ? byIdStmt.get(id) : undefined) };
+  const byNo = { get: (no: string) => (knownNos.has(no) ? byNoStmt.get(no) : undefined) };
   const householdById = prepare('SELECT * FROM households WHERE id = ?');
   const members = prepare(
     `SELECT id, name, relation, sex, id_number FROM persons WHERE household_id = ? AND status = 'active'`,
@@ -187,6 +203,27 @@ export function planImport(
     }
   }
   return { households: plans, issues, counts, newGroups: [...newGroups] };
+}
+
+const KEY_BATCH = 500;
+
+function existingKeys(
+  ledger: Ledger,
+  table: 'persons' | 'households',
+  column: string,
+  values: readonly unknown[],
+): Set<string> {
+  const keys = [...new Set(values.filter((v): v is string => typeof v === 'string'))];
+  const found = new Set<string>();
+  for (let i = 0; i < keys.length; i += KEY_BATCH) {
+    const chunk = keys.slice(i, i + KEY_BATCH);
+    const rows = ledger
+      .prepare(`SELECT ${column} FROM ${table} WHERE ${column} IN (${chunk.map(() => '?').join(', ')})`)
+      .pluck()
+      .all(...chunk) as string[];
+    for (const r of rows) found.add(r);
+  }
+  return found;
 }
 
 export const hasBlockingErrors = (plan: ImportPlan): boolean => plan.issues.some((i) => i.level === 'error');
