@@ -19,6 +19,7 @@ import { parseRows, type ParseResult } from './parse-rows.ts';
 import { PlaceResolver } from './place-resolver.ts';
 import { commitPlan, type CommitResult } from './commit-import.ts';
 import { withBulkCache } from '../db/bulk.ts';
+import { dataVersion } from '../db/data-version.ts';
 import { hasBlockingErrors, planImport, type ImportPlan } from './plan-import.ts';
 import { fillAndClassify } from './read/fill-and-classify.ts';
 import { HeaderNotFoundError, locateHeader } from './read/locate-header.ts';
@@ -42,6 +43,8 @@ export interface Analysis {
   /** Rows parsed into households (kept so the commit re-plans without re-parsing). */
   parsed: ParseResult;
   plan: ImportPlan;
+  /** The ledger's data version when `plan` was made: the commit reuses it if nothing changed since. */
+  planVersion: string;
 }
 
 export interface AnalyzeOptions extends ReadOptions {
@@ -154,6 +157,7 @@ function plan(
     regionCode: parsed.regionCode,
     parsed,
     plan: planImport(ledger, table.sheet, parsed.households, skipInvalid, parsed.issues),
+    planVersion: dataVersion(ledger),
   };
 }
 
@@ -198,7 +202,11 @@ export function commitAnalysis(
 ): CommitResult & { plan: ImportPlan } {
   return withBulkCache(ledger, () =>
     ledger.sqlite.transaction(() => {
-      const fresh = planImport(ledger, a.table.sheet, a.parsed.households, skipInvalid, a.parsed.issues);
+      // The preview's plan (made without skipping) still holds if nothing was written since.
+      const fresh =
+        !skipInvalid && a.planVersion === dataVersion(ledger)
+          ? a.plan
+          : planImport(ledger, a.table.sheet, a.parsed.households, skipInvalid, a.parsed.issues);
       if (hasBlockingErrors(fresh) && !skipInvalid) {
         throw new LedgerError(
           'validation',

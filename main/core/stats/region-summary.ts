@@ -1,6 +1,7 @@
 // The 首页 figures for one region, computed live (no stored totals).
 import { CODE_TABLES, codeLabel, type CodeTableKey } from '../../../shared/code-tables/index.ts';
 import type { Ledger } from '../db/open-ledger.ts';
+import { dataVersion } from '../db/data-version.ts';
 import { householdRegionFilter, type RegionNode } from '../regions/region-tree.ts';
 
 export interface CountRow {
@@ -99,12 +100,5 @@ export function computeSummary(ledger: Ledger, region: RegionNode) {
 export type RegionSummary = ReturnType<typeof computeSummary>;
 
 // A county-wide summary scans every household and person (~0.5 s at 100,000 households on an office
-// PC), so it is computed once per version of the data: total_changes() moves with every write on this
-// connection and data_version with every write from another process (the CLI beside the app).
+// PC), so it is computed once per version of the data (db/data-version.ts).
 const cache = new WeakMap<Ledger, Map<string, { version: string; value: RegionSummary }>>();
-
-function dataVersion(ledger: Ledger): string {
-  const changes = ledger.sqlite.prepare('SELECT total_changes()').pluck().get() as number;
-  const external = ledger.sqlite.pragma('data_version', { simple: true }) as number;
-  return `${changes}:${external}`;
-}
