@@ -1,14 +1,14 @@
 // One household: its fields and members in one view, everything a clerk does to them, and its 历史.
 import { useState } from 'react';
 import { Alert, App, Button, Card, Space, Spin, Switch, Tabs, Tag, Typography } from 'antd';
-import { EditOutlined, PlusOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { api } from '../../api/transport.ts';
 import { testIdProps } from '../../lib/test-id.ts';
 import { useLedgerQuery } from '../../api/useLedgerQuery.ts';
 import { CancelDialog } from '../../components/CancelDialog.tsx';
+import { CancelledAlert } from '../../components/CancelledAlert.tsx';
 import { HistoryList } from '../../components/HistoryList.tsx';
 import { placeText } from '../../lib/display.ts';
-import { useCodeTables } from '../../state/code-tables.ts';
 import { useRoute } from '../../state/route.ts';
 import { useRouteTitle } from '../../state/useRouteStack.ts';
 import { PersonEditDialog, type PersonDetail } from '../persons/PersonEditDialog.tsx';
@@ -27,7 +27,6 @@ type Dialog =
 export function HouseholdPage({ id }: { id: number }) {
   const { open } = useRoute();
   const { message, modal } = App.useApp();
-  const tables = useCodeTables();
   const [version, setVersion] = useState(0);
   const [showCancelled, setShowCancelled] = useState(false);
   const [tab, setTab] = useState('main');
@@ -98,7 +97,7 @@ export function HouseholdPage({ id }: { id: number }) {
   const restoreHousehold = () =>
     modal.confirm({
       title: `恢复户 ${household.householdNo}？`,
-      content: '恢复后本户重新出现在户列表中（成员需另行恢复）。',
+      content: '恢复后本户和随户注销的成员重新出现在列表中；此前单独注销的成员仍需另行恢复。',
       okText: '恢复',
       cancelText: '取消',
       okButtonProps: testIdProps('restore-confirm'),
@@ -112,22 +111,13 @@ export function HouseholdPage({ id }: { id: number }) {
   const main = (
     <>
       {cancelled && (
-        <Alert
-          type="warning"
-          showIcon
-          className="record-alert"
-          title={`本户已注销：${tables.label('cancel_reason', household.cancelReason)}${household.cancelDate ? `（${household.cancelDate}）` : ''}${household.cancelNote ? `，${household.cancelNote}` : ''}`}
-          action={
-            <Button
-              size="small"
-              icon={<UndoOutlined />}
-              onClick={restoreHousehold}
-              data-testid="household-restore"
-            >
-              恢复此户
-            </Button>
-          }
-          data-testid="household-cancelled"
+        <CancelledAlert
+          prefix="本户已注销"
+          record={household}
+          restoreLabel="恢复此户"
+          onRestore={restoreHousehold}
+          testId="household-cancelled"
+          restoreTestId="household-restore"
         />
       )}
       <Card

@@ -2,10 +2,11 @@
 // and the person's 历史.
 import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Spin, Tabs, Tag, Typography } from 'antd';
-import { EditOutlined, StopOutlined, SwapOutlined, UndoOutlined } from '@ant-design/icons';
+import { EditOutlined, StopOutlined, SwapOutlined } from '@ant-design/icons';
 import { api } from '../../api/transport.ts';
 import { useLedgerQuery } from '../../api/useLedgerQuery.ts';
 import { CancelDialog } from '../../components/CancelDialog.tsx';
+import { CancelledAlert } from '../../components/CancelledAlert.tsx';
 import { HistoryList } from '../../components/HistoryList.tsx';
 import { PERSON_FORM_FIELDS } from '../../forms/form-fields.ts';
 import { displayField, placeText } from '../../lib/display.ts';
@@ -70,17 +71,13 @@ export function PersonPage({ id }: { id: number }) {
   const main = (
     <>
       {cancelled && (
-        <Alert
-          type="warning"
-          showIcon
-          className="record-alert"
-          title={`已注销：${tables.label('cancel_reason', person.cancelReason)}${person.cancelDate ? `（${person.cancelDate}）` : ''}${person.cancelNote ? `，${person.cancelNote}` : ''}`}
-          action={
-            <Button size="small" icon={<UndoOutlined />} onClick={restore} data-testid="person-restore">
-              恢复
-            </Button>
-          }
-          data-testid="person-cancelled"
+        <CancelledAlert
+          prefix="已注销"
+          record={person}
+          restoreLabel="恢复"
+          onRestore={restore}
+          testId="person-cancelled"
+          restoreTestId="person-restore"
         />
       )}
       <Card size="small" title="所在户" className="record-card">
