@@ -87,7 +87,7 @@ async function handleApi(
 ): Promise<Reply> {
   const refused = guard(req, token, port);
   if (refused) return refused;
-  if (req.method !== 'POST') return refuse(405 as number, 'bad-request', '只接受 POST 请求。');
+  if (req.method !== 'POST') return refuse(405, 'bad-request', '只接受 POST 请求。');
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
     return refuse(400, 'bad-request', '请求必须是 JSON。');
   }

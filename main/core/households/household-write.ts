@@ -16,6 +16,7 @@ import { assertIdFree } from '../persons/id-registry.ts';
 import { checkMemberChange, normalizePerson, throwIfErrors } from '../persons/person-entry.ts';
 import {
   checkCancel,
+  markPersonRestored,
   insertPerson,
   markPersonCancelled,
   PERSON_AUDIT_COLUMNS,
@@ -249,11 +250,7 @@ export function restoreHousehold(ledger: Ledger, id: number) {
       (m) => m.status === 'cancelled' && m.cancel_note?.startsWith(WITH_HOUSEHOLD_NOTE),
     );
     for (const m of members) {
-      ledger
-        .prepare(
-          `UPDATE persons SET status = 'active', cancel_reason = NULL, cancel_note = NULL, cancel_date = NULL, updated_at = ? WHERE id = ?`,
-        )
-        .run(nowIso(), m.id);
+      markPersonRestored(ledger, m.id);
       const after = getPersonRow(ledger, m.id);
       writeAudit(ledger, {
         operator,

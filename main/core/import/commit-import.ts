@@ -10,6 +10,7 @@ import { refreshHousehold } from '../households/derived.ts';
 import { nextHouseholdNo } from '../households/household-number.ts';
 import { dataYear, requireOperator } from '../ledger/operator.ts';
 import { withSearchIndexPaused } from '../persons/search-index.ts';
+import { insertGroup } from '../regions/region-edit.ts';
 import { findRegion } from '../regions/region-tree.ts';
 import type { ImportPlan } from './plan-import.ts';
 
@@ -54,25 +55,11 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): 
     const groupCodes = new Map<string, string>();
     for (const key of plan.newGroups) {
       const [villageCode = '', name = ''] = key.split('|');
-      const used = new Set(
-        (prepare(`SELECT code FROM regions WHERE parent_code = ?`).pluck().all(villageCode) as string[]).map(
-          (c) => Number(c.split('-')[1]),
-        ),
-      );
-      let n = 1;
-      while (used.has(n)) n += 1;
-      const code = `${villageCode}-${String(n).padStart(2, '0')}`;
-      prepare(
-        `INSERT INTO regions (code, parent_code, level, name, official_name, sort_order, origin, created_at, updated_at) VALUES (?, ?, 'group', ?, NULL, ?, 'import', ?, ?)`,
-      ).run(code, villageCode, name, n, now, now);
-      writeAudit(ledger, {
+      const code = insertGroup(ledger, {
+        village: findRegion(ledger, villageCode),
+        name,
+        origin: 'import',
         operator,
-        action: 'create',
-        entity: 'region',
-        entityId: code,
-        householdId: null,
-        label: name,
-        changes: [{ field: 'name', before: null, after: name }],
         batchId,
         at: now,
       });

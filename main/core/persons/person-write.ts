@@ -166,6 +166,15 @@ export function markPersonCancelled(ledger: Ledger, id: number, input: Omit<Canc
     .run(input.reason, input.note, input.date, nowIso(), id);
 }
 
+/** Undoes a 注销 (no audit, no refresh): shared with restoring a whole household. */
+export function markPersonRestored(ledger: Ledger, id: number): void {
+  ledger
+    .prepare(
+      `UPDATE persons SET status = 'active', cancel_reason = NULL, cancel_note = NULL, cancel_date = NULL, updated_at = ? WHERE id = ?`,
+    )
+    .run(nowIso(), id);
+}
+
 export function cancelPerson(ledger: Ledger, input: CancelInput) {
   const operator = requireOperator(ledger);
   checkCancel(input);
@@ -210,11 +219,7 @@ export function restorePerson(ledger: Ledger, id: number) {
     requireActiveHousehold(ledger, old.household_id);
     const before = activeMembers(ledger, old.household_id);
     checkMemberChange(before, [...before, summary(old)]);
-    ledger
-      .prepare(
-        `UPDATE persons SET status = 'active', cancel_reason = NULL, cancel_note = NULL, cancel_date = NULL, updated_at = ? WHERE id = ?`,
-      )
-      .run(nowIso(), id);
+    markPersonRestored(ledger, id);
     refreshHousehold(ledger, old.household_id);
     const row = getPersonRow(ledger, id);
     writeAudit(ledger, {

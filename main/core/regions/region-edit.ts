@@ -13,6 +13,50 @@ function assertNameFree(ledger: Ledger, parentCode: string | null, name: string,
   if (taken) throw new LedgerError('validation', `同一上级下已有名为“${name}”的单位。`);
 }
 
+/**
+ * Adds a 村民小组 under a village with the next free code '<village>-NN' and its audit entry; shared by
+ * the tree's 新增村民小组 and by imports that name a 组 the village does not have yet.
+ */
+export function insertGroup(
+  ledger: Ledger,
+  g: {
+    village: RegionNode;
+    name: string;
+    origin: 'manual' | 'import';
+    operator: string;
+    batchId?: number;
+    at?: string;
+  },
+): string {
+  const codes = ledger
+    .prepare("SELECT code FROM regions WHERE parent_code = ? AND level = 'group'")
+    .pluck()
+    .all(g.village.code) as string[];
+  const used = new Set(codes.map((c) => Number(c.split('-')[1])));
+  let n = 1;
+  while (used.has(n)) n += 1;
+  if (n > 99) throw new LedgerError('validation', `“${g.village.name}”的村民小组已满 99 个。`);
+  const code = `${g.village.code}-${String(n).padStart(2, '0')}`;
+  const now = g.at ?? nowIso();
+  ledger
+    .prepare(
+      `INSERT INTO regions (code, parent_code, level, name, official_name, sort_order, origin, created_at, updated_at) VALUES (?, ?, 'group', ?, NULL, ?, ?, ?, ?)`,
+    )
+    .run(code, g.village.code, g.name, n, g.origin, now, now);
+  writeAudit(ledger, {
+    operator: g.operator,
+    action: 'create',
+    entity: 'region',
+    entityId: code,
+    householdId: null,
+    label: `${g.village.name}${g.name}`,
+    changes: [{ field: 'name', before: null, after: g.name }],
+    ...(g.batchId !== undefined ? { batchId: g.batchId } : {}),
+    at: now,
+  });
+  return code;
+}
+
 export function addGroup(ledger: Ledger, villageCode: string, rawName: string): RegionNode {
   const operator = requireOperator(ledger);
   const name = rawName.trim();
@@ -21,30 +65,7 @@ export function addGroup(ledger: Ledger, villageCode: string, rawName: string): 
     if (village.level !== 'village')
       throw new LedgerError('validation', `村民小组只能建在村（社区）下，“${village.name}”不是村。`);
     assertNameFree(ledger, village.code, name);
-    const codes = ledger.sqlite
-      .prepare("SELECT code FROM regions WHERE parent_code = ? AND level = 'group'")
-      .pluck()
-      .all(village.code) as string[];
-    const used = new Set(codes.map((c) => Number(c.split('-')[1])));
-    let n = 1;
-    while (used.has(n)) n += 1;
-    if (n > 99) throw new LedgerError('validation', `“${village.name}”的村民小组已满 99 个。`);
-    const code = `${village.code}-${String(n).padStart(2, '0')}`;
-    const now = nowIso();
-    ledger.sqlite
-      .prepare(
-        `INSERT INTO regions (code, parent_code, level, name, official_name, sort_order, origin, created_at, updated_at) VALUES (?, ?, 'group', ?, NULL, ?, 'manual', ?, ?)`,
-      )
-      .run(code, village.code, name, n, now, now);
-    writeAudit(ledger, {
-      operator,
-      action: 'create',
-      entity: 'region',
-      entityId: code,
-      householdId: null,
-      label: `${village.name}${name}`,
-      changes: [{ field: 'name', before: null, after: name }],
-    });
+    const code = insertGroup(ledger, { village, name, origin: 'manual', operator });
     return findRegion(ledger, code);
   })();
 }
