@@ -4,6 +4,7 @@ import { HOUSEHOLD_FIELDS } from './fields/household-fields.ts';
 import { PERSON_FIELDS } from './fields/person-fields.ts';
 import { fieldLabel } from './fields/entry-fields.ts';
 import { maskIdNumber, maskPhone } from './mask.ts';
+import { ledgerDef } from './ledgers/index.ts';
 
 export interface AuditChange {
   field: string;
@@ -14,8 +15,10 @@ export interface AuditChange {
 export interface AuditEntryView {
   at: string;
   operator: string;
-  action: 'create' | 'update' | 'cancel' | 'restore' | 'move-in' | 'move-out' | 'set-head';
-  entity: 'household' | 'person' | 'region';
+  action: 'create' | 'update' | 'delete' | 'cancel' | 'restore' | 'move-in' | 'move-out' | 'set-head';
+  entity: 'household' | 'person' | 'region' | 'record';
+  /** For 'record' entries: the thematic ledger, whose definition names and displays the fields. */
+  ledgerId?: string;
   /** What the entry is about, as it was named then (a person's name, 户编号 …). */
   label: string;
   changes: readonly AuditChange[];
@@ -25,13 +28,20 @@ const STATUS: Record<string, string> = { active: '正常', cancelled: '已注销
 
 /** A stored value as the clerk reads it: code labels, 是/否, masked IDs and phones. */
 export function displayValue(
-  entity: 'household' | 'person' | 'region',
+  entity: 'household' | 'person' | 'region' | 'record',
   field: string,
   value: string | number | null,
+  ledgerId?: string,
 ): string {
   if (value === null || value === '') return '空';
   const fields: readonly { column: string; type: string; codeTable?: string }[] =
-    entity === 'household' ? HOUSEHOLD_FIELDS : entity === 'person' ? PERSON_FIELDS : [];
+    entity === 'household'
+      ? HOUSEHOLD_FIELDS
+      : entity === 'person'
+        ? PERSON_FIELDS
+        : entity === 'record'
+          ? (ledgerDef(ledgerId ?? '')?.fields ?? [])
+          : [];
   const def = fields.find((f) => f.column === field);
   if (field === 'status') return STATUS[String(value)] ?? String(value);
   if (field === 'cancel_reason') return codeLabel(CODE_TABLES.cancel_reason, String(value));
@@ -61,6 +71,7 @@ export function localDateTime(iso: string): string {
 const ACTION_VERB: Record<AuditEntryView['action'], string> = {
   create: '新增',
   update: '修改',
+  delete: '删除',
   cancel: '注销',
   restore: '恢复',
   'move-in': '迁入',
@@ -68,7 +79,13 @@ const ACTION_VERB: Record<AuditEntryView['action'], string> = {
   'set-head': '变更户主',
 };
 
-const ENTITY_NOUN = { household: '户', person: '成员', region: '区划' } as const;
+const ENTITY_NOUN = { household: '户', person: '成员', region: '区划', record: '记录' } as const;
+
+function labelOf(e: AuditEntryView, field: string): string {
+  if (e.entity === 'record')
+    return ledgerDef(e.ledgerId ?? '')?.fields.find((f) => f.column === field)?.label ?? field;
+  return fieldLabel(e.entity === 'region' ? 'household' : e.entity, field);
+}
 
 /**
  * One line per change for updates, one line for other actions. `subject` false leaves the entry's own
@@ -82,7 +99,7 @@ export function describeAuditEntry(e: AuditEntryView, subject = true): string[] 
     if (details.length === 0) return [`${who} ${ACTION_VERB[e.action]}了 ${e.label}`];
     return details.map(
       (c) =>
-        `${who} 将 ${whose}${fieldLabel(e.entity === 'region' ? 'household' : e.entity, c.field)} 由 ${displayValue(e.entity, c.field, c.before)} 改为 ${displayValue(e.entity, c.field, c.after)}`,
+        `${who} 将 ${whose}${labelOf(e, c.field)} 由 ${displayValue(e.entity, c.field, c.before, e.ledgerId)} 改为 ${displayValue(e.entity, c.field, c.after, e.ledgerId)}`,
     );
   }
   const noun = ENTITY_NOUN[e.entity];

@@ -15,6 +15,10 @@ import { analyzeFile, commitAnalysis } from '../core/import/analyze-file.ts';
 import { previewOf } from '../core/import/preview.ts';
 import { phaseLabel } from '../../shared/import/phases.ts';
 import { getOperator } from '../core/ledger/operator.ts';
+import { allLedgers } from '../../shared/ledgers/index.ts';
+import { ledgerTableSql } from '../../shared/ledgers/table-sql.ts';
+import { ledgerCounts } from '../core/ledgers/ledger-summary.ts';
+import { requireLedger } from '../core/ledgers/record-sql.ts';
 
 export interface CliIo {
   out(line: string): void;
@@ -133,14 +137,67 @@ export const commands = {
               `${title as string}：${(rows as typeof s.byHouseholdType).map((r) => `${r.label} ${r.count}`).join('，')}`,
           ),
         ];
-        print(io, values, { county, ...s }, lines.join('\n'));
+        // Every thematic ledger's record count (in the region), keyed by its id.
+        const ledgers = ledgerCounts(core.ledger, region);
+        lines.push(
+          `专项台账：${
+            allLedgers()
+              .filter((d) => (ledgers[d.id] ?? 0) > 0)
+              .map((d) => `${d.name} ${ledgers[d.id]}`)
+              .join('，') || '暂无记录'
+          }`,
+        );
+        print(io, values, { county, ...s, ledgers }, lines.join('\n'));
         return 0;
       }),
+  },
+
+  ledgers: {
+    options: { ...common } satisfies OptionSpec,
+    run: (values: Values, io: CliIo) =>
+      withCore(values, (core) => {
+        const counts = ledgerCounty(core.ledger) ? ledgerCounts(core.ledger) : {};
+        const list = allLedgers().map((d) => ({
+          id: d.id,
+          name: d.name,
+          group: d.group,
+          subject: d.subject,
+          parent: d.parent?.ledger ?? null,
+          records: counts[d.id] ?? 0,
+          fields: d.fields.map((f) => ({
+            column: f.column,
+            label: f.label,
+            type: f.type,
+            required: f.required === true,
+          })),
+        }));
+        print(
+          io,
+          values,
+          list,
+          list.map((d) => `${d.id.padEnd(24)} ${d.name}（${d.records} 条）`).join('\n'),
+        );
+        return 0;
+      }),
+  },
+
+  'ledger-sql': {
+    options: { ...common } satisfies OptionSpec,
+    positionals: true,
+    run: (values: Values, io: CliIo, positionals: string[] = []) => {
+      // For writing the migration of a new ledger: its table as the definition calls for it.
+      const defs = positionals.map((id) => requireLedger(id));
+      if (defs.length === 0) throw new LedgerError('bad-request', '用法：ledger-sql 台账编号 …');
+      const statements = defs.flatMap((d) => ledgerTableSql(d));
+      io.out(values.json ? JSON.stringify(statements) : statements.map((x) => `${x};`).join('\n'));
+      return Promise.resolve(0);
+    },
   },
 
   import: {
     options: {
       ...common,
+      into: { type: 'string' },
       sheet: { type: 'string' },
       region: { type: 'string' },
       template: { type: 'string' },
@@ -190,6 +247,7 @@ async function runImport(values: Values, io: CliIo, positionals: string[]): Prom
         sheet: (values.sheet as string | undefined) ?? null,
         regionCode: (values.region as string | undefined) ?? null,
         templateName: (values.template as string | undefined) ?? null,
+        into: (values.into as string | undefined) ?? null,
         onProgress: (p) => {
           if (!values.json)
             io.err(
@@ -205,9 +263,14 @@ async function runImport(values: Values, io: CliIo, positionals: string[]): Prom
       throw e;
     }
     const preview = previewOf(analysis);
-    const out = (committed: { batchId: number } | null, plan = analysis.plan) => ({
+    const out = (
+      committed: { batchId: number } | null,
+      plan = analysis.plan,
+      records = analysis.ledgerPlan?.counts ?? null,
+    ) => ({
       households: plan.counts.households,
       persons: plan.counts.persons,
+      ...(analysis.into !== null ? { into: analysis.into, records } : {}),
       skipped: preview.skipped,
       errors: plan.issues
         .filter((i) => i.level === 'error')
@@ -228,7 +291,7 @@ async function runImport(values: Values, io: CliIo, positionals: string[]): Prom
       getOperator(core.ledger) ??
       `命令行（${os.userInfo().username}）`;
     const committed = commitAnalysis(core.ledger, analysis, values['skip-invalid'] === true, { operator });
-    const result = out(committed, committed.plan);
+    const result = out(committed, committed.plan, analysis.into !== null ? committed.records : null);
     print(io, values, result, describeImport(result, analysis.fileName));
     return 0;
   });
@@ -238,6 +301,7 @@ function describeImport(
   r: {
     households: Counts;
     persons: Counts;
+    records?: Counts | null;
     errors: { row: number; column: string | null; message: string }[];
     skipped: unknown[];
     batchId: number | null;
@@ -247,8 +311,7 @@ function describeImport(
   const c = (x: Counts) => `新增 ${x.created}，修改 ${x.updated}，未变 ${x.unchanged}`;
   const lines = [
     `${fileName}：${r.batchId ? `已导入（批次 ${r.batchId}）` : '未写入台账'}`,
-    `户：${c(r.households)}`,
-    `人：${c(r.persons)}`,
+    ...(r.records ? [`记录：${c(r.records)}`] : [`户：${c(r.households)}`, `人：${c(r.persons)}`]),
     `跳过的行：${r.skipped.length}`,
   ];
   if (r.errors.length > 0) {

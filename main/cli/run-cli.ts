@@ -9,12 +9,15 @@ export const USAGE = `用法：npm run ledger -- <命令> [选项]
   init  [--county 6位县级代码]          新建台账；给出县代码时填入该县的乡镇和村
   demo  [--households N] [--seed S] [--county 代码]
                                         在空台账中生成示例县（默认 湖北省襄阳市保康县，2000 户）
-  stats [--region 区划代码]             显示户数、人数和分类统计
+  stats [--region 区划代码]             显示户数、人数、分类统计和各专项台账的记录数
   serve [--port N]                      启动浏览器模式（不打开浏览器），第一行输出访问地址
   import 文件 [--sheet 工作表] [--region 区划代码] [--template 模板名] [--operator 姓名]
          [--dry-run] [--skip-invalid]   导入 Excel/CSV：先校验，无错误才写入（一次事务、一个批次）；
                                         --dry-run 只预览；--skip-invalid 跳过有错误的行。
                                         退出码：0 成功，1 有错误未导入，2 文件无法读取
+         [--into 台账编号]             导入到专项台账（编号见 ledgers），选项和输出同上，另有 records 计数
+  ledgers                               列出专项台账：编号、名称、记录数（--json 含字段）
+  ledger-sql 台账编号 …                 打印台账定义对应的建表语句（写新迁移时用）
 
 通用选项：
   --db PATH   台账文件（默认：环境变量 LEDGER_DB，或用户数据目录下的 county-ledger/ledger.db）

@@ -3,6 +3,7 @@ import type { CodeItem, CodeTable } from './define.ts';
 import * as household from './household-tables.ts';
 import * as person from './person-tables.ts';
 import * as record from './record-tables.ts';
+import { LEDGER_CODE_TABLES } from '../ledgers/code-tables.ts';
 
 export type { CodeItem, CodeTable } from './define.ts';
 export { MULTI_SEPARATOR } from './define.ts';
@@ -29,13 +30,24 @@ const all = [
   record.cancelReason,
 ] as const;
 
+/** Keys of the built-in tables; the thematic ledgers' own tables (shared/ledgers) are served too, under
+ * keys their definitions name as plain strings. */
 export type CodeTableKey = (typeof all)[number]['key'];
 
 const byKey: Record<string, CodeTable> = {};
-for (const t of all) byKey[t.key] = t;
+for (const t of [...all, ...LEDGER_CODE_TABLES]) byKey[t.key] = t;
 export const CODE_TABLES = byKey as Readonly<Record<CodeTableKey, CodeTable>>;
 
-export const CODE_TABLE_KEYS = all.map((t) => t.key) as CodeTableKey[];
+export const CODE_TABLE_KEYS = Object.keys(byKey) as CodeTableKey[];
+
+/** Tables of a ledger registered at run time (shared/ledgers registerLedger); existing keys are kept. */
+export function addCodeTables(tables: readonly CodeTable[]): void {
+  for (const t of tables) {
+    if (Object.hasOwn(byKey, t.key)) continue;
+    byKey[t.key] = t;
+    CODE_TABLE_KEYS.push(t.key as CodeTableKey);
+  }
+}
 
 export const isCodeTableKey = (key: string): key is CodeTableKey => Object.hasOwn(CODE_TABLES, key);
 

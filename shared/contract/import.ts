@@ -41,6 +41,9 @@ export const importPreview = z.object({
   rows: z.number().int(),
   households: counts,
   persons: counts,
+  /** The thematic ledger the file goes into (null: the household register) and its record counts. */
+  into: z.string().nullable(),
+  records: counts,
   skipped: z.array(z.object({ row: z.number().int(), reason: z.string() })),
   errors: z.array(importIssue),
   errorCount: z.number().int(),
@@ -50,7 +53,7 @@ export const importPreview = z.object({
   newGroups: z.array(z.string()),
   changes: z.array(
     z.object({
-      kind: z.enum(['household', 'person']),
+      kind: z.enum(['household', 'person', 'record']),
       label: z.string(),
       row: z.number().int(),
       fields: z.array(z.string()),
@@ -65,7 +68,9 @@ export const importJobState = z.object({
   rowsRead: z.number().int(),
   percent: z.number().nullable(),
   preview: importPreview.nullable(),
-  result: z.object({ batchId: z.number().int(), households: counts, persons: counts }).nullable(),
+  result: z
+    .object({ batchId: z.number().int(), households: counts, persons: counts, records: counts })
+    .nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
 });
 
@@ -77,6 +82,12 @@ export const importContract = {
         fileId,
         sheet: z.string().max(100).nullable().default(null),
         regionCode: regionCode.nullable().default(null),
+        /** A thematic ledger's id (shared/ledgers); null imports households and persons. */
+        into: z
+          .string()
+          .regex(/^[a-z][a-z0-9_]{1,40}$/)
+          .nullable()
+          .default(null),
       })
       .strict(),
     response: z.object({ jobId }),
@@ -137,6 +148,8 @@ export const importContract = {
         createdAt: z.string(),
         households: counts,
         persons: counts,
+        into: z.string().nullable(),
+        records: counts,
         undoneAt: z.string().nullable(),
         undoneBy: z.string().nullable(),
       }),
@@ -150,6 +163,7 @@ export const importContract = {
       batchId: z.number().int(),
       personsRemoved: z.number().int(),
       householdsRemoved: z.number().int(),
+      recordsRemoved: z.number().int(),
     }),
     errors: ['not-found', 'validation', 'conflict'],
   }),

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { method, type MethodDef } from './define.ts';
 import { importContract } from './import.ts';
+import { ledgersContract } from './ledgers.ts';
 import { registerContract } from './register.ts';
 import { catalogUnit, countBy, countyCode, countyInfo, regionCode, regionNode } from './schemas.ts';
 
@@ -95,6 +96,7 @@ export const contract = {
 
   ...registerContract,
   ...importContract,
+  ...ledgersContract,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -31,14 +31,21 @@ function score(header: string, t: ImportTarget): number {
   return 0;
 }
 
-function bestTarget(col: SourceColumn): { target: string | null; confidence: number } {
+function bestTarget(
+  col: SourceColumn,
+  targets: readonly ImportTarget[],
+): { target: string | null; confidence: number } {
   // A grouped header like 户主/姓名 reads as 户主姓名 first, then by its leaf.
   const candidates = [col.name.replaceAll('/', ''), col.leaf, col.name];
   let best: { target: string | null; confidence: number } = { target: null, confidence: 0 };
   for (const [i, text] of candidates.entries()) {
-    if (IGNORED_HEADERS.some((h) => normalizeHeader(h) === normalizeHeader(text)))
+    // 序号/备注/编号 carry nothing for the register, but a ledger may name a field so (备注, 项目编号).
+    if (
+      IGNORED_HEADERS.some((h) => normalizeHeader(h) === normalizeHeader(text)) &&
+      !targets.some((t) => score(text, t) > 0)
+    )
       return { target: null, confidence: 0 };
-    for (const t of IMPORT_TARGETS) {
+    for (const t of targets) {
       if (NEVER_MAPPED_TARGETS.has(t.key)) continue;
       // The leaf alone is a little less certain than the whole header.
       const s = score(text, t) - (i === 1 && col.leaf !== col.name ? 0.05 : 0);
@@ -47,7 +54,7 @@ function bestTarget(col: SourceColumn): { target: string | null; confidence: num
   }
   if (best.target === null) {
     const h = normalizeHeader(col.leaf);
-    for (const t of IMPORT_TARGETS) {
+    for (const t of targets) {
       if (NEVER_MAPPED_TARGETS.has(t.key) || h.length < 2) continue;
       const label = normalizeHeader(t.label);
       if (label.includes(h) || h.includes(label)) return { target: t.key, confidence: 0.6 };
@@ -60,10 +67,12 @@ function bestTarget(col: SourceColumn): { target: string | null; confidence: num
 export function autoMapColumns(
   columns: readonly SourceColumn[],
   template?: Readonly<Record<string, string | null>>,
+  targets: readonly ImportTarget[] = IMPORT_TARGETS,
 ): ColumnMapping[] {
   const mapped = columns.map((col) => {
     const fromTemplate = template && Object.hasOwn(template, col.name) ? template[col.name] : undefined;
-    const guess = fromTemplate !== undefined ? { target: fromTemplate, confidence: 1 } : bestTarget(col);
+    const guess =
+      fromTemplate !== undefined ? { target: fromTemplate, confidence: 1 } : bestTarget(col, targets);
     return { index: col.index, letter: col.letter, header: col.name, ...guess };
   });
   const owner = new Map<string, ColumnMapping>();

@@ -5,7 +5,8 @@ import { HOUSEHOLD_FIELDS } from '../fields/household-fields.ts';
 import type { FieldDef } from '../fields/define.ts';
 import { PERSON_FIELDS } from '../fields/person-fields.ts';
 
-export type TargetKind = 'household' | 'person' | 'place';
+/** 'record', 'link' and 'parent' are targets of imports into a thematic ledger (ledger-targets.ts). */
+export type TargetKind = 'household' | 'person' | 'place' | 'record' | 'link' | 'parent';
 
 export interface ImportTarget {
   key: string;

@@ -4,11 +4,13 @@ import { parseArgs } from 'node:util';
 import { benchDemo } from './demo-and-stats.ts';
 import { benchSearch } from './search.ts';
 import { benchImport } from './import.ts';
+import { benchLedgers } from './ledgers.ts';
 
 const suites: Record<string, (households: number) => Promise<Record<string, number>>> = {
   demo: benchDemo,
   search: benchSearch,
   import: benchImport,
+  ledgers: benchLedgers,
 };
 
 const { values, positionals } = parseArgs({
@@ -17,7 +19,12 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
 });
 // Default sizes: households for demo/search, persons for import.
-const DEFAULT_SIZE: Record<string, number> = { demo: 100_000, search: 100_000, import: 400_000 };
+const DEFAULT_SIZE: Record<string, number> = {
+  demo: 100_000,
+  search: 100_000,
+  import: 400_000,
+  ledgers: 100_000,
+};
 const names = positionals.length > 0 ? positionals : Object.keys(suites);
 for (const name of names) {
   const suite = suites[name];

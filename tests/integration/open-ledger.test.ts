@@ -35,7 +35,7 @@ describe('openLedger', () => {
     try {
       const tables = ledger.sqlite
         .prepare(
-          `SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%'`,
+          `SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' AND name NOT LIKE 'ledger_%'`,
         )
         .all() as { name: string; strict: number }[];
       expect(tables.map((t) => t.name).sort()).toEqual(Object.keys(TABLE_COLUMNS).sort());

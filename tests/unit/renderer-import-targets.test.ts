@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { targetsFor } from '../../shared/import/ledger-targets.ts';
 import { IMPORT_TARGETS } from '../../shared/import/targets.ts';
+import { LEDGER_DEFS, type LedgerDef } from '../../shared/ledgers/index.ts';
 import {
   confidenceTag,
   NOT_IMPORTED,
@@ -38,6 +40,47 @@ describe('the mapping table’s choices', () => {
     expect(targetText('place.group')).toBe('地点 · 组');
     expect(targetText(null)).toBe('不导入');
     expect(targetText('household.nonexistent')).toBe('household.nonexistent');
+  });
+});
+
+describe('the choices of an import into a thematic ledger', () => {
+  const options = targetOptions('migrant_work');
+  const groups = options.filter(isGroup);
+
+  it('offers 关联, then 字段 (the record’s fields), never the derived ones', () => {
+    expect(options[0]).toEqual({ value: NOT_IMPORTED, label: '不导入' });
+    expect(groups.map((g) => g.label)).toEqual(['关联', '字段']);
+    const link = groups.find((g) => g.label === '关联');
+    expect(link?.options.map((o) => o.value)).toEqual(['link.id_number', 'link.name']);
+    const record = groups.find((g) => g.label === '字段');
+    expect(record?.options.find((o) => o.value === 'record.status')?.label).toBe('务工状态');
+    const keys = groups.flatMap((g) => g.options.map((o) => o.value));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).toEqual(targetsFor('migrant_work').map((t) => t.key));
+  });
+
+  it('offers 地点 for ledgers placed in a region and 所属记录 for child ledgers', () => {
+    const labels = (into: string) =>
+      targetOptions(into)
+        .filter(isGroup)
+        .map((g) => g.label);
+    const placed = (LEDGER_DEFS as readonly LedgerDef[]).find((d) => d.subject === 'region');
+    if (placed !== undefined) expect(labels(placed.id)).toContain('地点');
+    const child = (LEDGER_DEFS as readonly LedgerDef[]).find(
+      (d) => d.parent !== undefined && d.parent.key !== 'subject',
+    );
+    if (child !== undefined) expect(labels(child.id)).toContain('所属记录');
+  });
+
+  it('names a ledger target with its kind', () => {
+    expect(targetText('record.status', 'migrant_work')).toBe('字段 · 务工状态');
+    expect(targetText('link.id_number', 'migrant_work')).toBe('关联 · 证件号码');
+    expect(targetText('household.poverty_attribute', 'migrant_work')).toBe('household.poverty_attribute');
+    expect(targetText(null, 'migrant_work')).toBe('不导入');
+  });
+
+  it('offers nothing but 不导入 for an unknown ledger', () => {
+    expect(targetOptions('no_such_ledger')).toEqual([{ value: NOT_IMPORTED, label: '不导入' }]);
   });
 });
 

@@ -46,6 +46,8 @@ import { undoImport } from '../import/undo-import.ts';
 import { requireOperator } from '../ledger/operator.ts';
 import { DOWNLOAD_PATH_PREFIX } from '../../../shared/api.ts';
 import type { Handlers } from './dispatch.ts';
+import { ledgerHandlers } from './ledger-handlers.ts';
+import { requireLedger } from '../ledgers/record-sql.ts';
 
 export const APP_VERSION: string = pkg.version;
 /** The county the sample data is built on when none is chosen: 湖北省襄阳市保康县. */
@@ -155,11 +157,19 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'regions.addGroup': ({ villageCode, name }) => addGroup(ledger, villageCode, name),
     'regions.rename': ({ code, name }) => renameRegion(ledger, code, name),
 
-    'import.start': ({ fileId, sheet, regionCode }) => {
+    'import.start': ({ fileId, sheet, regionCode, into }) => {
       requireCounty(ledger);
+      if (into !== null) requireLedger(into);
       const f = ctx.files.get(fileId);
       return {
-        jobId: ctx.jobs.start({ ledgerPath: ledger.path, file: f.path, fileName: f.name, sheet, regionCode }),
+        jobId: ctx.jobs.start({
+          ledgerPath: ledger.path,
+          file: f.path,
+          fileName: f.name,
+          sheet,
+          regionCode,
+          into,
+        }),
       };
     },
     'import.status': ({ jobId }) => ctx.jobs.status(jobId),
@@ -190,6 +200,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     'import.history': ({ limit }) => importHistory(ledger, limit),
     'import.undo': ({ batchId }) => undoImport(ledger, batchId),
+    ...ledgerHandlers(ctx),
     'files.pick': async () => {
       const picked = ctx.dialogs ? await ctx.dialogs.pickFile('import') : null;
       if (!picked) return { fileId: null, fileName: null };

@@ -80,7 +80,11 @@ interface ImportedRow {
 }
 
 /** Rows an import created have no audit entry of their own: their origin and batch tell the story. */
-function importedRows(ledger: Ledger, target: { householdId?: number; personId?: number }): ImportedRow[] {
+function importedRows(
+  ledger: Ledger,
+  target: { householdId?: number; personId?: number; recordKey?: string },
+): ImportedRow[] {
+  if (target.recordKey !== undefined) return [];
   const batch = `JOIN import_batches b ON b.id = x.batch_id AND b.kind = 'import' AND b.undone_at IS NULL`;
   const columns = `x.id, x.batch_id, b.operator, b.created_at AS at, b.file_name`;
   if (target.householdId !== undefined) {
@@ -109,23 +113,30 @@ function importedRows(ledger: Ledger, target: { householdId?: number; personId?:
  */
 export function listAudit(
   ledger: Ledger,
-  target: { householdId?: number; personId?: number },
+  target: { householdId?: number; personId?: number; recordKey?: string },
   limit: number,
 ) {
   const rows = (
-    target.householdId !== undefined
+    target.recordKey !== undefined
       ? ledger.sqlite
           .prepare(
             `SELECT id, at, operator, action, entity, entity_id, label, changes FROM audit_log
+             WHERE entity = 'record' AND entity_id = ? ORDER BY id DESC LIMIT ?`,
+          )
+          .all(target.recordKey, limit)
+      : target.householdId !== undefined
+        ? ledger.sqlite
+            .prepare(
+              `SELECT id, at, operator, action, entity, entity_id, label, changes FROM audit_log
              WHERE household_id = ? ORDER BY id DESC LIMIT ?`,
-          )
-          .all(target.householdId, limit)
-      : ledger.sqlite
-          .prepare(
-            `SELECT id, at, operator, action, entity, entity_id, label, changes FROM audit_log
+            )
+            .all(target.householdId, limit)
+        : ledger.sqlite
+            .prepare(
+              `SELECT id, at, operator, action, entity, entity_id, label, changes FROM audit_log
              WHERE entity = 'person' AND entity_id = ? AND action <> 'move-out' ORDER BY id DESC LIMIT ?`,
-          )
-          .all(String(target.personId), limit)
+            )
+            .all(String(target.personId), limit)
   ) as AuditRow[];
   const entries = rows.map((r) => {
     const view: AuditEntryView = {
@@ -135,6 +146,7 @@ export function listAudit(
       entity: r.entity,
       label: r.label,
       changes: JSON.parse(r.changes) as AuditChange[],
+      ...(r.entity === 'record' ? { ledgerId: r.entity_id.split(':')[0] ?? '' } : {}),
     };
     // On a person's own page their name is implied; on the household page it is not.
     const subject = target.householdId !== undefined && r.entity === 'person';

@@ -33,6 +33,8 @@ export interface ImportBatchesTable {
   mapping: Generated<string>;
   undone_at: string | null;
   undone_by: string | null;
+  /** Thematic ledger the batch went into; null for the household register. */
+  ledger_id: string | null;
 }
 
 export interface ImportTemplatesTable {
@@ -120,8 +122,10 @@ export interface PersonsTable {
   updated_at: string;
 }
 
-export type AuditAction = 'create' | 'update' | 'cancel' | 'restore' | 'move-in' | 'move-out' | 'set-head';
-export type AuditEntity = 'household' | 'person' | 'region';
+export type AuditAction =
+  'create' | 'update' | 'delete' | 'cancel' | 'restore' | 'move-in' | 'move-out' | 'set-head';
+/** 'record': a thematic ledger's record, entity_id '<ledger id>:<record id>'. */
+export type AuditEntity = 'household' | 'person' | 'region' | 'record';
 
 export interface AuditLogTable {
   id: Generated<number>;
@@ -163,7 +167,7 @@ export const TABLE_COLUMNS = {
   audit_log: ['id', 'at', 'operator', 'action', 'entity', 'entity_id', 'household_id', 'label', 'batch_id', 'changes'],
   settings: ['key', 'value', 'updated_at'],
   code_items: ['table_key', 'code', 'label', 'aliases', 'retired', 'created_at'],
-  import_batches: ['id', 'kind', 'file_name', 'sha256', 'sheet', 'operator', 'summary', 'created_at', 'mapping', 'undone_at', 'undone_by'],
+  import_batches: ['id', 'kind', 'file_name', 'sha256', 'sheet', 'operator', 'summary', 'created_at', 'mapping', 'undone_at', 'undone_by', 'ledger_id'],
   import_templates: ['signature', 'name', 'mapping', 'created_at', 'used_at'],
   regions: ['code', 'parent_code', 'level', 'name', 'official_name', 'sort_order', 'origin', 'created_at', 'updated_at'],
   households: [

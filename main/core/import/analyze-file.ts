@@ -10,7 +10,7 @@ import {
   type ColumnMapping,
   type SourceColumn,
 } from '../../../shared/import/map-columns.ts';
-import { IMPORT_TARGETS, targetByKey } from '../../../shared/import/targets.ts';
+import { targetsFor } from '../../../shared/import/ledger-targets.ts';
 import { LedgerError } from '../../../shared/result.ts';
 import { nowIso } from '../clock.ts';
 import type { Ledger } from '../db/open-ledger.ts';
@@ -19,6 +19,11 @@ import { parseRows, type ParseResult } from './parse-rows.ts';
 import { PlaceResolver } from './place-resolver.ts';
 import { commitPlan, type CommitResult } from './commit-import.ts';
 import { withBulkCache } from '../db/bulk.ts';
+import { commitLedgerPlan } from '../ledgers/import/ledger-commit.ts';
+import { planLedgerImport, type LedgerPlan } from '../ledgers/import/ledger-plan.ts';
+import { deriveContext } from '../ledgers/ledger-context.ts';
+import { requireLedger } from '../ledgers/record-sql.ts';
+import { getRegionCatalog } from '../regions/catalog.ts';
 import { dataVersion } from '../db/data-version.ts';
 import { hasBlockingErrors, planImport, type ImportPlan } from './plan-import.ts';
 import { fillAndClassify } from './read/fill-and-classify.ts';
@@ -45,6 +50,9 @@ export interface Analysis {
   plan: ImportPlan;
   /** The ledger's data version when `plan` was made: the commit reuses it if nothing changed since. */
   planVersion: string;
+  /** A thematic ledger's id when the file goes there (then `ledgerPlan` holds the plan, `plan` only its issues). */
+  into: string | null;
+  ledgerPlan: LedgerPlan | null;
 }
 
 export interface AnalyzeOptions extends ReadOptions {
@@ -54,9 +62,14 @@ export interface AnalyzeOptions extends ReadOptions {
   templateName?: string | null;
   /** Display name when `file` is a temporary copy (uploads). */
   fileName?: string;
+  /** A thematic ledger's id (shared/ledgers); absent or null: the household register. */
+  into?: string | null;
 }
 
-const KNOWN_HEADERS = IMPORT_TARGETS.flatMap((t) => [t.label, ...t.aliases]);
+const knownHeaders = (into: string | null) => targetsFor(into).flatMap((t) => [t.label, ...t.aliases]);
+/** Templates are per destination: the same header means different things in different ledgers. */
+const signatureOf = (into: string | null, columns: readonly SourceColumn[]) =>
+  into === null ? headerSignature(columns) : `${into}|${headerSignature(columns)}`;
 
 function sha256(file: string): string {
   const hash = crypto.createHash('sha256');
@@ -96,11 +109,13 @@ export async function analyzeFile(
   file: string,
   options: AnalyzeOptions = {},
 ): Promise<Analysis> {
+  const into = options.into ?? null;
+  if (into !== null) requireLedger(into);
   try {
     const sheets = await listSheets(file, options);
     const data = await readSheet(file, options.sheet ?? null, options);
     options.onProgress?.({ phase: 'header', rowsRead: data.rows.length, percent: null });
-    const header = locateHeader(data, KNOWN_HEADERS);
+    const header = locateHeader(data, knownHeaders(into));
     const classified = fillAndClassify(data, header);
     const table: ImportTable = {
       fileName: options.fileName ?? path.basename(file),
@@ -115,10 +130,11 @@ export async function analyzeFile(
       name: c.name,
       leaf: c.leaf,
     }));
-    const template = findTemplate(ledger, headerSignature(columns), options.templateName);
+    const template = findTemplate(ledger, signatureOf(into, columns), options.templateName);
     const mapping = autoMapColumns(
       columns,
       template ? (JSON.parse(template.mapping) as Record<string, string | null>) : undefined,
+      targetsFor(into),
     );
     const base = {
       file,
@@ -130,10 +146,11 @@ export async function analyzeFile(
       columns,
       templateUsed: template?.name ?? null,
       table,
+      into,
     };
     options.onProgress?.({ phase: 'validate', rowsRead: data.rows.length, percent: null });
     const chosenRegion = options.regionCode ?? null;
-    return { ...base, chosenRegion, ...plan(ledger, table, mapping, chosenRegion, false) };
+    return { ...base, chosenRegion, ...plan(ledger, table, mapping, chosenRegion, false, into) };
   } catch (e) {
     if (e instanceof ReadError)
       throw new LedgerError(e.code === 'cancelled' ? 'cancelled' : 'validation', e.message, {
@@ -150,7 +167,32 @@ function plan(
   mapping: ColumnMapping[],
   regionCode: string | null,
   skipInvalid: boolean,
+  into: string | null,
 ) {
+  if (into !== null) {
+    const ledgerPlan = planLedgerImport(
+      ledger,
+      requireLedger(into),
+      table,
+      mapping,
+      new PlaceResolver(ledger),
+      deriveContext(ledger, requireLedger(into), () => getRegionCatalog()),
+      regionCode,
+    );
+    return {
+      mapping,
+      regionCode,
+      parsed: { households: [], issues: [], regionCode },
+      plan: {
+        households: [],
+        issues: ledgerPlan.issues,
+        counts: { households: ZERO_COUNTS, persons: ZERO_COUNTS },
+        newGroups: [],
+      },
+      planVersion: dataVersion(ledger),
+      ledgerPlan,
+    };
+  }
   const parsed = parseRows(table, { mapping, regionCode }, new PlaceResolver(ledger));
   return {
     mapping,
@@ -158,8 +200,11 @@ function plan(
     parsed,
     plan: planImport(ledger, table.sheet, parsed.households, skipInvalid, parsed.issues),
     planVersion: dataVersion(ledger),
+    ledgerPlan: null,
   };
 }
+
+const ZERO_COUNTS = { created: 0, updated: 0, unchanged: 0 };
 
 /** The clerk changed column targets (header → target key or null) or the village: parse and plan again. */
 export function remapAnalysis(
@@ -171,7 +216,7 @@ export function remapAnalysis(
   const mapping = a.mapping.map((m) => {
     if (!changes || !Object.hasOwn(changes, m.header)) return m;
     const target = changes[m.header] ?? null;
-    if (target !== null && !targetByKey(target))
+    if (target !== null && !targetsFor(a.into).some((t) => t.key === target))
       throw new LedgerError('validation', `没有“${target}”这个字段。`);
     return { ...m, target, confidence: target === null ? 0 : 1 };
   });
@@ -186,7 +231,7 @@ export function remapAnalysis(
   );
   return {
     ...a,
-    ...plan(ledger, a.table, deduped, regionCode === undefined ? a.regionCode : regionCode, false),
+    ...plan(ledger, a.table, deduped, regionCode === undefined ? a.regionCode : regionCode, false, a.into),
   };
 }
 
@@ -199,7 +244,8 @@ export function commitAnalysis(
   a: Analysis,
   skipInvalid: boolean,
   options: { templateName?: string; operator?: string } = {},
-): CommitResult & { plan: ImportPlan } {
+): CommitResult & { plan: ImportPlan; records: LedgerPlan['counts'] } {
+  if (a.into !== null) return commitLedgerAnalysis(ledger, a, skipInvalid, options);
   return withBulkCache(ledger, () =>
     ledger.sqlite.transaction(() => {
       // The preview's plan (made without skipping) still holds if nothing was written since.
@@ -222,9 +268,45 @@ export function commitAnalysis(
         ...(options.operator ? { operator: options.operator } : {}),
       });
       saveTemplate(ledger, a, options.templateName);
-      return { ...result, plan: fresh };
+      return { ...result, plan: fresh, records: ZERO_COUNTS };
     })(),
   );
+}
+
+function commitLedgerAnalysis(
+  ledger: Ledger,
+  a: Analysis,
+  skipInvalid: boolean,
+  options: { templateName?: string; operator?: string },
+) {
+  return ledger.sqlite.transaction(() => {
+    const fresh =
+      a.ledgerPlan !== null && a.planVersion === dataVersion(ledger)
+        ? { ledgerPlan: a.ledgerPlan, plan: a.plan }
+        : plan(ledger, a.table, a.mapping, a.regionCode, skipInvalid, a.into);
+    const lp = fresh.ledgerPlan as LedgerPlan;
+    const errors = lp.issues.filter((i) => i.level === 'error');
+    if (errors.length > 0 && !skipInvalid)
+      throw new LedgerError(
+        'validation',
+        `文件中有 ${errors.length} 处错误，未导入任何数据。请修改文件，或选择“跳过有错误的行”。`,
+        errors.slice(0, 50),
+      );
+    const result = commitLedgerPlan(ledger, lp, {
+      fileName: a.fileName,
+      sha256: a.sha256,
+      sheet: a.sheet,
+      mapping: a.mapping,
+      ...(options.operator ? { operator: options.operator } : {}),
+    });
+    saveTemplate(ledger, a, options.templateName);
+    return {
+      batchId: result.batchId,
+      counts: { households: ZERO_COUNTS, persons: ZERO_COUNTS },
+      plan: fresh.plan,
+      records: result.counts,
+    };
+  })();
 }
 
 function saveTemplate(ledger: Ledger, a: Analysis, name?: string): void {
@@ -236,7 +318,7 @@ function saveTemplate(ledger: Ledger, a: Analysis, name?: string): void {
        ON CONFLICT (signature) DO UPDATE SET mapping = excluded.mapping, used_at = excluded.used_at,
          name = CASE WHEN ? IS NULL THEN import_templates.name ELSE excluded.name END`,
     )
-    .run(headerSignature(a.columns), name ?? a.fileName, JSON.stringify(mapping), now, now, name ?? null);
+    .run(signatureOf(a.into, a.columns), name ?? a.fileName, JSON.stringify(mapping), now, now, name ?? null);
 }
 
 export { hasBlockingErrors };

@@ -10,6 +10,7 @@ interface Row {
   summary: string;
   undone_at: string | null;
   undone_by: string | null;
+  ledger_id: string | null;
 }
 
 const ZERO = { created: 0, updated: 0, unchanged: 0 };
@@ -17,11 +18,15 @@ const ZERO = { created: 0, updated: 0, unchanged: 0 };
 export function importHistory(ledger: Ledger, limit: number) {
   const rows = ledger.sqlite
     .prepare(
-      `SELECT id, file_name, sheet, operator, created_at, summary, undone_at, undone_by FROM import_batches WHERE kind = 'import' ORDER BY id DESC LIMIT ?`,
+      `SELECT id, file_name, sheet, operator, created_at, summary, undone_at, undone_by, ledger_id FROM import_batches WHERE kind = 'import' ORDER BY id DESC LIMIT ?`,
     )
     .all(limit) as Row[];
   return rows.map((r) => {
-    const counts = JSON.parse(r.summary) as { households?: typeof ZERO; persons?: typeof ZERO };
+    const counts = JSON.parse(r.summary) as {
+      households?: typeof ZERO;
+      persons?: typeof ZERO;
+      records?: typeof ZERO;
+    };
     return {
       batchId: r.id,
       fileName: r.file_name,
@@ -30,6 +35,8 @@ export function importHistory(ledger: Ledger, limit: number) {
       createdAt: r.created_at,
       households: counts.households ?? ZERO,
       persons: counts.persons ?? ZERO,
+      into: r.ledger_id,
+      records: counts.records ?? ZERO,
       undoneAt: r.undone_at,
       undoneBy: r.undone_by,
     };

@@ -17,7 +17,7 @@ interface Job {
   rowsRead: number;
   percent: number | null;
   preview: ImportPreview | null;
-  result: { batchId: number; households: Counts; persons: Counts } | null;
+  result: { batchId: number; households: Counts; persons: Counts; records: Counts } | null;
   error: { code: string; message: string } | null;
   reports: Array<(path: string | Error) => void>;
   lastUsed: number;

@@ -30,6 +30,7 @@ async function analyse(sheet: string | null, regionCode: string | null): Promise
   analysis = await analyzeFile(ledger, start.file, {
     sheet,
     regionCode,
+    into: start.into,
     fileName: start.fileName,
     signal: abort.signal,
     onProgress: (p) => post({ type: 'progress', phase: p.phase, rowsRead: p.rowsRead, percent: p.percent }),
@@ -67,7 +68,12 @@ port.on('message', (m: ToWorker) => {
         });
         post({
           type: 'done',
-          result: { batchId: r.batchId, households: r.counts.households, persons: r.counts.persons },
+          result: {
+            batchId: r.batchId,
+            households: r.counts.households,
+            persons: r.counts.persons,
+            records: r.records,
+          },
         });
       } else if (m.type === 'report') {
         post({ type: 'progress', phase: 'report', rowsRead: analysis.table.rows.length, percent: null });

@@ -79,6 +79,14 @@ export class PlaceResolver {
     return withTown.length === 1 ? (withTown[0] ?? null) : null;
   }
 
+  /** The township a name means, or why none (for records placed at township level). */
+  township(name: string): { ok: true; code: string } | { ok: false; message: string } {
+    const townships = this.#nodes.filter((n) => n.level === 'township');
+    const found = this.#match(name, townships);
+    if (found.length === 1 && found[0]) return { ok: true, code: found[0].code };
+    return { ok: false, message: `乡镇“${name}”不在本县区划中${hint(closest(name, townships))}` };
+  }
+
   node(code: string): RegionNode | undefined {
     return this.#nodes.find((n) => n.code === code);
   }

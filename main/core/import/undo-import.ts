@@ -6,6 +6,9 @@ import { nowIso } from '../clock.ts';
 import type { Ledger } from '../db/open-ledger.ts';
 import { refreshHousehold } from '../households/derived.ts';
 import { requireOperator } from '../ledger/operator.ts';
+import { undoLedgerImport } from '../ledgers/import/ledger-commit.ts';
+import { allLedgers, ledgerTableName } from '../../../shared/ledgers/index.ts';
+import { requireLedger } from '../ledgers/record-sql.ts';
 
 interface AuditRow {
   id: number;
@@ -22,9 +25,16 @@ export function undoImport(ledger: Ledger, batchId: number) {
   const db = ledger.sqlite;
   return db.transaction(() => {
     const batch = db
-      .prepare(`SELECT id, kind, file_name, undone_at FROM import_batches WHERE id = ?`)
+      .prepare(`SELECT id, kind, file_name, undone_at, ledger_id FROM import_batches WHERE id = ?`)
       .get(batchId) as
-      { id: number; kind: string; file_name: string | null; undone_at: string | null } | undefined;
+      | {
+          id: number;
+          kind: string;
+          file_name: string | null;
+          undone_at: string | null;
+          ledger_id: string | null;
+        }
+      | undefined;
     if (!batch || batch.kind !== 'import')
       throw new LedgerError('not-found', `没有编号为 ${batchId} 的导入批次。`);
     if (batch.undone_at)
@@ -32,6 +42,8 @@ export function undoImport(ledger: Ledger, batchId: number) {
         'validation',
         `第 ${batchId} 批导入（${batch.file_name}）已于 ${batch.undone_at.slice(0, 10)} 撤销。`,
       );
+    if (batch.ledger_id !== null)
+      return undoLedgerImport(ledger, batchId, requireLedger(batch.ledger_id), operator);
     const entries = db
       .prepare(
         `SELECT id, action, entity, entity_id, household_id, label, changes FROM audit_log WHERE batch_id = ? ORDER BY id`,
@@ -73,6 +85,22 @@ export function undoImport(ledger: Ledger, batchId: number) {
         'conflict',
         `不能撤销第 ${batchId} 批导入：${laterOnCreated.label} 在导入之后又被 ${laterOnCreated.operator} 于 ${laterOnCreated.at.slice(0, 10)} 修改过。撤销会覆盖这些修改，请先手工核对。`,
       );
+    }
+    // Thematic-ledger records about people or households this batch created would lose their subject.
+    for (const def of allLedgers()) {
+      const column = def.subject === 'person' ? 'person_id' : 'household_id';
+      const source = def.subject === 'person' ? 'persons' : 'households';
+      const n = db
+        .prepare(
+          `SELECT COUNT(*) FROM ${ledgerTableName(def)} WHERE ${column} IN (SELECT id FROM ${source} WHERE batch_id = ? AND origin = 'import')`,
+        )
+        .pluck()
+        .get(batchId) as number;
+      if (n > 0)
+        throw new LedgerError(
+          'conflict',
+          `不能撤销第 ${batchId} 批导入：它新建的${def.subject === 'person' ? '人员' : '户'}已有 ${n} 条“${def.name}”记录。请先删除这些记录。`,
+        );
     }
     const households = new Set<number>();
     // Changed rows first get their old values back (newest first, so the oldest value wins).
@@ -119,6 +147,11 @@ export function undoImport(ledger: Ledger, batchId: number) {
       operator,
       batchId,
     );
-    return { batchId, personsRemoved: persons, householdsRemoved: createdHouseholds.length };
+    return {
+      batchId,
+      personsRemoved: persons,
+      householdsRemoved: createdHouseholds.length,
+      recordsRemoved: 0,
+    };
   })();
 }

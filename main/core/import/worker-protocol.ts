@@ -7,6 +7,8 @@ export interface WorkerStart {
   fileName: string;
   sheet: string | null;
   regionCode: string | null;
+  /** A thematic ledger's id, or null for the household register. */
+  into: string | null;
 }
 
 export type ToWorker =
@@ -24,6 +26,6 @@ export interface Counts {
 export type FromWorker =
   | { type: 'progress'; phase: string; rowsRead: number; percent: number | null }
   | { type: 'ready'; preview: ImportPreview }
-  | { type: 'done'; result: { batchId: number; households: Counts; persons: Counts } }
+  | { type: 'done'; result: { batchId: number; households: Counts; persons: Counts; records: Counts } }
   | { type: 'report-done'; path: string }
   | { type: 'failed'; error: { code: string; message: string } };

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Button, Col, Form, Row } from 'antd';
 import type { FieldDef } from '../../../shared/fields/define.ts';
 import type { Issue } from '../../../shared/rules/issue.ts';
+import type { RecordDraft } from '../forms/useRecordDraft.ts';
 import type { Draft } from '../lib/draft.ts';
 import { useCodeTables } from '../state/code-tables.ts';
 import { FieldInput } from './FieldInput.tsx';
@@ -25,6 +26,8 @@ export interface FieldGridProps {
   below?: Partial<Record<string, ReactNode>>;
   /** Fields given a whole row (住址). */
   wide?: ReadonlySet<string>;
+  /** Free-text fields given a whole row and a text area (情况说明). */
+  multiline?: ReadonlySet<string>;
   autoFocusColumn?: string;
 }
 
@@ -34,7 +37,8 @@ export function fieldStatus(issues: readonly Issue[]): '' | 'error' | 'warning' 
 }
 
 export function FieldGrid(props: FieldGridProps) {
-  const { fields, draft, onChange, onBlurField, issues, onFix, testIdPrefix, disabled, below, wide } = props;
+  const { fields, draft, onChange, onBlurField, issues, onFix, testIdPrefix, disabled, below } = props;
+  const whole = (column: string) => props.wide?.has(column) === true || props.multiline?.has(column) === true;
   const tables = useCodeTables();
   return (
     <Form layout="vertical" component="div" className="field-grid" requiredMark>
@@ -68,7 +72,7 @@ export function FieldGrid(props: FieldGridProps) {
               </div>
             ) : undefined;
           return (
-            <Col key={f.column} xs={24} sm={wide?.has(f.column) ? 24 : 12} lg={wide?.has(f.column) ? 24 : 8}>
+            <Col key={f.column} xs={24} sm={whole(f.column) ? 24 : 12} lg={whole(f.column) ? 24 : 8}>
               <Form.Item
                 label={f.label}
                 htmlFor={id}
@@ -85,6 +89,7 @@ export function FieldGrid(props: FieldGridProps) {
                   status={status}
                   disabled={disabled?.has(f.column)}
                   autoFocus={props.autoFocusColumn === f.column}
+                  multiline={props.multiline?.has(f.column)}
                   testId={id}
                 />
               </Form.Item>
@@ -94,6 +99,18 @@ export function FieldGrid(props: FieldGridProps) {
       </Row>
     </Form>
   );
+}
+
+/** What a form built on useRecordDraft gives its FieldGrid: the draft, typing, leaving a field, the
+ * issues to show and applying a rule's fix. */
+export function draftGridProps(form: RecordDraft & { shown: readonly Issue[] }) {
+  return {
+    draft: form.draft,
+    onChange: form.setField,
+    onBlurField: form.touch,
+    issues: form.shown,
+    onFix: (fix: Fix) => form.setField(fix.field, fix.value),
+  };
 }
 
 /** Puts the cursor into the first field (in form order) that has an error. */

@@ -14,6 +14,8 @@ export interface FieldInputProps {
   status: '' | 'error' | 'warning';
   disabled?: boolean;
   autoFocus?: boolean;
+  /** Free text in a text area (Enter there is a new line, not 保存). */
+  multiline?: boolean;
   testId: string;
 }
 
@@ -33,6 +35,7 @@ export function FieldInput({
   status,
   disabled,
   autoFocus,
+  multiline,
   testId,
 }: FieldInputProps) {
   const common = { id, disabled, autoFocus, onBlur };
@@ -66,6 +69,19 @@ export function FieldInput({
     case 'date':
       return <DateInput {...common} value={value} onChange={onChange} status={status} testId={testId} />;
     default:
+      if (multiline === true && field.type === 'text')
+        return (
+          <Input.TextArea
+            {...common}
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+            status={status === '' ? undefined : status}
+            autoSize={{ minRows: 2, maxRows: 6 }}
+            maxLength={2000}
+            spellCheck={false}
+            data-testid={testId}
+          />
+        );
       return (
         <Input
           {...common}

@@ -1,8 +1,10 @@
-// 历史: the audit lines of a household (with its members' changes) or of one person, newest first,
-// already rendered in plain Chinese by the core.
-import { Alert, Button, Empty, Spin } from 'antd';
+// 历史: the audit lines of a household (with its members' changes), of one person or of a ledger record,
+// newest first, already rendered in plain Chinese by the core.
+import { Button, Empty, Spin } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { useLedgerQuery } from '../api/useLedgerQuery.ts';
+import type { ResponseOf } from '../../../shared/contract/index.ts';
+import { useLedgerQuery, type LedgerQuery } from '../api/useLedgerQuery.ts';
+import { LoadErrorAlert } from './LoadErrorAlert.tsx';
 
 const ACTION_COLORS: Record<string, string> = {
   create: 'history-create',
@@ -21,20 +23,18 @@ export function HistoryList({
 }) {
   const request = householdId !== undefined ? { householdId, limit: 500 } : { personId, limit: 500 };
   const history = useLedgerQuery('audit.list', request, [version]);
+  return <HistoryView history={history} />;
+}
 
+/** The audit lines of any answer in the audit shape (a household, a person, a ledger record). */
+export function HistoryView({ history }: { history: LedgerQuery<ResponseOf<'audit.list'>> }) {
   if (history.error !== undefined) {
     return (
-      <Alert
-        type="error"
-        showIcon
+      <LoadErrorAlert
         title="历史记录读取失败"
-        description={history.error.message}
-        action={
-          <Button size="small" onClick={history.reload}>
-            重试
-          </Button>
-        }
-        data-testid="history-error"
+        error={history.error}
+        onRetry={history.reload}
+        testId="history-error"
       />
     );
   }

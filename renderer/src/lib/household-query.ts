@@ -70,8 +70,11 @@ export function activeFilterCount(view: HouseholdListView): number {
   return n;
 }
 
-/** Clicking a column header: ascending, then descending, then back to the default order. */
-export function nextSort(current: SortState | null, column: SortColumn): SortState | null {
+/** Clicking a column header (any server-sorted list): ascending, then descending, then the default order. */
+export function nextSort<C extends string = SortColumn>(
+  current: { column: C; order: 'asc' | 'desc' } | null,
+  column: C,
+): { column: C; order: 'asc' | 'desc' } | null {
   if (current?.column !== column) return { column, order: 'asc' };
   if (current.order === 'asc') return { column, order: 'desc' };
   return null;

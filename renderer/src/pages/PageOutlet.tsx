@@ -6,6 +6,8 @@ import { HouseholdListPage } from './households/HouseholdListPage.tsx';
 import { HouseholdPage } from './households/HouseholdPage.tsx';
 import { NewHouseholdPage } from './households/NewHouseholdPage.tsx';
 import { ImportPage } from './import/ImportPage.tsx';
+import { LedgerIndexPage } from './ledgers/LedgerIndexPage.tsx';
+import { LedgerPage } from './ledgers/LedgerPage.tsx';
 import { PendingFeaturePage } from './pending/PendingFeaturePage.tsx';
 import { PersonPage } from './persons/PersonPage.tsx';
 import { PersonSearchPage } from './persons/PersonSearchPage.tsx';
@@ -28,7 +30,11 @@ export function PageOutlet({ route }: { route: Route }) {
     case 'settings':
       return <SettingsPage />;
     case 'import':
-      return <ImportPage />;
+      return 'into' in route ? <ImportPage key={route.into} into={route.into} /> : <ImportPage />;
+    case 'special':
+      return <LedgerIndexPage />;
+    case 'ledger':
+      return <LedgerPage key={route.id} id={route.id} />;
     default:
       return <PendingFeaturePage pageKey={route.page} title={navLabel(route.page)} />;
   }

@@ -8,7 +8,11 @@ export type Route =
   | { page: 'household'; id: number }
   | { page: 'person'; id: number }
   | { page: 'new-household' }
-  | { page: 'person-search'; q: string };
+  | { page: 'person-search'; q: string }
+  /** One thematic ledger (专项台账) by its id. */
+  | { page: 'ledger'; id: string }
+  /** 导入 with a thematic ledger preselected as the target. */
+  | { page: 'import'; into: string };
 
 export interface RouteEntry {
   route: Route;
@@ -46,6 +50,8 @@ export function navKeyOf(route: Route): NavKey {
     case 'new-household':
     case 'person-search':
       return 'households';
+    case 'ledger':
+      return 'special';
     default:
       return route.page;
   }
@@ -61,6 +67,8 @@ export function defaultTitle(route: Route, navLabel: (key: NavKey) => string): s
       return '新增户';
     case 'person-search':
       return '查人';
+    case 'ledger':
+      return '台账';
     default:
       return navLabel(route.page);
   }

@@ -6,7 +6,7 @@ import type { HouseholdEntry } from '../../../../shared/fields/entry-fields.ts';
 import type { AppError } from '../../../../shared/result.ts';
 import { api } from '../../api/transport.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { FieldGrid, focusFirstError } from '../../components/FieldGrid.tsx';
+import { draftGridProps, FieldGrid, focusFirstError } from '../../components/FieldGrid.tsx';
 import { KeyboardForm } from '../../components/KeyboardForm.tsx';
 import { RegionPicker, type RegionPick } from '../../components/RegionPicker.tsx';
 import { HOUSEHOLD_FORM_FIELDS, HOUSEHOLD_WIDE } from '../../forms/form-fields.ts';
@@ -102,11 +102,7 @@ export function HouseholdEditDialog({ household, onDone, onClose }: HouseholdEdi
         </Form>
         <FieldGrid
           fields={HOUSEHOLD_FORM_FIELDS}
-          draft={form.draft}
-          onChange={form.setField}
-          onBlurField={form.touch}
-          issues={form.shown}
-          onFix={(fix) => form.setField(fix.field, fix.value)}
+          {...draftGridProps(form)}
           testIdPrefix="household"
           wide={HOUSEHOLD_WIDE}
           autoFocusColumn="poverty_attribute"

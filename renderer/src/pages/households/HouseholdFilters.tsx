@@ -1,7 +1,8 @@
 // The list's search box and filters. The search box answers as the clerk types (the page debounces it).
-import { Button, Input, InputNumber, Select, Space } from 'antd';
-import { ClearOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, InputNumber, Select, Space } from 'antd';
+import { ClearOutlined } from '@ant-design/icons';
 import { CodeSelect } from '../../components/CodeSelect.tsx';
+import { ListSearch } from '../../components/ListSearch.tsx';
 import {
   CODE_FILTERS,
   DEFAULT_VIEW,
@@ -31,25 +32,13 @@ export function HouseholdFilters({ view, onChange, onFocusList }: HouseholdFilte
   return (
     <div className="list-filters" data-testid="household-filters">
       <div className="list-filters-row">
-        <Input
-          className="list-search"
-          allowClear
-          autoFocus
-          prefix={<SearchOutlined />}
-          placeholder="姓名、证件号码（可只输后 4–6 位）、户编号或电话"
-          aria-label="查找户"
+        <ListSearch
           value={view.search}
-          onChange={(e) => {
-            const search = e.target.value;
-            onChange((v) => ({ ...v, search }));
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown' || (e.key === 'Enter' && !e.nativeEvent.isComposing)) {
-              e.preventDefault();
-              onFocusList();
-            }
-          }}
-          data-testid="household-search"
+          onChange={(search) => onChange((v) => ({ ...v, search }))}
+          onFocusList={onFocusList}
+          placeholder="姓名、证件号码（可只输后 4–6 位）、户编号或电话"
+          ariaLabel="查找户"
+          testId="household-search"
         />
         <Select<StatusFilter>
           className="list-status"

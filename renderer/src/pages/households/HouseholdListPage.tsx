@@ -2,10 +2,11 @@
 // and sorts), with filters and a search that answers as the clerk types. Enter or a double-click opens
 // the household.
 import { useCallback, useMemo } from 'react';
-import { Alert, Button, Tag, Typography } from 'antd';
+import { Button, Tag, Typography } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useDebouncedValue } from '../../api/useDebouncedValue.ts';
 import { VirtualTable } from '../../components/VirtualTable.tsx';
+import { LoadErrorAlert } from '../../components/LoadErrorAlert.tsx';
 import { buildHouseholdQuery, nextSort, normalizeListSearch } from '../../lib/household-query.ts';
 import { useCodeTables } from '../../state/code-tables.ts';
 import { useHouseholdView } from '../../state/household-view.ts';
@@ -87,21 +88,12 @@ export function HouseholdListPage() {
 
       <HouseholdFilters view={view} onChange={setView} onFocusList={focusList} />
 
-      {rows.error !== undefined && (
-        <Alert
-          type="error"
-          showIcon
-          title="户列表读取失败"
-          description={rows.error.message}
-          action={
-            <Button size="small" onClick={() => rows.reload(activeIndex)}>
-              重试
-            </Button>
-          }
-          style={{ marginBottom: 8 }}
-          data-testid="household-list-error"
-        />
-      )}
+      <LoadErrorAlert
+        title="户列表读取失败"
+        error={rows.error}
+        onRetry={() => rows.reload(activeIndex)}
+        testId="household-list-error"
+      />
 
       <div className="list-box" ref={boxRef}>
         {height > 0 && (

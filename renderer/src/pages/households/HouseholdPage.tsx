@@ -11,6 +11,7 @@ import { HistoryList } from '../../components/HistoryList.tsx';
 import { placeText } from '../../lib/display.ts';
 import { useRoute } from '../../state/route.ts';
 import { useRouteTitle } from '../../state/useRouteStack.ts';
+import { useSubjectLedgers } from '../ledgers/useSubjectLedgers.tsx';
 import { PersonEditDialog, type PersonDetail } from '../persons/PersonEditDialog.tsx';
 import { HouseholdEditDialog } from './HouseholdEditDialog.tsx';
 import { HouseholdInfo } from './HouseholdInfo.tsx';
@@ -47,6 +48,16 @@ export function HouseholdPage({ id }: { id: number }) {
   };
 
   const household = data.data?.household;
+  const ledgers = useSubjectLedgers({
+    householdId: household?.id,
+    label: household ? `户 ${household.householdNo}（${household.headName ?? '无户主'}）` : '',
+    members: (data.data?.members ?? [])
+      .filter((m) => m.status === 'active')
+      .map((m) => ({ id: m.id, name: m.entry.name })),
+    readOnly: household?.status === 'cancelled',
+    tabPrefix: 'household',
+    onShowTab: setTab,
+  });
   useRouteTitle(
     household
       ? `户 ${household.householdNo}${household.headName ? `（${household.headName}）` : ''}`
@@ -207,8 +218,10 @@ export function HouseholdPage({ id }: { id: number }) {
       <Tabs
         activeKey={tab}
         onChange={setTab}
+        tabBarExtraContent={ledgers.addButton}
         items={[
           { key: 'main', label: <span data-testid="household-tab-main">成员与户信息</span>, children: main },
+          ...ledgers.tabs,
           {
             key: 'history',
             label: <span data-testid="household-tab-history">历史</span>,
@@ -216,6 +229,7 @@ export function HouseholdPage({ id }: { id: number }) {
           },
         ]}
       />
+      {ledgers.dialog}
 
       {dialog?.kind === 'add' && (
         <PersonEditDialog

@@ -1,9 +1,7 @@
 // Finds a household anywhere in the county by 户主/成员姓名, 证件号码 (or its last digits), 户编号 or
-// phone, as the clerk types. Answers to older keystrokes are dropped.
-import { useEffect, useState } from 'react';
-import { Select } from 'antd';
+// phone, as the clerk types.
 import { api } from '../../api/transport.ts';
-import { useDebouncedValue } from '../../api/useDebouncedValue.ts';
+import { SearchSelect } from '../../components/SearchSelect.tsx';
 import type { HouseholdRow } from './useHouseholdRows.ts';
 
 export interface HouseholdPickerProps {
@@ -16,14 +14,19 @@ export interface HouseholdPickerProps {
   testId: string;
 }
 
-interface Found {
-  q: string;
-  rows: HouseholdRow[];
-  total: number;
-}
-
 const describe = (r: HouseholdRow) =>
   `${r.householdNo}  ${r.headName ?? '（无户主）'}  ${r.townshipName}${r.villageName}${r.groupName ?? ''}  ${r.memberCount}人`;
+
+const search = async (q: string) => {
+  const r = await api.call('households.list', {
+    regionCode: null,
+    status: 'active',
+    search: q,
+    offset: 0,
+    limit: 30,
+  });
+  return r.ok ? { ok: true as const, value: r.value.rows } : r;
+};
 
 export function HouseholdPicker({
   value,
@@ -34,45 +37,20 @@ export function HouseholdPicker({
   status,
   testId,
 }: HouseholdPickerProps) {
-  const [q, setQ] = useState('');
-  const query = useDebouncedValue(q.trim(), 250);
-  const [found, setFound] = useState<Found>({ q: '', rows: [], total: 0 });
-
-  useEffect(() => {
-    if (query === '') return;
-    let stale = false;
-    void api
-      .call('households.list', { regionCode: null, status: 'active', search: query, offset: 0, limit: 30 })
-      .then((r) => {
-        if (!stale && r.ok) setFound({ q: query, rows: r.value.rows, total: r.value.total });
-      });
-    return () => {
-      stale = true;
-    };
-  }, [query]);
-
-  const rows = found.q === query && query !== '' ? found.rows.filter((r) => r.id !== excludeId) : [];
-  const options = rows.map((r) => ({ value: r.id, label: describe(r), row: r }));
-  if (value !== null && !options.some((o) => o.value === value.id))
-    options.unshift({ value: value.id, label: describe(value), row: value });
-  const searching = q.trim() !== '' && found.q !== q.trim();
-
   return (
-    <Select<number>
-      id={id}
-      showSearch={{ filterOption: false, onSearch: setQ, searchValue: q, autoClearSearchValue: false }}
-      value={value?.id}
-      options={options}
-      onChange={(v) => onChange(options.find((o) => o.value === v)?.row ?? null)}
+    <SearchSelect<HouseholdRow>
+      value={value}
+      onChange={onChange}
+      search={search}
+      rowKey={(r) => r.id}
+      describe={describe}
+      exclude={excludeId === undefined ? undefined : (r) => r.id === excludeId}
       placeholder="输入户主或成员姓名、证件号码后几位、户编号"
-      notFoundContent={q.trim() === '' ? '请输入查找内容' : searching ? '正在查找……' : '没有找到相符的户'}
+      notFound="没有找到相符的户"
+      id={id}
       autoFocus={autoFocus}
-      status={status === '' ? undefined : status}
-      style={{ width: '100%' }}
-      popupMatchSelectWidth
-      allowClear
-      onClear={() => onChange(null)}
-      data-testid={testId}
+      status={status}
+      testId={testId}
     />
   );
 }

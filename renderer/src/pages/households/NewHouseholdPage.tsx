@@ -7,7 +7,7 @@ import type { MemberSummary } from '../../../../shared/rules/person-rules.ts';
 import type { AppError } from '../../../../shared/result.ts';
 import { api } from '../../api/transport.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { FieldGrid, focusFirstError } from '../../components/FieldGrid.tsx';
+import { draftGridProps, FieldGrid, focusFirstError } from '../../components/FieldGrid.tsx';
 import { KeyboardForm } from '../../components/KeyboardForm.tsx';
 import { pickFromRegion, RegionPicker, type RegionPick } from '../../components/RegionPicker.tsx';
 import {
@@ -187,11 +187,7 @@ export function NewHouseholdPage() {
       <Card size="small" title="户信息" className="record-card">
         <FieldGrid
           fields={HOUSEHOLD_FORM_FIELDS}
-          draft={household.draft}
-          onChange={household.setField}
-          onBlurField={household.touch}
-          issues={household.shown}
-          onFix={(fix) => household.setField(fix.field, fix.value)}
+          {...draftGridProps(household)}
           testIdPrefix="household"
           wide={HOUSEHOLD_WIDE}
         />

@@ -1,15 +1,20 @@
 // Step 1: the file to import. Browser mode drops or picks it here and uploads it (with progress);
 // the desktop program opens its own file dialog (files.pick). Then the analysis starts.
 import { useRef, useState } from 'react';
-import { Alert, Button, Card, Progress, Upload } from 'antd';
+import { Alert, Button, Card, Progress, Select, Upload } from 'antd';
 import { FolderOpenOutlined, InboxOutlined } from '@ant-design/icons';
 import type { AppError } from '../../../../shared/result.ts';
 import { api } from '../../api/transport.ts';
 import { uploadFile } from '../../api/upload.ts';
+import { ledgerSelectOptions } from '../ledgers/ledger-groups.ts';
 import { ImportRegionSelect } from './ImportRegionSelect.tsx';
 import { formatBytes } from './import-format.ts';
 
 export const ACCEPTED_EXTENSIONS = ['.xlsx', '.xls', '.csv', '.ods'] as const;
+
+/** The select's value for the household register (the contract's null). */
+const REGISTER = '';
+const INTO_OPTIONS = [{ value: REGISTER, label: '户籍台账（户和人员）' }, ...ledgerSelectOptions()];
 
 const acceptedFile = (name: string): boolean =>
   ACCEPTED_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
@@ -20,13 +25,22 @@ interface Uploading {
   total: number | null;
 }
 
+export interface ChosenFile {
+  fileId: string;
+  fileName: string | null;
+}
+
 export function FileChooser(props: {
-  onChosen: (file: { fileId: string; fileName: string | null }, regionCode: string | null) => Promise<void>;
+  onChosen: (file: ChosenFile, regionCode: string | null, into: string | null) => Promise<void>;
   /** The core is starting the analysis. */
   starting: boolean;
+  /** The ledger chosen beforehand (导入 on a ledger's page); null: the household register. */
+  initialInto: string | null;
 }) {
-  const { onChosen, starting } = props;
+  const { starting } = props;
   const [regionCode, setRegionCode] = useState<string | null>(null);
+  const [into, setInto] = useState<string | null>(props.initialInto);
+  const onChosen = (file: ChosenFile) => props.onChosen(file, regionCode, into);
   const [uploading, setUploading] = useState<Uploading | null>(null);
   const [error, setError] = useState<AppError>();
   const abort = useRef<AbortController | null>(null);
@@ -54,15 +68,14 @@ export function FileChooser(props: {
       if (r.error.code !== 'cancelled') setError(r.error);
       return;
     }
-    await onChosen(r.value, regionCode);
+    await onChosen(r.value);
   };
 
   const pick = async () => {
     setError(undefined);
     const r = await api.call('files.pick', { purpose: 'import' });
     if (!r.ok) setError(r.error);
-    else if (r.value.fileId !== null)
-      await onChosen({ fileId: r.value.fileId, fileName: r.value.fileName }, regionCode);
+    else if (r.value.fileId !== null) await onChosen({ fileId: r.value.fileId, fileName: r.value.fileName });
   };
 
   const busy = uploading !== null || starting;
@@ -137,6 +150,27 @@ export function FileChooser(props: {
           取消上传
         </Button>
       )}
+
+      <div className="import-chooser-region">
+        <span className="import-label">导入到</span>
+        <Select<string>
+          className="import-into-select"
+          value={into ?? REGISTER}
+          options={INTO_OPTIONS}
+          onChange={(v) => setInto(v === REGISTER ? null : v)}
+          disabled={busy}
+          showSearch={{ optionFilterProp: 'label' }}
+          popupMatchSelectWidth={false}
+          listHeight={360}
+          aria-label="导入到"
+          data-testid="import-into"
+        />
+        <span className="import-muted">
+          {into === null
+            ? '户和人员（户籍台账）'
+            : '专项台账的记录：按证件号码、户编号或村组关联到人、户、地点'}
+        </span>
+      </div>
 
       <div className="import-chooser-region">
         <span className="import-label">所属村/组</span>

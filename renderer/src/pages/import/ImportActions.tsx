@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { App, Button } from 'antd';
 import { CloudUploadOutlined, DownloadOutlined } from '@ant-design/icons';
 import { api } from '../../api/transport.ts';
-import { downloadFile } from '../../api/upload.ts';
+import { saveGeneratedFile, savedMessage } from '../../api/save-file.ts';
 import { testIdProps } from '../../lib/test-id.ts';
 import type { ImportPreviewData } from './import-job-state.ts';
 
@@ -50,14 +50,11 @@ export function ImportActions(props: {
       void message.error(r.error.message, 6);
       return;
     }
-    if (r.value.downloadPath !== null) {
-      const d = await downloadFile(r.value.downloadPath, r.value.fileName);
-      if (!d.ok) void message.error(d.error.message, 6);
-      else void message.success(`已下载 ${r.value.fileName}`);
-    } else {
-      const saved = await api.call('files.saveAs', { fileId: r.value.fileId });
-      if (!saved.ok) void message.error(saved.error.message, 6);
-      else if (saved.value.savedTo !== null) void message.success(`错误报告已保存到 ${saved.value.savedTo}`);
+    const saved = await saveGeneratedFile(r.value);
+    if (!saved.ok) void message.error(saved.error.message, 6);
+    else {
+      const text = savedMessage(r.value.fileName, '错误报告', saved.value);
+      if (text !== null) void message.success(text);
     }
     setReporting(false);
   };

@@ -9,7 +9,14 @@ import { ImportResult } from './ImportResult.tsx';
 import { JobProgress } from './JobProgress.tsx';
 import { useImportJob } from './useImportJob.ts';
 
-export function ImportFlow({ onHistory }: { onHistory: (batchId: number | null) => void }) {
+export function ImportFlow({
+  onHistory,
+  into,
+}: {
+  onHistory: (batchId: number | null) => void;
+  /** The ledger preselected as the target (from a ledger's page). */
+  into: string | null;
+}) {
   const { message } = App.useApp();
   const job = useImportJob();
   const [cancelling, setCancelling] = useState(false);
@@ -44,8 +51,9 @@ export function ImportFlow({ onHistory }: { onHistory: (batchId: number | null) 
         )}
         <FileChooser
           starting={job.sending}
-          onChosen={(file, regionCode) =>
-            job.start({ fileId: file.fileId, sheet: null, regionCode }, file.fileName)
+          initialInto={into}
+          onChosen={(file, regionCode, target) =>
+            job.start({ fileId: file.fileId, sheet: null, regionCode, into: target }, file.fileName)
           }
         />
       </>

@@ -8,6 +8,7 @@ import type { AppError } from '../../../../shared/result.ts';
 import { api } from '../../api/transport.ts';
 import { useLedgerQuery } from '../../api/useLedgerQuery.ts';
 import { testIdProps } from '../../lib/test-id.ts';
+import { ledgerName } from '../ledgers/ledger-groups.ts';
 import { localTime, type Counts } from './import-format.ts';
 
 type Batch = ResponseOf<'import.history'>[number];
@@ -22,6 +23,9 @@ const counts = (c: Counts) => (
     {c.unchanged}
   </span>
 );
+
+/** A count that does not apply (records of a register import, households of a ledger import). */
+const NONE = <span className="import-muted">—</span>;
 
 const countsTitle = (kind: string) => (
   <span className="import-counts-title">
@@ -46,7 +50,7 @@ export function ImportHistory({ highlight }: { highlight: number | null }) {
       return;
     }
     void message.success(
-      `已撤销第 ${r.value.batchId} 批导入：删除 ${r.value.householdsRemoved} 户、${r.value.personsRemoved} 人，修改过的记录已恢复原值。`,
+      `已撤销第 ${r.value.batchId} 批导入：删除 ${r.value.householdsRemoved} 户、${r.value.personsRemoved} 人、${r.value.recordsRemoved} 条专项记录，修改过的记录已恢复原值。`,
       6,
     );
     history.reload();
@@ -65,6 +69,15 @@ export function ImportHistory({ highlight }: { highlight: number | null }) {
         </span>
       ),
     },
+    {
+      title: '导入到',
+      key: 'into',
+      width: 96,
+      ellipsis: true,
+      render: (_: unknown, b) => (
+        <span data-testid="import-history-into">{b.into === null ? '户籍台账' : ledgerName(b.into)}</span>
+      ),
+    },
     { title: '操作员', dataIndex: 'operator', key: 'operator', width: 68, ellipsis: true },
     {
       title: '时间',
@@ -79,14 +92,21 @@ export function ImportHistory({ highlight }: { highlight: number | null }) {
       key: 'households',
       width: 100,
       align: 'center',
-      render: (_: unknown, b) => counts(b.households),
+      render: (_: unknown, b) => (b.into === null ? counts(b.households) : NONE),
     },
     {
       title: countsTitle('人'),
       key: 'persons',
       width: 100,
       align: 'center',
-      render: (_: unknown, b) => counts(b.persons),
+      render: (_: unknown, b) => (b.into === null ? counts(b.persons) : NONE),
+    },
+    {
+      title: countsTitle('记录'),
+      key: 'records',
+      width: 100,
+      align: 'center',
+      render: (_: unknown, b) => (b.into === null ? NONE : counts(b.records)),
     },
     {
       title: '状态',

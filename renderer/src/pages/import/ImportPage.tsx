@@ -8,14 +8,14 @@ import './import-page.css';
 
 type TabKey = 'import' | 'history';
 
-export function ImportPage() {
+export function ImportPage({ into = null }: { into?: string | null }) {
   const [tab, setTab] = useState<TabKey>('import');
   const [highlight, setHighlight] = useState<number | null>(null);
   return (
     <div className="import-page" data-testid="page-import">
       <div className="page-heading">
         <Typography.Title level={4}>导入</Typography.Title>
-        <span className="page-heading-path">从 Excel、WPS 或 CSV 花名册导入户和人员</span>
+        <span className="page-heading-path">从 Excel、WPS 或 CSV 花名册导入户和人员，或专项台账的记录</span>
       </div>
       <Tabs
         activeKey={tab}
@@ -27,6 +27,7 @@ export function ImportPage() {
             label: <span data-testid="import-tab-import">导入文件</span>,
             children: (
               <ImportFlow
+                into={into}
                 onHistory={(batchId) => {
                   setHighlight(batchId);
                   setTab('history');

@@ -34,6 +34,9 @@ const tabLabel = (text: string, count: number | string, tone: 'error' | 'plain' 
   </span>
 );
 
+const updatedCount = (p: ImportPreviewData): number =>
+  p.households.updated + p.persons.updated + p.records.updated;
+
 export function ImportPreview(props: {
   job: ImportJob;
   jobId: string;
@@ -153,6 +156,7 @@ export function ImportPreview(props: {
               children: (
                 <MappingTable
                   mapping={preview.mapping}
+                  into={preview.into}
                   disabled={working}
                   onChange={(header, target) => void job.remap({ mapping: { [header]: target } })}
                 />
@@ -160,13 +164,8 @@ export function ImportPreview(props: {
             },
             {
               key: 'changes',
-              label: tabLabel('将修改的记录', preview.households.updated + preview.persons.updated),
-              children: (
-                <ChangedRecords
-                  changes={preview.changes}
-                  updated={preview.households.updated + preview.persons.updated}
-                />
-              ),
+              label: tabLabel('将修改的记录', updatedCount(preview)),
+              children: <ChangedRecords changes={preview.changes} updated={updatedCount(preview)} />,
             },
             {
               key: 'skipped',

@@ -7,6 +7,15 @@ import type { ImportStatus } from './import-job-state.ts';
 
 type Done = NonNullable<ImportStatus['result']>;
 
+/** An import into a thematic ledger writes records, never households or persons. */
+const isLedgerResult = (r: Done): boolean =>
+  r.records.created + r.records.updated + r.records.unchanged > 0 &&
+  r.households.created + r.households.updated + r.persons.created + r.persons.updated === 0;
+
+const CountsText = ({ id, counts }: { id: string; counts: Done['records'] }) => (
+  <span data-testid={`import-result-${id}`}>{countsText(counts)}</span>
+);
+
 export function ImportResult(props: {
   result: Done;
   fileName: string | null;
@@ -45,18 +54,28 @@ export function ImportResult(props: {
           column={1}
           bordered
           className="import-result-counts"
-          items={[
-            {
-              key: 'households',
-              label: '户',
-              children: <span data-testid="import-result-households">{countsText(result.households)}</span>,
-            },
-            {
-              key: 'persons',
-              label: '人',
-              children: <span data-testid="import-result-persons">{countsText(result.persons)}</span>,
-            },
-          ]}
+          items={
+            isLedgerResult(result)
+              ? [
+                  {
+                    key: 'records',
+                    label: '记录',
+                    children: <CountsText id="records" counts={result.records} />,
+                  },
+                ]
+              : [
+                  {
+                    key: 'households',
+                    label: '户',
+                    children: <CountsText id="households" counts={result.households} />,
+                  },
+                  {
+                    key: 'persons',
+                    label: '人',
+                    children: <CountsText id="persons" counts={result.persons} />,
+                  },
+                ]
+          }
         />
       </Result>
     </div>

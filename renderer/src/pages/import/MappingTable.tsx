@@ -1,19 +1,21 @@
 // 列对应: each column of the sheet, its header, what it is imported as (changeable), and how sure the
 // automatic mapping was. A change goes to the core at once (import.remap) and the preview follows.
+import { useMemo } from 'react';
 import { Select, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { confidenceTag, NOT_IMPORTED, targetOptions, targetText } from './import-targets.ts';
 import type { ImportPreviewData } from './import-job-state.ts';
 
 type Mapping = ImportPreviewData['mapping'][number];
 
-const OPTIONS = targetOptions();
-
 export function MappingTable(props: {
   mapping: readonly Mapping[];
+  /** The ledger the file goes into (null: the household register). */
+  into: string | null;
   disabled: boolean;
   onChange: (header: string, target: string | null) => void;
 }) {
-  const { mapping, disabled, onChange } = props;
+  const { mapping, into, disabled, onChange } = props;
+  const options = useMemo(() => targetOptions(into), [into]);
   const columns: TableColumnsType<Mapping> = [
     { title: '列', dataIndex: 'letter', key: 'letter', width: 52, align: 'center', className: 'mono' },
     {
@@ -32,8 +34,8 @@ export function MappingTable(props: {
           size="small"
           className="import-target-select"
           value={m.target ?? NOT_IMPORTED}
-          options={OPTIONS}
-          labelRender={({ value }) => targetText(value === NOT_IMPORTED ? null : String(value))}
+          options={options}
+          labelRender={({ value }) => targetText(value === NOT_IMPORTED ? null : String(value), into)}
           onChange={(value) => onChange(m.header, value === NOT_IMPORTED ? null : value)}
           showSearch={{ optionFilterProp: 'label' }}
           disabled={disabled}

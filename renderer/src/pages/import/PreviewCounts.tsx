@@ -1,4 +1,5 @@
-// What the import would do, in numbers: households and persons new / changed / unchanged, the rows
+// What the import would do, in numbers: households and persons (or, into a thematic ledger, its records)
+// new / changed / unchanged, the rows
 // set aside (合计, 签字 …), the groups that would be created and the rows with errors.
 import type { ImportPreviewData } from './import-job-state.ts';
 
@@ -18,22 +19,29 @@ function Cell(props: { label: string; value: number; tone?: 'new' | 'changed' | 
   );
 }
 
+function CountGroup(props: { title: string; counts: ImportPreviewData['records']; testId: string }) {
+  const { title, counts: c, testId } = props;
+  return (
+    <div className="import-count-group">
+      <span className="import-count-title">{title}</span>
+      <Cell label="新增" value={c.created} tone="new" testId={`${testId}-created`} />
+      <Cell label="修改" value={c.updated} tone="changed" testId={`${testId}-updated`} />
+      <Cell label="未变" value={c.unchanged} testId={`${testId}-unchanged`} />
+    </div>
+  );
+}
+
 export function PreviewCounts({ preview }: { preview: ImportPreviewData }) {
-  const { households: h, persons: p } = preview;
   return (
     <div className="import-counts" data-testid="import-counts">
-      <div className="import-count-group">
-        <span className="import-count-title">户</span>
-        <Cell label="新增" value={h.created} tone="new" testId="import-households-created" />
-        <Cell label="修改" value={h.updated} tone="changed" testId="import-households-updated" />
-        <Cell label="未变" value={h.unchanged} testId="import-households-unchanged" />
-      </div>
-      <div className="import-count-group">
-        <span className="import-count-title">人</span>
-        <Cell label="新增" value={p.created} tone="new" testId="import-persons-created" />
-        <Cell label="修改" value={p.updated} tone="changed" testId="import-persons-updated" />
-        <Cell label="未变" value={p.unchanged} testId="import-persons-unchanged" />
-      </div>
+      {preview.into !== null ? (
+        <CountGroup title="记录" counts={preview.records} testId="import-records" />
+      ) : (
+        <>
+          <CountGroup title="户" counts={preview.households} testId="import-households" />
+          <CountGroup title="人" counts={preview.persons} testId="import-persons" />
+        </>
+      )}
       <div className="import-count-group">
         <span className="import-count-title">行</span>
         <Cell label="数据行" value={preview.rows} testId="import-rows" />

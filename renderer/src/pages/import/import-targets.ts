@@ -1,12 +1,24 @@
-// What the mapping table offers for a column: every import target, grouped 户 / 人 / 地点, plus 不导入;
-// and how sure the automatic mapping was, in the clerk's words. Pure data (tests/unit).
+// What the mapping table offers for a column: every target of the import (into the household register:
+// 户 / 人 / 地点; into a thematic ledger: 关联 / 地点 / 所属记录 / 字段), plus 不导入; and how sure the
+// automatic mapping was, in the clerk's words. Pure data (tests/unit).
+import { targetsFor } from '../../../../shared/import/ledger-targets.ts';
 import { NEVER_MAPPED_TARGETS } from '../../../../shared/import/map-columns.ts';
-import { IMPORT_TARGETS, targetByKey, type TargetKind } from '../../../../shared/import/targets.ts';
+import type { TargetKind } from '../../../../shared/import/targets.ts';
 
 /** The Select's value for "this column is not imported" (the contract's null). */
 export const NOT_IMPORTED = '';
 
-const KIND_LABELS: Record<TargetKind, string> = { household: '户', person: '人', place: '地点' };
+const KIND_LABELS: Record<TargetKind, string> = {
+  household: '户',
+  person: '人',
+  place: '地点',
+  link: '关联',
+  parent: '所属记录',
+  record: '字段',
+};
+
+/** Group order in the select: what a row is about first, then its values. */
+const KIND_ORDER: readonly TargetKind[] = ['household', 'person', 'link', 'place', 'parent', 'record'];
 
 export interface TargetOption {
   value: string;
@@ -20,22 +32,23 @@ export interface TargetGroup {
   options: TargetOption[];
 }
 
-export function targetOptions(): (TargetOption | TargetGroup)[] {
-  const groups = (['household', 'person', 'place'] as const).map((kind) => ({
+/** The choices for an import into `into` (a ledger id; null: the household register). */
+export function targetOptions(into: string | null = null): (TargetOption | TargetGroup)[] {
+  const targets = targetsFor(into);
+  const groups = KIND_ORDER.map((kind) => ({
     label: KIND_LABELS[kind],
     title: KIND_LABELS[kind],
-    options: IMPORT_TARGETS.filter((t) => t.kind === kind && !NEVER_MAPPED_TARGETS.has(t.key)).map((t) => ({
-      value: t.key,
-      label: t.label,
-    })),
-  }));
+    options: targets
+      .filter((t) => t.kind === kind && !NEVER_MAPPED_TARGETS.has(t.key))
+      .map((t) => ({ value: t.key, label: t.label })),
+  })).filter((g) => g.options.length > 0);
   return [{ value: NOT_IMPORTED, label: '不导入' }, ...groups];
 }
 
-/** '户 · 贫困户属性' for a target key; '不导入' for none. */
-export function targetText(key: string | null): string {
+/** '户 · 贫困户属性' (or '字段 · 务工状态' in a ledger import) for a target key; '不导入' for none. */
+export function targetText(key: string | null, into: string | null = null): string {
   if (key === null) return '不导入';
-  const t = targetByKey(key);
+  const t = targetsFor(into).find((x) => x.key === key);
   return t === undefined ? key : `${KIND_LABELS[t.kind]} · ${t.label}`;
 }
 

@@ -1,7 +1,7 @@
 // 新增成员 / 修改成员: the member form in a dialog. Rules run while typing; Enter saves, Esc closes.
 // The household's other members are read here so the 户主/配偶 rules see the whole household.
 import { useMemo, useState } from 'react';
-import { Alert, Modal } from 'antd';
+import { Modal } from 'antd';
 import type { ResponseOf } from '../../../../shared/contract/index.ts';
 import type { PersonEntry } from '../../../../shared/fields/entry-fields.ts';
 import type { MemberSummary } from '../../../../shared/rules/person-rules.ts';
@@ -9,6 +9,7 @@ import type { AppError } from '../../../../shared/result.ts';
 import { api } from '../../api/transport.ts';
 import { useLedgerQuery } from '../../api/useLedgerQuery.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { focusFirstError } from '../../components/FieldGrid.tsx';
 import { KeyboardForm } from '../../components/KeyboardForm.tsx';
 import { NEW_PERSON_DEFAULTS, PERSON_FORM_FIELDS } from '../../forms/form-fields.ts';
@@ -115,15 +116,7 @@ export function PersonEditDialog({
       style={{ top: 24 }}
     >
       <KeyboardForm onSave={() => void save()} testId="person-form">
-        {form.submitted && form.hasErrors && (
-          <Alert
-            type="error"
-            showIcon
-            className="form-summary"
-            title={`还有 ${form.issues.filter((i) => i.level === 'error').length} 处需要改正，改正后才能保存`}
-            data-testid="person-form-errors"
-          />
-        )}
+        {form.submitted && <FormErrorSummary issues={form.issues} testId="person-form-errors" />}
         {person?.entry.relation === '01' && (
           <div className="form-keys-hint">
             户主的“与户主关系”不能在这里修改：要换户主，请在成员列表中把新户主“设为户主”。

@@ -14,6 +14,7 @@ import { testIdProps } from '../../lib/test-id.ts';
 import { useCodeTables } from '../../state/code-tables.ts';
 import { useRoute } from '../../state/route.ts';
 import { useRouteTitle } from '../../state/useRouteStack.ts';
+import { useSubjectLedgers } from '../ledgers/useSubjectLedgers.tsx';
 import { MoveMemberDialog } from '../households/MoveMemberDialog.tsx';
 import { PersonEditDialog } from './PersonEditDialog.tsx';
 
@@ -29,6 +30,15 @@ export function PersonPage({ id }: { id: number }) {
   const data = useLedgerQuery('persons.get', { id }, [version]);
   const person = data.data?.person;
   useRouteTitle(person?.entry.name);
+  const ledgers = useSubjectLedgers({
+    householdId: person?.householdId,
+    label: person?.entry.name ?? '',
+    members: [],
+    personId: person?.id,
+    readOnly: person?.status === 'cancelled',
+    tabPrefix: 'person',
+    onShowTab: setTab,
+  });
 
   const changed = (text: string) => {
     setDialog(null);
@@ -165,8 +175,10 @@ export function PersonPage({ id }: { id: number }) {
       <Tabs
         activeKey={tab}
         onChange={setTab}
+        tabBarExtraContent={ledgers.addButton}
         items={[
           { key: 'main', label: '信息', children: main },
+          ...ledgers.tabs,
           {
             key: 'history',
             label: <span data-testid="person-tab-history">历史</span>,
@@ -174,6 +186,7 @@ export function PersonPage({ id }: { id: number }) {
           },
         ]}
       />
+      {ledgers.dialog}
       {dialog === 'edit' && (
         <PersonEditDialog
           householdId={person.householdId}

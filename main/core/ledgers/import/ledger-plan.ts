@@ -1,0 +1,409 @@
+// An import into a thematic ledger, short of writing: every row's cells normalised per field, linked to
+// its subject (a person by 证件号码, a household by 户编号, a place by 乡镇/村 names) and its parent record,
+// matched to an existing record by the ledger's key, derived values computed and every rule checked —
+// the same rules as the form. Unknown persons/households are errors naming the row and column.
+import { CODE_TABLES } from '../../../../shared/code-tables/index.ts';
+import type { ColumnMapping } from '../../../../shared/import/map-columns.ts';
+import { normalizeValue } from '../../../../shared/import/normalize.ts';
+import { ledgerImportTargets } from '../../../../shared/import/ledger-targets.ts';
+import type { ImportTarget } from '../../../../shared/import/targets.ts';
+import type { DeriveContext, LedgerDef, LedgerValues } from '../../../../shared/ledgers/define.ts';
+import { checkLedgerValues, ledgerFieldLabel, ledgerTableName } from '../../../../shared/ledgers/index.ts';
+import { maskIdNumber } from '../../../../shared/mask.ts';
+import type { Ledger } from '../../db/open-ledger.ts';
+import type { ImportIssue, ImportTable } from '../../import/import-types.ts';
+import type { PlaceResolver } from '../../import/place-resolver.ts';
+import type { FieldChange } from '../../import/plan-import.ts';
+import { requireLedger } from '../record-sql.ts';
+import type { SubjectColumns } from '../record-write.ts';
+
+export interface RecordPlan {
+  row: number;
+  subject: SubjectColumns;
+  values: LedgerValues;
+  existingId: number | null;
+  changes: FieldChange[];
+  /** Household of the subject, for the audit log. */
+  householdId: number | null;
+  label: string;
+}
+
+export interface LedgerPlan {
+  ledgerId: string;
+  records: RecordPlan[];
+  issues: ImportIssue[];
+  counts: { created: number; updated: number; unchanged: number };
+  /** Rows with errors (not written with skipInvalid). */
+  invalidRows: number;
+}
+
+type Scalar = string | number | null;
+const CHUNK = 500;
+
+/** Rows of `table` whose `column` is one of `keys`, looked up in chunks (bound parameters). */
+function lookup<T>(ledger: Ledger, sql: (placeholders: string) => string, keys: readonly Scalar[]): T[] {
+  const unique = [...new Set(keys.filter((k) => k !== null))];
+  const out: T[] = [];
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    const part = unique.slice(i, i + CHUNK);
+    out.push(...(ledger.sqlite.prepare(sql(part.map(() => '?').join(', '))).all(...part) as T[]));
+  }
+  return out;
+}
+
+interface RowCells {
+  row: number;
+  record: LedgerValues;
+  link: Record<string, Scalar>;
+  place: { township: string | null; village: string | null; group: string | null };
+  parentKey: Scalar;
+  invalid: boolean;
+}
+
+export function planLedgerImport(
+  ledger: Ledger,
+  def: LedgerDef,
+  table: ImportTable,
+  mapping: readonly ColumnMapping[],
+  places: PlaceResolver,
+  ctx: DeriveContext,
+  regionCode: string | null,
+): LedgerPlan {
+  const issues: ImportIssue[] = [];
+  const issue = (
+    row: number,
+    column: string | null,
+    field: string | null,
+    message: string,
+    level: 'error' | 'warning' = 'error',
+  ) => issues.push({ sheet: table.sheet, row, column, field, message, level });
+  const targets = new Map(ledgerImportTargets(def).map((t) => [t.key, t]));
+  const mapped = mapping.flatMap((m) => {
+    const t = m.target ? targets.get(m.target) : undefined;
+    return t ? [{ ...m, target: t as ImportTarget }] : [];
+  });
+  const letter = (key: string) => mapped.find((m) => m.target.key === key)?.letter ?? null;
+  const has = (key: string) => letter(key) !== null;
+  const empty: LedgerPlan = {
+    ledgerId: def.id,
+    records: [],
+    issues,
+    counts: { created: 0, updated: 0, unchanged: 0 },
+    invalidRows: 0,
+  };
+
+  // File-level: the columns that link rows to their subject.
+  if (def.subject === 'person' && !has('link.id_number')) {
+    issue(0, null, '证件号码', `导入“${def.name}”需要“证件号码”列，用来找到台账中的人员：请在列对应中指定`);
+    return empty;
+  }
+  if (def.subject === 'household' && !has('link.household_no') && !has('link.head_id_number')) {
+    issue(0, null, '户编号', `导入“${def.name}”需要“户编号”或“户主证件号码”列：请在列对应中指定`);
+    return empty;
+  }
+  if (
+    def.subject === 'region' &&
+    !has('place.village') &&
+    !has('place.township') &&
+    !has('link.household_no') &&
+    regionCode === null
+  ) {
+    issue(0, null, '村', `导入“${def.name}”需要“乡镇”或“村”列，或在导入时选择所属的乡镇/村`);
+    return empty;
+  }
+  if (def.parent && def.parent.key !== 'subject' && !has('parent.key')) {
+    issue(
+      0,
+      null,
+      null,
+      `导入“${def.name}”需要一列说明每行属于哪条“${requireLedger(def.parent.ledger).name}”记录`,
+    );
+    return empty;
+  }
+
+  // 1. cells → values
+  const rows: RowCells[] = table.rows.map(({ row, cells }) => {
+    const r: RowCells = {
+      row,
+      record: {},
+      link: {},
+      place: { township: null, village: null, group: null },
+      parentKey: null,
+      invalid: false,
+    };
+    for (const m of mapped) {
+      const text = cells[m.index] ?? '';
+      const [kind, name = ''] = m.target.key.split('.');
+      if (kind === 'place') {
+        const v = text.trim() === '' ? null : text.trim();
+        r.place[name as 'township' | 'village' | 'group'] = v;
+        continue;
+      }
+      if (!m.target.field) continue;
+      const n = normalizeValue(m.target.field, text, CODE_TABLES);
+      if (!n.ok) {
+        issue(row, m.letter, m.target.label, n.message);
+        r.invalid = true;
+        continue;
+      }
+      if (n.note) issue(row, m.letter, m.target.label, n.note, 'warning');
+      if (n.value === null) continue;
+      if (kind === 'record') r.record[name] = n.value;
+      else if (kind === 'link') r.link[name] = n.value;
+      else r.parentKey = n.value;
+    }
+    return r;
+  });
+
+  // 2. what the rows link to, looked up in batches
+  const persons = new Map(
+    lookup<{ id: number; name: string; id_number: string; household_id: number; status: string }>(
+      ledger,
+      (ph) => `SELECT id, name, id_number, household_id, status FROM persons WHERE id_number IN (${ph})`,
+      rows.flatMap((r) => [r.link.id_number ?? null, r.link.head_id_number ?? null]),
+    ).map((p) => [p.id_number, p]),
+  );
+  const households = new Map(
+    lookup<{ id: number; household_no: string; head_name: string | null; place: string }>(
+      ledger,
+      (ph) =>
+        `SELECT id, household_no, head_name, COALESCE(group_code, village_code) AS place FROM households WHERE household_no IN (${ph})`,
+      rows.map((r) => (r.link.household_no === undefined ? null : String(r.link.household_no))),
+    ).map((h) => [h.household_no, h]),
+  );
+  const householdById = ledger.prepare('SELECT id, household_no, head_name FROM households WHERE id = ?');
+  const parentDef = def.parent ? requireLedger(def.parent.ledger) : null;
+  const parentByKey = new Map<string, number>();
+  if (parentDef && def.parent) {
+    const column =
+      def.parent.key === 'subject'
+        ? parentDef.subject === 'person'
+          ? 'person_id'
+          : 'household_id'
+        : def.parent.key;
+    for (const p of ledger
+      .prepare(`SELECT id, ${column} AS k FROM ${ledgerTableName(parentDef)} ORDER BY id`)
+      .all() as Array<{ id: number; k: Scalar }>)
+      if (p.k !== null) parentByKey.set(String(p.k), p.id);
+  }
+
+  // 3. existing records by key
+  const keyColumns = def.key.map((k) =>
+    k === 'subject' ? subjectKeyColumn(def) : k === 'parent' ? 'parent_id' : k,
+  );
+  const existing = new Map<string, { id: number; values: LedgerValues }>();
+  if (def.key.length > 0) {
+    const stmt = ledger.prepare(`SELECT * FROM ${ledgerTableName(def)}`);
+    for (const raw of stmt.iterate()) {
+      const row = raw as Record<string, Scalar>;
+      const values: LedgerValues = {};
+      for (const f of def.fields) values[f.column] = row[f.column] ?? null;
+      existing.set(keyColumns.map((c) => String(row[c] ?? '')).join('\u0001'), {
+        id: Number(row.id),
+        values,
+      });
+    }
+  }
+
+  // 4. each row: subject, parent, key, final values, rules
+  const records: RecordPlan[] = [];
+  const seen = new Map<string, number>();
+  const columnOf = (field: string | null) => (field ? letter(`record.${field}`) : null);
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  const bad = new Set<number>();
+  for (const r of rows) {
+    let invalid = r.invalid;
+    const fail = (column: string | null, field: string | null, message: string) => {
+      issue(r.row, column, field, message);
+      invalid = true;
+    };
+    const subject: SubjectColumns = {};
+    let householdId: number | null = null;
+    let label = '';
+    if (def.subject === 'person') {
+      const id = r.link.id_number;
+      const p = typeof id === 'string' ? persons.get(id) : undefined;
+      const name = typeof r.link.name === 'string' ? r.link.name : null;
+      if (typeof id !== 'string') {
+        if (!r.invalid) fail(letter('link.id_number'), '证件号码', '证件号码为空');
+      } else if (p) {
+        if (name !== null && name !== p.name)
+          fail(
+            letter('link.name'),
+            '姓名',
+            `证件号码 ${maskIdNumber(id)} 在户籍台账中是“${p.name}”，本行姓名为“${name}”：请核对`,
+          );
+        if (p.status !== 'active')
+          issue(r.row, letter('link.id_number'), '证件号码', `${p.name} 已在户籍台账中注销`, 'warning');
+        subject.person_id = p.id;
+        if (def.personOptional) {
+          subject.person_name = p.name;
+          subject.person_id_number = p.id_number;
+        }
+        householdId = p.household_id;
+        label = p.name;
+      } else if (def.personOptional) {
+        if (name === null) fail(letter('link.name'), '姓名', '不在户籍台账中的人员需要填写姓名');
+        subject.person_id = null;
+        subject.person_name = name;
+        subject.person_id_number = id;
+        subject.region_code = placeCode(r, true);
+        label = name ?? '';
+      } else
+        fail(
+          letter('link.id_number'),
+          '证件号码',
+          `证件号码 ${maskIdNumber(id)} 不在户籍台账中：请先在户籍台账登记此人，或核对号码`,
+        );
+    } else if (def.subject === 'household') {
+      const no = r.link.household_no;
+      const head = r.link.head_id_number;
+      let h = no !== undefined && no !== null ? households.get(String(no)) : undefined;
+      if (!h && typeof head === 'string') {
+        const p = persons.get(head);
+        if (p) h = householdById.get(p.household_id) as typeof h;
+      }
+      if (h) {
+        subject.household_id = h.id;
+        householdId = h.id;
+        label = h.head_name ?? h.household_no;
+      } else if (no !== undefined && no !== null)
+        fail(letter('link.household_no'), '户编号', `户编号 ${String(no)} 不在户籍台账中`);
+      else if (typeof head === 'string')
+        fail(
+          letter('link.head_id_number'),
+          '户主证件号码',
+          `户主证件号码 ${maskIdNumber(head)} 不在户籍台账中`,
+        );
+      else if (!r.invalid) fail(letter('link.household_no'), '户编号', '户编号为空');
+    } else {
+      const no = r.link.household_no;
+      const h = no !== undefined && no !== null ? households.get(String(no)) : undefined;
+      if (no !== undefined && no !== null && !h)
+        fail(letter('link.household_no'), '户编号', `户编号 ${String(no)} 不在户籍台账中`);
+      if (h) {
+        subject.household_id = h.id;
+        householdId = h.id;
+        label = h.head_name ?? h.household_no;
+      } else subject.household_id = null;
+      const code = placeCode(r, def.subject === 'none') ?? h?.place ?? null;
+      if (code === null && def.subject === 'region' && !invalid)
+        fail(null, '村', '没有乡镇或村：请填写，或在导入时选择所属的乡镇/村');
+      subject.region_code = code;
+    }
+    if (r.invalid) invalid = true;
+    if (parentDef && def.parent) {
+      const k =
+        def.parent.key === 'subject'
+          ? String(subject.person_id ?? subject.household_id ?? '')
+          : r.parentKey === null
+            ? ''
+            : String(r.parentKey);
+      const parentId = parentByKey.get(k);
+      if (parentId !== undefined) subject.parent_id = parentId;
+      else if (!invalid)
+        fail(
+          def.parent.key === 'subject' ? null : letter('parent.key'),
+          parentDef.name,
+          def.parent.key === 'subject'
+            ? `${label} 还没有“${parentDef.name}”记录：请先导入或登记`
+            : `“${parentDef.name}”中没有“${k}”：请先导入或登记`,
+        );
+    }
+    if (invalid) {
+      bad.add(r.row);
+      continue;
+    }
+    const key = keyColumns
+      .map((c) =>
+        String(
+          (subject as Record<string, Scalar | undefined>)[c] ?? (c === 'person_id' ? '' : r.record[c]) ?? '',
+        ),
+      )
+      .join('\u0001');
+    const found = def.key.length > 0 ? existing.get(key) : undefined;
+    if (def.key.length > 0) {
+      const prev = seen.get(key);
+      if (prev !== undefined) {
+        issue(
+          r.row,
+          null,
+          null,
+          `与第 ${prev} 行是同一条“${def.name}”记录（${def.key.map((k) => (k === 'subject' ? '同一对象' : k === 'parent' ? '同一所属记录' : ledgerFieldLabel(def, k))).join('、')}相同）`,
+        );
+        bad.add(r.row);
+        continue;
+      }
+      seen.set(key, r.row);
+    }
+    const merged: LedgerValues = {};
+    for (const f of def.fields) merged[f.column] = found?.values[f.column] ?? null;
+    Object.assign(merged, r.record);
+    const final = { ...merged, ...(def.derive?.(merged, ctx) ?? {}) };
+    let ruleError = false;
+    for (const i of checkLedgerValues(def, final)) {
+      issue(r.row, columnOf(i.field), i.field ? ledgerFieldLabel(def, i.field) : null, i.message, i.level);
+      if (i.level === 'error') ruleError = true;
+    }
+    if (ruleError) {
+      bad.add(r.row);
+      continue;
+    }
+    const changes: FieldChange[] = [];
+    if (found)
+      for (const f of def.fields) {
+        const before = found.values[f.column] ?? null;
+        const after = final[f.column] ?? null;
+        if (before !== after) changes.push({ field: f.column, before, after });
+      }
+    if (!found) counts.created += 1;
+    else if (changes.length > 0) counts.updated += 1;
+    else counts.unchanged += 1;
+    records.push({
+      row: r.row,
+      subject,
+      values: final,
+      existingId: found?.id ?? null,
+      changes,
+      householdId,
+      label,
+    });
+  }
+  return { ledgerId: def.id, records, issues, counts, invalidRows: bad.size };
+
+  function placeCode(r: RowCells, optional: boolean): string | null {
+    const { township, village, group } = r.place;
+    if (village !== null) {
+      const p = places.resolve(township, village, group, regionCode);
+      if (!p.ok) {
+        issue(r.row, letter('place.village'), '村', p.message);
+        r.invalid = true;
+        return null;
+      }
+      if (p.newGroup)
+        issue(r.row, letter('place.group'), '组', `组“${group}”不在区划中，记在村上`, 'warning');
+      return p.groupCode ?? p.villageCode;
+    }
+    if (township !== null) {
+      const t = places.township(township);
+      if (!t.ok) {
+        issue(r.row, letter('place.township'), '乡镇', t.message);
+        r.invalid = true;
+        return null;
+      }
+      return t.code;
+    }
+    return optional || regionCode !== null ? regionCode : null;
+  }
+}
+
+function subjectKeyColumn(def: LedgerDef): string {
+  switch (def.subject) {
+    case 'person':
+      return def.personOptional ? 'person_id_number' : 'person_id';
+    case 'household':
+      return 'household_id';
+    default:
+      return 'region_code';
+  }
+}

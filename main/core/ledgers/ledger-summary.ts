@@ -1,0 +1,87 @@
+// 汇总 of a ledger: each measure of its definition per township (per village inside a township), the
+// 合计 first — computed from the records, never stored. Also the record count of every ledger.
+import type { LedgerDef, LedgerMeasure } from '../../../shared/ledgers/define.ts';
+import { allLedgers, ledgerTableName } from '../../../shared/ledgers/index.ts';
+import type { Ledger } from '../db/open-ledger.ts';
+import { countyRegion, findRegion, type RegionNode } from '../regions/region-tree.ts';
+import { recordSql, regionCondition, requireLedger } from './record-sql.ts';
+
+function measureSql(def: LedgerDef, m: LedgerMeasure): { sql: string; params: unknown[] } {
+  const w = m.where;
+  const multi = w !== undefined && def.fields.find((f) => f.column === w.column)?.type === 'codes';
+  // A 'codes' value ("03,05") counts when it holds any of the codes.
+  const cond = !w
+    ? null
+    : multi
+      ? `(${w.in.map(() => `(',' || r.${w.column} || ',') LIKE ?`).join(' OR ')})`
+      : `r.${w.column} IN (${w.in.map(() => '?').join(', ')})`;
+  const params = !w ? [] : multi ? w.in.map((c) => `%,${String(c)},%`) : [...w.in];
+  if (m.kind === 'count')
+    return { sql: cond ? `SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)` : 'COUNT(*)', params };
+  return { sql: `SUM(${cond ? `CASE WHEN ${cond} THEN r.${m.column} END` : `r.${m.column}`})`, params };
+}
+
+export function ledgerSummary(ledger: Ledger, ledgerId: string, regionCode: string | null) {
+  const def = requireLedger(ledgerId);
+  const region = regionCode === null ? countyRegion(ledger) : findRegion(ledger, regionCode);
+  const s = recordSql(def);
+  const parts = def.measures.map((m) => measureSql(def, m));
+  const select = parts.map((p, i) => `${p.sql} AS m${i}`).join(', ');
+  const params = parts.flatMap((p) => p.params);
+  // Group by township under the county, by village under a township (codes: 9 and 12 digits).
+  const width = region.level === 'county' ? 9 : 12;
+  const c = regionCondition(def, region);
+  const rows = ledger.sqlite
+    .prepare(
+      `SELECT substr(${s.regionExpr}, 1, ${width}) AS unit, ${select} FROM ${s.from} WHERE ${c.where} GROUP BY unit`,
+    )
+    .all(...params, ...c.params) as Array<Record<string, number | string | null>>;
+  const names = new Map(
+    (ledger.prepare('SELECT code, name FROM regions').all() as Array<{ code: string; name: string }>).map(
+      (r) => [r.code, r.name],
+    ),
+  );
+  const values = (row: Record<string, number | string | null>) =>
+    Object.fromEntries(def.measures.map((m, i) => [m.key, Number(row[`m${i}`] ?? 0)]));
+  const units = rows.map((row) => {
+    const unit = row.unit === null ? null : String(row.unit);
+    const code = unit === null ? '' : width === 9 ? `${unit}000` : unit;
+    return {
+      regionCode: code,
+      name: unit === null ? '未定位' : (names.get(code) ?? code),
+      values: values(row),
+    };
+  });
+  units.sort((a, b) =>
+    a.regionCode === '' ? 1 : b.regionCode === '' ? -1 : a.regionCode.localeCompare(b.regionCode),
+  );
+  const total = Object.fromEntries(
+    def.measures.map((m) => [m.key, units.reduce((sum, u) => sum + (u.values[m.key] ?? 0), 0)]),
+  );
+  return {
+    measures: def.measures.map((m) => ({ key: m.key, label: m.label, kind: m.kind })),
+    total: { regionCode: region.code, name: '合计', values: total },
+    rows: units,
+  };
+}
+
+/** Records of every ledger (inside a region), keyed by ledger id. */
+export function ledgerCounts(ledger: Ledger, region: RegionNode | null = null): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const def of allLedgers()) {
+    if (region === null || region.level === 'county') {
+      out[def.id] = ledger
+        .prepare(`SELECT COUNT(*) FROM ${ledgerTableName(def)}`)
+        .pluck()
+        .get() as number;
+      continue;
+    }
+    const s = recordSql(def);
+    const c = regionCondition(def, region);
+    out[def.id] = ledger.sqlite
+      .prepare(`SELECT COUNT(*) FROM ${s.from} WHERE ${c.where}`)
+      .pluck()
+      .get(...c.params) as number;
+  }
+  return out;
+}

@@ -1,0 +1,193 @@
+// Reading a ledger's records as the UI shows them: the list (filters, search, sort, paging), one record,
+// and every record of a household and its members for the household page's tabs.
+import type { z } from 'zod';
+import type { recordQuery, recordView } from '../../../shared/contract/ledgers.ts';
+import type { LedgerDef, LedgerValues } from '../../../shared/ledgers/define.ts';
+import { allLedgers } from '../../../shared/ledgers/index.ts';
+import { maskIdNumber } from '../../../shared/mask.ts';
+import { LedgerError } from '../../../shared/result.ts';
+import type { Ledger } from '../db/open-ledger.ts';
+import { personMatch } from '../persons/person-match.ts';
+import { findRegion } from '../regions/region-tree.ts';
+import { recordSql, regionCondition, requireLedger } from './record-sql.ts';
+
+export type RecordQuery = z.output<typeof recordQuery>;
+export type RecordView = z.output<typeof recordView>;
+type Row = Record<string, string | number | null>;
+
+/** Names of every region, for the 乡镇 村 组 text of a record. */
+export function placeNamer(ledger: Ledger): (code: string | null) => string {
+  const rows = ledger.prepare('SELECT code, parent_code, level, name FROM regions').all() as Array<{
+    code: string;
+    parent_code: string | null;
+    level: string;
+    name: string;
+  }>;
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  const cache = new Map<string, string>();
+  return (code) => {
+    if (code === null) return '';
+    let text = cache.get(code);
+    if (text === undefined) {
+      const parts: string[] = [];
+      for (let n = byCode.get(code); n && n.level !== 'county'; n = byCode.get(n.parent_code ?? ''))
+        parts.unshift(n.name);
+      text = parts.length > 0 ? parts.join(' ') : (byCode.get(code)?.name ?? code);
+      cache.set(code, text);
+    }
+    return text;
+  };
+}
+
+export function toView(def: LedgerDef, row: Row, place: (code: string | null) => string): RecordView {
+  const values: LedgerValues = {};
+  for (const f of def.fields) values[f.column] = row[f.column] ?? null;
+  const rollups: Record<string, number> = {};
+  for (const ru of def.rollups ?? []) rollups[ru.column] = Number(row[`rollup_${ru.column}`] ?? 0);
+  const id = row.s_id_number;
+  const regionCode = (row.s_region_code as string | null) ?? null;
+  return {
+    id: Number(row.id),
+    ledgerId: def.id,
+    subject: {
+      personId: (row.s_person_id as number | null) ?? null,
+      householdId: (row.s_household_id as number | null) ?? null,
+      name: (row.s_name as string | null) ?? null,
+      idNumber: typeof id === 'string' ? maskIdNumber(id) : null,
+      householdNo: (row.s_household_no as string | null) ?? null,
+      regionCode,
+      place: place(regionCode),
+      outsideRegister: def.subject === 'person' && row.s_person_id === null,
+      parentId: (row.s_parent_id as number | null) ?? null,
+      parentLabel: (row.s_parent_label as string | null) ?? null,
+    },
+    values,
+    rollups,
+    origin: String(row.origin),
+    createdAt: String(row.created_at),
+    updatedAt: String(row.updated_at),
+  };
+}
+
+const SORTABLE_MACHINERY = new Set(['created_at', 'updated_at', 'id']);
+
+/** WHERE and ORDER BY of a record query (bound parameters; column names only from the definition). */
+export function recordWhere(ledger: Ledger, def: LedgerDef, q: RecordQuery) {
+  const s = recordSql(def);
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (q.regionCode !== null) {
+    const c = regionCondition(def, findRegion(ledger, q.regionCode));
+    where.push(c.where);
+    params.push(...c.params);
+  }
+  if (q.parentId !== undefined) {
+    if (!def.parent) throw new LedgerError('validation', `“${def.name}”没有所属记录。`);
+    where.push('r.parent_id = ?');
+    params.push(q.parentId);
+  }
+  for (const [column, values] of Object.entries(q.filters)) {
+    const f = def.fields.find((x) => x.column === column);
+    if (!f) throw new LedgerError('validation', `“${def.name}”没有“${column}”这一列。`);
+    if (values.length === 0) continue;
+    const given = values.filter((v) => v !== '');
+    const parts: string[] = [];
+    if (f.type === 'codes') {
+      // '02,04' holds 04: match whole codes inside the comma list.
+      for (const v of given) {
+        parts.push(`(',' || r.${column} || ',') LIKE ?`);
+        params.push(`%,${v},%`);
+      }
+    } else if (given.length > 0) {
+      parts.push(`r.${column} IN (${given.map(() => '?').join(', ')})`);
+      params.push(
+        ...given.map((v) => (f.type === 'bool' || f.type === 'year' || f.type === 'int' ? Number(v) : v)),
+      );
+    }
+    if (given.length < values.length) parts.push(`r.${column} IS NULL`);
+    where.push(`(${parts.join(' OR ')})`);
+  }
+  const text = q.search?.trim() ?? '';
+  if (text !== '') {
+    const alternatives: string[] = [];
+    const m = def.subject === 'person' ? personMatch(text) : null;
+    if (m) {
+      alternatives.push(`r.person_id IN (${m.sql})`);
+      params.push(...m.params);
+    }
+    if (def.subject === 'person' && def.personOptional) {
+      alternatives.push(`r.person_name LIKE ? || '%'`, `r.person_id_number LIKE '%' || ? || '%'`);
+      params.push(text, text);
+    }
+    // Person records are found by their person (the trigram index); the others by household and text.
+    if (def.subject !== 'person') {
+      alternatives.push(`h.household_no LIKE ? || '%'`, `h.head_name LIKE ? || '%'`);
+      params.push(text, text);
+      for (const f of def.fields.filter((x) => x.type === 'text' && !x.long).slice(0, 4)) {
+        alternatives.push(`r.${f.column} LIKE '%' || ? || '%'`);
+        params.push(text);
+      }
+    }
+    where.push(alternatives.length > 0 ? `(${alternatives.join(' OR ')})` : '0');
+  }
+  const sort = q.sort ?? { column: 'id', order: 'desc' as const };
+  if (!SORTABLE_MACHINERY.has(sort.column) && !def.fields.some((f) => f.column === sort.column))
+    throw new LedgerError('validation', `不能按“${sort.column}”排序。`);
+  const dir = sort.order === 'desc' ? 'DESC' : 'ASC';
+  return {
+    sql: s,
+    where: where.length > 0 ? where.join(' AND ') : '1 = 1',
+    params,
+    // The id is never NULL: without NULLS LAST the default order walks the table backwards, unsorted.
+    order: sort.column === 'id' ? `r.id ${dir}` : `r.${sort.column} ${dir} NULLS LAST, r.id ${dir}`,
+  };
+}
+
+export function listRecords(ledger: Ledger, q: RecordQuery & { offset: number; limit: number }) {
+  const def = requireLedger(q.ledgerId);
+  const w = recordWhere(ledger, def, q);
+  // Counting needs the joins only when a condition reads the person or household (SQLite keeps them).
+  const countFrom = /\b[hp]\./.test(w.where) ? w.sql.from : `${w.sql.table} r`;
+  const total = ledger.sqlite
+    .prepare(`SELECT COUNT(*) FROM ${countFrom} WHERE ${w.where}`)
+    .pluck()
+    .get(...w.params) as number;
+  const rows = ledger.sqlite
+    .prepare(
+      `SELECT r.*, ${w.sql.subject}${w.sql.rollups} FROM ${w.sql.from} WHERE ${w.where} ORDER BY ${w.order} LIMIT ? OFFSET ?`,
+    )
+    .all(...w.params, q.limit, q.offset) as Row[];
+  const place = placeNamer(ledger);
+  return { total, rows: rows.map((r) => toView(def, r, place)) };
+}
+
+export function getRecordRow(ledger: Ledger, def: LedgerDef, id: number): Row {
+  const s = recordSql(def);
+  const row = ledger.sqlite
+    .prepare(`SELECT r.*, ${s.subject}${s.rollups} FROM ${s.from} WHERE r.id = ?`)
+    .get(id) as Row | undefined;
+  if (!row) throw new LedgerError('not-found', `“${def.name}”中没有这条记录（编号 ${id}），可能已被删除。`);
+  return row;
+}
+
+export function getRecord(ledger: Ledger, ledgerId: string, id: number): RecordView {
+  const def = requireLedger(ledgerId);
+  return toView(def, getRecordRow(ledger, def, id), placeNamer(ledger));
+}
+
+/** Records about a household or any of its members, per ledger that has some. */
+export function recordsForHousehold(ledger: Ledger, householdId: number) {
+  const exists = ledger.sqlite.prepare('SELECT 1 FROM households WHERE id = ?').get(householdId);
+  if (!exists) throw new LedgerError('not-found', `没有编号为 ${householdId} 的户。`);
+  const place = placeNamer(ledger);
+  const out: Array<{ ledgerId: string; rows: RecordView[] }> = [];
+  for (const def of allLedgers()) {
+    const s = recordSql(def);
+    const cond = def.subject === 'person' ? 'p.household_id = ?' : 'r.household_id = ?';
+    const rows = ledger.sqlite
+      .prepare(`SELECT r.*, ${s.subject}${s.rollups} FROM ${s.from} WHERE ${cond} ORDER BY r.id LIMIT 500`)
+      .all(householdId) as Row[];
+    if (rows.length > 0) out.push({ ledgerId: def.id, rows: rows.map((r) => toView(def, r, place)) });
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+// One thematic ledger: its name and description, and the tabs 记录 / 汇总 / 设置 (设置 only when the
+// definition has settings).
+import { useState } from 'react';
+import { Alert, Tabs, Tag, Typography } from 'antd';
+import { ledgerDef } from '../../../../shared/ledgers/index.ts';
+import { useRegionSelection } from '../../state/region-context.ts';
+import { LEVEL_LABELS } from '../../state/region-tree-data.ts';
+import { useRouteTitle } from '../../state/useRouteStack.ts';
+import { SUBJECT_TAGS } from './ledger-display.tsx';
+import { LedgerRecords } from './LedgerRecords.tsx';
+import { LedgerSettings } from './LedgerSettings.tsx';
+import { LedgerSummary } from './LedgerSummary.tsx';
+import './ledgers.css';
+
+type TabKey = 'records' | 'summary' | 'settings';
+
+export function LedgerPage({ id }: { id: string }) {
+  const def = ledgerDef(id);
+  const { selected } = useRegionSelection();
+  const [tab, setTab] = useState<TabKey>('records');
+  const [version, setVersion] = useState(0);
+  const changed = () => setVersion((v) => v + 1);
+  useRouteTitle(def?.name);
+
+  if (def === undefined)
+    return <Alert type="error" showIcon title={`没有编号为 ${id} 的专项台账`} data-testid="ledger-missing" />;
+
+  return (
+    <div className="ledger-book" data-testid="page-ledger" data-ledger-id={def.id}>
+      <div className="page-heading">
+        <Typography.Title level={4} data-testid="ledger-title">
+          {def.name}
+        </Typography.Title>
+        <Tag>{SUBJECT_TAGS[def.subject]}</Tag>
+        <span className="list-region" data-testid="ledger-region">
+          {selected?.name ?? '全县'}
+          {selected !== undefined && <Tag className="list-region-tag">{LEVEL_LABELS[selected.level]}</Tag>}
+        </span>
+      </div>
+      <div className="ledger-description" data-testid="ledger-description">
+        {def.description}
+      </div>
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setTab(key as TabKey)}
+        className="ledger-tabs"
+        items={[
+          {
+            key: 'records',
+            label: <span data-testid="ledger-tab-records">记录</span>,
+            children: <LedgerRecords def={def} onChanged={changed} />,
+          },
+          {
+            key: 'summary',
+            label: <span data-testid="ledger-tab-summary">汇总</span>,
+            children: tab === 'summary' && <LedgerSummary def={def} version={version} />,
+          },
+          ...((def.settings?.length ?? 0) > 0
+            ? [
+                {
+                  key: 'settings' as const,
+                  label: <span data-testid="ledger-tab-settings">设置</span>,
+                  children: tab === 'settings' && <LedgerSettings def={def} onChanged={changed} />,
+                },
+              ]
+            : []),
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+// 汇总: the ledger's measures per township (per village once a township is selected in the tree), the
+// 合计 row first.
+import type { HTMLAttributes } from 'react';
+import { Button, Table, type TableColumnsType } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import type { ResponseOf } from '../../../../shared/contract/index.ts';
+import type { LedgerDef } from '../../../../shared/ledgers/index.ts';
+import { useLedgerQuery } from '../../api/useLedgerQuery.ts';
+import { LoadErrorAlert } from '../../components/LoadErrorAlert.tsx';
+import { useRegionSelection } from '../../state/region-context.ts';
+
+type SummaryRow = ResponseOf<'ledgers.summary'>['total'] & { isTotal: boolean };
+
+export function LedgerSummary({ def, version }: { def: LedgerDef; version: number }) {
+  const { selectedCode, selected } = useRegionSelection();
+  const summary = useLedgerQuery('ledgers.summary', { ledgerId: def.id, regionCode: selectedCode }, [
+    version,
+  ]);
+  const data = summary.data;
+  const byVillage = selected !== undefined && selected.level !== 'county';
+  const columns: TableColumnsType<SummaryRow> = [
+    {
+      title: byVillage ? '村' : '乡镇',
+      key: 'name',
+      width: 180,
+      fixed: 'left',
+      render: (_, r) => (r.isTotal ? <b>合计</b> : r.name),
+    },
+    ...(data?.measures ?? []).map((m) => ({
+      title: m.label,
+      key: m.key,
+      align: 'right' as const,
+      width: Math.max(88, m.label.length * 14 + 24),
+      render: (_: unknown, r: SummaryRow) => {
+        const n = r.values[m.key] ?? 0;
+        const text = n.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+        return r.isTotal ? <b>{text}</b> : text;
+      },
+    })),
+  ];
+  const rows: SummaryRow[] =
+    data === undefined
+      ? []
+      : [{ ...data.total, isTotal: true }, ...data.rows.map((r) => ({ ...r, isTotal: false }))];
+
+  return (
+    <div className="ledger-summary" data-testid="ledger-summary">
+      <div className="ledger-summary-toolbar">
+        <span className="import-muted">
+          {selected?.name ?? '全县'}按{byVillage ? '村' : '乡镇'}统计；在左侧区划树中选择乡镇可看各村。
+        </span>
+        <Button size="small" icon={<ReloadOutlined />} onClick={summary.reload} loading={summary.loading}>
+          刷新
+        </Button>
+      </div>
+      <LoadErrorAlert title="汇总读取失败" error={summary.error} onRetry={summary.reload} />
+      <Table<SummaryRow>
+        size="small"
+        bordered
+        rowKey={(r) => (r.isTotal ? 'total' : r.regionCode)}
+        columns={columns}
+        dataSource={rows}
+        loading={summary.loading && data === undefined}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        rowClassName={(r) => (r.isTotal ? 'ledger-summary-total' : '')}
+        onRow={(r) =>
+          ({
+            'data-testid': r.isTotal ? 'summary-total' : 'summary-row',
+            'data-region': r.regionCode,
+          }) as HTMLAttributes<HTMLElement>
+        }
+        locale={{ emptyText: '暂无数据' }}
+        data-testid="ledger-summary-table"
+      />
+    </div>
+  );
+}

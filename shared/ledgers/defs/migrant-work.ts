@@ -1,0 +1,99 @@
+// 1. 外出务工 (person): who wants to / did go out to work, where, for whom, and the 去向类别 the
+// county reports by (县内 / 县外市内 / 市外省内 / 省外), derived from 务工所在地 when the place is known.
+import { defineCodeTable } from '../../code-tables/define.ts';
+import { defineLedger } from '../define.ts';
+import { destinationOf, notBefore } from '../ledger-helpers.ts';
+
+export const migrantWork = defineLedger({
+  id: 'migrant_work',
+  name: '外出务工',
+  group: '就业帮扶',
+  description: '贫困劳动力外出务工情况：务工意愿、状态、务工地与去向类别、收入、点对点输送与交通补贴。',
+  subject: 'person',
+  key: ['subject'],
+  codeTables: [
+    defineCodeTable({
+      key: 'migrant_status',
+      name: '务工状态',
+      items: [
+        { code: '01', label: '已外出', aliases: ['已外出务工', '外出', '在外务工'] },
+        { code: '02', label: '已返岗', aliases: ['返岗', '已复工'] },
+        { code: '03', label: '未外出', aliases: ['在家', '未出门'] },
+      ],
+    }),
+    defineCodeTable({
+      key: 'destination_category',
+      name: '去向类别',
+      source: '第三次全国农业普查 按户籍所在地分的劳动力（县内/县外市内/市外省内/外省）',
+      items: [
+        { code: '01', label: '县内', aliases: ['本县', '县内务工', '乡外县内', '本村内', '村外乡内'] },
+        { code: '02', label: '县外市内', aliases: ['县外(地)市内', '市内县外', '县外市内务工'] },
+        { code: '03', label: '市外省内', aliases: ['省内市外', '省内', '市外省内务工'] },
+        { code: '04', label: '省外', aliases: ['外省', '省外务工'] },
+        { code: '05', label: '境外', aliases: ['国外', '出国'] },
+      ],
+    }),
+    defineCodeTable({
+      key: 'employment_channel',
+      name: '就业渠道',
+      items: [
+        { code: '01', label: '政府组织', aliases: ['政府组织输出', '有组织劳务输出', '点对点'] },
+        { code: '02', label: '企业招聘', aliases: ['企业直招'] },
+        { code: '03', label: '亲友介绍', aliases: ['亲友带动', '亲戚介绍'] },
+        { code: '04', label: '自主外出', aliases: ['自主就业', '自行外出', '自主择业'] },
+        { code: '05', label: '劳务中介', aliases: ['中介'] },
+        { code: '99', label: '其他', aliases: ['其它'] },
+      ],
+    }),
+  ],
+  fields: [
+    { column: 'willing', label: '是否有务工意愿', type: 'bool', aliases: ['是否计划外出务工', '是否计划务工', '有无务工意愿', '务工意愿'] },
+    { column: 'status', label: '务工状态', type: 'code', codeTable: 'migrant_status', required: true, aliases: ['是否已务工', '外出状态'] },
+    { column: 'work_place', label: '务工所在地', type: 'text', aliases: ['务工地点', '务工地', '务工所在县', '务工所在地（省市县）', '务工所在地(省市县)'] },
+    { column: 'work_place_code', label: '务工地区划代码', type: 'text', aliases: ['务工所在地代码', '务工地代码'], help: '6 位区划代码；能从务工所在地认出时自动填写' },
+    { column: 'destination', label: '去向类别', type: 'code', codeTable: 'destination_category', aliases: ['务工去向', '去向', '外出务工去向'], help: '按务工所在地与本县比较自动判断；认不出地点时按填写的' },
+    { column: 'employer', label: '用工单位', type: 'text', aliases: ['务工企业名称', '务工单位', '就业单位', '企业名称'] },
+    { column: 'industry', label: '行业', type: 'text', aliases: ['所属行业', '从事行业', '工种'] },
+    { column: 'channel', label: '就业渠道', type: 'code', codeTable: 'employment_channel', aliases: ['外出渠道', '就业方式'] },
+    { column: 'start_date', label: '开始日期', type: 'date', aliases: ['外出时间', '开始时间', '务工开始时间', '外出日期'] },
+    { column: 'end_date', label: '结束日期', type: 'date', aliases: ['结束时间', '务工结束时间', '返乡日期'] },
+    { column: 'monthly_income', label: '月收入（元）', type: 'decimal', min: 0, max: 1_000_000, aliases: ['务工月收入', '月收入', '月工资'] },
+    { column: 'point_to_point', label: '是否点对点输送', type: 'bool', aliases: ['点对点输送', '是否“点对点”输送', '点对点'] },
+    { column: 'transport_subsidy', label: '交通补贴金额（元）', type: 'decimal', min: 0, max: 100_000, aliases: ['交通补贴', '年度交通费补助', '交通费补助', '一次性交通补贴'] },
+    { column: 'training', label: '技能培训', type: 'text', aliases: ['参加技能培训', '培训情况', '技能培训情况'] },
+    { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明'] },
+  ],
+  listColumns: ['status', 'work_place', 'destination', 'employer', 'start_date', 'monthly_income', 'point_to_point'],
+  filters: ['status', 'destination', 'channel', 'point_to_point', 'willing'],
+  measures: [
+    { key: 'records', label: '登记人数', kind: 'count' },
+    { key: 'out', label: '已外出人数', kind: 'count', where: { column: 'status', in: ['01', '02'] } },
+    { key: 'in_county', label: '县内', kind: 'count', where: { column: 'destination', in: ['01'] } },
+    { key: 'in_city', label: '县外市内', kind: 'count', where: { column: 'destination', in: ['02'] } },
+    { key: 'in_province', label: '市外省内', kind: 'count', where: { column: 'destination', in: ['03'] } },
+    { key: 'out_province', label: '省外', kind: 'count', where: { column: 'destination', in: ['04'] } },
+    { key: 'point_to_point', label: '点对点输送人数', kind: 'count', where: { column: 'point_to_point', in: [1] } },
+    { key: 'transport_subsidy', label: '交通补贴金额', kind: 'sum', column: 'transport_subsidy' },
+  ],
+  derive(values, ctx) {
+    const place = typeof values.work_place === 'string' ? values.work_place : '';
+    // The place as written wins over a code left from an earlier place; a typed code serves when the
+    // text is not recognised.
+    const fromText = place === '' ? null : ctx.placeCode(place);
+    const code = fromText ?? (typeof values.work_place_code === 'string' ? values.work_place_code : null);
+    const destination = code === null ? null : destinationOf(ctx.countyCode, code);
+    return {
+      ...(fromText !== null ? { work_place_code: fromText } : {}),
+      ...(destination !== null ? { destination } : {}),
+    };
+  },
+  check(values) {
+    const issues = notBefore(values, 'start_date', 'end_date', '结束日期不能早于开始日期');
+    const code = values.work_place_code;
+    if (typeof code === 'string' && !/^\d{6}$/.test(code))
+      issues.push({ field: 'work_place_code', level: 'error', message: '务工地区划代码应为 6 位数字' });
+    if ((values.status === '01' || values.status === '02') && (values.work_place ?? null) === null && (values.destination ?? null) === null)
+      issues.push({ field: 'work_place', level: 'warning', message: '已外出的人请填写务工所在地或去向类别' });
+    return issues;
+  },
+}); // prettier-ignore
