@@ -106,6 +106,12 @@ export const ledgersContract = {
     response: recordView,
     errors: ['not-found', 'validation', 'conflict'],
   }),
+  'ledgers.derive': method({
+    summary: '按台账定义计算自动得出的值（表单中边填边显示，如去向类别、期满日期），不写入',
+    request: z.object({ ledgerId, values: recordValues }).strict(),
+    response: z.object({ values: recordValues }),
+    errors: ['not-found', 'validation', 'not-initialized'],
+  }),
   'ledgers.update': method({
     summary: '修改一条记录（只传改动的字段）',
     request: z.object({ ledgerId, id: entityId, values: recordValues }).strict(),

@@ -113,6 +113,15 @@ describe('a ledger defined in a test alone', () => {
     expect(r.subject.idNumber).toMatch(/\*{8}/);
   });
 
+  it('computes derived values for a form without writing', async () => {
+    const d = await client.ok('ledgers.derive', {
+      ledgerId: 'tryout_visits',
+      values: { visit_date: '2020-03-01' },
+    });
+    expect(d.values).toEqual({ next_date: '2020-03-31' });
+    expect((await client.ok('ledgers.records', { ledgerId: 'tryout_visits' })).total).toBe(1);
+  });
+
   it('follows the county setting in derived values', async () => {
     await client.ok('ledgers.setSetting', { ledgerId: 'tryout_visits', key: 'follow_days', value: 7 });
     const r = await client.ok('ledgers.update', {

@@ -1,6 +1,7 @@
 // The 专项台账 methods of the contract (shared/contract/ledgers.ts), over one open ledger.
 import type { ledgersContract } from '../../../shared/contract/ledgers.ts';
 import { allLedgers } from '../../../shared/ledgers/index.ts';
+import type { LedgerValues } from '../../../shared/ledgers/define.ts';
 import { DOWNLOAD_PATH_PREFIX } from '../../../shared/api.ts';
 import { listAudit } from '../audit/audit-log.ts';
 import { localDateTime } from '../../../shared/audit-text.ts';
@@ -37,6 +38,13 @@ export function ledgerHandlers(ctx: HandlerContext): Pick<Handlers, LedgerMethod
     'ledgers.create': ({ ledgerId, link, values }) => {
       const id = createRecord(ledger, derive(ledgerId), ledgerId, link, values);
       return getRecord(ledger, ledgerId, id);
+    },
+    'ledgers.derive': ({ ledgerId, values }) => {
+      const def = requireLedger(ledgerId);
+      const all: LedgerValues = {};
+      for (const f of def.fields) all[f.column] = values[f.column] ?? null;
+      // Only what derive computes goes back; the form keeps what the clerk typed.
+      return { values: def.derive?.(all, derive(ledgerId)) ?? {} };
     },
     'ledgers.update': ({ ledgerId, id, values }) => {
       updateRecord(ledger, derive(ledgerId), ledgerId, id, values);
