@@ -601,7 +601,10 @@ const LEDGER_TABLES: readonly string[] = [
   `CREATE INDEX ledger_recovered_health_batch ON ledger_recovered_health (batch_id) WHERE batch_id IS NOT NULL`,
   `CREATE TABLE ledger_recovered_followups (
   id INTEGER PRIMARY KEY,
-  person_id INTEGER NOT NULL REFERENCES persons (id),
+  person_id INTEGER REFERENCES persons (id),
+  person_name TEXT,
+  person_id_number TEXT,
+  region_code TEXT REFERENCES regions (code),
   parent_id INTEGER NOT NULL REFERENCES ledger_recovered_health (id),
   followup_date TEXT CHECK (followup_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
   follower TEXT,
@@ -616,6 +619,7 @@ const LEDGER_TABLES: readonly string[] = [
   updated_at TEXT NOT NULL
 ) STRICT`,
   `CREATE INDEX ledger_recovered_followups_person ON ledger_recovered_followups (person_id)`,
+  `CREATE INDEX ledger_recovered_followups_id_number ON ledger_recovered_followups (person_id_number)`,
   `CREATE INDEX ledger_recovered_followups_parent ON ledger_recovered_followups (parent_id)`,
   `CREATE INDEX ledger_recovered_followups_batch ON ledger_recovered_followups (batch_id) WHERE batch_id IS NOT NULL`,
   `CREATE TABLE ledger_special_care (

@@ -26,7 +26,7 @@ export interface CoreOptions {
 export async function openCore(options: CoreOptions): Promise<Core> {
   const ledger = await openLedger(options.ledgerPath);
   const files = new FileRegistry();
-  const jobs = new ImportJobs(options.importWorker);
+  const jobs = new ImportJobs(options.importWorker, undefined, options.regionDataPath ?? null);
   const handlers = createHandlers({
     ledger,
     host: options.host,

@@ -63,7 +63,15 @@ function bestTarget(
   return best;
 }
 
-/** One target per column, each target used at most once (the most confident column keeps it). */
+/**
+ * Several columns may feed one multi-valued field of a thematic ledger: the national export's
+ * 致贫/返贫风险1 … 风险5 are one 风险 field here, their values joined.
+ */
+export const takesSeveralColumns = (t: ImportTarget | undefined): boolean =>
+  t !== undefined && t.kind === 'record' && t.field?.type === 'codes';
+
+/** One target per column, each target used at most once (the most confident column keeps it),
+ * except multi-valued ledger fields (takesSeveralColumns). */
 export function autoMapColumns(
   columns: readonly SourceColumn[],
   template?: Readonly<Record<string, string | null>>,
@@ -75,14 +83,17 @@ export function autoMapColumns(
       fromTemplate !== undefined ? { target: fromTemplate, confidence: 1 } : bestTarget(col, targets);
     return { index: col.index, letter: col.letter, header: col.name, ...guess };
   });
+  const several = new Set(targets.filter(takesSeveralColumns).map((t) => t.key));
   const owner = new Map<string, ColumnMapping>();
   for (const m of mapped) {
-    if (m.target === null) continue;
+    if (m.target === null || several.has(m.target)) continue;
     const current = owner.get(m.target);
     if (!current || m.confidence > current.confidence) owner.set(m.target, m);
   }
   return mapped.map((m) =>
-    m.target !== null && owner.get(m.target) !== m ? { ...m, target: null, confidence: 0 } : m,
+    m.target !== null && !several.has(m.target) && owner.get(m.target) !== m
+      ? { ...m, target: null, confidence: 0 }
+      : m,
   );
 }
 

@@ -40,7 +40,13 @@ const tryout = defineLedger({
     { column: 'way', label: '走访方式', type: 'code', codeTable: 'tryout_way', required: true },
     { column: 'amount', label: '慰问金（元）', type: 'decimal', min: 0, max: 10000, aliases: ['慰问金'] },
     { column: 'note', label: '情况', type: 'text', long: true },
-    { column: 'topics', label: '谈及事项', type: 'codes', codeTable: 'tryout_way' },
+    {
+      column: 'topics',
+      label: '谈及事项',
+      type: 'codes',
+      codeTable: 'tryout_way',
+      aliases: ['事项1', '事项2'],
+    },
     { column: 'next_date', label: '下次回访', type: 'date', derived: true },
   ],
   listColumns: ['visit_date', 'way', 'amount'],
@@ -203,9 +209,9 @@ describe('a ledger defined in a test alone', () => {
     const dir = tempDir('tryout-');
     const file = path.join(dir, '走访.xlsx');
     const sheet = XLSX.utils.aoa_to_sheet([
-      ['姓名', '身份证号', '日期', '走访方式', '慰问金'],
-      [person.name, person.id_number, '2020.3.1', '上门', '800'],
-      [person.name, person.id_number, '2020年5月1日', '电话', ''],
+      ['姓名', '身份证号', '日期', '走访方式', '慰问金', '事项1', '事项2'],
+      [person.name, person.id_number, '2020.3.1', '上门', '800', '', ''],
+      [person.name, person.id_number, '2020年5月1日', '电话', '', '入户', '电话'],
     ]);
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, sheet, '走访');
@@ -213,6 +219,9 @@ describe('a ledger defined in a test alone', () => {
     const ledger = client.core.ledger;
     const a = await analyzeFile(ledger, file, { into: 'tryout_visits' });
     expect(a.ledgerPlan?.counts).toEqual({ created: 1, updated: 1, unchanged: 0 });
+    // Two columns feed the one multi-valued field.
+    expect(a.mapping.filter((m) => m.target === 'record.topics').map((m) => m.letter)).toEqual(['F', 'G']);
+    expect(a.ledgerPlan?.records.find((r) => r.row === 3)?.values.topics).toBe('01,02');
     const done = commitAnalysis(ledger, a, false, { operator: '王文书' });
     expect(
       (await client.ok('ledgers.record', { ledgerId: 'tryout_visits', id: recordId })).values.amount,

@@ -7,6 +7,7 @@ import path from 'node:path';
 import {
   autoMapColumns,
   headerSignature,
+  takesSeveralColumns,
   type ColumnMapping,
   type SourceColumn,
 } from '../../../shared/import/map-columns.ts';
@@ -23,7 +24,7 @@ import { commitLedgerPlan } from '../ledgers/import/ledger-commit.ts';
 import { planLedgerImport, type LedgerPlan } from '../ledgers/import/ledger-plan.ts';
 import { deriveContext } from '../ledgers/ledger-context.ts';
 import { requireLedger } from '../ledgers/record-sql.ts';
-import { getRegionCatalog } from '../regions/catalog.ts';
+import { getRegionCatalog, type RegionCatalog } from '../regions/catalog.ts';
 import { dataVersion } from '../db/data-version.ts';
 import { hasBlockingErrors, planImport, type ImportPlan } from './plan-import.ts';
 import { fillAndClassify } from './read/fill-and-classify.ts';
@@ -53,6 +54,8 @@ export interface Analysis {
   /** A thematic ledger's id when the file goes there (then `ledgerPlan` holds the plan, `plan` only its issues). */
   into: string | null;
   ledgerPlan: LedgerPlan | null;
+  /** The official catalogue (ledger imports derive 务工地 codes from it). */
+  catalog: () => RegionCatalog;
 }
 
 export interface AnalyzeOptions extends ReadOptions {
@@ -64,6 +67,8 @@ export interface AnalyzeOptions extends ReadOptions {
   fileName?: string;
   /** A thematic ledger's id (shared/ledgers); absent or null: the household register. */
   into?: string | null;
+  /** The region extract for 务工地 codes when it is not beside the code (the Electron bundle). */
+  regionDataPath?: string;
 }
 
 const knownHeaders = (into: string | null) => targetsFor(into).flatMap((t) => [t.label, ...t.aliases]);
@@ -150,7 +155,13 @@ export async function analyzeFile(
     };
     options.onProgress?.({ phase: 'validate', rowsRead: data.rows.length, percent: null });
     const chosenRegion = options.regionCode ?? null;
-    return { ...base, chosenRegion, ...plan(ledger, table, mapping, chosenRegion, false, into) };
+    const catalog = () => getRegionCatalog(options.regionDataPath);
+    return {
+      ...base,
+      chosenRegion,
+      catalog,
+      ...plan(ledger, table, mapping, chosenRegion, false, into, catalog),
+    };
   } catch (e) {
     if (e instanceof ReadError)
       throw new LedgerError(e.code === 'cancelled' ? 'cancelled' : 'validation', e.message, {
@@ -168,6 +179,7 @@ function plan(
   regionCode: string | null,
   skipInvalid: boolean,
   into: string | null,
+  catalog: () => RegionCatalog = () => getRegionCatalog(),
 ) {
   if (into !== null) {
     const ledgerPlan = planLedgerImport(
@@ -176,7 +188,7 @@ function plan(
       table,
       mapping,
       new PlaceResolver(ledger),
-      deriveContext(ledger, requireLedger(into), () => getRegionCatalog()),
+      deriveContext(ledger, requireLedger(into), catalog),
       regionCode,
     );
     return {
@@ -221,9 +233,12 @@ export function remapAnalysis(
     return { ...m, target, confidence: target === null ? 0 : 1 };
   });
   // A target chosen for one column is taken away from any other column.
+  const targets = targetsFor(a.into);
+  const several = new Set(targets.filter(takesSeveralColumns).map((t) => t.key));
   const owners = new Map<string, string>();
   for (const m of mapping)
-    if (m.target && changes && Object.hasOwn(changes, m.header)) owners.set(m.target, m.header);
+    if (m.target && !several.has(m.target) && changes && Object.hasOwn(changes, m.header))
+      owners.set(m.target, m.header);
   const deduped = mapping.map((m) =>
     m.target && owners.has(m.target) && owners.get(m.target) !== m.header
       ? { ...m, target: null, confidence: 0 }
@@ -231,7 +246,15 @@ export function remapAnalysis(
   );
   return {
     ...a,
-    ...plan(ledger, a.table, deduped, regionCode === undefined ? a.regionCode : regionCode, false, a.into),
+    ...plan(
+      ledger,
+      a.table,
+      deduped,
+      regionCode === undefined ? a.regionCode : regionCode,
+      false,
+      a.into,
+      a.catalog,
+    ),
   };
 }
 
@@ -283,7 +306,7 @@ function commitLedgerAnalysis(
     const fresh =
       a.ledgerPlan !== null && a.planVersion === dataVersion(ledger)
         ? { ledgerPlan: a.ledgerPlan, plan: a.plan }
-        : plan(ledger, a.table, a.mapping, a.regionCode, skipInvalid, a.into);
+        : plan(ledger, a.table, a.mapping, a.regionCode, skipInvalid, a.into, a.catalog);
     const lp = fresh.ledgerPlan as LedgerPlan;
     const errors = lp.issues.filter((i) => i.level === 'error');
     if (errors.length > 0 && !skipInvalid)

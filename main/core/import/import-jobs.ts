@@ -32,12 +32,22 @@ export class ImportJobs {
   readonly #workerUrl: URL | string;
   readonly #onChange: () => void;
 
-  constructor(workerUrl: URL | string = DEFAULT_WORKER_URL, onChange: () => void = () => {}) {
+  readonly #regionDataPath: string | null;
+
+  constructor(
+    workerUrl: URL | string = DEFAULT_WORKER_URL,
+    onChange: () => void = () => {},
+    /** Where the region extract is when not beside the code (the Electron bundle): the worker needs it
+     * to derive 去向类别 in ledger imports. */
+    regionDataPath: string | null = null,
+  ) {
     this.#workerUrl = workerUrl;
     this.#onChange = onChange;
+    this.#regionDataPath = regionDataPath;
   }
 
-  start(start: WorkerStart): string {
+  start(request: Omit<WorkerStart, 'regionDataPath'>): string {
+    const start: WorkerStart = { ...request, regionDataPath: this.#regionDataPath };
     this.#sweep();
     const id = crypto.randomBytes(12).toString('base64url');
     const worker = new Worker(this.#workerUrl, {

@@ -31,6 +31,7 @@ async function analyse(sheet: string | null, regionCode: string | null): Promise
     sheet,
     regionCode,
     into: start.into,
+    ...(start.regionDataPath ? { regionDataPath: start.regionDataPath } : {}),
     fileName: start.fileName,
     signal: abort.signal,
     onProgress: (p) => post({ type: 'progress', phase: p.phase, rowsRead: p.rowsRead, percent: p.percent }),

@@ -9,6 +9,8 @@ export interface WorkerStart {
   regionCode: string | null;
   /** A thematic ledger's id, or null for the household register. */
   into: string | null;
+  /** The region extract's path, when not the default beside the code. */
+  regionDataPath: string | null;
 }
 
 export type ToWorker =

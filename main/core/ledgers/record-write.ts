@@ -139,11 +139,21 @@ export function resolveLink(ledger: Ledger, def: LedgerDef, link: RecordLink): S
   if (def.parent) {
     const parent = requireLedger(def.parent.ledger);
     let parentId = link.parentId;
-    if (parentId === undefined && def.parent.key === 'subject' && cols.person_id != null)
-      parentId = db
-        .prepare(`SELECT id FROM ${ledgerTableName(parent)} WHERE person_id = ? ORDER BY id DESC LIMIT 1`)
-        .pluck()
-        .get(cols.person_id) as number | undefined;
+    // Found by the same subject when not chosen: the person (by 证件号码 where the parent also keeps
+    // people outside the register) or the household.
+    if (parentId === undefined && def.parent.key === 'subject') {
+      const [column, value] =
+        parent.subject !== 'person'
+          ? ['household_id', cols.household_id ?? null]
+          : parent.personOptional
+            ? ['person_id_number', cols.person_id_number ?? null]
+            : ['person_id', cols.person_id ?? null];
+      if (value !== null)
+        parentId = db
+          .prepare(`SELECT id FROM ${ledgerTableName(parent)} WHERE ${column} = ? ORDER BY id DESC LIMIT 1`)
+          .pluck()
+          .get(value) as number | undefined;
+    }
     if (parentId === undefined) throw new LedgerError('validation', `请选择所属的“${parent.name}”记录。`);
     if (!db.prepare(`SELECT 1 FROM ${ledgerTableName(parent)} WHERE id = ?`).get(parentId))
       throw new LedgerError('not-found', `“${parent.name}”中没有编号为 ${parentId} 的记录。`);

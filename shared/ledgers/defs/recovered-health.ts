@@ -62,6 +62,8 @@ export const recoveredFollowups = defineLedger({
   group: '疫情防控',
   description: '治愈出院人员的随访：日期、随访人、体温、症状、核酸检测结果。',
   subject: 'person',
+  // Like its parent: the recovered person may not be in the household register.
+  personOptional: true,
   parent: { ledger: 'recovered_health', key: 'subject' },
   key: ['parent', 'followup_date'],
   codeTables: [

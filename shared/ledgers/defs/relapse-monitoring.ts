@@ -147,7 +147,7 @@ export const relapseMonitoring = defineLedger({
     { column: 'category', label: '监测对象类别', type: 'code', codeTable: 'monitor_category', required: true, aliases: ['监测类别', '监测户类别', '监测对象类型'] },
     { column: 'identified_date', label: '识别监测时间', type: 'date', aliases: ['识别时间', '纳入监测时间', '识别监测日期', '风险识别时间', '识别日期'] },
     { column: 'identify_method', label: '识别方式', type: 'code', codeTable: 'monitor_identify_method', aliases: ['识别途径', '发现方式', '识别程序'] },
-    { column: 'risks', label: '致贫返贫风险', type: 'codes', codeTable: 'monitor_risk', maxItems: 5, required: true, aliases: ['致贫/返贫风险', '致贫（返贫）风险', '风险类型', '返贫风险', '致贫风险', '主要风险'] },
+    { column: 'risks', label: '致贫返贫风险', type: 'codes', codeTable: 'monitor_risk', maxItems: 5, required: true, aliases: ['致贫/返贫风险', '致贫（返贫）风险', '风险类型', '返贫风险', '致贫风险', '主要风险', '致贫/返贫风险1', '致贫/返贫风险2', '致贫/返贫风险3', '致贫/返贫风险4', '致贫/返贫风险5'], help: '最多 5 项；国家系统导出的“风险1…风险5”五列导入时合并到这里' },
     { column: 'risk_note', label: '其他风险说明', type: 'text', aliases: ['其他备注', '风险备注', '风险说明'], help: '风险含“其他”时必填' },
     { column: 'income_at_identification', label: '识别时人均纯收入（元）', type: 'decimal', min: 0, max: 1_000_000, aliases: ['人均纯收入（元）', '人均纯收入', '识别时人均纯收入', '家庭人均纯收入'] },
     { column: 'aid_industry', label: '产业帮扶', type: 'text', aliases: ['产业帮扶措施', '产业扶持'] },

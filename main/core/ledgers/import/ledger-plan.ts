@@ -148,8 +148,14 @@ export function planLedgerImport(
       }
       if (n.note) issue(row, m.letter, m.target.label, n.note, 'warning');
       if (n.value === null) continue;
-      if (kind === 'record') r.record[name] = n.value;
-      else if (kind === 'link') r.link[name] = n.value;
+      if (kind === 'record') {
+        // A second column of one multi-valued field (风险1 … 风险5) adds its codes to the first's.
+        const before = r.record[name];
+        r.record[name] =
+          m.target.field.type === 'codes' && typeof before === 'string' && typeof n.value === 'string'
+            ? [...new Set([...before.split(','), ...n.value.split(',')])].join(',')
+            : n.value;
+      } else if (kind === 'link') r.link[name] = n.value;
       else r.parentKey = n.value;
     }
     return r;
@@ -175,12 +181,16 @@ export function planLedgerImport(
   const parentDef = def.parent ? requireLedger(def.parent.ledger) : null;
   const parentByKey = new Map<string, number>();
   if (parentDef && def.parent) {
+    // A parent found by its subject: the person (by 证件号码 when the parent may hold people outside
+    // the register) or the household.
     const column =
-      def.parent.key === 'subject'
-        ? parentDef.subject === 'person'
-          ? 'person_id'
-          : 'household_id'
-        : def.parent.key;
+      def.parent.key !== 'subject'
+        ? def.parent.key
+        : parentDef.subject !== 'person'
+          ? 'household_id'
+          : parentDef.personOptional
+            ? 'person_id_number'
+            : 'person_id';
     for (const p of ledger
       .prepare(`SELECT id, ${column} AS k FROM ${ledgerTableName(parentDef)} ORDER BY id`)
       .all() as Array<{ id: number; k: Scalar }>)
@@ -295,7 +305,9 @@ export function planLedgerImport(
     if (parentDef && def.parent) {
       const k =
         def.parent.key === 'subject'
-          ? String(subject.person_id ?? subject.household_id ?? '')
+          ? parentDef.personOptional
+            ? String(r.link.id_number ?? '')
+            : String(subject.person_id ?? subject.household_id ?? '')
           : r.parentKey === null
             ? ''
             : String(r.parentKey);
