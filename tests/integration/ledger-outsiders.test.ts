@@ -40,7 +40,12 @@ describe('records about people outside the register', () => {
     const r = await client.ok('ledgers.create', {
       ledgerId: 'returnee_screening',
       link: { personName: '外来甲', personIdNumber: outsider, regionCode: village },
-      values: { from_place: '广东省深圳市', return_date: '2020-02-01', control: '01', control_start: '2020-02-01' },
+      values: {
+        from_place: '广东省深圳市',
+        return_date: '2020-02-01',
+        control: '01',
+        control_start: '2020-02-01',
+      },
     });
     expect(r.subject).toMatchObject({
       personId: null,
