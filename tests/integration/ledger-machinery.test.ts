@@ -270,3 +270,37 @@ describe('a ledger defined in a test alone', () => {
     expect(entries.some((e) => e.action === 'delete' && e.lines.join().includes('删除了记录'))).toBe(true);
   });
 });
+
+describe('export of a large view', () => {
+  it('writes every row in the view’s order across chunks', async () => {
+    const db = client.core.ledger.sqlite;
+    const ids = db.prepare(`SELECT id FROM persons ORDER BY id LIMIT 30`).pluck().all() as number[];
+    const insert = db.prepare(
+      `INSERT INTO ledger_tryout_visits (person_id, visit_date, way, amount, origin, created_at, updated_at)
+       VALUES (?, ?, '01', ?, 'demo', 'now', 'now')`,
+    );
+    db.transaction(() => {
+      for (let i = 0; i < 4500; i += 1)
+        insert.run(ids[i % ids.length], `2021-01-${String((i % 28) + 1).padStart(2, '0')}`, i);
+    })();
+    const out = await client.ok('ledgers.export', {
+      ledgerId: 'tryout_visits',
+      sort: { column: 'amount', order: 'desc' },
+      filters: { way: ['01'] },
+    });
+    const expected = db.prepare(`SELECT COUNT(*) FROM ledger_tryout_visits WHERE way = '01'`).pluck().get();
+    expect(out.rows).toBe(expected);
+    const book = XLSX.readFile(client.core.files.get(out.fileId).path);
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(
+      book.Sheets[book.SheetNames[0] ?? ''] as XLSX.WorkSheet,
+      {
+        header: 1,
+      },
+    );
+    const header = rows[1] as string[];
+    const amounts = rows.slice(2).map((r) => (r as unknown[])[header.indexOf('慰问金（元）')] as number);
+    expect(amounts).toHaveLength(out.rows);
+    expect(amounts.slice(0, 3)).toEqual([4499, 4498, 4497]);
+    expect([...amounts].sort((a, b) => b - a)).toEqual(amounts);
+  });
+});

@@ -14,6 +14,7 @@ import {
 import { placeNamer, recordWhere, type RecordQuery } from './record-read.ts';
 import { requireLedger } from './record-sql.ts';
 
+const EXPORT_CHUNK = 2000;
 const HEADER = { bold: true, fill: 'FFD9D9D9', border: 'thin', align: 'center', wrap: true } as const;
 
 function cellOf(f: LedgerField, v: unknown): CellValue {
@@ -85,27 +86,44 @@ export async function exportRecords(
       height: 24,
     });
     sheet.addRow(headers.map((h) => textCell(h, HEADER)));
-    const stmt = ledger.sqlite.prepare(
-      `SELECT r.*, ${w.sql.subject}${w.sql.rollups} FROM ${w.sql.from} WHERE ${w.where} ORDER BY ${w.order}`,
+    // The matching ids in order first, then the rows a chunk at a time with a pause between chunks: a
+    // county-wide export (400,000 rows) must not hold the one thread that answers the UI for seconds.
+    const ids = ledger.sqlite
+      .prepare(`SELECT r.id FROM ${w.sql.from} WHERE ${w.where} ORDER BY ${w.order}`)
+      .pluck()
+      .all(...w.params) as number[];
+    const chunk = ledger.sqlite.prepare(
+      `SELECT r.*, ${w.sql.subject}${w.sql.rollups} FROM ${w.sql.from} WHERE r.id IN (SELECT value FROM json_each(?))`,
     );
-    for (const raw of stmt.iterate(...w.params)) {
-      const row = raw as Record<string, string | number | null>;
-      n += 1;
-      const text = (v: unknown) => (v === null || v === undefined ? null : textCell(String(v)));
-      const where = text(place((row.s_region_code as string | null) ?? null));
-      const parent = def.parent && def.parent.key !== 'subject' ? [text(row.s_parent_label)] : [];
-      const subject =
-        def.subject === 'person'
-          ? [text(row.s_name), text(row.s_id_number), text(row.s_household_no), where, ...parent]
-          : def.subject === 'household'
-            ? [text(row.s_household_no), text(row.s_name), text(row.s_id_number), where, ...parent]
-            : [where, text(row.s_household_no), text(row.s_name), ...parent];
-      sheet.addRow([
-        n,
-        ...subject,
-        ...fields.map((f) => cellOf(f, row[f.column])),
-        ...rollups.map((r) => Number(row[`rollup_${r.column}`] ?? 0)),
-      ]);
+    for (let start = 0; start < ids.length; start += EXPORT_CHUNK) {
+      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+      const part = ids.slice(start, start + EXPORT_CHUNK);
+      const byId = new Map(
+        (chunk.all(JSON.stringify(part)) as Array<Record<string, string | number | null>>).map((r) => [
+          Number(r.id),
+          r,
+        ]),
+      );
+      for (const id of part) {
+        const row = byId.get(id);
+        if (!row) continue;
+        n += 1;
+        const text = (v: unknown) => (v === null || v === undefined ? null : textCell(String(v)));
+        const where = text(place((row.s_region_code as string | null) ?? null));
+        const parent = def.parent && def.parent.key !== 'subject' ? [text(row.s_parent_label)] : [];
+        const subject =
+          def.subject === 'person'
+            ? [text(row.s_name), text(row.s_id_number), text(row.s_household_no), where, ...parent]
+            : def.subject === 'household'
+              ? [text(row.s_household_no), text(row.s_name), text(row.s_id_number), where, ...parent]
+              : [where, text(row.s_household_no), text(row.s_name), ...parent];
+        sheet.addRow([
+          n,
+          ...subject,
+          ...fields.map((f) => cellOf(f, row[f.column])),
+          ...rollups.map((r) => Number(row[`rollup_${r.column}`] ?? 0)),
+        ]);
+      }
     }
     sheet.end();
     await book.close();
