@@ -6,14 +6,14 @@
 // through the API at every step; each step leaves a screenshot (1366×768, some also at 1024×768).
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
 import { TOKEN_HEADER } from '../../shared/api.ts';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract/index.ts';
 import { tempDir, tempLedgerPath } from '../helpers/temp-ledger.ts';
 import { villageRoster } from '../helpers/workbooks.ts';
-import { artifactPath, e2eSkipReason, launchChromium, RENDERER_DIR } from './chromium.ts';
+import { artifactPath, chromiumPage, e2eSkipReason, RENDERER_DIR } from './chromium.ts';
 
 const skip = e2eSkipReason();
 
@@ -29,8 +29,8 @@ function bigCsv(rows: number): string {
 }
 
 describe.skipIf(skip !== null)('导入 in browser mode (Chromium)', () => {
+  const chromium = chromiumPage('import');
   let host: BrowserHost;
-  let browser: Browser;
   let page: Page;
   let batchId = 0;
   const roster = villageRoster({ badIdAt: 3, households: 3 });
@@ -72,19 +72,9 @@ describe.skipIf(skip !== null)('导入 in browser mode (Chromium)', () => {
     host = await startBrowserHost({ ledgerPath: tempLedgerPath(), rendererDir: RENDERER_DIR });
     await call('ledger.create', { countyCode: '420626' });
     await call('settings.setOperator', { name: '导入员' });
-    browser = await launchChromium();
-    page = await browser.newPage({
-      viewport: { width: 1366, height: 768 },
-      locale: 'zh-CN',
-      acceptDownloads: true,
-    });
-    page.setDefaultTimeout(10_000);
-  });
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') await page?.screenshot({ path: artifactPath('import-failed.png') });
+    page = await chromium.open();
   });
   afterAll(async () => {
-    await browser?.close();
     await host?.close();
   });
 

@@ -1,18 +1,22 @@
 // 专项台账 in browser mode (Chromium) on a temporary sample ledger: from a household's page a member gets a
 // 外出务工 record (the 去向类别 省外 is derived from the 务工所在地) and a 基本医疗 record; both show as tabs
 // on the household page, one is opened, edited and closed; then the 外出务工 ledger's list is filtered by
-// 去向类别 and its 汇总 is opened.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+// 去向类别 and its 汇总 is opened. Then, in their own ledgers: a 物资 with 入库 and 出库 under it and the 库存
+// in the list; someone outside the register in 返乡排查 with the 期满日期 following the start date as it is
+// typed; a 问题整改 of a village refused as 已销号 without its 销号日期; and a 危房改造 补助标准 set on 设置 that
+// the next record's form picks up.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
+import { makeIdNumber } from '../../shared/id-number.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
-import { artifactPath, e2eSkipReason, launchChromium, RENDERER_DIR } from './chromium.ts';
+import { chromiumPage, e2eSkipReason, RENDERER_DIR } from './chromium.ts';
 
 const skip = e2eSkipReason();
 
 describe.skipIf(skip !== null)('专项台账 in browser mode (Chromium)', () => {
+  const chromium = chromiumPage('ledgers');
   let host: BrowserHost;
-  let browser: Browser;
   let page: Page;
   let household: { id: number; no: string };
   let member: { id: number; name: string; idNumber: string };
@@ -20,14 +24,28 @@ describe.skipIf(skip !== null)('专项台账 in browser mode (Chromium)', () => 
   let other: { name: string; idNumber: string };
   /** The 乡镇 of the household, where 汇总 counts its record. */
   let township = '';
+  /** The household's village, for the region and outside-the-register records. */
+  let village = '';
 
-  const shot = (name: string) => page.screenshot({ path: artifactPath(`ledgers-${name}.png`) });
+  const shot = chromium.shot;
   const testId = (id: string) => page.getByTestId(id);
 
   /** Types into a type-ahead field and picks the first match with Enter. */
   async function pick(fieldTestId: string, typed: string) {
     await testId(fieldTestId).click();
     await page.keyboard.type(typed);
+    await page.keyboard.press('Enter');
+  }
+
+  /** Like pick, for a field that searches as it is typed: Enter once a match is offered. */
+  async function pickFound(fieldTestId: string, typed: string) {
+    await testId(fieldTestId).click();
+    await page.keyboard.type(typed);
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: typed })
+      .first()
+      .waitFor();
     await page.keyboard.press('Enter');
   }
 
@@ -50,6 +68,7 @@ describe.skipIf(skip !== null)('专项台账 in browser mode (Chromium)', () => 
       const second = detail.members.find((m) => m !== first);
       if (first !== undefined && second !== undefined) {
         household = { id: row.id, no: row.householdNo };
+        village = row.villageName;
         member = { id: first.id, name: first.entry.name, idNumber: first.entry.id_number };
         other = { name: second.entry.name, idNumber: second.entry.id_number };
         break;
@@ -57,15 +76,9 @@ describe.skipIf(skip !== null)('专项台账 in browser mode (Chromium)', () => 
     }
     if (member === undefined) throw new Error('示例数据中找不到有两名成员的户');
 
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-    page.setDefaultTimeout(10_000);
-  });
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') await page?.screenshot({ path: artifactPath('ledgers-failed.png') });
+    page = await chromium.open();
   });
   afterAll(async () => {
-    await browser?.close();
     await host?.close();
   });
 
@@ -100,6 +113,9 @@ describe.skipIf(skip !== null)('专项台账 in browser mode (Chromium)', () => 
     await expect(testId('record-member').innerText()).resolves.toContain(member.name);
     await pick('record-status', '已外出');
     await testId('record-work_place').fill('广东省深圳市宝安区');
+    // Derived while typing, before anything is saved.
+    await expect.poll(() => testId('record-destination').innerText()).toContain('省外');
+    await expect(testId('record-work_place_code').inputValue()).resolves.toBe('440306');
     await shot('02-migrant-form');
     await testId('record-work_place').press('Enter');
     await testId('record-form').waitFor({ state: 'detached' });
@@ -248,5 +264,171 @@ describe.skipIf(skip !== null)('专项台账 in browser mode (Chromium)', () => 
     await testId('import-open-history').click();
     await expect(testId('import-history-into').first().innerText()).resolves.toBe('外出务工');
     await shot('13-import-history');
+  });
+
+  /** Opens a ledger from 专项台账. */
+  async function openLedger(id: string) {
+    await testId('nav-special').click();
+    await testId(`ledger-card-${id}`).click();
+    await expect.poll(() => testId('page-ledger').getAttribute('data-ledger-id')).toBe(id);
+  }
+
+  /** Opens the 新增 form of the ledger on screen. */
+  async function newRecord() {
+    await testId('ledger-new').click();
+    await testId('record-form').waitFor();
+  }
+
+  /** Enter in a field saves; the form closes. */
+  async function saveFrom(fieldTestId: string) {
+    await testId(fieldTestId).press('Enter');
+    await testId('record-form').waitFor({ state: 'detached' });
+  }
+
+  /** The ledger's first record as the core has it. */
+  async function firstRecord(ledgerId: string) {
+    const list = await host.core.handlers['ledgers.records']({
+      ledgerId,
+      regionCode: null,
+      filters: {},
+      offset: 0,
+      limit: 1,
+    });
+    return list.rows[0];
+  }
+
+  it('shows 去向类别 and the 区划代码 as 务工所在地 is typed, and leaves a 去向类别 the clerk typed', async () => {
+    await openLedger('migrant_work');
+    await newRecord();
+    await pickFound('record-person', other.name);
+    await expect(testId('record-person').innerText()).resolves.toContain(other.name);
+    await pick('record-status', '已外出');
+    await testId('record-work_place').fill('浙江义乌');
+    await expect.poll(() => testId('record-destination').innerText()).toContain('省外');
+    await expect(testId('record-work_place_code').inputValue()).resolves.toBe('330782');
+    await testId('record-work_place').fill('广东省深圳市宝安区');
+    await expect.poll(() => testId('record-work_place_code').inputValue()).toBe('440306');
+    await shot('14-migrant-live-derive');
+    // A 去向类别 the clerk chose himself stays while the place changes.
+    await pick('record-destination', '市外省内');
+    await testId('record-work_place').fill('浙江义乌');
+    await expect.poll(() => testId('record-work_place_code').inputValue()).toBe('330782');
+    await expect(testId('record-destination').innerText()).resolves.toContain('市外省内');
+    await testId('record-dialog-cancel').click();
+    await testId('record-form').waitFor({ state: 'detached' });
+  });
+
+  it('adds a 物资, 入库 100 and 出库 30 under it, and shows 库存 70 in the 物资 list', async () => {
+    await openLedger('epidemic_supplies');
+    await testId('ledger-list-empty').waitFor();
+    await shot('15-supplies-empty');
+    await newRecord();
+    await testId('record-name').fill('医用外科口罩');
+    await pick('record-category', '口罩');
+    await testId('record-unit').fill('只');
+    await saveFrom('record-name');
+    const row = testId('ledger-row').filter({ hasText: '医用外科口罩' });
+    await row.waitFor();
+
+    await row.dblclick();
+    await testId('record-tab-child-supply_movements').click();
+    const children = testId('child-records-supply_movements');
+    await expect(children.innerText()).resolves.toContain('暂无');
+    for (const [direction, quantity, party] of [
+      ['入库', '100', '县卫健局'],
+      ['出库', '30', '城关镇卫生院'],
+    ] as const) {
+      await testId('child-add-supply_movements').click();
+      const form = testId('record-form').last();
+      await form.waitFor();
+      await pick('record-direction', direction);
+      await testId('record-movement_date').last().fill('2020-02-01');
+      await testId('record-quantity').last().fill(quantity);
+      await testId('record-party').last().fill(party);
+      const signed = direction === '入库' ? quantity : `-${quantity}`;
+      await expect.poll(() => testId('record-signed_quantity').last().inputValue()).toBe(signed);
+      if (direction === '出库') await shot('16-supply-movement-form');
+      await testId('record-party').last().press('Enter');
+      await expect.poll(() => testId('record-form').count()).toBe(1);
+    }
+    await expect.poll(() => testId('child-table-supply_movements-row').count()).toBe(2);
+    await shot('17-supply-movements');
+    await testId('record-dialog-cancel').click();
+    await testId('record-dialog').waitFor({ state: 'detached' });
+
+    expect((await firstRecord('epidemic_supplies'))?.rollups.stock).toBe(70);
+    await expect.poll(() => row.innerText()).toContain('70');
+    await shot('18-supplies-stock');
+  });
+
+  it('screens someone outside the register; 期满日期 follows the 管控开始日期 as it is typed', async () => {
+    await openLedger('returnee_screening');
+    await newRecord();
+    await testId('record-outside').click();
+    await testId('record-outside-name').fill('外来测试人');
+    await testId('record-outside-id').fill(makeIdNumber('440306', '1990-06-15', 517));
+    await pickFound('record-outside-place-village', village);
+    await testId('record-from_place').fill('湖北省武汉市');
+    await testId('record-return_date').fill('20200201');
+    await pick('record-control', '居家隔离');
+    await testId('record-control_start').fill('2020.2.2');
+    await expect.poll(() => testId('record-control_end').inputValue()).toBe('2020-02-16');
+    await shot('19-returnee-form');
+    await saveFrom('record-from_place');
+    const row = testId('ledger-row').filter({ hasText: '外来测试人' });
+    await expect(row.innerText()).resolves.toContain('2020-02-16');
+    await shot('20-returnee-list');
+  });
+
+  it('refuses a 问题整改 of a village as 已销号 without 销号日期, then saves it with one', async () => {
+    await openLedger('rectification');
+    await newRecord();
+    await pickFound('record-place-village', village);
+    await pick('record-source', '巡视');
+    await testId('record-description').fill('部分脱贫户档案资料不齐全');
+    await pick('record-status', '已销号');
+    await testId('record-closed_by').fill('王主任');
+    await testId('record-closed_by').press('Enter');
+    await testId('record-form-errors').waitFor();
+    await expect(testId('record-closed_date-help').innerText()).resolves.toContain(
+      '已销号的问题须填写销号日期和销号人',
+    );
+    await shot('21-rectification-refused');
+    await testId('record-closed_date').fill('2020-03-10');
+    await saveFrom('record-closed_date');
+    const row = testId('ledger-row').filter({ hasText: '部分脱贫户档案资料不齐全' });
+    await expect(row.innerText()).resolves.toContain('已销号');
+    await shot('22-rectification-list');
+  });
+
+  it('changes a 危房改造 补助标准 on 设置; a new record’s form picks it up', async () => {
+    await openLedger('housing_renovation');
+    await testId('ledger-tab-settings').click();
+    const general = testId('ledger-setting-subsidy_general');
+    await general.waitFor();
+    await general.fill('18000');
+    await shot('23-housing-settings');
+    await general.press('Enter');
+    await page.getByText('已保存：一般户补助标准').waitFor();
+    const settings = await host.core.handlers['ledgers.settings']({ ledgerId: 'housing_renovation' });
+    expect(settings.find((x) => x.key === 'subsidy_general')?.value).toBe(18_000);
+
+    await testId('ledger-tab-records').click();
+    await newRecord();
+    await pickFound('record-household', household.no);
+    await expect(testId('record-household').innerText()).resolves.toContain(household.no);
+    await pick('record-target_category', '一般户');
+    await pick('record-danger_level', 'C级');
+    await expect.poll(() => testId('record-subsidy_standard').inputValue()).toBe('18000');
+    await pick('record-target_category', '低保户');
+    await expect.poll(() => testId('record-subsidy_standard').inputValue()).toBe('20000');
+    await pick('record-target_category', '一般户');
+    await expect.poll(() => testId('record-subsidy_standard').inputValue()).toBe('18000');
+    await shot('24-housing-form');
+    await testId('record-area').fill('80');
+    await saveFrom('record-area');
+    expect((await firstRecord('housing_renovation'))?.values.subsidy_standard).toBe(18_000);
+    await expect(testId('ledger-row').first().innerText()).resolves.toMatch(/18,?000/);
+    await shot('25-housing-list');
   });
 });

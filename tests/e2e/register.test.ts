@@ -2,12 +2,12 @@
 // of three entered from the keyboard, an edit, finding it by the last 6 digits of an ID, 注销 and 恢复 of
 // a member, and all of it on the 历史 tab. Also: a wrong check digit and an ID already used in another
 // village are refused in Chinese before anything is saved.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
 import { makeIdNumber } from '../../shared/id-number.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
-import { artifactPath, e2eSkipReason, launchChromium, RENDERER_DIR } from './chromium.ts';
+import { chromiumPage, e2eSkipReason, RENDERER_DIR } from './chromium.ts';
 
 const skip = e2eSkipReason();
 
@@ -27,8 +27,8 @@ function wrongCheckDigit(id: string): string {
 }
 
 describe.skipIf(skip !== null)('户籍台账 in browser mode (Chromium)', () => {
+  const chromium = chromiumPage('register');
   let host: BrowserHost;
-  let browser: Browser;
   let page: Page;
   let householdId = 0;
   let householdNo = '';
@@ -36,7 +36,7 @@ describe.skipIf(skip !== null)('户籍台账 in browser mode (Chromium)', () => 
   /** A sample household in another village, whose 户主's ID the clerk will try to reuse. */
   let otherHousehold: { no: string; id: number; idNumber: string; villageName: string };
 
-  const shot = (name: string) => page.screenshot({ path: artifactPath(`register-${name}.png`) });
+  const shot = chromium.shot;
   const testId = (id: string) => page.getByTestId(id);
 
   /** Types into a code-table field (type-ahead) and picks the first match with Enter. */
@@ -70,15 +70,9 @@ describe.skipIf(skip !== null)('户籍台账 in browser mode (Chromium)', () => 
       villageName: row.villageName,
     };
 
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-    page.setDefaultTimeout(10_000);
-  });
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') await page?.screenshot({ path: artifactPath('register-failed.png') });
+    page = await chromium.open();
   });
   afterAll(async () => {
-    await browser?.close();
     await host?.close();
   });
 

@@ -1,24 +1,22 @@
 // The Chinese shell in browser mode on a temporary ledger: first run → 载入示例数据 → tree and counts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
-import { artifactPath, e2eSkipReason, launchChromium, RENDERER_DIR } from './chromium.ts';
+import { artifactPath, chromiumPage, e2eSkipReason, RENDERER_DIR } from './chromium.ts';
 
 const skip = e2eSkipReason();
 
 describe.skipIf(skip !== null)('shell in browser mode (Chromium)', () => {
+  const chromium = chromiumPage('shell', { viewport: { width: 1366, height: 800 } });
   let host: BrowserHost;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
     host = await startBrowserHost({ ledgerPath: tempLedgerPath(), rendererDir: RENDERER_DIR });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
+    page = await chromium.open();
   });
   afterAll(async () => {
-    await browser?.close();
     await host?.close();
   });
 

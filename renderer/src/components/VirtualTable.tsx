@@ -185,7 +185,7 @@ export function VirtualTable<Row, S extends string>(props: VirtualTableProps<Row
               className={`vt-cell vt-head vt-align-${c.align ?? 'left'}${c.sortColumn ? ' vt-sortable' : ''}`}
               style={{ width: c.width }}
               onClick={c.sortColumn === undefined ? undefined : () => onSort(c.sortColumn as S)}
-              title={c.sortColumn === undefined ? undefined : '点击排序'}
+              title={c.sortColumn === undefined ? c.title : `${c.title}（点击排序）`}
               data-testid={`vt-head-${c.key}`}
             >
               <span className="vt-head-title">{c.title}</span>

@@ -7,6 +7,8 @@ import type { Draft } from '../lib/draft.ts';
 export interface RecordDraft {
   draft: Draft;
   setField: (column: string, text: string) => void;
+  /** Puts values the form computed itself (derived ones) into the draft: not typed, not touched. */
+  fill: (patch: Readonly<Record<string, string>>) => void;
   touch: (column: string) => void;
   submitted: boolean;
   setSubmitted: (v: boolean) => void;
@@ -30,6 +32,9 @@ export function useRecordDraft(initial: Draft): RecordDraft {
     setServerIssues((s) => (s.some((i) => i.field === column) ? s.filter((i) => i.field !== column) : s));
     setDirty(true);
   }, []);
+  const fill = useCallback((patch: Readonly<Record<string, string>>) => {
+    setDraft((d) => (Object.entries(patch).every(([c, t]) => d[c] === t) ? d : { ...d, ...patch }));
+  }, []);
   const touch = useCallback((column: string) => {
     setTouched((t) => (t.has(column) ? t : new Set([...t, column])));
   }, []);
@@ -37,7 +42,18 @@ export function useRecordDraft(initial: Draft): RecordDraft {
     (issues: readonly Issue[]) => issues.filter((i) => submitted || i.field === null || touched.has(i.field)),
     [submitted, touched],
   );
-  return { draft, setField, touch, submitted, setSubmitted, serverIssues, setServerIssues, visible, dirty };
+  return {
+    draft,
+    setField,
+    fill,
+    touch,
+    submitted,
+    setSubmitted,
+    serverIssues,
+    setServerIssues,
+    visible,
+    dirty,
+  };
 }
 
 /** Same message for the same field once only (local rules and the server often agree). */

@@ -7,6 +7,7 @@ import { useLedgerQuery } from '../api/useLedgerQuery.ts';
 import { DEFAULT_VIEW, type HouseholdListView } from '../lib/household-query.ts';
 import { buildCodeTables, CodeTablesContext } from '../state/code-tables.ts';
 import { HouseholdViewContext, type HouseholdViewState } from '../state/household-view.ts';
+import { useListState } from '../state/list-state.ts';
 import { OperatorContext, type OperatorState } from '../state/operator.ts';
 import { RegionContext, type RegionSelection } from '../state/region-context.ts';
 import { buildRegionForest, regionPath } from '../state/region-tree-data.ts';
@@ -47,16 +48,8 @@ export function AppShell({ info }: { info: ResponseOf<'app.info'> }) {
     [name, settings.data?.dataYear],
   );
 
-  const [view, setViewState] = useState<HouseholdListView>(DEFAULT_VIEW);
-  const [activeIndex, setActiveIndex] = useState(0);
-  const setView = useCallback((update: (v: HouseholdListView) => HouseholdListView) => {
-    setViewState(update);
-    setActiveIndex(0);
-  }, []);
-  const householdView = useMemo<HouseholdViewState>(
-    () => ({ view, setView, activeIndex, setActiveIndex }),
-    [view, setView, activeIndex],
-  );
+  const householdView: HouseholdViewState = useListState<HouseholdListView>(DEFAULT_VIEW);
+  const { setActiveIndex } = householdView;
   // A new region in the tree is a new list: start at its top.
   const [listRegion, setListRegion] = useState(selectedCode);
   if (listRegion !== selectedCode) {

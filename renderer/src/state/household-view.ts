@@ -2,14 +2,9 @@
 // brings the clerk back to the same rows.
 import { createContext, useContext } from 'react';
 import type { HouseholdListView } from '../lib/household-query.ts';
+import type { ListState } from './list-state.ts';
 
-export interface HouseholdViewState {
-  view: HouseholdListView;
-  setView: (update: (view: HouseholdListView) => HouseholdListView) => void;
-  /** The row the clerk last had active, restored on return. */
-  activeIndex: number;
-  setActiveIndex: (index: number) => void;
-}
+export type HouseholdViewState = ListState<HouseholdListView>;
 
 export const HouseholdViewContext = createContext<HouseholdViewState | null>(null);
 

@@ -1,19 +1,17 @@
 // 户籍台账: the households of the region selected in the tree, smooth at 100,000 rows (the core pages
 // and sorts), with filters and a search that answers as the clerk types. Enter or a double-click opens
 // the household.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { Button, Tag, Typography } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useDebouncedValue } from '../../api/useDebouncedValue.ts';
-import { VirtualTable } from '../../components/VirtualTable.tsx';
-import { LoadErrorAlert } from '../../components/LoadErrorAlert.tsx';
-import { buildHouseholdQuery, nextSort, normalizeListSearch } from '../../lib/household-query.ts';
+import { ListTotal, PagedList, type PagedListHandle } from '../../components/PagedList.tsx';
+import { buildHouseholdQuery, normalizeListSearch } from '../../lib/household-query.ts';
 import { useCodeTables } from '../../state/code-tables.ts';
 import { useHouseholdView } from '../../state/household-view.ts';
 import { useRegionSelection } from '../../state/region-context.ts';
 import { LEVEL_LABELS } from '../../state/region-tree-data.ts';
 import { useRoute } from '../../state/route.ts';
-import { useElementHeight } from '../../layout/useElementHeight.ts';
 import { householdColumns } from './household-columns.tsx';
 import { HouseholdFilters } from './HouseholdFilters.tsx';
 import { useHouseholdRows } from './useHouseholdRows.ts';
@@ -22,7 +20,8 @@ export const SEARCH_DEBOUNCE_MS = 250;
 
 export function HouseholdListPage() {
   const { selectedCode, selected, path } = useRegionSelection();
-  const { view, setView, activeIndex, setActiveIndex } = useHouseholdView();
+  const list = useHouseholdView();
+  const { view, setView, activeIndex } = list;
   const { open } = useRoute();
   const tables = useCodeTables();
 
@@ -45,10 +44,8 @@ export function HouseholdListPage() {
     [tables, selected, view.status, search],
   );
 
-  const [boxRef, height] = useElementHeight<HTMLDivElement>();
-  const focusList = useCallback(() => {
-    boxRef.current?.querySelector<HTMLElement>('[role="grid"]')?.focus();
-  }, [boxRef]);
+  const listRef = useRef<PagedListHandle>(null);
+  const focusList = useCallback(() => listRef.current?.focus(), []);
 
   const total = rows.total;
   const parents = path.slice(0, -1).map((n) => n.name);
@@ -63,10 +60,7 @@ export function HouseholdListPage() {
           {selected !== undefined && <Tag className="list-region-tag">{LEVEL_LABELS[selected.level]}</Tag>}
           {parents.length > 0 && <span className="page-heading-path">{parents.join(' / ')}</span>}
         </span>
-        <span className="list-total" data-testid="household-total" data-value={total ?? ''}>
-          {total === undefined ? '正在读取……' : `共 ${total.toLocaleString('zh-CN')} 户`}
-          {searching && <span className="list-total-busy">（查询中）</span>}
-        </span>
+        <ListTotal total={total} unit="户" busy={searching} testId="household-total" />
         <span className="page-heading-actions">
           <Button
             icon={<ReloadOutlined />}
@@ -88,46 +82,21 @@ export function HouseholdListPage() {
 
       <HouseholdFilters view={view} onChange={setView} onFocusList={focusList} />
 
-      <LoadErrorAlert
-        title="户列表读取失败"
-        error={rows.error}
-        onRetry={() => rows.reload(activeIndex)}
-        testId="household-list-error"
+      <PagedList
+        rows={rows}
+        columns={columns}
+        state={list}
+        onOpen={(row) => open({ page: 'household', id: row.id }, `户 ${row.householdNo}`)}
+        resetKey={queryKey}
+        initialIndex={activeIndex}
+        rowClassName={(r) => (r.status === 'cancelled' ? 'vt-row-cancelled' : undefined)}
+        empty={view.search.trim() !== '' ? `没有找到与“${view.search.trim()}”相符的户` : '没有符合条件的户'}
+        errorTitle="户列表读取失败"
+        ariaLabel="户列表"
+        testId="household-list"
+        rowTestId="household-row"
+        listRef={listRef}
       />
-
-      <div className="list-box" ref={boxRef}>
-        {height > 0 && (
-          <VirtualTable
-            columns={columns}
-            total={total ?? 0}
-            rowAt={rows.rowAt}
-            rowKey={(r) => r.id}
-            height={height}
-            sort={view.sort}
-            onSort={(column) => setView((v) => ({ ...v, sort: nextSort(v.sort, column) }))}
-            onRangeChange={rows.ensure}
-            activeIndex={activeIndex}
-            onActiveIndexChange={setActiveIndex}
-            onOpen={(row) => open({ page: 'household', id: row.id }, `户 ${row.householdNo}`)}
-            resetKey={queryKey}
-            initialIndex={activeIndex}
-            rowClassName={(r) => (r.status === 'cancelled' ? 'vt-row-cancelled' : undefined)}
-            rowTestId="household-row"
-            testId="household-list"
-            ariaLabel="户列表"
-            empty={
-              total === 0 ? (
-                <span data-testid="household-list-empty">
-                  {view.search.trim() !== ''
-                    ? `没有找到与“${view.search.trim()}”相符的户`
-                    : '没有符合条件的户'}
-                </span>
-              ) : undefined
-            }
-          />
-        )}
-      </div>
-      <div className="list-hint">↑↓ 选择，Enter 或双击打开；点击列标题排序</div>
     </div>
   );
 }

@@ -57,7 +57,7 @@ function FilterInput(props: {
   return (
     <CodeSelect
       className="list-code-filter"
-      style={{}}
+      style={{ minWidth: f.label.length * 14 + 44 }}
       table={(f.codeTable ?? 'yes_no') as CodeTableKey}
       multiple
       value={value.join(',')}

@@ -1,7 +1,7 @@
 // 记录: one ledger's records in the region selected in the tree, smooth at any length (the core pages
 // and sorts), with the ledger's filters and a search; 新增, 导入 (this ledger preselected) and 导出 of
 // what the list shows. Enter or a double-click opens a record.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { App, Button } from 'antd';
 import { DownloadOutlined, ImportOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { LedgerDef } from '../../../../shared/ledgers/index.ts';
@@ -9,32 +9,40 @@ import { api } from '../../api/transport.ts';
 import { saveGeneratedFile, savedMessage } from '../../api/save-file.ts';
 import { useDebouncedValue } from '../../api/useDebouncedValue.ts';
 import { usePagedRows } from '../../api/usePagedRows.ts';
-import { VirtualTable } from '../../components/VirtualTable.tsx';
-import { LoadErrorAlert } from '../../components/LoadErrorAlert.tsx';
-import { nextSort } from '../../lib/household-query.ts';
-import { useElementHeight } from '../../layout/useElementHeight.ts';
+import { ListTotal, PagedList, type PagedListHandle } from '../../components/PagedList.tsx';
 import { useCodeTables } from '../../state/code-tables.ts';
+import { useListState } from '../../state/list-state.ts';
 import { useRegionSelection } from '../../state/region-context.ts';
 import { useRoute } from '../../state/route.ts';
 import { recordColumns, type LedgerRecord } from './ledger-display.tsx';
 import { LedgerFilters } from './LedgerFilters.tsx';
-import { buildRecordQuery, EMPTY_VIEW, type LedgerListView, type RecordQuery } from './ledger-query.ts';
+import {
+  activeFilters,
+  buildRecordQuery,
+  EMPTY_VIEW,
+  type LedgerListView,
+  type RecordQuery,
+} from './ledger-query.ts';
 import { RecordDialog } from './RecordDialog.tsx';
 
 const fetchPage = (q: RecordQuery, offset: number, limit: number) =>
   api.call('ledgers.records', { ...q, offset, limit });
 
+/** What an empty list says: nothing found for the search or filters, or nothing entered yet and how to. */
+function emptyText(def: LedgerDef, view: LedgerListView, region: string | undefined): string {
+  const search = view.search.trim();
+  if (search !== '') return `没有找到与“${search}”相符的记录`;
+  if (activeFilters(view) > 0) return '没有符合筛选条件的记录';
+  return `${region ?? '全县'}还没有${def.name}记录。点“新增”逐条录入，或点“导入”从 Excel 表格导入。`;
+}
+
 export function LedgerRecords({ def, onChanged }: { def: LedgerDef; onChanged: () => void }) {
-  const { selectedCode } = useRegionSelection();
+  const { selectedCode, selected } = useRegionSelection();
   const { open } = useRoute();
   const { message } = App.useApp();
   const tables = useCodeTables();
-  const [view, setViewState] = useState<LedgerListView>(EMPTY_VIEW);
-  const [activeIndex, setActiveIndex] = useState(0);
-  const setView = useCallback((update: (v: LedgerListView) => LedgerListView) => {
-    setViewState(update);
-    setActiveIndex(0);
-  }, []);
+  const list = useListState<LedgerListView>(EMPTY_VIEW);
+  const { view, setView, activeIndex } = list;
   const [dialog, setDialog] = useState<LedgerRecord | 'new' | null>(null);
   const [exporting, setExporting] = useState(false);
 
@@ -45,10 +53,8 @@ export function LedgerRecords({ def, onChanged }: { def: LedgerDef; onChanged: (
   );
   const rows = usePagedRows<LedgerRecord, RecordQuery>(fetchPage, query, 0);
   const columns = useMemo(() => recordColumns(def, tables), [def, tables]);
-  const [boxRef, height] = useElementHeight<HTMLDivElement>();
-  const focusList = useCallback(() => {
-    boxRef.current?.querySelector<HTMLElement>('[role="grid"]')?.focus();
-  }, [boxRef]);
+  const listRef = useRef<PagedListHandle>(null);
+  const focusList = useCallback(() => listRef.current?.focus(), []);
   const total = rows.total;
 
   const changed = (text: string) => {
@@ -78,12 +84,12 @@ export function LedgerRecords({ def, onChanged }: { def: LedgerDef; onChanged: (
   return (
     <div className="ledger-records list-page" data-testid="ledger-records">
       <LedgerFilters def={def} view={view} onChange={setView} onFocusList={focusList}>
-        <span className="list-total" data-testid="ledger-total" data-value={total ?? ''}>
-          {total === undefined ? '正在读取……' : `共 ${total.toLocaleString('zh-CN')} 条`}
-          {(view.search !== search || (rows.loading && total !== undefined)) && (
-            <span className="list-total-busy">（查询中）</span>
-          )}
-        </span>
+        <ListTotal
+          total={total}
+          unit="条"
+          busy={view.search !== search || (rows.loading && total !== undefined)}
+          testId="ledger-total"
+        />
         <span className="page-heading-actions">
           <Button
             icon={<ReloadOutlined />}
@@ -119,44 +125,19 @@ export function LedgerRecords({ def, onChanged }: { def: LedgerDef; onChanged: (
         </span>
       </LedgerFilters>
 
-      <LoadErrorAlert
-        title="记录读取失败"
-        error={rows.error}
-        onRetry={() => rows.reload(activeIndex)}
-        testId="ledger-list-error"
+      <PagedList
+        rows={rows}
+        columns={columns}
+        state={list}
+        onOpen={(row) => setDialog(row)}
+        resetKey={JSON.stringify(query)}
+        empty={emptyText(def, view, selected?.name)}
+        errorTitle="记录读取失败"
+        ariaLabel={`${def.name}记录`}
+        testId="ledger-list"
+        rowTestId="ledger-row"
+        listRef={listRef}
       />
-
-      <div className="list-box" ref={boxRef}>
-        {height > 0 && (
-          <VirtualTable
-            columns={columns}
-            total={total ?? 0}
-            rowAt={rows.rowAt}
-            rowKey={(r) => r.id}
-            height={height}
-            sort={view.sort}
-            onSort={(column) => setView((v) => ({ ...v, sort: nextSort(v.sort, column) }))}
-            onRangeChange={rows.ensure}
-            activeIndex={activeIndex}
-            onActiveIndexChange={setActiveIndex}
-            onOpen={(row) => setDialog(row)}
-            resetKey={JSON.stringify(query)}
-            rowTestId="ledger-row"
-            testId="ledger-list"
-            ariaLabel={`${def.name}记录`}
-            empty={
-              total === 0 ? (
-                <span data-testid="ledger-list-empty">
-                  {view.search.trim() !== ''
-                    ? `没有找到与“${view.search.trim()}”相符的记录`
-                    : '没有符合条件的记录'}
-                </span>
-              ) : undefined
-            }
-          />
-        )}
-      </div>
-      <div className="list-hint">↑↓ 选择，Enter 或双击打开；点击列标题排序</div>
 
       {dialog !== null && (
         <RecordDialog
@@ -165,6 +146,10 @@ export function LedgerRecords({ def, onChanged }: { def: LedgerDef; onChanged: (
           onSaved={(_, created) => changed(created ? `已新增${def.name}记录` : '已保存')}
           onDeleted={() => changed('已删除')}
           onClose={() => setDialog(null)}
+          onChildrenChanged={() => {
+            rows.reload(activeIndex);
+            onChanged();
+          }}
         />
       )}
     </div>

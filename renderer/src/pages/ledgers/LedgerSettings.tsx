@@ -51,7 +51,12 @@ export function LedgerSettings({ def, onChanged }: { def: LedgerDef; onChanged: 
         />
       ),
     },
-    { title: '默认值', key: 'default', width: 120, render: (_, s) => `${s.default}${s.unit ?? ''}` },
+    {
+      title: '默认值',
+      key: 'default',
+      width: 120,
+      render: (_, s) => `${s.default.toLocaleString('zh-CN')} ${s.unit ?? ''}`,
+    },
     {
       title: '',
       key: 'save',

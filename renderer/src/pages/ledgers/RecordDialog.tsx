@@ -40,11 +40,14 @@ export interface RecordDialogProps {
   onSaved: (record: LedgerRecord, created: boolean) => void;
   onDeleted: () => void;
   onClose: () => void;
+  /** A child record (入库/出库 of this 物资) was added, changed or deleted: the list's 库存 changes. */
+  onChildrenChanged?: () => void;
 }
 
 type TabKey = 'fields' | 'history' | `child-${string}`;
 
-export function RecordDialog({ def, record, fixed, onSaved, onDeleted, onClose }: RecordDialogProps) {
+export function RecordDialog(props: RecordDialogProps) {
+  const { def, record, fixed, onSaved, onDeleted, onClose, onChildrenChanged } = props;
   const { modal, message } = App.useApp();
   const { selectedCode, forest } = useRegionSelection();
   const fields = ledgerFormFields(def);
@@ -213,7 +216,10 @@ export function RecordDialog({ def, record, fixed, onSaved, onDeleted, onClose }
                   parentDef={def}
                   childDef={child}
                   parent={record}
-                  onChanged={() => setHistoryVersion((v) => v + 1)}
+                  onChanged={() => {
+                    setHistoryVersion((v) => v + 1);
+                    onChildrenChanged?.();
+                  }}
                 />
               ),
             })),

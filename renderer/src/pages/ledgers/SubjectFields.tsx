@@ -119,10 +119,13 @@ export function subjectLink(
 /** The input the cursor starts in for a new record, or null when nothing is to be chosen. */
 export function subjectFocusId(def: LedgerDef, fixed: FixedSubject | undefined): string | null {
   if (def.parent !== undefined && fixed?.parent === undefined) return 'record-parent';
-  if (def.parent?.key === 'subject' || isFixed(fixed)) return null;
+  if (def.parent?.key === 'subject' || isFixed(fixed) || placedByParent(def)) return null;
   if (def.subject === 'person') return fixed?.members !== undefined ? 'record-member' : 'record-person';
   return def.subject === 'household' ? 'record-household' : 'record-place';
 }
+
+/** A free-standing child record (入库/出库 of a 物资) is where its parent is: no place of its own to pick. */
+const placedByParent = (def: LedgerDef): boolean => def.parent !== undefined && def.subject === 'none';
 
 /** The subject is given outright (a person, or a household for a non-person ledger). */
 const isFixed = (fixed: FixedSubject | undefined): boolean =>
@@ -170,7 +173,10 @@ export function SubjectFields(props: {
   const describeParent = (r: LedgerRecord) => {
     const key = parentKey !== undefined && parentKey !== 'subject' ? r.values[parentKey] : null;
     const who = parentDef === undefined ? '' : recordSubjectText(parentDef, r);
-    return [key, who, r.subject.place].filter((s) => s !== null && s !== '').join('  ');
+    const parts = [key === null || key === undefined ? '' : String(key), who, r.subject.place].filter(
+      (s) => s !== '',
+    );
+    return [...new Set(parts)].join('  '); // a 物资 is named by its key already
   };
 
   const parentItem = parentDef !== undefined && (
@@ -202,7 +208,7 @@ export function SubjectFields(props: {
       )}
     </Form.Item>
   );
-  if (def.parent?.key === 'subject')
+  if (def.parent?.key === 'subject' || placedByParent(def))
     return (
       <Form layout="vertical" component="div">
         {parentItem}

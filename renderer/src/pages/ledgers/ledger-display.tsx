@@ -30,10 +30,19 @@ export const fieldText = (f: LedgerField, value: unknown, tables: CodeTablesValu
 
 const NUMERIC = new Set(['int', 'decimal', 'year']);
 
+/** Wide enough for the label and the sort arrows beside it (the header's title shows it whole anyway). */
 function fieldWidth(f: LedgerField): number {
-  const byLabel = f.label.length * 13 + 24;
+  const byLabel = f.label.length * 13 + 40;
   const byType =
-    f.type === 'text' ? 150 : f.type === 'date' ? 100 : f.type === 'code' || f.type === 'codes' ? 104 : 72;
+    f.long === true
+      ? 220
+      : f.type === 'text'
+        ? 150
+        : f.type === 'date'
+          ? 100
+          : f.type === 'code' || f.type === 'codes'
+            ? 104
+            : 72;
   return Math.min(220, Math.max(byLabel, byType));
 }
 
@@ -52,14 +61,18 @@ function subjectColumns(def: LedgerDef, options: ColumnOptions): RecordColumn[] 
   const name: RecordColumn = {
     key: 'subject-name',
     title: def.subject === 'household' ? '户主' : '姓名',
-    width: 96,
+    // Room for the 户籍外 tag where people outside the register may be listed.
+    width: def.personOptional === true ? 140 : 96,
     render: (r) => (
       <span data-testid="record-subject-name">
         {r.subject.name ?? ''}
         {r.subject.outsideRegister && <Tag className="ledger-outside-tag">户籍外</Tag>}
       </span>
     ),
-    tooltip: (r) => r.subject.name ?? undefined,
+    tooltip: (r) =>
+      r.subject.name === null
+        ? undefined
+        : `${r.subject.name}${r.subject.outsideRegister ? '（户籍外）' : ''}`,
   };
   const idNumber: RecordColumn = {
     key: 'subject-id',
@@ -103,6 +116,8 @@ function subjectColumns(def: LedgerDef, options: ColumnOptions): RecordColumn[] 
       return options.hideHousehold === true ? parentColumn : [...parentColumn, householdNo, name, place];
     case 'region':
     case 'none':
+      // A free-standing child (入库/出库) is where its parent is: no place of its own.
+      if (def.subject === 'none' && def.parent !== undefined) return parentColumn;
       return [...parentColumn, ...(options.hideHousehold === true ? [] : [place])];
   }
 }
@@ -135,7 +150,8 @@ export function recordColumns(def: LedgerDef, tables: CodeTablesValue, options: 
     align: 'right',
     render: (row) => (row.rollups[r.column] ?? 0).toLocaleString('zh-CN'),
   }));
-  return [...subjectColumns(def, options), ...fields, ...rollups];
+  // A rollup (库存) right after the field that names the record, where it is seen without scrolling.
+  return [...subjectColumns(def, options), ...fields.slice(0, 1), ...rollups, ...fields.slice(1)];
 }
 
 /** The same columns for antd's Table (small lists that need no windowing). */
@@ -150,7 +166,15 @@ export function tableColumns(columns: readonly RecordColumn[]): TableColumnsType
   }));
 }
 
-/** Who or what a record is about, in a dialog title: '张三', '户 4206…', '城关镇 东坡村'. */
+/** The field that names a free-standing record (物资名称, 项目编号): its first key field, else its first text. */
+function namingField(def: LedgerDef): string | undefined {
+  return (
+    def.key.find((k) => def.fields.some((f) => f.column === k)) ??
+    def.fields.find((f) => f.type === 'text')?.column
+  );
+}
+
+/** Who or what a record is about, in a dialog title: '张三', '户 4206…', '城关镇 东坡村', '医用外科口罩'. */
 export function recordSubjectText(def: LedgerDef, r: LedgerRecord): string {
   if (def.parent?.key === 'subject' && r.subject.parentLabel !== null) return r.subject.parentLabel;
   switch (def.subject) {
@@ -158,7 +182,15 @@ export function recordSubjectText(def: LedgerDef, r: LedgerRecord): string {
       return r.subject.name ?? '';
     case 'household':
       return `${r.subject.householdNo ?? ''}（${r.subject.name ?? '无户主'}）`;
-    default:
+    case 'region':
       return r.subject.parentLabel ?? r.subject.place;
+    case 'none': {
+      if (r.subject.parentLabel !== null) return r.subject.parentLabel;
+      const column = namingField(def);
+      const name = column === undefined ? null : r.values[column];
+      return [name === null || name === undefined ? '' : String(name), r.subject.place]
+        .filter((s) => s !== '')
+        .join(' ');
+    }
   }
 }
