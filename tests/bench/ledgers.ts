@@ -9,7 +9,8 @@ import { ledgerDef } from '../../shared/ledgers/index.ts';
 import { loadDemo } from '../../main/core/api/handlers.ts';
 import { openLedger } from '../../main/core/db/open-ledger.ts';
 import { exportRecords } from '../../main/core/ledgers/ledger-export.ts';
-import { ledgerSummary } from '../../main/core/ledgers/ledger-summary.ts';
+import { ledgerCounts, ledgerSummary } from '../../main/core/ledgers/ledger-summary.ts';
+import { countyRegion, findRegion } from '../../main/core/regions/region-tree.ts';
 import { listRecords, recordsForHousehold } from '../../main/core/ledgers/record-read.ts';
 import { insertRecord } from '../../main/core/ledgers/record-write.ts';
 import { getRegionCatalog } from '../../main/core/regions/catalog.ts';
@@ -90,6 +91,10 @@ export async function benchLedgers(households: number): Promise<Record<string, n
     const summaryMedical = Array.from({ length: 3 }, () =>
       time(() => ledgerSummary(ledger, 'medical_insurance', null)),
     );
+    const index = Array.from({ length: 5 }, () => time(() => ledgerCounts(ledger, countyRegion(ledger))));
+    const indexTownship = Array.from({ length: 5 }, () =>
+      time(() => ledgerCounts(ledger, findRegion(ledger, '420626100000'))),
+    );
     let exported = 0;
     const exportStart = performance.now();
     exported = (
@@ -107,6 +112,8 @@ export async function benchLedgers(households: number): Promise<Record<string, n
       list_search_name_ms: round(median(search)),
       list_medical_first_page_ms: round(median(medicalPage)),
       household_tabs_ms: round(median(tabs)),
+      index_counts_county_ms: round(median(index)),
+      index_counts_township_ms: round(median(indexTownship)),
       summary_migrant_ms: round(median(summary)),
       summary_medical_ms: round(median(summaryMedical)),
       export_township_rows: exported,

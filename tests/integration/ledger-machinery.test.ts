@@ -40,6 +40,7 @@ const tryout = defineLedger({
     { column: 'way', label: '走访方式', type: 'code', codeTable: 'tryout_way', required: true },
     { column: 'amount', label: '慰问金（元）', type: 'decimal', min: 0, max: 10000, aliases: ['慰问金'] },
     { column: 'note', label: '情况', type: 'text', long: true },
+    { column: 'contact', label: '联系电话', type: 'phone', sensitive: true },
     {
       column: 'topics',
       label: '谈及事项',
@@ -110,9 +111,17 @@ describe('a ledger defined in a test alone', () => {
     const r = await client.ok('ledgers.create', {
       ledgerId: 'tryout_visits',
       link: { personId: person.id },
-      values: { visit_date: '2020-03-01', way: '01', amount: 300 },
+      values: { visit_date: '2020-03-01', way: '01', amount: 300, contact: '13812345678' },
     });
     recordId = r.id;
+    // Lists and answers mask the phone; the record opened for editing has it in full.
+    expect(r.values.contact).toBe('138****5678');
+    expect((await client.ok('ledgers.records', { ledgerId: 'tryout_visits' })).rows[0]?.values.contact).toBe(
+      '138****5678',
+    );
+    expect((await client.ok('ledgers.record', { ledgerId: 'tryout_visits', id: r.id })).values.contact).toBe(
+      '13812345678',
+    );
     expect(r.values.next_date).toBe('2020-03-31');
     expect(r.subject.name).toBe(person.name);
     expect(r.subject.idNumber).not.toBe(person.id_number);

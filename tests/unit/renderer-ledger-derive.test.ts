@@ -30,18 +30,19 @@ describe('live derived values in a ledger form', () => {
     });
   });
 
-  it('fills derived fields and untyped derivable ones, leaves the clerk’s own', () => {
+  it('fills derived fields and derivable ones, as saving will', () => {
     const draft = { ...ledgerDraft(migrant), work_place: '广东省深圳市宝安区', destination: '' };
     const answer = { work_place_code: '440306', destination: '04' };
-    const first = applyDerived(migrant, draft, new Set(['work_place']), {}, answer);
+    const first = applyDerived(migrant, draft, {}, answer);
     expect(first.patch).toEqual({ work_place_code: '440306', destination: '04' });
     expect(first.filled.destination).toEqual({ before: '', value: '04' });
 
+    // A recognised place decides 去向类别 on save, so the form shows that over the clerk's pick.
     const typedByClerk = { ...draft, destination: '03' };
-    const second = applyDerived(migrant, typedByClerk, new Set(['work_place', 'destination']), {}, answer);
-    expect(second.patch).toEqual({ work_place_code: '440306' });
+    const second = applyDerived(migrant, typedByClerk, {}, answer);
+    expect(second.patch).toEqual({ work_place_code: '440306', destination: '04' });
 
-    const r = applyDerived(returnee, ledgerDraft(returnee), new Set(), {}, { control_end: '2020-02-17' });
+    const r = applyDerived(returnee, ledgerDraft(returnee), {}, { control_end: '2020-02-17' });
     expect(r.patch).toEqual({ control_end: '2020-02-17' });
   });
 
@@ -57,7 +58,7 @@ describe('live derived values in a ledger form', () => {
       destination: '04',
     };
     expect(deriveRequest(migrant, draft, filled)).toEqual({ work_place: '某地' });
-    const r = applyDerived(migrant, draft, new Set(['work_place']), filled, {});
+    const r = applyDerived(migrant, draft, filled, {});
     expect(r.patch).toEqual({ work_place_code: '', destination: '' });
     expect(r.filled).toEqual({});
   });

@@ -37,7 +37,7 @@ export function ledgerHandlers(ctx: HandlerContext): Pick<Handlers, LedgerMethod
     'ledgers.record': ({ ledgerId, id }) => getRecord(ledger, ledgerId, id),
     'ledgers.create': ({ ledgerId, link, values }) => {
       const id = createRecord(ledger, derive(ledgerId), ledgerId, link, values);
-      return getRecord(ledger, ledgerId, id);
+      return getRecord(ledger, ledgerId, id, true);
     },
     'ledgers.derive': ({ ledgerId, values }) => {
       const def = requireLedger(ledgerId);
@@ -48,7 +48,7 @@ export function ledgerHandlers(ctx: HandlerContext): Pick<Handlers, LedgerMethod
     },
     'ledgers.update': ({ ledgerId, id, values }) => {
       updateRecord(ledger, derive(ledgerId), ledgerId, id, values);
-      return getRecord(ledger, ledgerId, id);
+      return getRecord(ledger, ledgerId, id, true);
     },
     'ledgers.delete': ({ ledgerId, id }) => {
       deleteRecord(ledger, ledgerId, id);

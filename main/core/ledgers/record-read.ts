@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { recordQuery, recordView } from '../../../shared/contract/ledgers.ts';
 import type { LedgerDef, LedgerValues } from '../../../shared/ledgers/define.ts';
 import { allLedgers } from '../../../shared/ledgers/index.ts';
-import { maskIdNumber } from '../../../shared/mask.ts';
+import { maskIdNumber, maskPhone } from '../../../shared/mask.ts';
 import { LedgerError } from '../../../shared/result.ts';
 import type { Ledger } from '../db/open-ledger.ts';
 import { personMatch } from '../persons/person-match.ts';
@@ -39,9 +39,24 @@ export function placeNamer(ledger: Ledger): (code: string | null) => string {
   };
 }
 
-export function toView(def: LedgerDef, row: Row, place: (code: string | null) => string): RecordView {
+/** How a record leaves the core: lists mask 证件号码 and phones (`masked`); one record opened for
+ * editing carries them in full. */
+export function toView(
+  def: LedgerDef,
+  row: Row,
+  place: (code: string | null) => string,
+  masked = true,
+): RecordView {
   const values: LedgerValues = {};
-  for (const f of def.fields) values[f.column] = row[f.column] ?? null;
+  for (const f of def.fields) {
+    const v = row[f.column] ?? null;
+    values[f.column] =
+      masked && typeof v === 'string' && (f.sensitive || f.type === 'id-number' || f.type === 'phone')
+        ? f.type === 'phone'
+          ? maskPhone(v)
+          : maskIdNumber(v)
+        : v;
+  }
   const rollups: Record<string, number> = {};
   for (const ru of def.rollups ?? []) rollups[ru.column] = Number(row[`rollup_${ru.column}`] ?? 0);
   const id = row.s_id_number;
@@ -170,9 +185,9 @@ export function getRecordRow(ledger: Ledger, def: LedgerDef, id: number): Row {
   return row;
 }
 
-export function getRecord(ledger: Ledger, ledgerId: string, id: number): RecordView {
+export function getRecord(ledger: Ledger, ledgerId: string, id: number, masked = false): RecordView {
   const def = requireLedger(ledgerId);
-  return toView(def, getRecordRow(ledger, def, id), placeNamer(ledger));
+  return toView(def, getRecordRow(ledger, def, id), placeNamer(ledger), masked);
 }
 
 /** Records about a household or any of its members, per ledger that has some. */

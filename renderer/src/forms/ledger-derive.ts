@@ -1,7 +1,9 @@
 // Live derived values in a ledger record's form (去向类别 from 务工所在地, 期满日期 from the start date): what
 // the form asks `ledgers.derive` for, and how the answer goes into the draft. `derived` fields always show
-// the answer; a field the clerk may also type (去向类别, 务工地区划代码, 补助标准) is filled only while he has
-// not typed in it himself, and a value the form filled in is never sent back as if the clerk had typed it.
+// the answer; a field the clerk may also type (去向类别, 务工地区划代码, 补助标准) shows the answer too, because
+// saving applies the same derive to what he typed (去向类别 follows a recognised 务工所在地; 补助标准 is only
+// filled while blank, so a typed one is never answered). A value the form filled in is never sent back as
+// if the clerk had typed it.
 import { asFieldDef, type LedgerDef, type LedgerValues } from '../../../shared/ledgers/index.ts';
 import { parseDraftValue, type Draft } from '../lib/draft.ts';
 
@@ -28,14 +30,13 @@ export function deriveRequest(def: LedgerDef, draft: Draft, filled: Filled): Led
 }
 
 /**
- * The draft changes for an answer of `ledgers.derive`: derived fields take it as it is; other fields
- * only while the clerk has nothing of his own in them (`typed` and not empty). A field the form filled
- * earlier that the answer no longer mentions goes back to what it held before.
+ * The draft changes for an answer of `ledgers.derive`: every field the answer names takes it — the form
+ * shows what saving will store. A field the form filled earlier that the answer no longer mentions goes
+ * back to what it held before.
  */
 export function applyDerived(
   def: LedgerDef,
   draft: Draft,
-  typed: ReadonlySet<string>,
   filled: Filled,
   answer: Readonly<LedgerValues>,
 ): { patch: Record<string, string>; filled: Filled } {
@@ -60,7 +61,6 @@ export function applyDerived(
     }
     const mine = next[c];
     const ours = mine !== undefined && current === mine.value;
-    if (!ours && typed.has(c) && current.trim() !== '') continue; // the clerk's own value stays
     if (current !== text) patch[c] = text;
     next[c] = { before: ours ? mine.before : current, value: text };
   }

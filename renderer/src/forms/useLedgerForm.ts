@@ -65,15 +65,14 @@ export function useLedgerForm(def: LedgerDef, initial: Draft): LedgerForm {
  */
 function useLiveDerive(def: LedgerDef, form: RecordDraft) {
   const { draft, fill } = form;
-  const [typed, setTyped] = useState<ReadonlySet<string>>(() => new Set());
   const [filled, setFilled] = useState<Filled>({});
   const key = useMemo(() => JSON.stringify(deriveRequest(def, draft, filled)), [def, draft, filled]);
   const [initialKey] = useState(key);
   const sent = useRef(initialKey);
-  const latest = useRef({ key, draft, typed, filled });
+  const latest = useRef({ key, draft, filled });
   useEffect(() => {
-    latest.current = { key, draft, typed, filled };
-  }, [key, draft, typed, filled]);
+    latest.current = { key, draft, filled };
+  }, [key, draft, filled]);
 
   const send = useCallback(
     (request: string) => {
@@ -83,7 +82,7 @@ function useLiveDerive(def: LedgerDef, form: RecordDraft) {
       void api.call('ledgers.derive', { ledgerId: def.id, values }).then((r) => {
         const now = latest.current;
         if (!r.ok || now.key !== request) return; // failed (the save will say why) or already outdated
-        const next = applyDerived(def, now.draft, now.typed, now.filled, r.value.values);
+        const next = applyDerived(def, now.draft, now.filled, r.value.values);
         fill(next.patch);
         setFilled(next.filled);
       });
@@ -100,7 +99,6 @@ function useLiveDerive(def: LedgerDef, form: RecordDraft) {
   const setField = useCallback(
     (column: string, text: string) => {
       setDraftField(column, text);
-      setTyped((t) => (t.has(column) ? t : new Set([...t, column])));
       setFilled((f) => {
         if (!(column in f)) return f;
         const { [column]: _, ...rest } = f;

@@ -46,7 +46,27 @@ export interface RecordDialogProps {
 
 type TabKey = 'fields' | 'history' | `child-${string}`;
 
+/**
+ * Lists mask 证件号码 and phone numbers; a record opened for editing is read again in full first, so the
+ * form neither shows nor saves back a masked value.
+ */
 export function RecordDialog(props: RecordDialogProps) {
+  const { def, record } = props;
+  const full = useLedgerQuery('ledgers.record', { ledgerId: def.id, id: record?.id ?? 1 }, [], {
+    enabled: record !== undefined,
+  });
+  if (record === undefined) return <RecordDialogBody {...props} />;
+  if (full.error !== undefined)
+    return (
+      <Modal open title={def.name} onCancel={props.onClose} footer={null}>
+        <ErrorAlert error={full.error} />
+      </Modal>
+    );
+  if (full.data === undefined || full.data.id !== record.id) return null;
+  return <RecordDialogBody {...props} record={full.data} />;
+}
+
+function RecordDialogBody(props: RecordDialogProps) {
   const { def, record, fixed, onSaved, onDeleted, onClose, onChildrenChanged } = props;
   const { modal, message } = App.useApp();
   const { selectedCode, forest } = useRegionSelection();
