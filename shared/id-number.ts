@@ -271,6 +271,15 @@ export function parseIdNumber(raw: string, opts: ParseIdOptions = {}): IdCheck {
   };
 }
 
+/**
+ * parseIdNumber(info.normalized) 的结果，不必再解析一遍（导入时每行只解析一次）：
+ * 升级后的 15 位旧号就是普通的 18 位号码，其余号码规范化后不变。
+ */
+export function infoOfNormalized(info: IdInfo): IdInfo {
+  if (info.kind !== 'resident-15' || info.normalized.length !== 18) return info;
+  return { ...info, kind: 'resident-18', flagged: false, note: null };
+}
+
 /** 规范化后是否为合格的 18 位居民身份证号（日期有效且不晚于今天、校验码正确）。 */
 export function isValidIdNumber(raw: string): boolean {
   const r = parseIdNumber(raw, { upgrade15: false });
