@@ -27,18 +27,22 @@ export interface ParseResult {
 
 // The same few values fill most cells of a column (汉族, 健康, 是): normalise each distinct text once.
 const normalizeCaches = new WeakMap<FieldDef, Map<string, Normalized>>();
-function normalizeCached(field: FieldDef, text: string): Normalized {
+/** The normaliser of one column, looked up once per sheet rather than once per cell. */
+function columnNormalizer(field: FieldDef): (text: string) => Normalized {
   // Unique values (IDs, names, phones) would only fill the cache.
   if (field.type === 'id-number' || field.type === 'phone' || field.type === 'text')
-    return normalizeValue(field, text, CODE_TABLES);
+    return (text) => normalizeValue(field, text, CODE_TABLES);
   let cache = normalizeCaches.get(field);
   if (!cache) normalizeCaches.set(field, (cache = new Map()));
-  let hit = cache.get(text);
-  if (hit === undefined) {
-    hit = normalizeValue(field, text, CODE_TABLES);
-    if (cache.size < 10_000) cache.set(text, hit);
-  }
-  return hit;
+  const seen = cache;
+  return (text) => {
+    let hit = seen.get(text);
+    if (hit === undefined) {
+      hit = normalizeValue(field, text, CODE_TABLES);
+      if (seen.size < 10_000) seen.set(text, hit);
+    }
+    return hit;
+  };
 }
 
 /** Household fields where members' rows often differ in real exports (each member's own phone was
@@ -67,7 +71,9 @@ export function parseRows(table: ImportTable, settings: ImportSettings, places: 
   ) => issues.push({ sheet: table.sheet, row, column, field, message, level });
   const mapped = settings.mapping.flatMap((m) => {
     const target = m.target ? targetByKey(m.target) : undefined;
-    return target ? [{ ...m, target }] : [];
+    if (!target) return [];
+    const normalize = target.field ? columnNormalizer(target.field) : null;
+    return [{ ...m, target, normalize, isPersonId: target.key === 'person.id_number' }];
   });
   const has = (key: string) => mapped.some((m) => m.target.key === key);
   // Which column letter each target came from: one object for the whole sheet (not one per row).
@@ -126,13 +132,13 @@ export function parseRows(table: ImportTable, settings: ImportSettings, places: 
         continue;
       }
       const field = m.target.field;
-      if (!field) continue;
+      if (!field || !m.normalize) continue;
       let n: Normalized;
-      if (m.target.kind === 'person' && field.column === 'id_number') {
+      if (m.isPersonId) {
         const id = normalizeIdCell(text);
         if (id.ok) r.idInfo = id.info;
         n = id;
-      } else n = normalizeCached(field, text);
+      } else n = m.normalize(text);
       if (!n.ok) {
         issue(row, m.letter, field.label, n.message);
         r.invalid = true;

@@ -18,6 +18,7 @@ export interface FieldChange {
 export interface PersonPlan {
   parsed: ParsedPerson;
   existing: PersonRow | null;
+  /** Fields that differ from the ledger's row; empty for a new person. */
   changes: FieldChange[];
   /** Not written: an error in its row (parsing or ledger rules). */
   invalid: boolean;
@@ -26,6 +27,7 @@ export interface PersonPlan {
 export interface HouseholdPlan {
   parsed: ParsedHousehold;
   existing: HouseholdRow | null;
+  /** Fields that differ from the ledger's row; empty for a new household. */
   changes: FieldChange[];
   persons: PersonPlan[];
   /** Not written at all: a household-level error, or nothing valid left in it. */
@@ -48,13 +50,18 @@ export interface ImportPlan {
 const HOUSEHOLD_COLUMNS = HOUSEHOLD_ENTRY_FIELDS.map((f) => f.column);
 const PERSON_COLUMNS = PERSON_ENTRY_FIELDS.map((f) => f.column);
 
-/** Fields given in the file that differ from the row (a blank cell never clears a value). */
+/**
+ * Fields given in the file that differ from the row (a blank cell never clears a value). A new row has
+ * none: it is written whole, and nothing reads the changes of new rows (a 400,000-person first import
+ * would otherwise keep about 8 million change entries).
+ */
 function diff(
   existing: Record<string, unknown> | null,
   values: Values,
   columns: readonly string[],
 ): FieldChange[] {
   const out: FieldChange[] = [];
+  if (existing === null) return out;
   for (const c of columns) {
     if (!(c in values)) continue;
     const before = (existing?.[c] ?? null) as string | number | null;
@@ -213,8 +220,10 @@ function existingKeys(
   column: string,
   values: readonly unknown[],
 ): Set<string> {
-  const keys = [...new Set(values.filter((v): v is string => typeof v === 'string'))];
   const found = new Set<string>();
+  // The first import into a new ledger has nothing to look up.
+  if (ledger.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() === undefined) return found;
+  const keys = [...new Set(values.filter((v): v is string => typeof v === 'string'))];
   for (let i = 0; i < keys.length; i += KEY_BATCH) {
     const chunk = keys.slice(i, i + KEY_BATCH);
     const rows = ledger
