@@ -191,7 +191,9 @@ export function parseRows(table: ImportTable, settings: ImportSettings, places: 
     const lead = g.find((r) => r.person.relation === '01') ?? first;
     const ordered = [lead, ...g.filter((r) => r !== lead)];
     for (const r of ordered) {
-      for (const [col, v] of Object.entries(r.household)) {
+      // for…in rather than Object.entries: no [key, value] array per cell (15 × 400,000 of them).
+      for (const col in r.household) {
+        const v = r.household[col] ?? null;
         if (!(col in values)) values[col] = v;
         else if (values[col] !== v) {
           const key = `household.${col}`;
