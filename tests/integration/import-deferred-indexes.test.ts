@@ -17,6 +17,7 @@ describe('withIndexesDeferred', () => {
           )
           .all() as { name: string; sql: string | null }[];
       const before = indexes();
+      const cacheSize = db.pragma('cache_size', { simple: true });
       expect(before.map((i) => i.name)).toContain('persons_name');
 
       const during = db.transaction(() => withIndexesDeferred(ledger, 10_000, indexes))();
@@ -26,6 +27,7 @@ describe('withIndexesDeferred', () => {
         before.filter((i) => i.sql === null).map((i) => i.name),
       );
       expect(indexes()).toEqual(before);
+      expect(db.pragma('cache_size', { simple: true })).toBe(cacheSize);
 
       expect(db.transaction(() => withIndexesDeferred(ledger, 50, indexes))()).toEqual(before);
 

@@ -177,7 +177,8 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): 
         }
       }
     };
-    withSearchIndexPaused(ledger, () => withIndexesDeferred(ledger, plan.counts.persons.created, rows));
+    // The trigram fill runs inside the deferred span too (its smaller cache; indexes built last).
+    withIndexesDeferred(ledger, plan.counts.persons.created, () => withSearchIndexPaused(ledger, rows));
     for (const id of touched) refreshHousehold(ledger, id);
     return { batchId, counts: plan.counts };
   })();

@@ -9,6 +9,7 @@ import type { Ledger } from '../db/open-ledger.ts';
 const TABLES = ['persons', 'households'];
 /** Below this many new persons the rows go into the indexes as they come (nothing to win). */
 const MIN_ROWS = 10_000;
+const DEFERRED_CACHE_KIB = 65_536;
 
 export function withIndexesDeferred<T>(ledger: Ledger, newPersons: number, insertRows: () => T): T {
   const db = ledger.sqlite;
@@ -23,8 +24,16 @@ export function withIndexesDeferred<T>(ledger: Ledger, newPersons: number, inser
        ORDER BY m.rowid`,
     )
     .all(...TABLES) as { name: string; sql: string }[];
-  for (const i of indexes) db.exec(`DROP INDEX ${i.name}`);
-  const result = insertRows();
-  for (const i of indexes) db.exec(i.sql);
-  return result;
+  // The bulk cache (main/core/db/bulk.ts) is for inserting into those random-order indexes; without
+  // them 64 MiB loads as fast (measured at 400k) and the import's peak memory is ~120 MB lower.
+  const cache = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = -${DEFERRED_CACHE_KIB}`);
+  try {
+    for (const i of indexes) db.exec(`DROP INDEX ${i.name}`);
+    const result = insertRows();
+    for (const i of indexes) db.exec(i.sql);
+    return result;
+  } finally {
+    db.pragma(`cache_size = ${cache}`);
+  }
 }
