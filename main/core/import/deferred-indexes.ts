@@ -25,7 +25,7 @@ export function withIndexesDeferred<T>(ledger: Ledger, newPersons: number, inser
     )
     .all(...TABLES) as { name: string; sql: string }[];
   // The bulk cache (main/core/db/bulk.ts) is for inserting into those random-order indexes; without
-  // them 64 MiB loads as fast (measured at 400k) and the import's peak memory is ~120 MB lower.
+  // them 64 MiB loads about as fast (400k: within the VM's noise) and peak memory is ~120 MB lower.
   const cache = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = -${DEFERRED_CACHE_KIB}`);
   try {
