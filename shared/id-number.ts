@@ -137,17 +137,27 @@ function toDate8(date: string): string | null {
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) ? ymd : null;
 }
 
-function todayDate8(today: string | undefined): string {
-  if (today !== undefined) {
-    const t = toDate8(today);
-    if (t === null) throw new Error(`today 参数应为 YYYY-MM-DD 格式的有效日期，实为“${today}”`);
+// 今天（本地时间）的 YYYYMMDD 及其起止时刻：导入时每个号码都要比较，不必每次新建 Date。
+let today = { value: '', from: 0, until: 0 };
+
+function todayDate8(given: string | undefined): string {
+  if (given !== undefined) {
+    const t = toDate8(given);
+    if (t === null) throw new Error(`today 参数应为 YYYY-MM-DD 格式的有效日期，实为“${given}”`);
     return t;
   }
-  const now = new Date();
+  const ms = Date.now();
+  if (ms >= today.from && ms < today.until) return today.value;
+  const now = new Date(ms);
   const y = String(now.getFullYear()).padStart(4, '0');
   const m = String(now.getMonth() + 1).padStart(2, '0');
   const d = String(now.getDate()).padStart(2, '0');
-  return `${y}${m}${d}`;
+  today = {
+    value: `${y}${m}${d}`,
+    from: new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime(),
+    until: new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1).getTime(),
+  };
+  return today.value;
 }
 
 function checkBirthDate(ymd: string, today8: string): Fail | null {
@@ -269,6 +279,15 @@ export function parseIdNumber(raw: string, opts: ParseIdOptions = {}): IdCheck {
       note: `${len} 位残疾人证号，前 18 位为身份证号 ${id.slice(0, 18)}`,
     },
   };
+}
+
+/**
+ * parseIdNumber(info.normalized) 的结果，不必再解析一遍（导入时每行只解析一次）：
+ * 升级后的 15 位旧号就是普通的 18 位号码，其余号码规范化后不变。
+ */
+export function infoOfNormalized(info: IdInfo): IdInfo {
+  if (info.kind !== 'resident-15' || info.normalized.length !== 18) return info;
+  return { ...info, kind: 'resident-18', flagged: false, note: null };
 }
 
 /** 规范化后是否为合格的 18 位居民身份证号（日期有效且不晚于今天、校验码正确）。 */

@@ -10,7 +10,7 @@ import {
 } from '../code-tables/index.ts';
 import { parseDateInput } from '../date-input.ts';
 import type { FieldDef } from '../fields/define.ts';
-import { parseIdNumber } from '../id-number.ts';
+import { infoOfNormalized, parseIdNumber, type IdInfo } from '../id-number.ts';
 
 export type Normalized =
   { ok: true; value: string | number | null; note?: string } | { ok: false; message: string };
@@ -45,6 +45,39 @@ function codeOf(table: CodeTable, text: string): string | null {
 function optionsHint(table: CodeTable): string {
   const labels = table.items.filter((i) => !i.retired).map((i) => i.label);
   return labels.length <= 12 ? labels.join('、') : `${labels.slice(0, 12).join('、')} 等`;
+}
+
+export type NormalizedId =
+  { ok: true; value: string | null; note?: string; info: IdInfo | null } | { ok: false; message: string };
+
+/**
+ * The 证件号码 case of normalizeValue, with what the parse found about the stored number (`info`,
+ * as parseIdNumber(value) would give it), so an import parses each number once.
+ */
+export function normalizeIdCell(raw: string): NormalizedId {
+  const text = toHalfWidth(raw);
+  return text === '' ? { ok: true, value: null, info: null } : normalizeIdText(text);
+}
+
+function normalizeIdText(text: string): NormalizedId {
+  const compact = text.replace(/\s+/g, '');
+  const parsed = parseIdNumber(compact);
+  if (!parsed.ok) {
+    // Excel keeps 15 significant digits: a number cell turns the last three of 18 into 000.
+    if (parsed.code === 'bad-checksum' && /^\d{15}000$/.test(compact)) {
+      return {
+        ok: false,
+        message: `证件号码被 Excel 存成了数字，末三位已丢失（现为 ${compact}）：请把该列设为文本，重新录入正确号码`,
+      };
+    }
+    return { ok: false, message: parsed.message };
+  }
+  return {
+    ok: true,
+    value: parsed.info.normalized,
+    ...(parsed.info.note ? { note: parsed.info.note } : {}),
+    info: infoOfNormalized(parsed.info),
+  };
 }
 
 export function normalizeValue(
@@ -116,23 +149,8 @@ export function normalizeValue(
       return { ok: true, value: codes.sort().join(MULTI_SEPARATOR) };
     }
     case 'id-number': {
-      const compact = text.replace(/\s+/g, '');
-      const parsed = parseIdNumber(compact);
-      if (!parsed.ok) {
-        // Excel keeps 15 significant digits: a number cell turns the last three of 18 into 000.
-        if (parsed.code === 'bad-checksum' && /^\d{15}000$/.test(compact)) {
-          return {
-            ok: false,
-            message: `证件号码被 Excel 存成了数字，末三位已丢失（现为 ${compact}）：请把该列设为文本，重新录入正确号码`,
-          };
-        }
-        return { ok: false, message: parsed.message };
-      }
-      return {
-        ok: true,
-        value: parsed.info.normalized,
-        ...(parsed.info.note ? { note: parsed.info.note } : {}),
-      };
+      const n = normalizeIdText(text);
+      return n.ok ? { ok: true, value: n.value, ...(n.note ? { note: n.note } : {}) } : n;
     }
     case 'phone': {
       const digits = text.replace(/[\s-]/g, '');

@@ -1,13 +1,15 @@
 // Rules for one household member, used while typing (renderer) and again on save (core).
 import { codeLabel, RELATION_IMPLIED_SEX, CODE_TABLES } from '../code-tables/index.ts';
 import { PERSON_ENTRY_FIELDS, type PersonEntry } from '../fields/entry-fields.ts';
-import { parseIdNumber } from '../id-number.ts';
+import { parseIdNumber, type IdCheck, type IdInfo } from '../id-number.ts';
 import type { Issue } from './issue.ts';
 import { checkFieldValues, type CodeTables } from './value-rules.ts';
 
 export interface PersonCheckOptions {
   tables?: CodeTables;
   today?: string;
+  /** What parseIdNumber(p.id_number) gives, when the caller has parsed it already (imports). */
+  idInfo?: IdInfo | null;
 }
 
 export function checkPerson(p: Readonly<Partial<PersonEntry>>, options: PersonCheckOptions = {}): Issue[] {
@@ -15,7 +17,9 @@ export function checkPerson(p: Readonly<Partial<PersonEntry>>, options: PersonCh
   const issues = checkFieldValues(PERSON_ENTRY_FIELDS, p, tables);
   const idText = p.id_number ?? '';
   if (idText !== '') {
-    const parsed = parseIdNumber(idText, options.today ? { today: options.today } : {});
+    const parsed: IdCheck = options.idInfo
+      ? { ok: true, info: options.idInfo }
+      : parseIdNumber(idText, options.today ? { today: options.today } : {});
     if (!parsed.ok) {
       issues.push({ field: 'id_number', level: 'error', message: parsed.message });
     } else {

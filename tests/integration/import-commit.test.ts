@@ -351,4 +351,30 @@ describe('import: mapping, preview, commit, undo', () => {
     expect(list.rows.map((r) => r.memberCount).sort()).toEqual([1, 2]);
     expect(list.rows[0]?.householdNo).toMatch(new RegExp(`^${village}\\d{4}$`));
   });
+
+  it('stores each 证件号码 as its parse says: 15-digit upgraded, disability card and placeholder typed and flagged', async () => {
+    const headers = ['姓名', '身份证号', '与户主关系', '性别'];
+    const upgraded = makeIdNumber('420626', '1968-04-02', 15);
+    const old15 = `${upgraded.slice(0, 6)}${upgraded.slice(8, 17)}`;
+    const card = `${makeIdNumber('420626', '1970-10-09', 26)}42`;
+    const placeholder = '999999000000000001';
+    const rows = [
+      ['赵一', old15, '户主', ''],
+      ['钱二', card, '妻子', ''],
+      ['孙三', placeholder, '之子', '男'],
+    ];
+    const village = (await c.ok('regions.tree', {})).find((n) => n.level === 'village')?.code ?? '';
+    const { plan, mapping } = run(table(headers, rows), { regionCode: village });
+    expect(plan.issues.filter((i) => i.level === 'error')).toEqual([]);
+    commitPlan(c.core.ledger, plan, { fileName: 'c.csv', sha256: 'c', sheet: 'c', mapping });
+    const stored = c.core.ledger.sqlite
+      .prepare('SELECT id_number, id_type, id_flagged, birth_date, sex FROM persons ORDER BY id')
+      .all();
+    expect(stored).toEqual([
+      // Stored upgraded, the stored number is an ordinary 18-digit one.
+      { id_number: upgraded, id_type: '01', id_flagged: 0, birth_date: '1968-04-02', sex: '1' },
+      { id_number: card, id_type: '09', id_flagged: 1, birth_date: '1970-10-09', sex: '2' },
+      { id_number: placeholder, id_type: '99', id_flagged: 1, birth_date: null, sex: '1' },
+    ]);
+  });
 });

@@ -23,6 +23,9 @@ describe('search indexes', () => {
           .pluck()
           .get(),
       ).toBe(2);
+      // The bigger write buffer of the bulk fill is not left behind for later edits.
+      for (const t of ['person_search', 'household_search'])
+        expect(db.prepare(`SELECT v FROM ${t}_config WHERE k = 'hashsize'`).pluck().get()).toBe(1024 * 1024);
 
       const list = (search: string) =>
         listHouseholds(ledger, householdListQuery.parse({ regionCode: null, search }));

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import {
   ageOn,
   birthDateFromId,
+  infoOfNormalized,
   checkDigit,
   isValidIdNumber,
   makeIdNumber,
@@ -12,6 +13,9 @@ import {
   upgrade15To18,
 } from '../../shared/id-number.ts';
 import type { IdCheck, IdInfo } from '../../shared/id-number.ts';
+import { normalizeIdCell, normalizeValue } from '../../shared/import/normalize.ts';
+import { PERSON_ENTRY_FIELDS } from '../../shared/fields/entry-fields.ts';
+import { checkPerson } from '../../shared/rules/person-rules.ts';
 
 // ---------------------------------------------------------------------------------------------
 // An independent reference for the check character: ISO 7064 MOD 11-2, written from the
@@ -835,5 +839,44 @@ describe('makeIdNumber', () => {
     ['420626', '1985-03-07', Number.NaN],
   ])('throws on (%j, %j, %d)', (code, birth, seq) => {
     expect(() => makeIdNumber(code, birth, seq)).toThrow();
+  });
+});
+
+// Imports parse each number once and hand the result on (row rules, commit): it must be exactly what
+// parsing the stored number again would say.
+describe('parsing once for an import', () => {
+  const idField = PERSON_ENTRY_FIELDS.find((f) => f.column === 'id_number');
+  const id18 = makeIdNumber('420626', '1968-04-02', 15);
+  const samples = [
+    id18,
+    ` ${id18.slice(0, 9)} ${id18.slice(9)} `,
+    `${id18.slice(0, 6)}${id18.slice(8, 17)}`,
+    makeIdNumber('420626', '1990-01-01', 8).replace(/X$/, 'x'),
+    `${id18}42`,
+    `${id18}4201`,
+    '999999000000000001',
+    '',
+    '42062619680402001',
+    `${id18.slice(0, 15)}000`,
+  ];
+  it.each(samples)('normalizeIdCell(%j) agrees with normalizeValue and parseIdNumber of the value', (raw) => {
+    if (!idField) throw new Error('no id_number field');
+    const cell = normalizeIdCell(raw);
+    const { info, ...rest } = cell.ok ? cell : { ...cell, info: undefined };
+    expect(rest).toEqual(normalizeValue(idField, raw));
+    if (cell.ok && typeof cell.value === 'string') {
+      expect(info).toEqual(expectOk(parse(cell.value)));
+      expect(infoOfNormalized(expectOk(parse(raw)))).toEqual(info);
+    } else if (cell.ok) expect(info).toBeNull();
+  });
+  it('checkPerson gives the same issues with the parse handed in', () => {
+    for (const raw of samples) {
+      const cell = normalizeIdCell(raw);
+      if (!cell.ok || cell.value === null) continue;
+      for (const extra of [{}, { sex: '2', birth_date: '1970-01-01' }, { sex: '1' }]) {
+        const p = { name: '某', relation: '02', id_number: cell.value, ...extra };
+        expect(checkPerson(p, { idInfo: cell.info })).toEqual(checkPerson(p));
+      }
+    }
   });
 });

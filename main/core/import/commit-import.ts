@@ -2,7 +2,6 @@
 // upserted by their natural keys (户编号, 证件号码), unchanged rows not rewritten, every change in the
 // audit log pointing at the batch. Any error rolls everything back.
 import { HOUSEHOLD_ENTRY_FIELDS, PERSON_ENTRY_FIELDS } from '../../../shared/fields/entry-fields.ts';
-import { parseIdNumber } from '../../../shared/id-number.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { nowIso } from '../clock.ts';
 import type { Ledger } from '../db/open-ledger.ts';
@@ -11,7 +10,8 @@ import { nextHouseholdNo } from '../households/household-number.ts';
 import { dataYear, requireOperator } from '../ledger/operator.ts';
 import { withSearchIndexPaused } from '../persons/search-index.ts';
 import { insertGroup } from '../regions/region-edit.ts';
-import { findRegion } from '../regions/region-tree.ts';
+import { findRegion, type RegionNode } from '../regions/region-tree.ts';
+import { withIndexesDeferred } from './deferred-indexes.ts';
 import type { ImportPlan } from './plan-import.ts';
 
 const HOUSEHOLD_COLUMNS = HOUSEHOLD_ENTRY_FIELDS.map((f) => f.column) as readonly string[];
@@ -75,8 +75,15 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): 
        VALUES (?, ${PERSON_COLUMNS.map(() => '?').join(', ')}, ?, ?, 'import', ?, ?, ?)`,
     );
     const touched = new Set<number>();
+    // A county has a few hundred villages and a load 100,000 households: look each village up once.
+    const villages = new Map<string, RegionNode>();
+    const villageOf = (code: string) => {
+      let v = villages.get(code);
+      if (!v) villages.set(code, (v = findRegion(ledger, code)));
+      return v;
+    };
 
-    withSearchIndexPaused(ledger, () => {
+    const rows = () => {
       for (const hp of plan.households) {
         if (hp.skip) continue;
         const h = hp.parsed;
@@ -85,7 +92,7 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): 
           : h.groupCode;
         let householdId: number;
         if (hp.existing === null) {
-          const village = findRegion(ledger, h.villageCode ?? '');
+          const village = villageOf(h.villageCode ?? '');
           const no = h.householdNo ?? nextHouseholdNo(ledger, village.code);
           // A new household's derived values come from its rows here, instead of a refresh query each.
           const members = hp.persons.filter((pp) => !pp.invalid);
@@ -118,7 +125,7 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): 
             );
             const values = hp.changes.flatMap((c) =>
               c.field === 'village_code'
-                ? [c.after, findRegion(ledger, String(c.after)).parentCode, groupCode]
+                ? [c.after, villageOf(String(c.after)).parentCode, groupCode]
                 : [c.after],
             );
             prepare(`UPDATE households SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(
@@ -144,15 +151,11 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): 
           if (pp.invalid) continue;
           const v = pp.parsed.values;
           if (pp.existing === null) {
-            const parsed = parseIdNumber(String(v.id_number));
-            const flagged = parsed.ok && parsed.info.flagged ? 1 : 0;
+            // The number was parsed once while reading the file (ParsedPerson.idKind).
+            const flagged = pp.parsed.idFlagged ? 1 : 0;
+            const kind = pp.parsed.idKind;
             const idType =
-              v.id_type ??
-              (parsed.ok && parsed.info.kind === 'disability-card'
-                ? '09'
-                : parsed.ok && parsed.info.kind === 'placeholder'
-                  ? '99'
-                  : '01');
+              v.id_type ?? (kind === 'disability-card' ? '09' : kind === 'placeholder' ? '99' : '01');
             const values = PERSON_COLUMNS.map((c) => (c === 'id_type' ? idType : (v[c] ?? null)));
             insertPerson.run(householdId, ...values, flagged, year, batchId, now, now);
           } else if (pp.changes.length > 0) {
@@ -173,7 +176,9 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): 
           }
         }
       }
-    });
+    };
+    // The trigram fill runs inside the deferred span too (its smaller cache; indexes built last).
+    withIndexesDeferred(ledger, plan.counts.persons.created, () => withSearchIndexPaused(ledger, rows));
     for (const id of touched) refreshHousehold(ledger, id);
     return { batchId, counts: plan.counts };
   })();

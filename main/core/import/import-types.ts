@@ -1,4 +1,5 @@
 // Shapes passed between the import stages.
+import type { IdKind } from '../../../shared/id-number.ts';
 import type { ColumnMapping } from '../../../shared/import/map-columns.ts';
 
 /** Data rows of one sheet after the header was found and merged cells filled down. */
@@ -29,6 +30,9 @@ export interface ParsedPerson {
   /** Target key → column letter (shared by every row of the sheet). */
   columns: Record<string, string>;
   invalid: boolean;
+  /** parseIdNumber of the stored 证件号码 (null without a valid one): the commit's 证件类型 and flag. */
+  idKind: IdKind | null;
+  idFlagged: boolean;
 }
 
 export interface ParsedHousehold {

@@ -18,6 +18,7 @@ export interface FieldChange {
 export interface PersonPlan {
   parsed: ParsedPerson;
   existing: PersonRow | null;
+  /** Fields that differ from the ledger's row; empty for a new person. */
   changes: FieldChange[];
   /** Not written: an error in its row (parsing or ledger rules). */
   invalid: boolean;
@@ -26,6 +27,7 @@ export interface PersonPlan {
 export interface HouseholdPlan {
   parsed: ParsedHousehold;
   existing: HouseholdRow | null;
+  /** Fields that differ from the ledger's row; empty for a new household. */
   changes: FieldChange[];
   persons: PersonPlan[];
   /** Not written at all: a household-level error, or nothing valid left in it. */
@@ -45,16 +47,23 @@ export interface ImportPlan {
   newGroups: string[];
 }
 
+type LedgerMember = { name: string; relation: string; sex: string; id_number: string };
+
 const HOUSEHOLD_COLUMNS = HOUSEHOLD_ENTRY_FIELDS.map((f) => f.column);
 const PERSON_COLUMNS = PERSON_ENTRY_FIELDS.map((f) => f.column);
 
-/** Fields given in the file that differ from the row (a blank cell never clears a value). */
+/**
+ * Fields given in the file that differ from the row (a blank cell never clears a value). A new row has
+ * none: it is written whole, and nothing reads the changes of new rows (a 400,000-person first import
+ * would otherwise keep about 8 million change entries).
+ */
 function diff(
   existing: Record<string, unknown> | null,
   values: Values,
   columns: readonly string[],
 ): FieldChange[] {
   const out: FieldChange[] = [];
+  if (existing === null) return out;
   for (const c of columns) {
     if (!(c in values)) continue;
     const before = (existing?.[c] ?? null) as string | number | null;
@@ -76,18 +85,10 @@ export function planImport(
   const byIdStmt = prepare('SELECT * FROM persons WHERE id_number = ?');
   // Most rows of a big import are new: find the few keys the ledger already has in batches, and look
   // up whole rows only for those.
-  const knownIds = existingKeys(
-    ledger,
-    'persons',
-    'id_number',
+  const knownIds = existingKeys(ledger, 'persons', 'id_number', () =>
     parsed.flatMap((h) => h.persons.map((p) => p.values.id_number)),
   );
-  const knownNos = existingKeys(
-    ledger,
-    'households',
-    'household_no',
-    parsed.map((h) => h.householdNo),
-  );
+  const knownNos = existingKeys(ledger, 'households', 'household_no', () => parsed.map((h) => h.householdNo));
   const byId = { get: (id: unknown) => (knownIds.has(String(id)) ? byIdStmt.get(id) : undefined) };
   const byNo = { get: (no: string) => (knownNos.has(no) ? byNoStmt.get(no) : undefined) };
   const householdById = prepare('SELECT * FROM households WHERE id = ?');
@@ -157,14 +158,13 @@ export function planImport(
       householdInvalid = true;
     }
     // The household's members after the import: those in the ledger not in the file, plus the file's valid ones.
-    const fileIds = new Set(
-      personPlans.filter((pp) => !pp.invalid || !skipInvalid).map((pp) => pp.parsed.values.id_number),
-    );
-    const kept = existing
-      ? (
-          members.all(existing.id) as { name: string; relation: string; sex: string; id_number: string }[]
-        ).filter((m) => !fileIds.has(m.id_number))
-      : [];
+    let kept: LedgerMember[] = [];
+    if (existing) {
+      const fileIds = new Set(
+        personPlans.filter((pp) => !pp.invalid || !skipInvalid).map((pp) => pp.parsed.values.id_number),
+      );
+      kept = (members.all(existing.id) as LedgerMember[]).filter((m) => !fileIds.has(m.id_number));
+    }
     const incoming = personPlans
       .filter((pp) => !(skipInvalid && pp.invalid))
       .map((pp) => ({
@@ -211,10 +211,12 @@ function existingKeys(
   ledger: Ledger,
   table: 'persons' | 'households',
   column: string,
-  values: readonly unknown[],
+  values: () => readonly unknown[],
 ): Set<string> {
-  const keys = [...new Set(values.filter((v): v is string => typeof v === 'string'))];
   const found = new Set<string>();
+  // The first import into a new ledger has nothing to look up (nor to list the keys for).
+  if (ledger.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() === undefined) return found;
+  const keys = [...new Set(values().filter((v): v is string => typeof v === 'string'))];
   for (let i = 0; i < keys.length; i += KEY_BATCH) {
     const chunk = keys.slice(i, i + KEY_BATCH);
     const rows = ledger

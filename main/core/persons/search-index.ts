@@ -7,6 +7,30 @@ import type { Ledger } from '../db/open-ledger.ts';
 
 const INSERT_TRIGGERS = ['persons_search_insert', 'households_search_insert'];
 
+// FTS5 writes its pending terms out as a new segment whenever they pass 'hashsize' (1 MiB by default)
+// and merges segments as it goes. For the one-statement fill of a bulk load a 64 MiB buffer writes a
+// few big segments instead of hundreds of small ones: 400,000 persons 2.9 s → 2.2 s, about 65 MB more
+// memory for the statement. The setting is put back afterwards so edits keep the default behaviour.
+const BULK_HASHSIZE = 64 * 1024 * 1024;
+const DEFAULT_HASHSIZE = 1024 * 1024;
+
+function fillWithBigHash(
+  ledger: Ledger,
+  table: 'person_search' | 'household_search',
+  fill: string,
+  after: number,
+) {
+  const db = ledger.sqlite;
+  const previous =
+    (db.prepare(`SELECT v FROM ${table}_config WHERE k = 'hashsize'`).pluck().get() as number | undefined) ??
+    DEFAULT_HASHSIZE;
+  const setHashsize = db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('hashsize', ?)`);
+  // FTS5 takes the value only as an SQL integer; a JS number would bind as a real.
+  setHashsize.run(BigInt(BULK_HASHSIZE));
+  db.prepare(fill).run(after);
+  setHashsize.run(BigInt(previous));
+}
+
 export function withSearchIndexPaused<T>(ledger: Ledger, insertRows: () => T): T {
   const db = ledger.sqlite;
   if (!db.inTransaction) throw new Error('withSearchIndexPaused must run inside a transaction');
@@ -21,12 +45,18 @@ export function withSearchIndexPaused<T>(ledger: Ledger, insertRows: () => T): T
   for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
   const result = insertRows();
   // Rowids of new rows are above the old maximum (INTEGER PRIMARY KEY without AUTOINCREMENT).
-  db.prepare(
+  fillWithBigHash(
+    ledger,
+    'person_search',
     'INSERT INTO person_search (rowid, name, id_number, phone) SELECT id, name, id_number, phone FROM persons WHERE id > ?',
-  ).run(maxPerson);
-  db.prepare(
+    maxPerson,
+  );
+  fillWithBigHash(
+    ledger,
+    'household_search',
     'INSERT INTO household_search (rowid, household_no, phone) SELECT id, household_no, phone FROM households WHERE id > ?',
-  ).run(maxHousehold);
+    maxHousehold,
+  );
   for (const t of triggers) db.exec(t.sql);
   return result;
 }
