@@ -229,7 +229,10 @@ export function parseRows(table: ImportTable, settings: ImportSettings, places: 
       }
       if (!r.invalid) {
         fillFromId(r.person, r.idInfo);
-        for (const i of checkPerson(r.person as Partial<PersonEntry>, { idInfo: r.idInfo })) {
+        for (const i of checkPerson(r.person as Partial<PersonEntry>, {
+          idInfo: r.idInfo,
+          normalized: true,
+        })) {
           // 出生日期/性别 missing are filled from the ID on commit, so only real contradictions count here.
           if (i.level !== 'error') continue;
           const key = i.field ? `person.${i.field}` : null;
