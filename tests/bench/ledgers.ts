@@ -14,14 +14,8 @@ import { countyRegion, findRegion } from '../../main/core/regions/region-tree.ts
 import { listRecords, recordsForHousehold } from '../../main/core/ledgers/record-read.ts';
 import { insertRecord } from '../../main/core/ledgers/record-write.ts';
 import { getRegionCatalog } from '../../main/core/regions/catalog.ts';
-import { median, report } from './measure.ts';
+import { median, report, round, time } from './measure.ts';
 
-const time = (fn: () => unknown): number => {
-  const t = performance.now();
-  fn();
-  return performance.now() - t;
-};
-const round = (ms: number) => Math.round(ms * 10) / 10;
 const PLACES = ['广东省深圳市宝安区', '浙江省义乌市', '湖北省武汉市', '湖北省襄阳市樊城区', '保康县'];
 const CODES = ['440306', '330782', '420100', '420606', '420626'];
 const DEST = ['04', '04', '03', '02', '01'];

@@ -17,3 +17,12 @@ export async function medianMs(runs: number, fn: () => unknown): Promise<number>
 
 export const report = (label: string, value: number, unit: string) =>
   console.error(`${label.padEnd(40)} ${String(value).padStart(10)} ${unit}`);
+
+/** Milliseconds one synchronous call takes. */
+export const time = (fn: () => unknown): number => {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+};
+
+export const round = (ms: number) => Math.round(ms * 10) / 10;

@@ -8,14 +8,7 @@ import { openLedger } from '../../main/core/db/open-ledger.ts';
 import { listHouseholds } from '../../main/core/households/household-list.ts';
 import { searchPersons } from '../../main/core/persons/person-search.ts';
 import { getRegionCatalog } from '../../main/core/regions/catalog.ts';
-import { median, report } from './measure.ts';
-
-const time = (fn: () => unknown): number => {
-  const t = performance.now();
-  fn();
-  return performance.now() - t;
-};
-const round = (ms: number) => Math.round(ms * 10) / 10;
+import { median, report, round, time } from './measure.ts';
 
 export async function benchSearch(households: number): Promise<Record<string, number>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-'));

@@ -15,7 +15,7 @@ import { targetsFor } from '../../../shared/import/ledger-targets.ts';
 import { LedgerError } from '../../../shared/result.ts';
 import { nowIso } from '../clock.ts';
 import type { Ledger } from '../db/open-ledger.ts';
-import type { ImportTable } from './import-types.ts';
+import type { ImportIssue, ImportTable } from './import-types.ts';
 import { parseRows, type ParseResult } from './parse-rows.ts';
 import { PlaceResolver } from './place-resolver.ts';
 import { commitPlan, type CommitResult } from './commit-import.ts';
@@ -276,25 +276,31 @@ export function commitAnalysis(
         !skipInvalid && a.planVersion === dataVersion(ledger)
           ? a.plan
           : planImport(ledger, a.table.sheet, a.parsed.households, skipInvalid, a.parsed.issues);
-      if (hasBlockingErrors(fresh) && !skipInvalid) {
-        throw new LedgerError(
-          'validation',
-          `文件中有 ${fresh.issues.filter((i) => i.level === 'error').length} 处错误，未导入任何数据。请修改文件，或选择“跳过有错误的行”。`,
-          fresh.issues.slice(0, 50),
-        );
-      }
-      const result = commitPlan(ledger, fresh, {
-        fileName: a.fileName,
-        sha256: a.sha256,
-        sheet: a.sheet,
-        mapping: a.mapping,
-        ...(options.operator ? { operator: options.operator } : {}),
-      });
+      if (hasBlockingErrors(fresh) && !skipInvalid) refuseErrors(fresh.issues);
+      const result = commitPlan(ledger, fresh, batchOf(a, options));
       saveTemplate(ledger, a, options.templateName);
       return { ...result, plan: fresh, records: ZERO_COUNTS };
     })(),
   );
 }
+
+/** Errors left and no skipping: nothing is written, and the clerk is told what to do. */
+function refuseErrors(issues: readonly ImportIssue[]): never {
+  const errors = issues.filter((i) => i.level === 'error');
+  throw new LedgerError(
+    'validation',
+    `文件中有 ${errors.length} 处错误，未导入任何数据。请修改文件，或选择“跳过有错误的行”。`,
+    errors.slice(0, 50),
+  );
+}
+
+const batchOf = (a: Analysis, options: { operator?: string }) => ({
+  fileName: a.fileName,
+  sha256: a.sha256,
+  sheet: a.sheet,
+  mapping: a.mapping,
+  ...(options.operator ? { operator: options.operator } : {}),
+});
 
 function commitLedgerAnalysis(
   ledger: Ledger,
@@ -308,20 +314,8 @@ function commitLedgerAnalysis(
         ? { ledgerPlan: a.ledgerPlan, plan: a.plan }
         : plan(ledger, a.table, a.mapping, a.regionCode, skipInvalid, a.into, a.catalog);
     const lp = fresh.ledgerPlan as LedgerPlan;
-    const errors = lp.issues.filter((i) => i.level === 'error');
-    if (errors.length > 0 && !skipInvalid)
-      throw new LedgerError(
-        'validation',
-        `文件中有 ${errors.length} 处错误，未导入任何数据。请修改文件，或选择“跳过有错误的行”。`,
-        errors.slice(0, 50),
-      );
-    const result = commitLedgerPlan(ledger, lp, {
-      fileName: a.fileName,
-      sha256: a.sha256,
-      sheet: a.sheet,
-      mapping: a.mapping,
-      ...(options.operator ? { operator: options.operator } : {}),
-    });
+    if (lp.issues.some((i) => i.level === 'error') && !skipInvalid) refuseErrors(lp.issues);
+    const result = commitLedgerPlan(ledger, lp, batchOf(a, options));
     saveTemplate(ledger, a, options.templateName);
     return {
       batchId: result.batchId,

@@ -52,3 +52,16 @@ export interface ImportSettings {
   /** The village or group for files without 村/组 columns. */
   regionCode: string | null;
 }
+
+/** An issue list for one sheet and the function that adds to it. */
+export function issueCollector(sheet: string) {
+  const issues: ImportIssue[] = [];
+  const issue = (
+    row: number,
+    column: string | null,
+    field: string | null,
+    message: string,
+    level: 'error' | 'warning' = 'error',
+  ) => issues.push({ sheet, row, column, field, message, level });
+  return { issues, issue };
+}

@@ -16,6 +16,7 @@ import type {
   ParsedPerson,
   Values,
 } from './import-types.ts';
+import { issueCollector } from './import-types.ts';
 import type { PlaceResolver } from './place-resolver.ts';
 
 export interface ParseResult {
@@ -61,14 +62,7 @@ interface RowValues {
 }
 
 export function parseRows(table: ImportTable, settings: ImportSettings, places: PlaceResolver): ParseResult {
-  const issues: ImportIssue[] = [];
-  const issue = (
-    row: number,
-    column: string | null,
-    field: string | null,
-    message: string,
-    level: 'error' | 'warning' = 'error',
-  ) => issues.push({ sheet: table.sheet, row, column, field, message, level });
+  const { issues, issue } = issueCollector(table.sheet);
   const mapped = settings.mapping.flatMap((m) => {
     const target = m.target ? targetByKey(m.target) : undefined;
     if (!target) return [];

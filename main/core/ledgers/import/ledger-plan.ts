@@ -11,7 +11,7 @@ import type { DeriveContext, LedgerDef, LedgerValues } from '../../../../shared/
 import { checkLedgerValues, ledgerFieldLabel, ledgerTableName } from '../../../../shared/ledgers/index.ts';
 import { maskIdNumber } from '../../../../shared/mask.ts';
 import type { Ledger } from '../../db/open-ledger.ts';
-import type { ImportIssue, ImportTable } from '../../import/import-types.ts';
+import { issueCollector, type ImportIssue, type ImportTable } from '../../import/import-types.ts';
 import type { PlaceResolver } from '../../import/place-resolver.ts';
 import type { FieldChange } from '../../import/plan-import.ts';
 import { requireLedger } from '../record-sql.ts';
@@ -69,14 +69,7 @@ export function planLedgerImport(
   ctx: DeriveContext,
   regionCode: string | null,
 ): LedgerPlan {
-  const issues: ImportIssue[] = [];
-  const issue = (
-    row: number,
-    column: string | null,
-    field: string | null,
-    message: string,
-    level: 'error' | 'warning' = 'error',
-  ) => issues.push({ sheet: table.sheet, row, column, field, message, level });
+  const { issues, issue } = issueCollector(table.sheet);
   const targets = new Map(ledgerImportTargets(def).map((t) => [t.key, t]));
   const mapped = mapping.flatMap((m) => {
     const t = m.target ? targets.get(m.target) : undefined;
