@@ -271,10 +271,13 @@ describe('a ledger defined in a test alone', () => {
     expect((await client.fail('ledgers.record', { ledgerId: 'tryout_visits', id: recordId })).code).toBe(
       'not-found',
     );
-    const history = await client
-      .ok('ledgers.history', { ledgerId: 'tryout_visits', id: recordId })
-      .catch(() => null);
-    expect(history).toBeNull(); // the record is gone; its entries stay in the household's history
+    // The record is gone; its history stays, newest first, ending with the deletion and its values.
+    const history = await client.ok('ledgers.history', { ledgerId: 'tryout_visits', id: recordId });
+    expect(history[0]?.action).toBe('delete');
+    expect(history.at(-1)?.action).toBe('create');
+    expect((await client.fail('ledgers.history', { ledgerId: 'tryout_visits', id: 999_999 })).code).toBe(
+      'not-found',
+    );
     const entries = await client.ok('audit.list', { householdId: person.household_id });
     expect(entries.some((e) => e.action === 'delete' && e.lines.join().includes('删除了记录'))).toBe(true);
   });

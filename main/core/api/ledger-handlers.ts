@@ -78,9 +78,10 @@ export function ledgerHandlers(ctx: HandlerContext): Pick<Handlers, LedgerMethod
       setLedgerSetting(ledger, requireLedger(ledgerId), key, value),
     'ledgers.history': ({ ledgerId, id }) => {
       const def = requireLedger(ledgerId);
-      const row = getRecordRow(ledger, def, id);
       const entries = listAudit(ledger, { recordKey: `${def.id}:${id}` }, 500);
-      if (row.origin === 'import' && row.batch_id !== null) {
+      // A deleted record keeps its history (the last entry says it was deleted, with its values).
+      const row = entries.some((e) => e.action === 'delete') ? null : getRecordRow(ledger, def, id);
+      if (row !== null && row.origin === 'import' && row.batch_id !== null) {
         // Records an import created have no audit entry of their own: the batch says who and when.
         const b = ledger
           .prepare('SELECT operator, created_at, file_name FROM import_batches WHERE id = ?')
