@@ -4,7 +4,7 @@ import { addCodeTables, CODE_TABLES } from '../code-tables/index.ts';
 import type { FieldDef } from '../fields/define.ts';
 import { checkFieldValues, type CodeTables } from '../rules/value-rules.ts';
 import type { Issue } from '../rules/issue.ts';
-import type { LedgerDef, LedgerField, LedgerValues } from './define.ts';
+import type { DeriveContext, LedgerDef, LedgerField, LedgerValue, LedgerValues } from './define.ts';
 import { LEDGER_DEFS } from './defs/index.ts';
 
 export type { LedgerDef, LedgerField, LedgerValues, LedgerValue, LedgerSubject } from './define.ts';
@@ -58,6 +58,23 @@ export const enteredFields = (def: LedgerDef): readonly LedgerField[] => def.fie
 /** The children of a ledger (入库/出库 of a 物资). */
 export const childLedgers = (def: Pick<LedgerDef, 'id'>): readonly LedgerDef[] =>
   allLedgers().filter((d) => d.parent?.ledger === def.id);
+
+/** Every field of the ledger with its value in `source` (missing ones null), nothing else. */
+export function fieldValues(def: LedgerDef, source: Readonly<Record<string, unknown>>): LedgerValues {
+  const out: LedgerValues = {};
+  for (const f of def.fields) out[f.column] = (source[f.column] as LedgerValue | undefined) ?? null;
+  return out;
+}
+
+/** The values with what the ledger's `derive` computes from them (the same on save, import and form). */
+export function withDerived(
+  def: LedgerDef,
+  values: Readonly<LedgerValues>,
+  ctx: DeriveContext,
+): LedgerValues {
+  const all = fieldValues(def, values);
+  return { ...all, ...(def.derive?.(all, ctx) ?? {}) };
+}
 
 /** Field rules (required, code tables, ranges, phones) and the ledger's own cross-field rules. */
 export function checkLedgerValues(

@@ -236,6 +236,16 @@ describe('a ledger defined in a test alone', () => {
       (await client.ok('ledgers.record', { ledgerId: 'tryout_visits', id: recordId })).values.amount,
     ).toBe(800);
     expect((await client.ok('ledgers.records', { ledgerId: 'tryout_visits' })).total).toBe(3);
+    const created = (await client.ok('ledgers.records', { ledgerId: 'tryout_visits' })).rows.find(
+      (row) => row.values.visit_date === '2020-05-01' && row.origin === 'import',
+    );
+    const createdHistory = await client.ok('ledgers.history', {
+      ledgerId: 'tryout_visits',
+      id: created?.id ?? 0,
+    });
+    expect(createdHistory.map((h) => h.lines.join())).toEqual([
+      expect.stringContaining(`导入新增了这条记录（第 ${done.batchId} 批导入，文件 走访.xlsx）`),
+    ]);
     const history = await client.ok('import.history', {});
     expect(history[0]).toMatchObject({
       into: 'tryout_visits',

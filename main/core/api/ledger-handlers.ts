@@ -1,10 +1,8 @@
 // The 专项台账 methods of the contract (shared/contract/ledgers.ts), over one open ledger.
 import type { ledgersContract } from '../../../shared/contract/ledgers.ts';
-import { allLedgers } from '../../../shared/ledgers/index.ts';
-import type { LedgerValues } from '../../../shared/ledgers/define.ts';
+import { allLedgers, fieldValues } from '../../../shared/ledgers/index.ts';
 import { DOWNLOAD_PATH_PREFIX } from '../../../shared/api.ts';
 import { listAudit } from '../audit/audit-log.ts';
-import { localDateTime } from '../../../shared/audit-text.ts';
 import { requireCounty } from '../regions/county-setup.ts';
 import { findRegion } from '../regions/region-tree.ts';
 import { exportRecords } from '../ledgers/ledger-export.ts';
@@ -41,10 +39,8 @@ export function ledgerHandlers(ctx: HandlerContext): Pick<Handlers, LedgerMethod
     },
     'ledgers.derive': ({ ledgerId, values }) => {
       const def = requireLedger(ledgerId);
-      const all: LedgerValues = {};
-      for (const f of def.fields) all[f.column] = values[f.column] ?? null;
       // Only what derive computes goes back; the form keeps what the clerk typed.
-      return { values: def.derive?.(all, derive(ledgerId)) ?? {} };
+      return { values: def.derive?.(fieldValues(def, values), derive(ledgerId)) ?? {} };
     },
     'ledgers.update': ({ ledgerId, id, values }) => {
       updateRecord(ledger, derive(ledgerId), ledgerId, id, values);
@@ -79,28 +75,9 @@ export function ledgerHandlers(ctx: HandlerContext): Pick<Handlers, LedgerMethod
     'ledgers.history': ({ ledgerId, id }) => {
       const def = requireLedger(ledgerId);
       const entries = listAudit(ledger, { recordKey: `${def.id}:${id}` }, 500);
-      // A deleted record keeps its history (the last entry says it was deleted, with its values).
-      const row = entries.some((e) => e.action === 'delete') ? null : getRecordRow(ledger, def, id);
-      if (row !== null && row.origin === 'import' && row.batch_id !== null) {
-        // Records an import created have no audit entry of their own: the batch says who and when.
-        const b = ledger
-          .prepare('SELECT operator, created_at, file_name FROM import_batches WHERE id = ?')
-          .get(row.batch_id) as
-          { operator: string; created_at: string; file_name: string | null } | undefined;
-        if (b)
-          entries.push({
-            id: 0,
-            at: b.created_at,
-            operator: b.operator,
-            action: 'create',
-            entity: 'record',
-            entityId: `${def.id}:${id}`,
-            label: def.name,
-            lines: [
-              `${localDateTime(b.created_at)} ${b.operator} 导入新增了这条记录（第 ${String(row.batch_id)} 批导入${b.file_name ? `，文件 ${b.file_name}` : ''}）`,
-            ],
-          });
-      }
+      // A deleted record keeps its history (the last entry says it was deleted, with its values);
+      // otherwise the record must exist. Records an import created get their line from listAudit.
+      if (!entries.some((e) => e.action === 'delete')) getRecordRow(ledger, def, id);
       return entries;
     },
   };

@@ -6,6 +6,7 @@ import {
   type AuditEntryView,
 } from '../../../shared/audit-text.ts';
 import { nowIso } from '../clock.ts';
+import { ledgerDef, ledgerTableName } from '../../../shared/ledgers/index.ts';
 import type { Ledger } from '../db/open-ledger.ts';
 import type { AuditAction, AuditEntity } from '../db/tables.ts';
 
@@ -70,7 +71,7 @@ interface AuditRow {
 }
 
 interface ImportedRow {
-  entity: 'household' | 'person';
+  entity: 'household' | 'person' | 'record';
   id: number;
   label: string;
   batch_id: number;
@@ -84,9 +85,18 @@ function importedRows(
   ledger: Ledger,
   target: { householdId?: number; personId?: number; recordKey?: string },
 ): ImportedRow[] {
-  if (target.recordKey !== undefined) return [];
   const batch = `JOIN import_batches b ON b.id = x.batch_id AND b.kind = 'import' AND b.undone_at IS NULL`;
   const columns = `x.id, x.batch_id, b.operator, b.created_at AS at, b.file_name`;
+  if (target.recordKey !== undefined) {
+    const [ledgerId = '', id = ''] = target.recordKey.split(':');
+    const def = ledgerDef(ledgerId);
+    if (!def) return [];
+    return ledger
+      .prepare(
+        `SELECT 'record' AS entity, ? AS label, ${columns} FROM ${ledgerTableName(def)} x ${batch} WHERE x.id = ? AND x.origin = 'import'`,
+      )
+      .all(def.name, Number(id)) as ImportedRow[];
+  }
   if (target.householdId !== undefined) {
     const h = ledger
       .prepare(
@@ -162,7 +172,7 @@ export function listAudit(
     };
   });
   for (const r of importedRows(ledger, target)) {
-    const noun = r.entity === 'household' ? '户' : '成员';
+    const noun = r.entity === 'household' ? '户' : r.entity === 'record' ? '这条记录' : '成员';
     const subject = target.householdId !== undefined ? ` ${r.label}` : '';
     entries.push({
       id: 0,
@@ -170,7 +180,7 @@ export function listAudit(
       operator: r.operator,
       action: 'create',
       entity: r.entity,
-      entityId: String(r.id),
+      entityId: r.entity === 'record' ? (target.recordKey ?? '') : String(r.id),
       label: r.label,
       lines: [
         `${localDateTime(r.at)} ${r.operator} 导入新增了${noun}${subject}（第 ${r.batch_id} 批导入${r.file_name ? `，文件 ${r.file_name}` : ''}）`,

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { householdListQuery } from '../../../shared/contract/register-schemas.ts';
 import { maskIdNumber, maskPhone } from '../../../shared/mask.ts';
+import { anyOf } from '../db/any-of.ts';
 import type { Ledger } from '../db/open-ledger.ts';
 import { personMatch } from '../persons/person-match.ts';
 import { findRegion, householdRegionFilter } from '../regions/region-tree.ts';
@@ -33,14 +34,9 @@ export function householdListSql(ledger: Ledger, q: HouseholdListQuery): ListSql
   const inList = (column: string, values: readonly string[] | undefined) => {
     if (!values || values.length === 0) return;
     // '' in a filter means 未填写 (NULL in the table)
-    const codes = values.filter((v) => v !== '');
-    const parts: string[] = [];
-    if (codes.length > 0) {
-      parts.push(`h.${column} IN (${codes.map(() => '?').join(', ')})`);
-      params.push(...codes);
-    }
-    if (codes.length < values.length) parts.push(`h.${column} IS NULL`);
-    where.push(`(${parts.join(' OR ')})`);
+    const c = anyOf(`h.${column}`, values);
+    where.push(c.sql);
+    params.push(...c.params);
   };
   inList('poverty_attribute', q.povertyAttribute);
   inList('household_type', q.householdType);

@@ -3,19 +3,17 @@
 import type { LedgerDef, LedgerMeasure } from '../../../shared/ledgers/define.ts';
 import { allLedgers, ledgerTableName } from '../../../shared/ledgers/index.ts';
 import type { Ledger } from '../db/open-ledger.ts';
-import { countyRegion, findRegion, type RegionNode } from '../regions/region-tree.ts';
+import { countyRegion, findRegion, regionTree, type RegionNode } from '../regions/region-tree.ts';
+import { anyOf } from '../db/any-of.ts';
 import { recordSql, regionCondition, requireLedger } from './record-sql.ts';
 
 function measureSql(def: LedgerDef, m: LedgerMeasure): { sql: string; params: unknown[] } {
   const w = m.where;
-  const multi = w !== undefined && def.fields.find((f) => f.column === w.column)?.type === 'codes';
   // A 'codes' value ("03,05") counts when it holds any of the codes.
-  const cond = !w
-    ? null
-    : multi
-      ? `(${w.in.map(() => `(',' || r.${w.column} || ',') LIKE ?`).join(' OR ')})`
-      : `r.${w.column} IN (${w.in.map(() => '?').join(', ')})`;
-  const params = !w ? [] : multi ? w.in.map((c) => `%,${String(c)},%`) : [...w.in];
+  const c =
+    w && anyOf(`r.${w.column}`, w.in, def.fields.find((f) => f.column === w.column)?.type === 'codes');
+  const cond = c ? c.sql : null;
+  const params = c ? c.params : [];
   if (m.kind === 'count')
     return { sql: cond ? `SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)` : 'COUNT(*)', params };
   return { sql: `SUM(${cond ? `CASE WHEN ${cond} THEN r.${m.column} END` : `r.${m.column}`})`, params };
@@ -36,11 +34,7 @@ export function ledgerSummary(ledger: Ledger, ledgerId: string, regionCode: stri
       `SELECT substr(${s.regionExpr}, 1, ${width}) AS unit, ${select} FROM ${s.from} WHERE ${c.where} GROUP BY unit`,
     )
     .all(...params, ...c.params) as Array<Record<string, number | string | null>>;
-  const names = new Map(
-    (ledger.prepare('SELECT code, name FROM regions').all() as Array<{ code: string; name: string }>).map(
-      (r) => [r.code, r.name],
-    ),
-  );
+  const names = new Map(regionTree(ledger).map((r) => [r.code, r.name]));
   const values = (row: Record<string, number | string | null>) =>
     Object.fromEntries(def.measures.map((m, i) => [m.key, Number(row[`m${i}`] ?? 0)]));
   const units = rows.map((row) => {

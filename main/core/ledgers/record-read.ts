@@ -8,7 +8,8 @@ import { maskIdNumber, maskPhone } from '../../../shared/mask.ts';
 import { LedgerError } from '../../../shared/result.ts';
 import type { Ledger } from '../db/open-ledger.ts';
 import { personMatch } from '../persons/person-match.ts';
-import { findRegion } from '../regions/region-tree.ts';
+import { anyOf } from '../db/any-of.ts';
+import { findRegion, regionTree } from '../regions/region-tree.ts';
 import { recordSql, regionCondition, requireLedger } from './record-sql.ts';
 
 export type RecordQuery = z.output<typeof recordQuery>;
@@ -17,20 +18,14 @@ type Row = Record<string, string | number | null>;
 
 /** Names of every region, for the 乡镇 村 组 text of a record. */
 export function placeNamer(ledger: Ledger): (code: string | null) => string {
-  const rows = ledger.prepare('SELECT code, parent_code, level, name FROM regions').all() as Array<{
-    code: string;
-    parent_code: string | null;
-    level: string;
-    name: string;
-  }>;
-  const byCode = new Map(rows.map((r) => [r.code, r]));
+  const byCode = new Map(regionTree(ledger).map((r) => [r.code, r]));
   const cache = new Map<string, string>();
   return (code) => {
     if (code === null) return '';
     let text = cache.get(code);
     if (text === undefined) {
       const parts: string[] = [];
-      for (let n = byCode.get(code); n && n.level !== 'county'; n = byCode.get(n.parent_code ?? ''))
+      for (let n = byCode.get(code); n && n.level !== 'county'; n = byCode.get(n.parentCode ?? ''))
         parts.unshift(n.name);
       text = parts.length > 0 ? parts.join(' ') : (byCode.get(code)?.name ?? code);
       cache.set(code, text);
@@ -105,22 +100,14 @@ export function recordWhere(ledger: Ledger, def: LedgerDef, q: RecordQuery) {
     const f = def.fields.find((x) => x.column === column);
     if (!f) throw new LedgerError('validation', `“${def.name}”没有“${column}”这一列。`);
     if (values.length === 0) continue;
-    const given = values.filter((v) => v !== '');
-    const parts: string[] = [];
-    if (f.type === 'codes') {
-      // '02,04' holds 04: match whole codes inside the comma list.
-      for (const v of given) {
-        parts.push(`(',' || r.${column} || ',') LIKE ?`);
-        params.push(`%,${v},%`);
-      }
-    } else if (given.length > 0) {
-      parts.push(`r.${column} IN (${given.map(() => '?').join(', ')})`);
-      params.push(
-        ...given.map((v) => (f.type === 'bool' || f.type === 'year' || f.type === 'int' ? Number(v) : v)),
-      );
-    }
-    if (given.length < values.length) parts.push(`r.${column} IS NULL`);
-    where.push(`(${parts.join(' OR ')})`);
+    const numeric = f.type === 'bool' || f.type === 'year' || f.type === 'int';
+    const c = anyOf(
+      `r.${column}`,
+      values.map((v) => (numeric && v !== '' ? Number(v) : v)),
+      f.type === 'codes',
+    );
+    where.push(c.sql);
+    params.push(...c.params);
   }
   const text = q.search?.trim() ?? '';
   if (text !== '') {

@@ -11,7 +11,9 @@ import {
   checkLedgerValues,
   childLedgers,
   enteredFields,
+  fieldValues,
   ledgerTableName,
+  withDerived,
 } from '../../../shared/ledgers/index.ts';
 import { LedgerError } from '../../../shared/result.ts';
 import { writeAudit, diffRows } from '../audit/audit-log.ts';
@@ -67,10 +69,7 @@ export function finalValues(
   merged: Readonly<LedgerValues>,
   ctx: DeriveContext,
 ): LedgerValues {
-  const all: LedgerValues = {};
-  for (const f of def.fields) all[f.column] = merged[f.column] ?? null;
-  const derived = def.derive?.(all, ctx) ?? {};
-  const final = { ...all, ...derived };
+  const final = withDerived(def, merged, ctx);
   throwIfErrors(checkLedgerValues(def, final));
   return final;
 }
@@ -163,7 +162,7 @@ export function resolveLink(ledger: Ledger, def: LedgerDef, link: RecordLink): S
 }
 
 /** '张三 · 外出务工' — how the history names a record. */
-export function recordLabel(ledger: Ledger, def: LedgerDef, row: Readonly<Record<string, unknown>>): string {
+export function recordLabel(def: LedgerDef, row: Readonly<Record<string, unknown>>): string {
   const name = row.s_name ?? row.person_name ?? null;
   const key = def.fields.find((f) => f.column === 'name') ? row.name : null;
   return [typeof name === 'string' ? name : null, typeof key === 'string' ? key : null, def.name]
@@ -225,7 +224,7 @@ export function createRecord(
       entity: 'record',
       entityId: `${def.id}:${id}`,
       householdId: (row.s_household_id as number | null) ?? null,
-      label: recordLabel(ledger, def, row),
+      label: recordLabel(def, row),
       changes: diffRows(
         null,
         final,
@@ -249,9 +248,7 @@ export function updateRecord(
   const given = checkShapes(def, patch);
   ledger.sqlite.transaction(() => {
     const before = getRecordRow(ledger, def, id);
-    const merged: LedgerValues = {};
-    for (const f of def.fields) merged[f.column] = (before[f.column] as string | number | null) ?? null;
-    const final = finalValues(def, { ...merged, ...given }, ctx);
+    const final = finalValues(def, { ...fieldValues(def, before), ...given }, ctx);
     const changes = diffRows(
       before,
       final,
@@ -270,7 +267,7 @@ export function updateRecord(
       entity: 'record',
       entityId: `${def.id}:${id}`,
       householdId: (before.s_household_id as number | null) ?? null,
-      label: recordLabel(ledger, def, before),
+      label: recordLabel(def, before),
       changes,
       at,
     });
@@ -297,7 +294,7 @@ export function deleteRecord(ledger: Ledger, ledgerId: string, id: number): void
       entity: 'record',
       entityId: `${def.id}:${id}`,
       householdId: (before.s_household_id as number | null) ?? null,
-      label: recordLabel(ledger, def, before),
+      label: recordLabel(def, before),
       changes: diffRows(
         before,
         null,

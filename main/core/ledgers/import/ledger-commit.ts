@@ -10,7 +10,7 @@ import { writeAudit } from '../../audit/audit-log.ts';
 import { nowIso } from '../../clock.ts';
 import type { Ledger } from '../../db/open-ledger.ts';
 import { requireOperator } from '../../ledger/operator.ts';
-import { insertRecord } from '../record-write.ts';
+import { insertRecord, recordLabel } from '../record-write.ts';
 import { requireLedger } from '../record-sql.ts';
 import type { LedgerPlan } from './ledger-plan.ts';
 
@@ -60,7 +60,7 @@ export function commitLedgerPlan(ledger: Ledger, plan: LedgerPlan, batch: Ledger
           entity: 'record',
           entityId: `${def.id}:${r.existingId}`,
           householdId: r.householdId,
-          label: [r.label, def.name].filter(Boolean).join(' · '),
+          label: recordLabel(def, { ...r.values, s_name: r.label || null }),
           changes: r.changes,
           batchId,
           at: now,

@@ -8,7 +8,14 @@ import { normalizeValue } from '../../../../shared/import/normalize.ts';
 import { ledgerImportTargets } from '../../../../shared/import/ledger-targets.ts';
 import type { ImportTarget } from '../../../../shared/import/targets.ts';
 import type { DeriveContext, LedgerDef, LedgerValues } from '../../../../shared/ledgers/define.ts';
-import { checkLedgerValues, ledgerFieldLabel, ledgerTableName } from '../../../../shared/ledgers/index.ts';
+import {
+  checkLedgerValues,
+  fieldValues,
+  ledgerFieldLabel,
+  ledgerTableName,
+  withDerived,
+} from '../../../../shared/ledgers/index.ts';
+import { diffRows } from '../../audit/audit-log.ts';
 import { maskIdNumber } from '../../../../shared/mask.ts';
 import type { Ledger } from '../../db/open-ledger.ts';
 import { issueCollector, type ImportIssue, type ImportTable } from '../../import/import-types.ts';
@@ -199,17 +206,16 @@ export function planLedgerImport(
     const stmt = ledger.prepare(`SELECT * FROM ${ledgerTableName(def)}`);
     for (const raw of stmt.iterate()) {
       const row = raw as Record<string, Scalar>;
-      const values: LedgerValues = {};
-      for (const f of def.fields) values[f.column] = row[f.column] ?? null;
       existing.set(keyColumns.map((c) => String(row[c] ?? '')).join('\u0001'), {
         id: Number(row.id),
-        values,
+        values: fieldValues(def, row),
       });
     }
   }
 
   // 4. each row: subject, parent, key, final values, rules
   const records: RecordPlan[] = [];
+  const fieldColumns = def.fields.map((f) => f.column);
   const seen = new Map<string, number>();
   const columnOf = (field: string | null) => (field ? letter(`record.${field}`) : null);
   const counts = { created: 0, updated: 0, unchanged: 0 };
@@ -341,10 +347,8 @@ export function planLedgerImport(
       }
       seen.set(key, r.row);
     }
-    const merged: LedgerValues = {};
-    for (const f of def.fields) merged[f.column] = found?.values[f.column] ?? null;
-    Object.assign(merged, r.record);
-    const final = { ...merged, ...(def.derive?.(merged, ctx) ?? {}) };
+    // A blank cell never clears a value: the file's values go over the record's.
+    const final = withDerived(def, { ...found?.values, ...r.record }, ctx);
     let ruleError = false;
     for (const i of checkLedgerValues(def, final)) {
       issue(r.row, columnOf(i.field), i.field ? ledgerFieldLabel(def, i.field) : null, i.message, i.level);
@@ -354,13 +358,7 @@ export function planLedgerImport(
       bad.add(r.row);
       continue;
     }
-    const changes: FieldChange[] = [];
-    if (found)
-      for (const f of def.fields) {
-        const before = found.values[f.column] ?? null;
-        const after = final[f.column] ?? null;
-        if (before !== after) changes.push({ field: f.column, before, after });
-      }
+    const changes: FieldChange[] = found ? diffRows(found.values, final, fieldColumns) : [];
     if (!found) counts.created += 1;
     else if (changes.length > 0) counts.updated += 1;
     else counts.unchanged += 1;

@@ -21,10 +21,19 @@ export interface ColumnOptions {
 const text = (v: string | null | undefined): string => v ?? '';
 
 export function householdColumns(tables: CodeTablesValue, options: ColumnOptions): Column[] {
-  const code =
-    (key: Parameters<CodeTablesValue['label']>[0], pick: (r: HouseholdRow) => string | null) =>
-    (r: HouseholdRow) =>
-      tables.label(key, pick(r));
+  /** A coded field shown by its label, sortable, with the label as tooltip (long labels are cut). */
+  const codeColumn = (
+    key: string,
+    title: string,
+    width: number,
+    sortColumn: SortColumn,
+    table: Parameters<CodeTablesValue['label']>[0],
+    pick: (r: HouseholdRow) => string | null,
+    tooltip = true,
+  ): Column => {
+    const label = (r: HouseholdRow) => tables.label(table, pick(r));
+    return { key, title, width, sortColumn, render: label, ...(tooltip ? { tooltip: label } : {}) };
+  };
   const columns: (Column | false)[] = [
     {
       key: 'householdNo',
@@ -77,45 +86,33 @@ export function householdColumns(tables: CodeTablesValue, options: ColumnOptions
       sortColumn: 'member_count',
       render: (r) => r.memberCount,
     },
-    {
-      key: 'povertyAttribute',
-      title: '贫困户属性',
-      width: 128,
-      sortColumn: 'poverty_attribute',
-      render: code('poverty_attribute', (r) => r.povertyAttribute),
-      tooltip: code('poverty_attribute', (r) => r.povertyAttribute),
-    },
-    {
-      key: 'householdType',
-      title: '户类型',
-      width: 84,
-      sortColumn: 'household_type',
-      render: code('household_type', (r) => r.householdType),
-    },
-    {
-      key: 'monitorCategory',
-      title: '监测对象类别',
-      width: 120,
-      sortColumn: 'monitor_category',
-      render: code('monitor_category', (r) => r.monitorCategory),
-      tooltip: code('monitor_category', (r) => r.monitorCategory),
-    },
-    {
-      key: 'povertyStatus',
-      title: '脱贫状态',
-      width: 160,
-      sortColumn: 'poverty_status',
-      render: code('poverty_status', (r) => r.povertyStatus),
-      tooltip: code('poverty_status', (r) => r.povertyStatus),
-    },
-    {
-      key: 'mainCause',
-      title: '主要致贫原因',
-      width: 120,
-      sortColumn: 'main_cause',
-      render: code('poverty_cause', (r) => r.mainCause),
-      tooltip: code('poverty_cause', (r) => r.mainCause),
-    },
+    codeColumn(
+      'povertyAttribute',
+      '贫困户属性',
+      128,
+      'poverty_attribute',
+      'poverty_attribute',
+      (r) => r.povertyAttribute,
+    ),
+    codeColumn(
+      'householdType',
+      '户类型',
+      84,
+      'household_type',
+      'household_type',
+      (r) => r.householdType,
+      false,
+    ),
+    codeColumn(
+      'monitorCategory',
+      '监测对象类别',
+      120,
+      'monitor_category',
+      'monitor_category',
+      (r) => r.monitorCategory,
+    ),
+    codeColumn('povertyStatus', '脱贫状态', 160, 'poverty_status', 'poverty_status', (r) => r.povertyStatus),
+    codeColumn('mainCause', '主要致贫原因', 120, 'main_cause', 'poverty_cause', (r) => r.mainCause),
     {
       key: 'exitYear',
       title: '脱贫年度',
