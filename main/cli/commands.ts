@@ -1,6 +1,8 @@
 // The CLI commands. Each opens the ledger named by --db / LEDGER_DB / the data folder.
+import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
+import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { LedgerError } from '../../shared/result.ts';
 import { DEMO_COUNTY, loadDemo } from '../core/api/handlers.ts';
@@ -19,6 +21,8 @@ import { allLedgers } from '../../shared/ledgers/index.ts';
 import { ledgerTableSql } from '../../shared/ledgers/table-sql.ts';
 import { ledgerCounts } from '../core/ledgers/ledger-summary.ts';
 import { requireLedger } from '../core/ledgers/record-sql.ts';
+import { ledgerUpgradeSql } from '../core/ledgers/table-shape.ts';
+import type { LedgerDef } from '../../shared/ledgers/define.ts';
 
 export interface CliIo {
   out(line: string): void;
@@ -56,6 +60,17 @@ function intOption(values: Values, name: string, fallback: number, min: number, 
 
 const print = (io: CliIo, values: Values, data: unknown, text: string) =>
   io.out(values.json ? JSON.stringify(data) : text);
+
+/** What a ledger file lacks against the definitions, read without writing to it. */
+function upgradeSql(file: string, defs: readonly LedgerDef[]): string[] {
+  if (!fs.existsSync(file)) throw new LedgerError('not-found', `没有台账文件 ${file}`);
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return defs.flatMap((d) => ledgerUpgradeSql(db, d));
+  } finally {
+    db.close();
+  }
+}
 
 export const commands = {
   init: {
@@ -185,11 +200,18 @@ export const commands = {
     options: { ...common } satisfies OptionSpec,
     positionals: true,
     run: (values: Values, io: CliIo, positionals: string[] = []) => {
-      // For writing the migration of a new ledger: its table as the definition calls for it.
+      // For writing a migration: the ledger's table as the definition calls for it or, with --db, only
+      // what that file lacks (ALTER TABLE … ADD COLUMN, CREATE INDEX). The file is read, never migrated.
       const defs = positionals.map((id) => requireLedger(id));
-      if (defs.length === 0) throw new LedgerError('bad-request', '用法：ledger-sql 台账编号 …');
-      const statements = defs.flatMap((d) => ledgerTableSql(d));
-      io.out(values.json ? JSON.stringify(statements) : statements.map((x) => `${x};`).join('\n'));
+      if (defs.length === 0)
+        throw new LedgerError('bad-request', '用法：ledger-sql 台账编号 … [--db 台账文件]');
+      const file = values.db as string | undefined;
+      const statements = file === undefined ? defs.flatMap((d) => ledgerTableSql(d)) : upgradeSql(file, defs);
+      io.out(
+        values.json
+          ? JSON.stringify(statements)
+          : statements.map((x) => (x.startsWith('--') ? x : `${x};`)).join('\n'),
+      );
       return Promise.resolve(0);
     },
   },

@@ -17,7 +17,8 @@ export const USAGE = `用法：npm run ledger -- <命令> [选项]
                                         退出码：0 成功，1 有错误未导入，2 文件无法读取
          [--into 台账编号]             导入到专项台账（编号见 ledgers），选项和输出同上，另有 records 计数
   ledgers                               列出专项台账：编号、名称、记录数（--json 含字段）
-  ledger-sql 台账编号 …                 打印台账定义对应的建表语句（写新迁移时用）
+  ledger-sql 台账编号 … [--db 文件]     打印台账定义对应的建表语句（写新迁移时用）；给出 --db 时只打印
+                                        该文件缺少的 ALTER TABLE … ADD COLUMN 和索引（文件只读）
 
 通用选项：
   --db PATH   台账文件（默认：环境变量 LEDGER_DB，或用户数据目录下的 county-ledger/ledger.db）

@@ -24,6 +24,16 @@ export interface LedgerField {
   /** A built-in code table key or one of the ledger's own `codeTables`. */
   readonly codeTable?: string;
   readonly required?: boolean;
+  /**
+   * Required unless one of these fields has a value (务工状态 unless 是否计划外出务工 is given: a sheet of
+   * planned workers has no 务工状态 column). Checked by `checkLedgerValues` for the form, save and import.
+   */
+  readonly requiredUnless?: readonly string[];
+  /**
+   * What a new record gets when nothing is given. 'current-year': the year on the clock (a 年度 that keys
+   * the record); an import without the column takes the year its title or sheet name states first.
+   */
+  readonly initial?: 'current-year';
   readonly maxItems?: number;
   readonly min?: number;
   readonly max?: number;
@@ -61,16 +71,21 @@ export interface LedgerSetting {
 
 /** A summary figure of the ledger, counted per township/village for 统计 and `stats --json`. */
 export type LedgerMeasure =
-  | { readonly key: string; readonly label: string; readonly kind: 'count'; readonly where?: MeasureWhere }
+  | {
+      readonly key: string;
+      readonly label: string;
+      readonly kind: 'count';
+      readonly where?: MeasureWhere | readonly MeasureWhere[];
+    }
   | {
       readonly key: string;
       readonly label: string;
       readonly kind: 'sum';
       readonly column: string;
-      readonly where?: MeasureWhere;
+      readonly where?: MeasureWhere | readonly MeasureWhere[];
     };
 
-/** Records whose `column` holds one of `in` (a code, or 1/0 for 是/否). */
+/** Records whose `column` holds one of `in` (a code, or 1/0 for 是/否). Several: all of them hold. */
 export interface MeasureWhere {
   readonly column: string;
   readonly in: readonly (string | number)[];

@@ -84,8 +84,37 @@ export function checkLedgerValues(
 ): Issue[] {
   return [
     ...checkFieldValues(enteredFields(def).map(asFieldDef), values, tables),
+    ...requiredUnlessIssues(def, values),
     ...(def.check?.(values) ?? []),
   ];
+}
+
+const blank = (v: unknown) => v === null || v === undefined || v === '';
+
+/** `requiredUnless`: a field left empty while none of the fields that stand in for it is given. */
+function requiredUnlessIssues(def: LedgerDef, values: Readonly<LedgerValues>): Issue[] {
+  return def.fields.flatMap((f) =>
+    f.requiredUnless && blank(values[f.column]) && f.requiredUnless.every((c) => blank(values[c]))
+      ? [
+          {
+            field: f.column,
+            level: 'error' as const,
+            message: `${f.label}不能为空（或填写${f.requiredUnless.map((c) => `“${ledgerFieldLabel(def, c)}”`).join('、')}）`,
+          },
+        ]
+      : [],
+  );
+}
+
+/** Values a new record starts with where nothing is given (`initial`: 年度 = `year`). */
+export function withInitialValues(
+  def: LedgerDef,
+  values: Readonly<LedgerValues>,
+  year: number,
+): LedgerValues {
+  const out: LedgerValues = { ...values };
+  for (const f of def.fields) if (f.initial === 'current-year' && blank(out[f.column])) out[f.column] = year;
+  return out;
 }
 
 /** Label of a ledger field, or of a machinery column, for history and messages. */

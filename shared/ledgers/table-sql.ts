@@ -1,12 +1,14 @@
 // The STRICT SQLite table a ledger definition calls for. Migrations do not call this at run time: a
 // landed migration must never change, so `npm run ledger -- ledger-sql ID` prints these statements to
-// paste into a new migration file, and tests/integration/ledger-tables.test.ts checks every migrated
-// table against the definitions.
+// paste into a new migration file (with `--db FILE`: only the ALTER TABLE … ADD COLUMN and CREATE INDEX
+// statements that file lacks), and tests/integration/ledgers-all.test.ts checks every migrated table's
+// columns, types, constraints and indexes against the definitions (main/core/ledgers/table-shape.ts).
 import type { LedgerDef, LedgerField } from './define.ts';
 
 const quoteList = (values: readonly (string | number)[]) => values.map((v) => `'${v}'`).join(', ');
 
-function columnSql(f: LedgerField): string {
+/** One field's column definition (its name, type and CHECK), as in CREATE TABLE and ADD COLUMN. */
+export function columnSql(f: LedgerField): string {
   const c = f.column;
   switch (f.type) {
     case 'int':

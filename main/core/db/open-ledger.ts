@@ -64,12 +64,21 @@ export function checkNotFromNewerVersion(applied: readonly string[], path: strin
 export interface OpenOptions {
   /** Copy the file aside before applying migrations to a ledger that already has data. Default true. */
   backupBeforeMigrate?: boolean;
+  /**
+   * Stop after this migration (a name in migrations/index.ts) instead of the latest: tests build a file of
+   * an earlier version, fill it, and open it with the current program.
+   */
+  migrateTo?: string;
 }
 
 export async function openLedger(path: string, options: OpenOptions = {}): Promise<Ledger> {
   const applied = appliedMigrations(path);
   checkNotFromNewerVersion(applied, path);
-  const pending = Object.keys(MIGRATIONS).filter((n) => !applied.includes(n));
+  const target = options.migrateTo ?? SCHEMA_VERSION;
+  if (!Object.hasOwn(MIGRATIONS, target)) throw new Error(`no migration named ${target}`);
+  const pending = Object.keys(MIGRATIONS)
+    .sort()
+    .filter((n) => !applied.includes(n) && n <= target);
 
   if (path !== ':memory:') fs.mkdirSync(nodePath.dirname(nodePath.resolve(path)), { recursive: true });
   const sqlite = new Database(path);
@@ -98,7 +107,7 @@ export async function openLedger(path: string, options: OpenOptions = {}): Promi
   const ledger: Ledger = { path, sqlite, db, prepare, close: () => db.destroy() };
   if (pending.length > 0) {
     const migrator = new Migrator({ db, provider, migrationTableName: MIGRATION_TABLE });
-    const { error, results } = await migrator.migrateToLatest();
+    const { error, results } = await migrator.migrateTo(target);
     if (error) {
       await ledger.close();
       const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';

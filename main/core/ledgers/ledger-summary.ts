@@ -1,6 +1,6 @@
 // 汇总 of a ledger: each measure of its definition per township (per village inside a township), the
 // 合计 first — computed from the records, never stored. Also the record count of every ledger.
-import type { LedgerDef, LedgerMeasure } from '../../../shared/ledgers/define.ts';
+import type { LedgerDef, LedgerMeasure, MeasureWhere } from '../../../shared/ledgers/define.ts';
 import { allLedgers, ledgerTableName } from '../../../shared/ledgers/index.ts';
 import type { Ledger } from '../db/open-ledger.ts';
 import { countyRegion, findRegion, regionTree, type RegionNode } from '../regions/region-tree.ts';
@@ -8,12 +8,13 @@ import { anyOf } from '../db/any-of.ts';
 import { recordSql, regionCondition, requireLedger } from './record-sql.ts';
 
 function measureSql(def: LedgerDef, m: LedgerMeasure): { sql: string; params: unknown[] } {
-  const w = m.where;
-  // A 'codes' value ("03,05") counts when it holds any of the codes.
-  const c =
-    w && anyOf(`r.${w.column}`, w.in, def.fields.find((f) => f.column === w.column)?.type === 'codes');
-  const cond = c ? c.sql : null;
-  const params = c ? c.params : [];
+  // A 'codes' value ("03,05") counts when it holds any of the codes; several conditions must all hold.
+  const wheres = m.where === undefined ? [] : Array.isArray(m.where) ? m.where : [m.where as MeasureWhere];
+  const parts = wheres.map((w) =>
+    anyOf(`r.${w.column}`, w.in, def.fields.find((f) => f.column === w.column)?.type === 'codes'),
+  );
+  const cond = parts.length === 0 ? null : parts.map((p) => `(${p.sql})`).join(' AND ');
+  const params = parts.flatMap((p) => p.params);
   if (m.kind === 'count')
     return { sql: cond ? `SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)` : 'COUNT(*)', params };
   return { sql: `SUM(${cond ? `CASE WHEN ${cond} THEN r.${m.column} END` : `r.${m.column}`})`, params };

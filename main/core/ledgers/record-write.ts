@@ -14,10 +14,11 @@ import {
   fieldValues,
   ledgerTableName,
   withDerived,
+  withInitialValues,
 } from '../../../shared/ledgers/index.ts';
 import { LedgerError } from '../../../shared/result.ts';
 import { writeAudit, diffRows } from '../audit/audit-log.ts';
-import { nowIso } from '../clock.ts';
+import { currentYear, nowIso } from '../clock.ts';
 import type { Ledger } from '../db/open-ledger.ts';
 import { requireOperator } from '../ledger/operator.ts';
 import { throwIfErrors } from '../persons/person-entry.ts';
@@ -211,7 +212,7 @@ export function createRecord(
 ): number {
   const def = requireLedger(ledgerId);
   const operator = requireOperator(ledger);
-  const given = checkShapes(def, values);
+  const given = withInitialValues(def, checkShapes(def, values), currentYear());
   return ledger.sqlite.transaction(() => {
     const subject = resolveLink(ledger, def, link);
     const final = finalValues(def, given, ctx);

@@ -9,6 +9,7 @@ import {
   checkLedgerValues,
   type LedgerDef,
   type LedgerValues,
+  withInitialValues,
 } from '../../../shared/ledgers/index.ts';
 import type { FieldDef } from '../../../shared/fields/define.ts';
 import type { Issue } from '../../../shared/rules/issue.ts';
@@ -32,8 +33,9 @@ export interface LedgerForm extends RecordDraft {
 /** A ledger's fields as the shared form machinery (FieldGrid, drafts) wants them. */
 export const ledgerFormFields = (def: LedgerDef): readonly FieldDef[] => def.fields.map(asFieldDef);
 
-export const ledgerDraft = (def: LedgerDef, values: Readonly<LedgerValues> = {}): Draft =>
-  draftFromEntry(ledgerFormFields(def), values);
+/** The draft of a record, or of a new one (`values` undefined) with its initial values (年度: this year). */
+export const ledgerDraft = (def: LedgerDef, values?: Readonly<LedgerValues>): Draft =>
+  draftFromEntry(ledgerFormFields(def), values ?? withInitialValues(def, {}, new Date().getFullYear()));
 
 export function useLedgerForm(def: LedgerDef, initial: Draft): LedgerForm {
   const form = useRecordDraft(initial);

@@ -1,16 +1,24 @@
-// 1. 外出务工 (person): who wants to / did go out to work, where, for whom, and the 去向类别 the
-// county reports by (县内 / 县外市内 / 市外省内 / 省外), derived from 务工所在地 when the place is known.
+// 1. 外出务工 (person, one record a 年度): who plans to / did go out to work, where, for whom, and the
+// 去向类别 the county reports by (县内 / 县外市内 / 市外省内 / 省外) — the actual one derived from 务工所在地, the
+// planned one (计划去向类别) given directly or derived from 计划务工地点. The seed documents count the planned
+// workers by 去向 before those who left, so a sheet of planned workers (no 务工状态) imports on its own.
 import { defineCodeTable } from '../../code-tables/define.ts';
 import { defineLedger } from '../define.ts';
 import { destinationOf, notBefore } from '../ledger-helpers.ts';
+
+/** 务工状态 codes the rules and measures name: who left (已外出, 已返岗), 未外出, 计划外出. */
+const DEPARTED: readonly string[] = ['01', '02'];
+const NOT_OUT = '03';
+const PLANNED = '04';
 
 export const migrantWork = defineLedger({
   id: 'migrant_work',
   name: '外出务工',
   group: '就业帮扶',
-  description: '贫困劳动力外出务工情况：务工意愿、状态、务工地与去向类别、收入、点对点输送与交通补贴。',
+  description:
+    '贫困劳动力外出务工情况（每人每年度一条）：务工意愿、计划外出与计划去向、状态、务工地与去向类别、收入、点对点输送与交通补贴。',
   subject: 'person',
-  key: ['subject'],
+  key: ['subject', 'year'],
   codeTables: [
     defineCodeTable({
       key: 'migrant_status',
@@ -19,6 +27,8 @@ export const migrantWork = defineLedger({
         { code: '01', label: '已外出', aliases: ['已外出务工', '外出', '在外务工'] },
         { code: '02', label: '已返岗', aliases: ['返岗', '已复工'] },
         { code: '03', label: '未外出', aliases: ['在家', '未出门'] },
+        { code: '04', label: '计划外出', aliases: ['计划外出务工', '拟外出', '拟外出务工'] },
+        { code: '05', label: '有意愿未外出', aliases: ['有意愿未外出务工', '有务工意愿未外出'] },
       ],
     }),
     defineCodeTable({
@@ -47,8 +57,12 @@ export const migrantWork = defineLedger({
     }),
   ],
   fields: [
-    { column: 'willing', label: '是否有务工意愿', type: 'bool', aliases: ['是否计划外出务工', '是否计划务工', '有无务工意愿', '务工意愿'] },
-    { column: 'status', label: '务工状态', type: 'code', codeTable: 'migrant_status', required: true, aliases: ['是否已务工', '外出状态'] },
+    { column: 'year', label: '年度', type: 'year', required: true, initial: 'current-year', min: 2014, max: 2100, aliases: ['务工年度', '统计年度', '计划年度', '年份'], help: '每人每年度一条记录；导入的表没有“年度”列时按标题中的年份，否则按当年' },
+    { column: 'willing', label: '是否有务工意愿', type: 'bool', aliases: ['有无务工意愿', '务工意愿'] },
+    { column: 'planned', label: '是否计划外出务工', type: 'bool', aliases: ['是否计划务工', '计划外出务工', '是否计划外出'] },
+    { column: 'planned_place', label: '计划务工地点', type: 'text', aliases: ['计划务工地', '计划外出地点', '拟务工地点', '计划务工所在地'] },
+    { column: 'planned_destination', label: '计划去向类别', type: 'code', codeTable: 'destination_category', aliases: ['计划去向', '务工地点类型', '计划务工去向', '计划外出去向', '拟外出去向'], help: '填了计划务工地点且能认出时自动判断' },
+    { column: 'status', label: '务工状态', type: 'code', codeTable: 'migrant_status', requiredUnless: ['planned'], aliases: ['是否已务工', '外出状态'], help: '只填“是否计划外出务工”时自动记为计划外出（否：未外出）' },
     { column: 'work_place', label: '务工所在地', type: 'text', aliases: ['务工地点', '务工地', '务工所在县', '务工所在地（省市县）', '务工所在地(省市县)'] },
     { column: 'work_place_code', label: '务工地区划代码', type: 'text', aliases: ['务工所在地代码', '务工地代码'], help: '6 位区划代码；能从务工所在地认出时自动填写' },
     { column: 'destination', label: '去向类别', type: 'code', codeTable: 'destination_category', aliases: ['务工去向', '去向', '外出务工去向'], help: '按务工所在地与本县比较自动判断；认不出地点时按填写的' },
@@ -63,15 +77,23 @@ export const migrantWork = defineLedger({
     { column: 'training', label: '技能培训', type: 'text', aliases: ['参加技能培训', '培训情况', '技能培训情况'] },
     { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明'] },
   ],
-  listColumns: ['status', 'work_place', 'destination', 'employer', 'start_date', 'monthly_income', 'point_to_point'],
-  filters: ['status', 'destination', 'channel', 'point_to_point', 'willing'],
+  listColumns: ['year', 'status', 'planned_destination', 'work_place', 'destination', 'employer', 'start_date', 'monthly_income'],
+  filters: ['year', 'status', 'planned', 'planned_destination', 'destination', 'channel', 'point_to_point', 'willing'],
+  // 去向 counts only people who left (已外出/已返岗): a 未外出 or 计划 row keeps its 去向类别 without being
+  // counted as departed. The planned are counted by their own 计划去向类别. Records of every 年度 are summed.
   measures: [
-    { key: 'records', label: '登记人数', kind: 'count' },
-    { key: 'out', label: '已外出人数', kind: 'count', where: { column: 'status', in: ['01', '02'] } },
-    { key: 'in_county', label: '县内', kind: 'count', where: { column: 'destination', in: ['01'] } },
-    { key: 'in_city', label: '县外市内', kind: 'count', where: { column: 'destination', in: ['02'] } },
-    { key: 'in_province', label: '市外省内', kind: 'count', where: { column: 'destination', in: ['03'] } },
-    { key: 'out_province', label: '省外', kind: 'count', where: { column: 'destination', in: ['04'] } },
+    { key: 'records', label: '登记记录数', kind: 'count' },
+    { key: 'planned', label: '计划外出人数', kind: 'count', where: { column: 'planned', in: [1] } },
+    { key: 'planned_in_county', label: '计划县内', kind: 'count', where: [{ column: 'planned', in: [1] }, { column: 'planned_destination', in: ['01'] }] },
+    { key: 'planned_in_city', label: '计划县外市内', kind: 'count', where: [{ column: 'planned', in: [1] }, { column: 'planned_destination', in: ['02'] }] },
+    { key: 'planned_in_province', label: '计划市外省内', kind: 'count', where: [{ column: 'planned', in: [1] }, { column: 'planned_destination', in: ['03'] }] },
+    { key: 'planned_out_province', label: '计划省外', kind: 'count', where: [{ column: 'planned', in: [1] }, { column: 'planned_destination', in: ['04'] }] },
+    { key: 'out', label: '已外出人数', kind: 'count', where: { column: 'status', in: DEPARTED } },
+    { key: 'in_county', label: '已外出县内', kind: 'count', where: [{ column: 'status', in: DEPARTED }, { column: 'destination', in: ['01'] }] },
+    { key: 'in_city', label: '已外出县外市内', kind: 'count', where: [{ column: 'status', in: DEPARTED }, { column: 'destination', in: ['02'] }] },
+    { key: 'in_province', label: '已外出市外省内', kind: 'count', where: [{ column: 'status', in: DEPARTED }, { column: 'destination', in: ['03'] }] },
+    { key: 'out_province', label: '已外出省外', kind: 'count', where: [{ column: 'status', in: DEPARTED }, { column: 'destination', in: ['04'] }] },
+    { key: 'willing_not_out', label: '有意愿未外出人数', kind: 'count', where: { column: 'status', in: ['05'] } },
     { key: 'point_to_point', label: '点对点输送人数', kind: 'count', where: { column: 'point_to_point', in: [1] } },
     { key: 'transport_subsidy', label: '交通补贴金额', kind: 'sum', column: 'transport_subsidy' },
   ],
@@ -82,9 +104,16 @@ export const migrantWork = defineLedger({
     const fromText = place === '' ? null : ctx.placeCode(place);
     const code = fromText ?? (typeof values.work_place_code === 'string' ? values.work_place_code : null);
     const destination = code === null ? null : destinationOf(ctx.countyCode, code);
+    const planned = typeof values.planned_place === 'string' ? ctx.placeCode(values.planned_place) : null;
+    const plannedDestination = planned === null ? null : destinationOf(ctx.countyCode, planned);
+    // A sheet of planned workers says 是否计划外出务工 and no 务工状态: the status follows from the plan.
+    const status = values.status ?? null;
+    const statusFromPlan = status !== null ? null : values.planned === 1 ? PLANNED : values.planned === 0 ? NOT_OUT : null;
     return {
       ...(fromText !== null ? { work_place_code: fromText } : {}),
       ...(destination !== null ? { destination } : {}),
+      ...(plannedDestination !== null ? { planned_destination: plannedDestination } : {}),
+      ...(statusFromPlan !== null ? { status: statusFromPlan } : {}),
     };
   },
   check(values) {
@@ -92,8 +121,10 @@ export const migrantWork = defineLedger({
     const code = values.work_place_code;
     if (typeof code === 'string' && !/^\d{6}$/.test(code))
       issues.push({ field: 'work_place_code', level: 'error', message: '务工地区划代码应为 6 位数字' });
-    if ((values.status === '01' || values.status === '02') && (values.work_place ?? null) === null && (values.destination ?? null) === null)
+    if (typeof values.status === 'string' && DEPARTED.includes(values.status) && (values.work_place ?? null) === null && (values.destination ?? null) === null)
       issues.push({ field: 'work_place', level: 'warning', message: '已外出的人请填写务工所在地或去向类别' });
+    if (values.status === PLANNED && values.planned === 0)
+      issues.push({ field: 'planned', level: 'error', message: '务工状态为“计划外出”，是否计划外出务工却为“否”：请核对' });
     return issues;
   },
 }); // prettier-ignore

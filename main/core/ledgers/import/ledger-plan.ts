@@ -21,7 +21,9 @@ import type { Ledger } from '../../db/open-ledger.ts';
 import { issueCollector, type ImportIssue, type ImportTable } from '../../import/import-types.ts';
 import type { PlaceResolver } from '../../import/place-resolver.ts';
 import type { FieldChange } from '../../import/plan-import.ts';
+import { currentYear } from '../../clock.ts';
 import { requireLedger } from '../record-sql.ts';
+import { fillFileYear } from './file-year.ts';
 import type { SubjectColumns } from '../record-write.ts';
 
 export interface RecordPlan {
@@ -160,6 +162,10 @@ export function planLedgerImport(
     }
     return r;
   });
+
+  // 年度 (and any other `initial: 'current-year'` field) the rows leave empty: the file's year, said once.
+  for (const n of fillFileYear(def, table, rows, (c) => has(`record.${c}`), currentYear()))
+    issue(0, letter(`record.${n.column}`), n.label, n.message, 'warning');
 
   // 2. what the rows link to, looked up in batches
   const persons = new Map(
