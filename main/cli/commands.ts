@@ -298,6 +298,8 @@ async function runImport(values: Values, io: CliIo, positionals: string[]): Prom
         .filter((i) => i.level === 'error')
         .map(({ sheet, row, column, field, message }) => ({ sheet, row, column, field, message })),
       warnings: plan.issues.filter((i) => i.level === 'warning').length,
+      // What holds for the whole file (the 年度 it was filed under), printed in full.
+      notes: plan.issues.filter((i) => i.level === 'warning' && i.row === 0).map((i) => i.message),
       batchId: committed?.batchId ?? null,
       dryRun: values['dry-run'] === true,
       seconds: (Date.now() - started) / 1000,
@@ -325,6 +327,7 @@ function describeImport(
     persons: Counts;
     records?: Counts | null;
     errors: { row: number; column: string | null; message: string }[];
+    notes: string[];
     skipped: unknown[];
     batchId: number | null;
   },
@@ -335,6 +338,7 @@ function describeImport(
     `${fileName}：${r.batchId ? `已导入（批次 ${r.batchId}）` : '未写入台账'}`,
     ...(r.records ? [`记录：${c(r.records)}`] : [`户：${c(r.households)}`, `人：${c(r.persons)}`]),
     `跳过的行：${r.skipped.length}`,
+    ...r.notes.map((n) => `提示：${n}`),
   ];
   if (r.errors.length > 0) {
     lines.push(`错误 ${r.errors.length} 处：`);

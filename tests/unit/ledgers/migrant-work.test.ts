@@ -1,10 +1,13 @@
 // 去向类别 of 外出务工, derived from 务工所在地 against the home county (保康县 420626, 襄阳市, 湖北省):
-// the 6-digit code found in the official catalogue from the place as clerks write it.
+// the 6-digit code found in the official catalogue from the place as clerks write it. Plans: 务工状态 from
+// 是否计划外出务工, 计划去向类别 from 计划务工地点, 年度 given or the current year.
 import { describe, expect, it } from 'vitest';
 import { migrantWork } from '../../../shared/ledgers/defs/migrant-work.ts';
 import { destinationOf } from '../../../shared/ledgers/ledger-helpers.ts';
 import type { DeriveContext, LedgerValues } from '../../../shared/ledgers/define.ts';
 import { createPlaceCoder } from '../../../main/core/ledgers/place-code.ts';
+import { yearIn } from '../../../main/core/ledgers/import/file-year.ts';
+import { checkLedgerValues, withDerived, withInitialValues } from '../../../shared/ledgers/index.ts';
 import { getRegionCatalog } from '../../../main/core/regions/catalog.ts';
 
 const coder = createPlaceCoder(getRegionCatalog());
@@ -84,5 +87,62 @@ describe('去向类别', () => {
       work_place_code: '44',
     });
     expect(issues.map((i) => i.field).sort()).toEqual(['end_date', 'work_place', 'work_place_code']);
+  });
+});
+
+describe('计划外出 (a sheet of planned workers)', () => {
+  const check = (values: LedgerValues) =>
+    checkLedgerValues(migrantWork, withDerived(migrantWork, values, ctx));
+
+  it('takes 务工状态 from 是否计划外出务工 when no status is given, and never overrides one', () => {
+    expect(derive({ planned: 1, status: null }).status).toBe('04'); // 计划外出
+    expect(derive({ planned: 0, status: null }).status).toBe('03'); // 未外出
+    expect(derive({ planned: 1, status: '01' }).status).toBe('01');
+    expect(derive({ planned: null, status: null }).status).toBeNull();
+  });
+
+  it('needs 务工状态 only when the plan is not given either', () => {
+    const missing = check({ year: 2020, status: null, planned: null });
+    expect(missing).toEqual([
+      { field: 'status', level: 'error', message: '务工状态不能为空（或填写“是否计划外出务工”）' },
+    ]);
+    expect(check({ year: 2020, status: null, planned: 1, planned_destination: '04' })).toEqual([]);
+    expect(check({ year: 2020, status: '05', planned: null })).toEqual([]);
+  });
+
+  it('needs a 年度, and refuses 计划外出 with 是否计划外出务工 = 否', () => {
+    expect(check({ status: '04', planned: null }).map((i) => i.message)).toEqual(['年度不能为空']);
+    expect(check({ year: 2020, status: '04', planned: 0 })).toEqual([
+      expect.objectContaining({ field: 'planned', level: 'error' }),
+    ]);
+  });
+
+  it('derives 计划去向类别 from 计划务工地点, keeps the one given when the place is unknown', () => {
+    expect(derive({ planned_place: '广东省东莞市', planned_destination: null }).planned_destination).toBe(
+      '04',
+    );
+    expect(derive({ planned_place: '保康县', planned_destination: '04' }).planned_destination).toBe('01');
+    expect(derive({ planned_place: '外地', planned_destination: '03' }).planned_destination).toBe('03');
+    // The planned 去向 never becomes the actual one, nor the reverse.
+    expect(derive({ planned_place: '广东省东莞市', destination: null }).destination).toBeNull();
+    expect(derive({ work_place: '广东省东莞市', planned_destination: null }).planned_destination).toBeNull();
+  });
+
+  it('gives a new record the current year as its 年度 unless one is given', () => {
+    expect(withInitialValues(migrantWork, { status: '01' }, 2026)).toEqual({ status: '01', year: 2026 });
+    expect(withInitialValues(migrantWork, { year: 2019 }, 2026)).toEqual({ year: 2019 });
+  });
+});
+
+describe('the 年度 a file states', () => {
+  it.each([
+    ['2020年计划外出务工人员名单', 2020],
+    ['黄田村2019年度贫困劳动力外出务工台账', 2019],
+    ['2021', 2021],
+    ['贫困劳动力外出务工台账', null],
+    ['电话 13912345678', null],
+    [null, null],
+  ])('%s → %s', (text, year) => {
+    expect(yearIn(text, 2014, 2100)).toBe(year);
   });
 });

@@ -1,0 +1,95 @@
+// How a migrated ledger table is compared with its definition: by shape (columns, types, NOT NULL,
+// defaults, each column's CHECK, foreign keys, indexes and their conditions), not by CREATE text, so a
+// table grown by ALTER TABLE … ADD COLUMN matches — and any real difference is still found.
+// `ledger-sql ID --db FILE` prints exactly the statements a file of an earlier version lacks.
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openLedger } from '../../main/core/db/open-ledger.ts';
+import {
+  definitionShape,
+  ledgerUpgradeSql,
+  shapeDifferences,
+  tableShape,
+} from '../../main/core/ledgers/table-shape.ts';
+import type { LedgerDef, LedgerField } from '../../shared/ledgers/define.ts';
+import { ledgerDef } from '../../shared/ledgers/index.ts';
+import { ledgerTableSql } from '../../shared/ledgers/table-sql.ts';
+import { runLedgerCli } from '../helpers/run-cli.ts';
+import { tempLedgerPath } from '../helpers/temp-ledger.ts';
+
+const migrant = ledgerDef('migrant_work') as LedgerDef;
+const NEW_COLUMNS = [
+  'ALTER TABLE ledger_migrant_work ADD COLUMN year INTEGER CHECK (year BETWEEN 2014 AND 2100)',
+  'ALTER TABLE ledger_migrant_work ADD COLUMN planned INTEGER CHECK (planned IN (0, 1))',
+  'ALTER TABLE ledger_migrant_work ADD COLUMN planned_place TEXT',
+  'ALTER TABLE ledger_migrant_work ADD COLUMN planned_destination TEXT',
+];
+
+const withFields = (fields: readonly LedgerField[]): LedgerDef => ({ ...migrant, fields });
+const tableOf = (def: LedgerDef) => {
+  const db = new Database(':memory:');
+  for (const s of ledgerTableSql(def)) db.exec(s);
+  return db;
+};
+
+describe('ledger table shape', () => {
+  it('matches a table built by CREATE TABLE plus ADD COLUMN, in another column order', () => {
+    const old = withFields(
+      migrant.fields.filter(
+        (f) => !['year', 'planned', 'planned_place', 'planned_destination'].includes(f.column),
+      ),
+    );
+    const db = tableOf(old);
+    for (const s of NEW_COLUMNS) db.exec(s);
+    expect(
+      db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'ledger_migrant_work'`).pluck().get(),
+    ).not.toBe(ledgerTableSql(migrant)[0]);
+    expect(shapeDifferences(definitionShape(migrant), tableShape(db, 'ledger_migrant_work'))).toEqual([]);
+  });
+
+  it('finds a changed CHECK, a changed type, a missing or extra column and a missing index', () => {
+    const db = tableOf(migrant);
+    const actual = tableShape(db, 'ledger_migrant_work');
+    const change = (column: string, patch: Partial<LedgerField>) =>
+      withFields(migrant.fields.map((f) => (f.column === column ? { ...f, ...patch } : f)));
+    expect(shapeDifferences(definitionShape(change('year', { max: 2099 })), actual)).toEqual([
+      expect.stringMatching(/^column year: expected .*2099/),
+    ]);
+    expect(shapeDifferences(definitionShape(change('planned', { type: 'text' })), actual)).toEqual([
+      expect.stringMatching(/^column planned: /),
+    ]);
+    expect(
+      shapeDifferences(
+        definitionShape(withFields([...migrant.fields, { column: 'serial', label: '编号', type: 'text' }])),
+        actual,
+      ),
+    ).toEqual(['column serial missing']);
+    expect(shapeDifferences(definitionShape(withFields(migrant.fields.slice(1))), actual)).toEqual([
+      'column year not in the definition',
+    ]);
+    db.exec('DROP INDEX ledger_migrant_work_batch');
+    expect(shapeDifferences(definitionShape(migrant), tableShape(db, 'ledger_migrant_work'))).toEqual([
+      'index ledger_migrant_work_batch missing',
+    ]);
+    expect(shapeDifferences(definitionShape(migrant), null)).toEqual(['table missing']);
+  });
+
+  it('prints what a file of the previous version lacks: the migration’s statements', async () => {
+    const file = tempLedgerPath();
+    const old = await openLedger(file, { migrateTo: '2026_11_24_0004_thematic_ledgers' });
+    expect(ledgerUpgradeSql(old.sqlite, migrant)).toEqual(NEW_COLUMNS);
+    expect(ledgerUpgradeSql(old.sqlite, ledgerDef('public_welfare_jobs') as LedgerDef)).toEqual([]);
+    old.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    await old.close();
+    const r = runLedgerCli(['ledger-sql', 'migrant_work', '--db', file]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.trim().split('\n')).toEqual(NEW_COLUMNS.map((s) => `${s};`));
+    // Read only: the file is still of the previous version.
+    const after = await openLedger(file, {
+      migrateTo: '2026_11_24_0004_thematic_ledgers',
+      backupBeforeMigrate: false,
+    });
+    expect(ledgerUpgradeSql(after.sqlite, migrant)).toEqual(NEW_COLUMNS);
+    await after.close();
+  });
+});
