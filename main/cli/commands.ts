@@ -184,6 +184,7 @@ export const commands = {
             label: f.label,
             type: f.type,
             required: f.required === true,
+            ...(f.requiredUnless ? { requiredUnless: f.requiredUnless } : {}),
           })),
         }));
         print(

@@ -132,9 +132,19 @@ export const ledgersContract = {
   }),
   'ledgers.summary': method({
     summary: '台账汇总：按乡镇（选了乡镇则按村）统计各项指标，合计在前',
-    request: z.object({ ledgerId, regionCode: regionCode.nullable().default(null) }).strict(),
+    request: z
+      .object({
+        ledgerId,
+        regionCode: regionCode.nullable().default(null),
+        // Ledgers kept by 年度 (summaryYear): the 年度 to count; null: the latest one.
+        year: z.number().int().min(1900).max(2100).nullable().default(null),
+      })
+      .strict(),
     response: z.object({
       measures: z.array(z.object({ key: z.string(), label: z.string(), kind: z.enum(['count', 'sum']) })),
+      /** The 年度 counted (null: the ledger is not kept by 年度, or has no records) and every 年度 it holds. */
+      year: z.number().nullable(),
+      years: z.array(z.number()),
       total: summaryRow,
       rows: z.array(summaryRow),
     }),

@@ -115,6 +115,8 @@ export interface LedgerDef {
   /** Code, 是/否 or year fields offered as list filters. */
   readonly filters: readonly string[];
   readonly measures: readonly LedgerMeasure[];
+  /** A 年度 field: the 汇总 counts one 年度 at a time (the latest by default), never several added up. */
+  readonly summaryYear?: string;
   readonly codeTables?: readonly CodeTable[];
   readonly settings?: readonly LedgerSetting[];
   /** Values computed from the others (and the county), applied on every save and import. */

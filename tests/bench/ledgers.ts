@@ -44,6 +44,7 @@ export async function benchLedgers(households: number): Promise<Record<string, n
             migrant,
             { person_id: p.id },
             {
+              year: 2020,
               status: i % 7 === 0 ? '03' : '01',
               work_place: PLACES[k] ?? null,
               work_place_code: CODES[k] ?? null,

@@ -227,7 +227,11 @@ describe.skipIf(skip !== null)('专项台账 in browser mode (Chromium)', () => 
     await expect(total.innerText()).resolves.toContain('合计');
     // The township of the household has the one record; 省外 is counted there and in 合计.
     await expect.poll(() => testId('summary-row').filter({ hasText: township }).count()).toBe(1);
-    await expect(testId('ledger-summary-table').innerText()).resolves.toContain('省外');
+    await expect(testId('ledger-summary-table').innerText()).resolves.toContain('已外出省外');
+    // Kept by 年度: one 年度 counted, the record's (this year's, as the form filled it in).
+    await expect(testId('ledger-summary-year').innerText()).resolves.toContain(
+      `${new Date().getFullYear()} 年度`,
+    );
     await shot('11-ledger-summary');
   });
 

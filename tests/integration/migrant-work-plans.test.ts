@@ -178,13 +178,18 @@ describe('a planned-workers sheet into 外出务工', () => {
       [[d.name, d.id_number, '2020', '未外出', '', '县内']],
     );
     expect((await importFile(file)).commit().records.created).toBe(1);
-    const summary = await client.ok('ledgers.summary', { ledgerId: 'migrant_work' });
-    expect(summary.total.values).toMatchObject({
-      records: 5,
-      planned: 3,
+    // One 年度 at a time: 2019's plans and 2020's are never added up; the latest 年度 by default.
+    const summary = (year: number | null) =>
+      client.ok('ledgers.summary', { ledgerId: 'migrant_work', regionCode: null, year });
+    const y2020 = await summary(2020);
+    expect(y2020.year).toBe(2020);
+    expect(y2020.years).toEqual([...new Set([currentYear(), 2020, 2019])].sort((x, y) => y - x));
+    expect(y2020.total.values).toMatchObject({
+      records: 3, // a (planned, 县内), b (not planned), d (未外出 with a 去向)
+      planned: 1,
       planned_in_county: 1,
-      planned_in_city: 1,
-      planned_in_province: 1,
+      planned_in_city: 0,
+      planned_in_province: 0,
       planned_out_province: 0,
       out: 0,
       in_county: 0,
@@ -192,6 +197,15 @@ describe('a planned-workers sheet into 外出务工', () => {
       in_province: 0,
       out_province: 0,
     });
+    expect((await summary(2019)).total.values).toMatchObject({
+      records: 1,
+      planned: 1,
+      planned_in_province: 1,
+      out: 0,
+    });
+    const latest = await summary(null);
+    expect(latest.year).toBe(currentYear());
+    expect(latest.total.values).toMatchObject({ records: 1, planned: 1, planned_in_city: 1 });
   });
 });
 

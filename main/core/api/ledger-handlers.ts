@@ -51,9 +51,9 @@ export function ledgerHandlers(ctx: HandlerContext): Pick<Handlers, LedgerMethod
       return { deleted: true as const };
     },
     'ledgers.forHousehold': ({ householdId }) => recordsForHousehold(ledger, householdId),
-    'ledgers.summary': ({ ledgerId, regionCode }) => {
+    'ledgers.summary': ({ ledgerId, regionCode, year }) => {
       requireCounty(ledger);
-      return ledgerSummary(ledger, ledgerId, regionCode);
+      return ledgerSummary(ledger, ledgerId, regionCode, year);
     },
     'ledgers.export': async (q) => {
       const county = requireCounty(ledger);

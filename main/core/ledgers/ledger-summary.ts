@@ -20,7 +20,12 @@ function measureSql(def: LedgerDef, m: LedgerMeasure): { sql: string; params: un
   return { sql: `SUM(${cond ? `CASE WHEN ${cond} THEN r.${m.column} END` : `r.${m.column}`})`, params };
 }
 
-export function ledgerSummary(ledger: Ledger, ledgerId: string, regionCode: string | null) {
+export function ledgerSummary(
+  ledger: Ledger,
+  ledgerId: string,
+  regionCode: string | null,
+  year: number | null = null,
+) {
   const def = requireLedger(ledgerId);
   const region = regionCode === null ? countyRegion(ledger) : findRegion(ledger, regionCode);
   const s = recordSql(def);
@@ -30,11 +35,26 @@ export function ledgerSummary(ledger: Ledger, ledgerId: string, regionCode: stri
   // Group by township under the county, by village under a township (codes: 9 and 12 digits).
   const width = region.level === 'county' ? 9 : 12;
   const c = regionCondition(def, region);
+  // A ledger kept by 年度 is counted one 年度 at a time: 2019's plans and 2020's are never added up.
+  const yearColumn = def.summaryYear ?? null;
+  const years =
+    yearColumn === null
+      ? []
+      : (ledger
+          .prepare(
+            `SELECT DISTINCT ${yearColumn} FROM ${ledgerTableName(def)} WHERE ${yearColumn} IS NOT NULL ORDER BY 1 DESC`,
+          )
+          .pluck()
+          .all() as number[]);
+  const counted = yearColumn === null ? null : (year ?? years[0] ?? null);
+  const where = counted === null ? c.where : `${c.where} AND r.${yearColumn} = ?`;
   const rows = ledger.sqlite
     .prepare(
-      `SELECT substr(${s.regionExpr}, 1, ${width}) AS unit, ${select} FROM ${s.from} WHERE ${c.where} GROUP BY unit`,
+      `SELECT substr(${s.regionExpr}, 1, ${width}) AS unit, ${select} FROM ${s.from} WHERE ${where} GROUP BY unit`,
     )
-    .all(...params, ...c.params) as Array<Record<string, number | string | null>>;
+    .all(...params, ...c.params, ...(counted === null ? [] : [counted])) as Array<
+    Record<string, number | string | null>
+  >;
   const names = new Map(regionTree(ledger).map((r) => [r.code, r.name]));
   const values = (row: Record<string, number | string | null>) =>
     Object.fromEntries(def.measures.map((m, i) => [m.key, Number(row[`m${i}`] ?? 0)]));
@@ -55,6 +75,8 @@ export function ledgerSummary(ledger: Ledger, ledgerId: string, regionCode: stri
   );
   return {
     measures: def.measures.map((m) => ({ key: m.key, label: m.label, kind: m.kind })),
+    year: counted,
+    years,
     total: { regionCode: region.code, name: '合计', values: total },
     rows: units,
   };

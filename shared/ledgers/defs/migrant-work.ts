@@ -80,7 +80,8 @@ export const migrantWork = defineLedger({
   listColumns: ['year', 'status', 'planned_destination', 'work_place', 'destination', 'employer', 'start_date', 'monthly_income'],
   filters: ['year', 'status', 'planned', 'planned_destination', 'destination', 'channel', 'point_to_point', 'willing'],
   // 去向 counts only people who left (已外出/已返岗): a 未外出 or 计划 row keeps its 去向类别 without being
-  // counted as departed. The planned are counted by their own 计划去向类别. Records of every 年度 are summed.
+  // counted as departed. The planned are counted by their own 计划去向类别; one 年度 at a time.
+  summaryYear: 'year',
   measures: [
     { key: 'records', label: '登记记录数', kind: 'count' },
     { key: 'planned', label: '计划外出人数', kind: 'count', where: { column: 'planned', in: [1] } },

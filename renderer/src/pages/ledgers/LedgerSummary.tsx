@@ -1,7 +1,7 @@
 // 汇总: the ledger's measures per township (per village once a township is selected in the tree), the
-// 合计 row first.
-import type { HTMLAttributes } from 'react';
-import { Button, Table, type TableColumnsType } from 'antd';
+// 合计 row first; a ledger kept by 年度 (外出务工) one 年度 at a time, the latest unless another is chosen.
+import { useState, type HTMLAttributes } from 'react';
+import { Button, Select, Table, type TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import type { ResponseOf } from '../../../../shared/contract/index.ts';
 import type { LedgerDef } from '../../../../shared/ledgers/index.ts';
@@ -13,7 +13,8 @@ type SummaryRow = ResponseOf<'ledgers.summary'>['total'] & { isTotal: boolean };
 
 export function LedgerSummary({ def, version }: { def: LedgerDef; version: number }) {
   const { selectedCode, selected } = useRegionSelection();
-  const summary = useLedgerQuery('ledgers.summary', { ledgerId: def.id, regionCode: selectedCode }, [
+  const [year, setYear] = useState<number | null>(null);
+  const summary = useLedgerQuery('ledgers.summary', { ledgerId: def.id, regionCode: selectedCode, year }, [
     version,
   ]);
   const data = summary.data;
@@ -46,8 +47,21 @@ export function LedgerSummary({ def, version }: { def: LedgerDef; version: numbe
   return (
     <div className="ledger-summary" data-testid="ledger-summary">
       <div className="ledger-summary-toolbar">
+        {data !== undefined && data.years.length > 0 && (
+          <Select<number>
+            size="small"
+            value={data.year ?? undefined}
+            onChange={setYear}
+            options={data.years.map((y) => ({ value: y, label: `${y} 年度` }))}
+            style={{ width: 120 }}
+            aria-label="年度"
+            data-testid="ledger-summary-year"
+          />
+        )}
         <span className="import-muted">
-          {selected?.name ?? '全县'}按{byVillage ? '村' : '乡镇'}统计；在左侧区划树中选择乡镇可看各村。
+          {selected?.name ?? '全县'}
+          {data?.year != null ? ` ${data.year} 年度` : ''}按{byVillage ? '村' : '乡镇'}
+          统计；在左侧区划树中选择乡镇可看各村。
         </span>
         <Button size="small" icon={<ReloadOutlined />} onClick={summary.reload} loading={summary.loading}>
           刷新
