@@ -106,6 +106,21 @@ function requiredUnlessIssues(def: LedgerDef, values: Readonly<LedgerValues>): I
   );
 }
 
+/**
+ * Fields an import file cannot do without, given which fields it has columns for: the required ones (other
+ * than those with an `initial` value) and the `requiredUnless` ones when none of their stand-ins has a
+ * column either — a planned-workers sheet without 务工状态 but with 是否计划外出务工 lacks nothing.
+ */
+export function missingRequiredFields(def: LedgerDef, hasColumn: (column: string) => boolean): LedgerField[] {
+  return enteredFields(def).filter((f) =>
+    hasColumn(f.column)
+      ? false
+      : f.requiredUnless
+        ? !f.requiredUnless.some(hasColumn)
+        : f.required === true && f.initial === undefined,
+  );
+}
+
 /** Values a new record starts with where nothing is given (`initial`: 年度 = `year`). */
 export function withInitialValues(
   def: LedgerDef,

@@ -7,7 +7,12 @@ import { destinationOf } from '../../../shared/ledgers/ledger-helpers.ts';
 import type { DeriveContext, LedgerValues } from '../../../shared/ledgers/define.ts';
 import { createPlaceCoder } from '../../../main/core/ledgers/place-code.ts';
 import { yearIn } from '../../../main/core/ledgers/import/file-year.ts';
-import { checkLedgerValues, withDerived, withInitialValues } from '../../../shared/ledgers/index.ts';
+import {
+  checkLedgerValues,
+  missingRequiredFields,
+  withDerived,
+  withInitialValues,
+} from '../../../shared/ledgers/index.ts';
 import { getRegionCatalog } from '../../../main/core/regions/catalog.ts';
 
 const coder = createPlaceCoder(getRegionCatalog());
@@ -144,5 +149,16 @@ describe('the 年度 a file states', () => {
     [null, null],
   ])('%s → %s', (text, year) => {
     expect(yearIn(text, 2014, 2100)).toBe(year);
+  });
+});
+
+describe('columns a 外出务工 file cannot do without', () => {
+  const missing = (columns: string[]) =>
+    missingRequiredFields(migrantWork, (c) => columns.includes(c)).map((f) => f.column);
+
+  it('needs 务工状态 or 是否计划外出务工, never a 年度 column', () => {
+    expect(missing([])).toEqual(['status']);
+    expect(missing(['planned', 'planned_destination'])).toEqual([]);
+    expect(missing(['status', 'work_place'])).toEqual([]);
   });
 });
