@@ -290,7 +290,7 @@ async function runImport(values: Values, io: CliIo, positionals: string[]): Prom
         written: account.written,
         skipped: [
           ...preview.skipped.map((x) => ({ row: x.row, kind: 'not-data' as const, reason: x.reason })),
-          ...account.unwritten.map((u) => ({ ...u, name: names.get(u.row) ?? null })),
+          ...account.unwritten.map((u) => ({ ...u, name: u.name ?? names.get(u.row) ?? null })),
         ].sort((x, y) => x.row - y.row),
         errors: plan.issues.filter((i) => i.level === 'error').map(issueOut),
         warnings: plan.issues.filter((i) => i.level === 'warning').map(issueOut),

@@ -102,11 +102,11 @@ describe('import accounting', () => {
     expect(names).toEqual(['王老汉', '王小二']);
     const [batch] = importHistory(c.core.ledger, 10);
     expect(batch).toMatchObject({ batchId: done.batchId, dataRows: 6, notImported: { count: 4 } });
-    expect(batch?.notImported.rows.map((r) => [r.row, r.kind])).toEqual([
-      [3, 'error'],
-      [4, 'held'],
-      [5, 'held'],
-      [6, 'held'],
+    expect(batch?.notImported.rows.map((r) => [r.row, r.kind, r.name])).toEqual([
+      [3, 'error', '陈鑫'],
+      [4, 'held', '袁秀'],
+      [5, 'held', '谭英'],
+      [6, 'held', '夏凤华'],
     ]);
   });
 

@@ -225,7 +225,10 @@ export function planImport(
       written.add(pp.parsed.row);
     }
   }
-  const account = accountRows(dataRows, written, issues, held);
+  const names = new Map<number, string>();
+  for (const h of parsed)
+    for (const p of h.persons) if (typeof p.values.name === 'string') names.set(p.row, p.values.name);
+  const account = accountRows(dataRows, written, issues, held, names);
   return { households: plans, issues, counts, newGroups: [...newGroups], account };
 }
 

@@ -112,7 +112,7 @@ export function previewOf(a: Analysis) {
     warningCount: warnings.length,
     invalidRows,
     /** Data rows not written, each with why (the first MAX_LISTED_ROWS; notImportedCount is exact). */
-    notImported: listedRows.map((u) => ({ ...u, name: names.get(u.row) ?? null })),
+    notImported: listedRows.map((u) => ({ ...u, name: u.name ?? names.get(u.row) ?? null })),
     notImportedCount: account.unwritten.length,
     heldRows: account.unwritten.length - invalidRows,
     /** Set when no row would be written: why ("没有写入任何记录"). */
@@ -140,7 +140,7 @@ export function commitResultOf(a: Analysis, r: AnalysisCommit) {
     written: account.written,
     notImported: {
       count: account.unwritten.length,
-      rows: rows.map((u) => ({ ...u, name: names.get(u.row) ?? null })),
+      rows: rows.map((u) => ({ ...u, name: u.name ?? names.get(u.row) ?? null })),
     },
     nothingWritten: r.nothingWritten,
   };

@@ -9,6 +9,8 @@ export interface UnwrittenRow {
   /** 'error': the row's own error; 'held': a valid row held back with its household (or the file). */
   kind: 'error' | 'held';
   reason: string;
+  /** 姓名 on the row, when the file gives one (history keeps it beside the row). */
+  name: string | null;
 }
 
 export interface RowAccount {
@@ -29,6 +31,7 @@ export function accountRows(
   written: ReadonlySet<number>,
   issues: readonly ImportIssue[],
   held: ReadonlyMap<number, string>,
+  names: ReadonlyMap<number, string> = new Map(),
 ): RowAccount {
   const own = new Map<number, string[]>();
   for (const i of issues) {
@@ -48,13 +51,15 @@ export function accountRows(
     }
     const errors = own.get(row);
     const hold = held.get(row);
-    if (errors !== undefined) unwritten.push({ row, kind: 'error', reason: errors.join('；') });
-    else if (hold !== undefined) unwritten.push({ row, kind: 'held', reason: hold });
+    const name = names.get(row) ?? null;
+    if (errors !== undefined) unwritten.push({ row, kind: 'error', reason: errors.join('；'), name });
+    else if (hold !== undefined) unwritten.push({ row, kind: 'held', reason: hold, name });
     else
       unwritten.push({
         row,
         kind: 'held',
         reason: fileError ? `整表未能导入：${fileError.message}` : '未能导入',
+        name,
       });
   }
   return { dataRows: dataRows.length, written: count, unwritten };

@@ -368,12 +368,17 @@ export function planLedgerImport(
     });
   }
   const written = new Set(records.map((r) => r.row));
+  const names = new Map<number, string>();
+  for (const r of rows) {
+    const name = r.link.name ?? r.link.head_name;
+    if (typeof name === 'string') names.set(r.row, name);
+  }
   return {
     ledgerId: def.id,
     records,
     issues,
     counts,
-    account: accountRows(dataRows, written, issues, new Map()),
+    account: accountRows(dataRows, written, issues, new Map(), names),
   };
 
   function placeCode(r: RowCells, optional: boolean): string | null {
