@@ -138,4 +138,34 @@ describe('import accounting', () => {
     expect(second.nothingWritten).toMatch(/^没有写入任何记录：表中 2 行与台账中已有的相同/);
     expect(batches()).toBe(1);
   });
+
+  it('without 户编号, does not add the rows after an unreadable 与户主关系 to the household above', async () => {
+    const book = XLSX.utils.book_new();
+    const rows = [
+      ['姓名', '身份证号', '与户主关系', '性别'],
+      ['赵一', id('1960-01-01', 11), '户主', '男'],
+      ['钱二', id('1962-02-02', 22), '配偶', '女'],
+      ['孙三', id('1970-03-03', 33), '大当家', '男'],
+      ['孙小四', id('1995-04-04', 43), '之子', '男'],
+    ];
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), 'Sheet1');
+    const file = path.join(tempDir('relation-'), '名单.xlsx');
+    XLSX.writeFile(book, file);
+    const village = (await c.ok('regions.tree', {})).find((n) => n.name.startsWith('光千社区'))?.code ?? '';
+    const a = await analyzeFile(c.core.ledger, file, { regionCode: village });
+    expectPlanAccounted(a.plan);
+    expect(a.plan.account.unwritten).toEqual([
+      { row: 4, kind: 'error', reason: expect.stringContaining('与户主关系'), name: '孙三' },
+      {
+        row: 5,
+        kind: 'held',
+        reason: '第 4 行有错误，看不出与户主的关系，其后同户的 1 人暂未导入',
+        name: '孙小四',
+      },
+    ]);
+    const done = commitAnalysis(c.core.ledger, a, true);
+    expect(done.plan.counts.persons.created).toBe(2);
+    const members = c.core.ledger.sqlite.prepare('SELECT name FROM persons ORDER BY id').pluck().all();
+    expect(members).toEqual(['赵一', '钱二']);
+  });
 });

@@ -174,7 +174,10 @@ export function parseRows(table: ImportTable, settings: ImportSettings, places: 
       );
       r.invalid = true;
     }
-    if (r.person.relation === '01' || current === null) groups.push((current = []));
+    // A row whose 与户主关系 cannot be read may be the next household's 户主: it starts a household of its
+    // own, so the rows after it are held back (and listed) rather than added to the household above.
+    if (r.person.relation === '01' || r.person.relation === undefined || current === null)
+      groups.push((current = []));
     current.push(r);
   }
 

@@ -183,7 +183,17 @@ export function planImport(
       relation: String(pp.parsed.values.relation ?? pp.existing?.relation ?? ''),
       sex: String(pp.parsed.values.sex ?? pp.existing?.sex ?? ''),
     }));
-    const memberIssues = memberRuleIssues(sheet, h, [...kept, ...incoming]);
+    // Grouped by 户主 rows, a first row whose 与户主关系 cannot be read started this new household
+    // (parseRows): its head is unknown, so the household waits, and "本户没有户主" would only repeat that.
+    const lead = personPlans[0];
+    const unknownHead =
+      !existing &&
+      h.householdNo === null &&
+      lead?.invalid === true &&
+      lead.parsed.values.relation === undefined
+        ? lead
+        : undefined;
+    const memberIssues = unknownHead ? [] : memberRuleIssues(sheet, h, [...kept, ...incoming]);
     if (memberIssues.length > 0) {
       issues.push(...memberIssues);
       householdInvalid = true;
@@ -198,12 +208,15 @@ export function planImport(
       if (h.villageCode !== null)
         changes.push({ field: 'village_code', before: existing.village_code, after: h.villageCode });
     }
-    const refusedHead = personPlans.find((pp) => pp.invalid && pp.parsed.values.relation === '01');
+    const refusedHead =
+      personPlans.find((pp) => pp.invalid && pp.parsed.values.relation === '01') ?? unknownHead;
     const skip = householdInvalid || refusedHead !== undefined || personPlans.every((pp) => pp.invalid);
     if (skip) {
       const others = personPlans.length - 1;
       const reason = refusedHead
-        ? `同户第 ${refusedHead.parsed.row} 行（户主）有错误，本户其余 ${others} 人暂未导入`
+        ? refusedHead === unknownHead
+          ? `第 ${refusedHead.parsed.row} 行有错误，看不出与户主的关系，其后同户的 ${others} 人暂未导入`
+          : `同户第 ${refusedHead.parsed.row} 行（户主）有错误，本户其余 ${others} 人暂未导入`
         : problem
           ? `本户有错误（第 ${problem.row} 行：${problem.message}），本户 ${personPlans.length} 人均暂未导入`
           : null;
@@ -225,9 +238,12 @@ export function planImport(
       written.add(pp.parsed.row);
     }
   }
+  // 姓名 of the rows not written only (a big import writes nearly all of its rows).
   const names = new Map<number, string>();
-  for (const h of parsed)
-    for (const p of h.persons) if (typeof p.values.name === 'string') names.set(p.row, p.values.name);
+  for (const h of plans)
+    for (const pp of h.persons)
+      if ((h.skip || pp.invalid) && typeof pp.parsed.values.name === 'string')
+        names.set(pp.parsed.row, pp.parsed.values.name);
   const account = accountRows(dataRows, written, issues, held, names);
   return { households: plans, issues, counts, newGroups: [...newGroups], account };
 }

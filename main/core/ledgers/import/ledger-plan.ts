@@ -370,6 +370,7 @@ export function planLedgerImport(
   const written = new Set(records.map((r) => r.row));
   const names = new Map<number, string>();
   for (const r of rows) {
+    if (written.has(r.row)) continue;
     const name = r.link.name ?? r.link.head_name;
     if (typeof name === 'string') names.set(r.row, name);
   }
