@@ -269,4 +269,25 @@ describe.skipIf(skip !== null)('导入 in browser mode (Chromium)', () => {
     await shot('15-nothing-written');
     expect((await call('import.history', {}))[0]?.batchId).toBe(batch);
   });
+
+  it('says nothing would be written, and points at the 所属村 box, for a file without 村', async () => {
+    const file = path.join(tempDir('no-village-'), '成员名单.csv');
+    const ids = villageRoster({ households: 2 }).ids;
+    fs.writeFileSync(
+      file,
+      ['姓名,性别,身份证号,与户主关系', `甲,男,${ids[0]},户主`, `乙,女,${ids[1]},配偶`].join('\n'),
+    );
+    await page.getByRole('tab', { name: '导入文件' }).click();
+    await testId('import-next').click();
+    await testId('import-dropzone').locator('input[type="file"]').setInputFiles(file);
+    await testId('import-preview').waitFor({ timeout: 30_000 });
+    await expect.poll(() => testId('import-preview').getAttribute('data-state')).toBe('ready');
+    await expect(testId('import-nothing-written').innerText()).resolves.toMatch(
+      /没有写入任何记录：文件中没有村列.*请在上方选择所属村/,
+    );
+    await expect(testId('import-commit').isDisabled()).resolves.toBe(true);
+    await expect(testId('import-commit-skip').isDisabled()).resolves.toBe(true);
+    await shot('16-no-village');
+    await testId('import-cancel').click();
+  });
 });
