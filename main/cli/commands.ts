@@ -13,8 +13,9 @@ import { ledgerCounty, setUpCounty } from '../core/regions/county-setup.ts';
 import { countyRegion, findRegion } from '../core/regions/region-tree.ts';
 import { regionSummary } from '../core/stats/region-summary.ts';
 import { startBrowserHost } from '../browser/server.ts';
-import { analyzeFile, commitAnalysis } from '../core/import/analyze-file.ts';
-import { previewOf } from '../core/import/preview.ts';
+import { analyzeFile, commitAnalysis, type AnalysisCommit } from '../core/import/analyze-file.ts';
+import type { ImportIssue } from '../core/import/import-types.ts';
+import { previewOf, rowNames } from '../core/import/preview.ts';
 import { phaseLabel } from '../../shared/import/phases.ts';
 import { getOperator } from '../core/ledger/operator.ts';
 import { allLedgers } from '../../shared/ledgers/index.ts';
@@ -286,66 +287,104 @@ async function runImport(values: Values, io: CliIo, positionals: string[]): Prom
       throw e;
     }
     const preview = previewOf(analysis);
-    const out = (
-      committed: { batchId: number } | null,
-      plan = analysis.plan,
-      records = analysis.ledgerPlan?.counts ?? null,
-    ) => ({
-      households: plan.counts.households,
-      persons: plan.counts.persons,
-      ...(analysis.into !== null ? { into: analysis.into, records } : {}),
-      skipped: preview.skipped,
-      errors: plan.issues
-        .filter((i) => i.level === 'error')
-        .map(({ sheet, row, column, field, message }) => ({ sheet, row, column, field, message })),
-      warnings: plan.issues.filter((i) => i.level === 'warning').length,
-      // What holds for the whole file (the 年度 it was filed under), printed in full.
-      notes: plan.issues.filter((i) => i.level === 'warning' && i.row === 0).map((i) => i.message),
-      batchId: committed?.batchId ?? null,
-      dryRun: values['dry-run'] === true,
-      seconds: (Date.now() - started) / 1000,
+    const names = rowNames(analysis, [
+      ...analysis.plan.issues.map((i) => i.row),
+      ...analysis.plan.account.unwritten.map((u) => u.row),
+    ]);
+    const issueOut = ({ sheet, row, column, field, message, fix }: ImportIssue) => ({
+      sheet,
+      row,
+      column,
+      field,
+      message: fix ? `${message}：${CLI_FIX_HINTS[fix]}` : message,
+      name: names.get(row) ?? null,
     });
+    const out = (committed: AnalysisCommit | null) => {
+      const plan = committed?.plan ?? analysis.plan;
+      const { account } = plan;
+      return {
+        households: plan.counts.households,
+        persons: plan.counts.persons,
+        ...(analysis.into !== null
+          ? { into: analysis.into, records: committed?.records ?? analysis.ledgerPlan?.counts ?? null }
+          : {}),
+        // Every data row is written or in `skipped` (kind 'error' or 'held'): rows = written + those.
+        rows: account.dataRows,
+        written: account.written,
+        skipped: [
+          ...preview.skipped.map((x) => ({ row: x.row, kind: 'not-data' as const, reason: x.reason })),
+          ...account.unwritten.map((u) => ({ ...u, name: u.name ?? names.get(u.row) ?? null })),
+        ].sort((x, y) => x.row - y.row),
+        errors: plan.issues.filter((i) => i.level === 'error').map(issueOut),
+        warnings: plan.issues.filter((i) => i.level === 'warning').map(issueOut),
+        // What holds for the whole file (the 年度 it was filed under), printed in full.
+        notes: plan.issues.filter((i) => i.level === 'warning' && i.row === 0).map((i) => i.message),
+        nothingWritten: committed ? committed.nothingWritten : preview.nothingWritten,
+        batchId: committed?.batchId ?? null,
+        dryRun: values['dry-run'] === true,
+        seconds: (Date.now() - started) / 1000,
+      };
+    };
     const errors = preview.errorCount;
-    if (values['dry-run'] || (errors > 0 && !values['skip-invalid'])) {
+    const refused = errors > 0 && !values['skip-invalid'];
+    // Nothing would be written: said so, no batch (exit 1 like any import that did not happen).
+    if (values['dry-run'] || refused || preview.nothingWritten !== null) {
       const result = out(null);
       print(io, values, result, describeImport(result, analysis.fileName));
-      return errors > 0 && !values['skip-invalid'] ? 1 : 0;
+      return refused || preview.nothingWritten !== null ? 1 : 0;
     }
     const operator =
       (values.operator as string | undefined) ??
       getOperator(core.ledger) ??
       `命令行（${os.userInfo().username}）`;
     const committed = commitAnalysis(core.ledger, analysis, values['skip-invalid'] === true, { operator });
-    const result = out(committed, committed.plan, analysis.into !== null ? committed.records : null);
+    const result = out(committed);
     print(io, values, result, describeImport(result, analysis.fileName));
     return 0;
   });
 }
+
+/** What the clerk does about an issue that a CLI option fixes. */
+const CLI_FIX_HINTS: Record<NonNullable<ImportIssue['fix']>, string> = {
+  region: '请用 --region 区划代码 指定所属村（或组）',
+};
 
 function describeImport(
   r: {
     households: Counts;
     persons: Counts;
     records?: Counts | null;
-    errors: { row: number; column: string | null; message: string }[];
+    rows: number;
+    written: number;
+    errors: { row: number; column: string | null; message: string; name: string | null }[];
+    skipped: { row: number; kind: string; reason: string; name?: string | null }[];
+    nothingWritten: string | null;
     notes: string[];
-    skipped: unknown[];
     batchId: number | null;
   },
   fileName: string,
 ): string {
   const c = (x: Counts) => `新增 ${x.created}，修改 ${x.updated}，未变 ${x.unchanged}`;
+  const who = (x: { row: number; name?: string | null }) => `第 ${x.row} 行${x.name ? `（${x.name}）` : ''}`;
+  const notImported = r.skipped.filter((x) => x.kind !== 'not-data');
   const lines = [
-    `${fileName}：${r.batchId ? `已导入（批次 ${r.batchId}）` : '未写入台账'}`,
+    `${fileName}：${r.batchId ? `已导入（批次 ${r.batchId}）` : (r.nothingWritten ?? '未写入台账')}`,
     ...(r.records ? [`记录：${c(r.records)}`] : [`户：${c(r.households)}`, `人：${c(r.persons)}`]),
-    `跳过的行：${r.skipped.length}`,
+    `数据行 ${r.rows}：写入 ${r.written}，不导入 ${notImported.length}`,
+    `略过的非数据行：${r.skipped.length - notImported.length}`,
     ...r.notes.map((n) => `提示：${n}`),
   ];
   if (r.errors.length > 0) {
     lines.push(`错误 ${r.errors.length} 处：`);
     for (const e of r.errors.slice(0, 50))
-      lines.push(`  第 ${e.row} 行${e.column ? ` ${e.column} 列` : ''}：${e.message}`);
+      lines.push(`  ${who(e)}${e.column ? ` ${e.column} 列` : ''}：${e.message}`);
     if (r.errors.length > 50) lines.push(`  ……（其余 ${r.errors.length - 50} 处用 --json 查看）`);
+  }
+  const held = notImported.filter((x) => x.kind === 'held');
+  if (held.length > 0) {
+    lines.push(`因同户（或整表）有错误暂不导入 ${held.length} 行：`);
+    for (const h of held.slice(0, 50)) lines.push(`  ${who(h)}：${h.reason}`);
+    if (held.length > 50) lines.push(`  ……（其余 ${held.length - 50} 行用 --json 查看）`);
   }
   return lines.join('\n');
 }

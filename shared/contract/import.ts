@@ -20,7 +20,22 @@ export const importIssue = z.object({
   field: z.string().nullable(),
   message: z.string(),
   level: z.enum(['error', 'warning']),
+  /** 姓名 on that row of the file (null where it has none). */
+  name: z.string().nullable(),
+  /** A setting of the import screen fixes it ('region': 所属村). */
+  fix: z.enum(['region']).optional(),
 });
+
+/** A data row that is not written, and why: its own error, or held back with its household. */
+export const notImportedRow = z.object({
+  row: z.number().int(),
+  kind: z.enum(['error', 'held']),
+  reason: z.string(),
+  name: z.string().nullable().optional(),
+});
+
+/** Rows not written by a batch: the exact count and the rows (the first 2,000). */
+const notImported = z.object({ count: z.number().int(), rows: z.array(notImportedRow) });
 
 export const columnMapping = z.object({
   index: z.number().int(),
@@ -38,7 +53,9 @@ export const importPreview = z.object({
   mapping: z.array(columnMapping),
   templateUsed: z.string().nullable(),
   regionCode: z.string().nullable(),
+  /** Data rows; written + notImportedCount = rows, always. */
   rows: z.number().int(),
+  written: z.number().int(),
   households: counts,
   persons: counts,
   /** The thematic ledger the file goes into (null: the household register) and its record counts. */
@@ -48,8 +65,15 @@ export const importPreview = z.object({
   errors: z.array(importIssue),
   errorCount: z.number().int(),
   warningCount: z.number().int(),
-  /** Rows whose errors would be skipped with skipInvalid. */
+  /** Rows with errors of their own (not written). */
   invalidRows: z.number().int(),
+  /** Every data row that would not be written, with why (the first 2,000; the count is exact). */
+  notImported: z.array(notImportedRow),
+  notImportedCount: z.number().int(),
+  /** Valid rows held back with their household (notImportedCount − invalidRows). */
+  heldRows: z.number().int(),
+  /** "没有写入任何记录" and why, when no row would be written; else null. */
+  nothingWritten: z.string().nullable(),
   newGroups: z.array(z.string()),
   changes: z.array(
     z.object({
@@ -69,7 +93,16 @@ export const importJobState = z.object({
   percent: z.number().nullable(),
   preview: importPreview.nullable(),
   result: z
-    .object({ batchId: z.number().int(), households: counts, persons: counts, records: counts })
+    .object({
+      /** Null: nothing was written (every row unchanged) and no batch recorded; `nothingWritten` says so. */
+      batchId: z.number().int().nullable(),
+      households: counts,
+      persons: counts,
+      records: counts,
+      written: z.number().int(),
+      notImported,
+      nothingWritten: z.string().nullable(),
+    })
     .nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
 });
@@ -150,6 +183,9 @@ export const importContract = {
         persons: counts,
         into: z.string().nullable(),
         records: counts,
+        /** Data rows of the sheet (null for batches recorded before this was kept). */
+        dataRows: z.number().int().nullable(),
+        notImported,
         undoneAt: z.string().nullable(),
         undoneBy: z.string().nullable(),
       }),

@@ -158,7 +158,9 @@ describe.skipIf(skip !== null)('导入 in browser mode (Chromium)', () => {
   it('imports the valid rows after saying how many rows are skipped', async () => {
     await testId('import-commit-skip').click();
     await testId('import-skip-dialog').waitFor();
-    await expect(testId('import-skip-dialog').innerText()).resolves.toMatch(/有 1 行有错误/);
+    await expect(testId('import-skip-dialog').innerText()).resolves.toMatch(
+      /5 行写入台账，1 行不导入——其中 1 行有错误/,
+    );
     await shot('06-skip-confirm');
     await testId('import-skip-confirm').click();
     await testId('import-result').waitFor({ timeout: 30_000 });
@@ -214,5 +216,78 @@ describe.skipIf(skip !== null)('导入 in browser mode (Chromium)', () => {
     await expect(testId('import-undo-error').innerText()).resolves.toMatch(/不能撤销第 \d+ 批导入/);
     expect(await householdTotal()).toBe(3);
     await shot('10-undo-refused', true);
+  });
+
+  it('holds back a household whose 户主 row is wrong, lists its rows, and says when nothing is written', async () => {
+    // Households 1–3 are in the ledger (unchanged); GQ004 is new; GQ005's 户主 row (member 8) is wrong.
+    const held = villageRoster({ households: 5, badIdAt: 8 });
+    await page.getByRole('tab', { name: '导入文件' }).click();
+    await testId('import-next').click();
+    const choose = async () => {
+      await testId('import-dropzone').locator('input[type="file"]').setInputFiles(held.file);
+      await testId('import-preview').waitFor({ timeout: 30_000 });
+      await expect.poll(() => testId('import-preview').getAttribute('data-state')).toBe('ready');
+    };
+    await choose();
+    await expect(testId('import-written').getAttribute('data-value')).resolves.toBe('8');
+    await expect(testId('import-held-rows').getAttribute('data-value')).resolves.toBe('1');
+    await testId('import-errors-only').waitFor();
+    await page.getByRole('tab', { name: /不导入的行/ }).click();
+    const heldRow = page.locator('[data-testid="import-not-imported-row"][data-kind="held"]');
+    await expect(heldRow.innerText()).resolves.toContain('同户第 13 行（户主）有错误，本户其余 1 人暂未导入');
+    await expect(heldRow.innerText()).resolves.toContain('配偶4');
+    await shot('11-not-imported', true);
+    await testId('import-commit-skip').click();
+    await testId('import-skip-dialog').waitFor();
+    await expect(testId('import-skip-dialog').innerText()).resolves.toMatch(
+      /8 行写入台账，2 行不导入——其中 1 行有错误，1 行因同户的户主行/,
+    );
+    await shot('12-skip-confirm-held');
+    await testId('import-skip-confirm').click();
+    await testId('import-result').waitFor({ timeout: 30_000 });
+    await expect(testId('import-result').getAttribute('data-written')).resolves.toBe('8');
+    await expect(testId('import-result-not-imported').getAttribute('data-count')).resolves.toBe('2');
+    await shot('13-result-not-imported', true);
+    const batch = Number(await testId('import-result').getAttribute('data-batch'));
+    await testId('import-open-history').click();
+    const row = page.locator(`[data-testid="import-history-row"][data-batch="${batch}"]`);
+    await expect(row.getByTestId('import-history-not-imported').innerText()).resolves.toBe('2 行');
+    await row.locator('.ant-table-row-expand-icon').click();
+    await testId(`import-history-not-imported-${batch}`).waitFor();
+    await shot('14-history-not-imported', true);
+
+    // The same file again: every row it can write is already there, unchanged. No batch, no green tick.
+    await page.getByRole('tab', { name: '导入文件' }).click();
+    await testId('import-next').click();
+    await choose();
+    await testId('import-commit-skip').click();
+    await testId('import-skip-confirm').click();
+    await testId('import-result').waitFor({ timeout: 30_000 });
+    await expect(testId('import-result').getAttribute('data-batch')).resolves.toBe('');
+    await expect(testId('import-result').innerText()).resolves.toContain('没有写入任何记录');
+    await expect(testId('import-open-history').count()).resolves.toBe(0);
+    await shot('15-nothing-written');
+    expect((await call('import.history', {}))[0]?.batchId).toBe(batch);
+  });
+
+  it('says nothing would be written, and points at the 所属村 box, for a file without 村', async () => {
+    const file = path.join(tempDir('no-village-'), '成员名单.csv');
+    const ids = villageRoster({ households: 2 }).ids;
+    fs.writeFileSync(
+      file,
+      ['姓名,性别,身份证号,与户主关系', `甲,男,${ids[0]},户主`, `乙,女,${ids[1]},配偶`].join('\n'),
+    );
+    await page.getByRole('tab', { name: '导入文件' }).click();
+    await testId('import-next').click();
+    await testId('import-dropzone').locator('input[type="file"]').setInputFiles(file);
+    await testId('import-preview').waitFor({ timeout: 30_000 });
+    await expect.poll(() => testId('import-preview').getAttribute('data-state')).toBe('ready');
+    await expect(testId('import-nothing-written').innerText()).resolves.toMatch(
+      /没有写入任何记录：文件中没有村列.*请在上方选择所属村/,
+    );
+    await expect(testId('import-commit').isDisabled()).resolves.toBe(true);
+    await expect(testId('import-commit-skip').isDisabled()).resolves.toBe(true);
+    await shot('16-no-village');
+    await testId('import-cancel').click();
   });
 });

@@ -6,6 +6,7 @@ import * as XLSX from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { LEDGER_DEFS } from '../../shared/ledgers/index.ts';
+import { expectDryRunMatches, type CliImportOut } from '../helpers/import-accounting.ts';
 import { runLedgerCli } from '../helpers/run-cli.ts';
 import { tempDir, tempLedgerPath } from '../helpers/temp-ledger.ts';
 
@@ -54,18 +55,17 @@ describe('CLI 专项台账', () => {
     expect(out.errors).toEqual([
       expect.objectContaining({ sheet: '务工', row: 4, column: 'D', field: '务工状态' }),
     ]);
-    const done = runLedgerCli([
-      'import',
-      file,
-      '--into',
-      'migrant_work',
-      '--skip-invalid',
-      '--db',
-      db,
-      '--json',
-    ]);
+    const args = ['import', file, '--into', 'migrant_work', '--skip-invalid', '--db', db, '--json'];
+    const dry = runLedgerCli([...args, '--dry-run']);
+    expect(dry.code).toBe(0);
+    const done = runLedgerCli(args);
     expect(done.code).toBe(0);
-    expect(JSON.parse(done.stdout)).toMatchObject({ records: { created: 1, updated: 0, unchanged: 0 } });
+    const real = JSON.parse(done.stdout) as CliImportOut;
+    expect(real).toMatchObject({ records: { created: 1, updated: 0, unchanged: 0 } });
+    expect(real.skipped).toEqual([
+      { row: 4, kind: 'error', reason: expect.stringContaining('务工状态'), name: expect.any(String) },
+    ]);
+    expectDryRunMatches(JSON.parse(dry.stdout) as CliImportOut, real);
     const stats = JSON.parse(runLedgerCli(['stats', '--db', db, '--json']).stdout) as {
       ledgers: Record<string, number>;
     };

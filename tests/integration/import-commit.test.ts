@@ -11,6 +11,7 @@ import { hasBlockingErrors, planImport } from '../../main/core/import/plan-impor
 import { undoImport } from '../../main/core/import/undo-import.ts';
 import { openTestClient, type TestClient } from '../helpers/core-client.ts';
 import { fileFingerprint } from '../helpers/temp-ledger.ts';
+import { expectPlanAccounted } from '../helpers/import-accounting.ts';
 
 let c: TestClient;
 beforeEach(async () => {
@@ -43,10 +44,7 @@ function table(
   };
 }
 
-function run(
-  t: ReturnType<typeof table>,
-  options: { regionCode?: string | null; skipInvalid?: boolean } = {},
-) {
+function run(t: ReturnType<typeof table>, options: { regionCode?: string | null } = {}) {
   const mapping = autoMapColumns(t.columns);
   const places = new PlaceResolver(c.core.ledger);
   const parsed = parseRows(t.table, { mapping, regionCode: options.regionCode ?? null }, places);
@@ -54,9 +52,11 @@ function run(
     c.core.ledger,
     t.table.sheet,
     parsed.households,
-    options.skipInvalid ?? false,
     parsed.issues,
+    t.table.rows.map((r) => r.row),
   );
+  // Whatever the file, every data row is written or listed with why.
+  expectPlanAccounted(plan);
   return { mapping, plan };
 }
 
@@ -323,7 +323,7 @@ describe('import: mapping, preview, commit, undo', () => {
     expect(conflict?.message).toMatch(
       /已登记在 城关镇光千社区居委会 户编号 H001（张小宝），文件中却是新户 H002/,
     );
-    const skipped = run(table(HEADERS, moved), { skipInvalid: true });
+    const skipped = run(table(HEADERS, moved));
     commitPlan(c.core.ledger, skipped.plan, {
       fileName: 'b.xlsx',
       sha256: 'b',
@@ -342,7 +342,13 @@ describe('import: mapping, preview, commit, undo', () => {
       ['孙三', makeIdNumber('420626', '1970-03-03', 33), '户主', '男'],
     ];
     const noVillage = run(table(headers, rows));
-    expect(noVillage.plan.issues[0]?.message).toMatch(/请在导入时选择这些户所属的村/);
+    expect(noVillage.plan.issues[0]).toMatchObject({
+      message: expect.stringMatching(/看不出是哪个村/),
+      fix: 'region',
+    });
+    // Nothing is written: every row is listed with the sheet's reason.
+    expect(noVillage.plan.account.written).toBe(0);
+    expect(noVillage.plan.account.unwritten.map((u) => u.row)).toEqual([4, 5, 6]);
     const village = (await c.ok('regions.tree', {})).find((n) => n.level === 'village')?.code ?? '';
     const { plan, mapping } = run(table(headers, rows), { regionCode: village });
     expect(plan.counts.households.created).toBe(2);

@@ -8,6 +8,7 @@ import { TOKEN_HEADER, UPLOAD_PATH } from '../../shared/api.ts';
 import type { ResponseOf } from '../../shared/contract/index.ts';
 import { tempDir, tempLedgerPath } from '../helpers/temp-ledger.ts';
 import { villageRoster } from '../helpers/workbooks.ts';
+import { expectPreviewMatchesResult } from '../helpers/import-accounting.ts';
 
 let host: BrowserHost;
 let base: string;
@@ -109,6 +110,12 @@ describe('import jobs over browser mode', () => {
     await call('import.commit', { jobId, skipInvalid: true });
     const done = await waitFor(jobId, ['done']);
     expect(done.result?.persons.created).toBe(5);
+    // The preview promised exactly this: row 8 (配偶1) listed with its error, nothing else left out.
+    if (!remapped.preview || !done.result) throw new Error('no preview or result');
+    expectPreviewMatchesResult(remapped.preview, done.result);
+    expect(done.result.notImported.rows).toEqual([
+      expect.objectContaining({ row: 8, kind: 'error', name: '配偶1' }),
+    ]);
     const list = await call<{ total: number }>('households.list', { regionCode: null });
     expect(list.total).toBe(3);
     const found = await call<{ total: number }>('persons.search', { q: (ids[0] ?? '').slice(-6) });
@@ -124,7 +131,13 @@ describe('import jobs over browser mode', () => {
     await call('import.cancel', { jobId: again.jobId });
 
     const history = await call<ResponseOf<'import.history'>>('import.history', {});
-    expect(history[0]).toMatchObject({ fileName: '光千社区花名册.xlsx', operator: '导入员', undoneAt: null });
+    expect(history[0]).toMatchObject({
+      fileName: '光千社区花名册.xlsx',
+      operator: '导入员',
+      undoneAt: null,
+      dataRows: 6,
+      notImported: { count: 1, rows: [expect.objectContaining({ row: 8, kind: 'error' })] },
+    });
     await call('import.undo', { batchId: history[0]?.batchId });
     expect((await call<{ total: number }>('households.list', { regionCode: null })).total).toBe(0);
     expect((await call<ResponseOf<'import.history'>>('import.history', {}))[0]?.undoneBy).toBe('导入员');

@@ -251,7 +251,7 @@ describe('a ledger defined in a test alone', () => {
       into: 'tryout_visits',
       records: { created: 1, updated: 1, unchanged: 0 },
     });
-    const undone = await client.ok('import.undo', { batchId: done.batchId });
+    const undone = await client.ok('import.undo', { batchId: Number(done.batchId) });
     expect(undone.recordsRemoved).toBe(1);
     expect(
       (await client.ok('ledgers.record', { ledgerId: 'tryout_visits', id: recordId })).values.amount,

@@ -32,13 +32,13 @@ describe('undo of a register import with ledger records', () => {
       link: { personId: person.id },
       values: { status: '01', work_place: '浙江省杭州市' },
     });
-    const refused = await client.fail('import.undo', { batchId: done.batchId });
+    const refused = await client.fail('import.undo', { batchId: Number(done.batchId) });
     expect(refused.code).toBe('conflict');
     expect(refused.message).toContain('外出务工');
     expect((await client.ok('households.list', { regionCode: null })).total).toBe(2);
 
     await client.ok('ledgers.delete', { ledgerId: 'migrant_work', id: record.id });
-    const undone = await client.ok('import.undo', { batchId: done.batchId });
+    const undone = await client.ok('import.undo', { batchId: Number(done.batchId) });
     expect(undone.personsRemoved).toBe(4);
     expect((await client.ok('households.list', { regionCode: null })).total).toBe(0);
   });

@@ -26,7 +26,8 @@ import { deriveContext } from '../ledgers/ledger-context.ts';
 import { requireLedger } from '../ledgers/record-sql.ts';
 import { getRegionCatalog, type RegionCatalog } from '../regions/catalog.ts';
 import { dataVersion } from '../db/data-version.ts';
-import { hasBlockingErrors, planImport, type ImportPlan } from './plan-import.ts';
+import { hasBlockingErrors, planImport, type Counts, type ImportPlan } from './plan-import.ts';
+import { nothingWrittenReason, type RowAccount } from './row-accounting.ts';
 import { fillAndClassify } from './read/fill-and-classify.ts';
 import { HeaderNotFoundError, locateHeader } from './read/locate-header.ts';
 import { listSheets, readSheet, ReadError, type ReadOptions, type SheetInfo } from './read/index.ts';
@@ -160,7 +161,7 @@ export async function analyzeFile(
       ...base,
       chosenRegion,
       catalog,
-      ...plan(ledger, table, mapping, chosenRegion, false, into, catalog),
+      ...plan(ledger, table, mapping, chosenRegion, into, catalog),
     };
   } catch (e) {
     if (e instanceof ReadError)
@@ -177,7 +178,6 @@ function plan(
   table: ImportTable,
   mapping: ColumnMapping[],
   regionCode: string | null,
-  skipInvalid: boolean,
   into: string | null,
   catalog: () => RegionCatalog = () => getRegionCatalog(),
 ) {
@@ -200,6 +200,7 @@ function plan(
         issues: ledgerPlan.issues,
         counts: { households: ZERO_COUNTS, persons: ZERO_COUNTS },
         newGroups: [],
+        account: ledgerPlan.account,
       },
       planVersion: dataVersion(ledger),
       ledgerPlan,
@@ -210,13 +211,14 @@ function plan(
     mapping,
     regionCode: parsed.regionCode,
     parsed,
-    plan: planImport(ledger, table.sheet, parsed.households, skipInvalid, parsed.issues),
+    plan: planImport(ledger, table.sheet, parsed.households, parsed.issues, dataRowsOf(table)),
     planVersion: dataVersion(ledger),
     ledgerPlan: null,
   };
 }
 
 const ZERO_COUNTS = { created: 0, updated: 0, unchanged: 0 };
+const dataRowsOf = (table: ImportTable) => table.rows.map((r) => r.row);
 
 /** The clerk changed column targets (header → target key or null) or the village: parse and plan again. */
 export function remapAnalysis(
@@ -251,35 +253,54 @@ export function remapAnalysis(
       a.table,
       deduped,
       regionCode === undefined ? a.regionCode : regionCode,
-      false,
       a.into,
       a.catalog,
     ),
   };
 }
 
+/** What a commit did: the batch (null when nothing was written), the counts and the rows not written. */
+export interface AnalysisCommit extends Omit<CommitResult, 'batchId'> {
+  batchId: number | null;
+  plan: ImportPlan;
+  records: LedgerPlan['counts'];
+  /** Why no batch was recorded (every row matched the ledger unchanged), else null. */
+  nothingWritten: string | null;
+}
+
 /**
  * Commits: plans again inside the write transaction (the ledger may have changed since the preview) and
- * refuses when errors remain and skipInvalid is off. Saves the mapping as the template for this kind of file.
+ * refuses when errors remain and skipInvalid is off, or when no row at all would be written. Rows that
+ * are all unchanged record no batch. Saves the mapping as the template for this kind of file.
  */
 export function commitAnalysis(
   ledger: Ledger,
   a: Analysis,
   skipInvalid: boolean,
   options: { templateName?: string; operator?: string } = {},
-): CommitResult & { plan: ImportPlan; records: LedgerPlan['counts'] } {
+): AnalysisCommit {
   if (a.into !== null) return commitLedgerAnalysis(ledger, a, skipInvalid, options);
   return withBulkCache(ledger, () =>
     ledger.sqlite.transaction(() => {
-      // The preview's plan (made without skipping) still holds if nothing was written since.
+      // The preview's plan still holds if nothing was written since.
       const fresh =
-        !skipInvalid && a.planVersion === dataVersion(ledger)
+        a.planVersion === dataVersion(ledger)
           ? a.plan
-          : planImport(ledger, a.table.sheet, a.parsed.households, skipInvalid, a.parsed.issues);
+          : planImport(ledger, a.table.sheet, a.parsed.households, a.parsed.issues, dataRowsOf(a.table));
       if (hasBlockingErrors(fresh) && !skipInvalid) refuseErrors(fresh.issues);
+      refuseNothingWritten(fresh.account);
+      const unchanged = unchangedOnly(fresh.account, [fresh.counts.households, fresh.counts.persons]);
+      if (unchanged !== null && fresh.newGroups.length === 0)
+        return {
+          batchId: null,
+          counts: fresh.counts,
+          plan: fresh,
+          records: ZERO_COUNTS,
+          nothingWritten: unchanged,
+        };
       const result = commitPlan(ledger, fresh, batchOf(a, options));
       saveTemplate(ledger, a, options.templateName);
-      return { ...result, plan: fresh, records: ZERO_COUNTS };
+      return { ...result, plan: fresh, records: ZERO_COUNTS, nothingWritten: null };
     })(),
   );
 }
@@ -292,6 +313,21 @@ function refuseErrors(issues: readonly ImportIssue[]): never {
     `文件中有 ${errors.length} 处错误，未导入任何数据。请修改文件，或选择“跳过有错误的行”。`,
     errors.slice(0, 50),
   );
+}
+
+/** No row would be written: refused (no batch, no template), saying why. */
+function refuseNothingWritten(account: RowAccount): void {
+  if (account.written > 0) return;
+  throw new LedgerError('validation', `没有写入任何记录：${nothingWrittenReason(account)}`, {
+    notImported: account.unwritten.slice(0, 50),
+  });
+}
+
+/** Every written row matched the ledger unchanged: the message saying so, else null. */
+function unchangedOnly(account: RowAccount, counts: readonly Counts[]): string | null {
+  if (counts.some((c) => c.created + c.updated > 0)) return null;
+  const rest = account.unwritten.length > 0 ? `，另有 ${account.unwritten.length} 行未导入` : '';
+  return `没有写入任何记录：表中 ${account.written} 行与台账中已有的相同，无需修改${rest}`;
 }
 
 const batchOf = (a: Analysis, options: { operator?: string }) => ({
@@ -307,21 +343,27 @@ function commitLedgerAnalysis(
   a: Analysis,
   skipInvalid: boolean,
   options: { templateName?: string; operator?: string },
-) {
+): AnalysisCommit {
   return ledger.sqlite.transaction(() => {
     const fresh =
       a.ledgerPlan !== null && a.planVersion === dataVersion(ledger)
         ? { ledgerPlan: a.ledgerPlan, plan: a.plan }
-        : plan(ledger, a.table, a.mapping, a.regionCode, skipInvalid, a.into, a.catalog);
+        : plan(ledger, a.table, a.mapping, a.regionCode, a.into, a.catalog);
     const lp = fresh.ledgerPlan as LedgerPlan;
     if (lp.issues.some((i) => i.level === 'error') && !skipInvalid) refuseErrors(lp.issues);
+    refuseNothingWritten(lp.account);
+    const counts = { households: ZERO_COUNTS, persons: ZERO_COUNTS };
+    const unchanged = unchangedOnly(lp.account, [lp.counts]);
+    if (unchanged !== null)
+      return { batchId: null, counts, plan: fresh.plan, records: lp.counts, nothingWritten: unchanged };
     const result = commitLedgerPlan(ledger, lp, batchOf(a, options));
     saveTemplate(ledger, a, options.templateName);
     return {
       batchId: result.batchId,
-      counts: { households: ZERO_COUNTS, persons: ZERO_COUNTS },
+      counts,
       plan: fresh.plan,
       records: result.counts,
+      nothingWritten: null,
     };
   })();
 }

@@ -13,6 +13,7 @@ import { insertGroup } from '../regions/region-edit.ts';
 import { findRegion, type RegionNode } from '../regions/region-tree.ts';
 import { withIndexesDeferred } from './deferred-indexes.ts';
 import type { ImportPlan } from './plan-import.ts';
+import { batchRowSummary } from './row-accounting.ts';
 
 const HOUSEHOLD_COLUMNS = HOUSEHOLD_ENTRY_FIELDS.map((f) => f.column) as readonly string[];
 const PERSON_COLUMNS = PERSON_ENTRY_FIELDS.map((f) => f.column) as readonly string[];
@@ -46,7 +47,7 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): 
         batch.sha256,
         batch.sheet,
         operator,
-        JSON.stringify(plan.counts),
+        JSON.stringify({ ...plan.counts, ...batchRowSummary(plan.account) }),
         JSON.stringify(batch.mapping),
         now,
       ).lastInsertRowid,

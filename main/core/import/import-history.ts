@@ -1,5 +1,7 @@
-// The import history screen: every batch with its counts and whether it was undone.
+// The import history screen: every batch with its counts, the rows it did not write (and why) and
+// whether it was undone.
 import type { Ledger } from '../db/open-ledger.ts';
+import type { batchRowSummary } from './row-accounting.ts';
 
 interface Row {
   id: number;
@@ -26,7 +28,7 @@ export function importHistory(ledger: Ledger, limit: number) {
       households?: typeof ZERO;
       persons?: typeof ZERO;
       records?: typeof ZERO;
-    };
+    } & Partial<ReturnType<typeof batchRowSummary>>;
     return {
       batchId: r.id,
       fileName: r.file_name,
@@ -37,6 +39,9 @@ export function importHistory(ledger: Ledger, limit: number) {
       persons: counts.persons ?? ZERO,
       into: r.ledger_id,
       records: counts.records ?? ZERO,
+      // Batches recorded before rows were accounted for did not keep these.
+      dataRows: counts.dataRows ?? null,
+      notImported: counts.notImported ?? { count: 0, rows: [] },
       undoneAt: r.undone_at,
       undoneBy: r.undone_by,
     };

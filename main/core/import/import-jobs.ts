@@ -4,8 +4,8 @@
 import crypto from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { LedgerError } from '../../../shared/result.ts';
-import type { ImportPreview } from './preview.ts';
-import type { FromWorker, ToWorker, WorkerStart, Counts } from './worker-protocol.ts';
+import type { ImportCommitResult, ImportPreview } from './preview.ts';
+import type { FromWorker, ToWorker, WorkerStart } from './worker-protocol.ts';
 
 export type JobState = 'reading' | 'analysing' | 'ready' | 'committing' | 'done' | 'failed' | 'cancelled';
 
@@ -17,7 +17,7 @@ interface Job {
   rowsRead: number;
   percent: number | null;
   preview: ImportPreview | null;
-  result: { batchId: number; households: Counts; persons: Counts; records: Counts } | null;
+  result: ImportCommitResult | null;
   error: { code: string; message: string } | null;
   reports: Array<(path: string | Error) => void>;
   lastUsed: number;

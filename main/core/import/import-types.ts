@@ -19,6 +19,8 @@ export interface ImportIssue {
   field: string | null;
   message: string;
   level: 'error' | 'warning';
+  /** A setting on the import screen fixes it: 'region' = choose 所属村 (CLI: --region). */
+  fix?: 'region';
 }
 
 export type Values = Record<string, string | number | null>;
@@ -45,6 +47,8 @@ export interface ParsedHousehold {
   newGroup: string | null;
   persons: ParsedPerson[];
   invalid: boolean;
+  /** The first household-level error (values that disagree, an unknown place), if any. */
+  problem: { row: number; message: string } | null;
 }
 
 export interface ImportSettings {

@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { LedgerError } from '../../../shared/result.ts';
 import { openLedger, type Ledger } from '../db/open-ledger.ts';
 import { analyzeFile, commitAnalysis, remapAnalysis, type Analysis } from './analyze-file.ts';
-import { previewOf } from './preview.ts';
+import { commitResultOf, errorReportInput, previewOf } from './preview.ts';
 import type { FromWorker, ToWorker, WorkerStart } from './worker-protocol.ts';
 
 const port = parentPort;
@@ -39,13 +39,6 @@ async function analyse(sheet: string | null, regionCode: string | null): Promise
   post({ type: 'ready', preview: previewOf(analysis) });
 }
 
-/** The header as a row aligned with the source columns (issues name columns by letter). */
-function headerByIndex(a: Analysis): string[] {
-  const row: string[] = [];
-  for (const c of a.columns) row[c.index] = c.name;
-  return Array.from(row, (v) => v ?? '');
-}
-
 port.on('message', (m: ToWorker) => {
   void (async () => {
     try {
@@ -67,26 +60,12 @@ port.on('message', (m: ToWorker) => {
           operator: m.operator,
           ...(m.templateName ? { templateName: m.templateName } : {}),
         });
-        post({
-          type: 'done',
-          result: {
-            batchId: r.batchId,
-            households: r.counts.households,
-            persons: r.counts.persons,
-            records: r.records,
-          },
-        });
+        post({ type: 'done', result: commitResultOf(analysis, r) });
       } else if (m.type === 'report') {
         post({ type: 'progress', phase: 'report', rowsRead: analysis.table.rows.length, percent: null });
         // Loaded when asked for: most imports never write a report.
         const { writeErrorReport } = await import('../xlsx-write/error-report.ts');
-        await writeErrorReport(m.path, {
-          sheetName: analysis.sheet,
-          headerRows: [headerByIndex(analysis)],
-          rows: analysis.table.rows.map((r) => ({ row: r.row, cells: [...r.cells] })),
-          issues: analysis.plan.issues,
-          title: analysis.title,
-        });
+        await writeErrorReport(m.path, errorReportInput(analysis));
         post({ type: 'report-done', path: m.path });
       }
     } catch (e) {

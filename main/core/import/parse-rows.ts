@@ -95,12 +95,15 @@ export function parseRows(table: ImportTable, settings: ImportSettings, places: 
         'warning',
       );
     } else {
-      issue(
-        table.rows[0]?.row ?? 0,
-        null,
-        '村',
-        '文件中没有村列，标题和工作表名也看不出是哪个村：请在导入时选择这些户所属的村（或组）',
-      );
+      issues.push({
+        sheet: table.sheet,
+        row: table.rows[0]?.row ?? 0,
+        column: null,
+        field: '村',
+        message: '文件中没有村列，标题和工作表名也看不出是哪个村',
+        level: 'error',
+        fix: 'region',
+      });
       return { households: [], issues, regionCode };
     }
   }
@@ -171,7 +174,10 @@ export function parseRows(table: ImportTable, settings: ImportSettings, places: 
       );
       r.invalid = true;
     }
-    if (r.person.relation === '01' || current === null) groups.push((current = []));
+    // A row whose 与户主关系 cannot be read may be the next household's 户主: it starts a household of its
+    // own, so the rows after it are held back (and listed) rather than added to the household above.
+    if (r.person.relation === '01' || r.person.relation === undefined || current === null)
+      groups.push((current = []));
     current.push(r);
   }
 
@@ -181,6 +187,8 @@ export function parseRows(table: ImportTable, settings: ImportSettings, places: 
     const first = g[0] as RowValues;
     const values: Values = {};
     let invalid = false;
+    // The first household-level error: the reason the household's other rows are held back.
+    let problem: ParsedHousehold['problem'] = null;
     // The 户主's row speaks for the household; other rows must agree with it (or with the first row).
     const lead = g.find((r) => r.person.relation === '01') ?? first;
     const ordered = [lead, ...g.filter((r) => r !== lead)];
@@ -200,7 +208,10 @@ export function parseRows(table: ImportTable, settings: ImportSettings, places: 
             `同一户的${label}不一致：第 ${lead.row} 行为“${displayValue('household', col, values[col] ?? null)}”，本行为“${displayValue('household', col, v)}”${soft ? '，按户主所在行导入' : ''}`,
             soft ? 'warning' : 'error',
           );
-          if (!soft) invalid = true;
+          if (!soft) {
+            invalid = true;
+            problem ??= { row: r.row, message: `同一户的${label}不一致` };
+          }
         }
       }
     }
@@ -210,6 +221,7 @@ export function parseRows(table: ImportTable, settings: ImportSettings, places: 
     if (!place.ok) {
       issue(first.row, null, '村', place.message);
       invalid = true;
+      problem ??= { row: first.row, message: place.message };
     }
     const persons: ParsedPerson[] = g.map((r) => {
       let bad = r.invalid;
@@ -257,6 +269,7 @@ export function parseRows(table: ImportTable, settings: ImportSettings, places: 
       newGroup: place.ok ? place.newGroup : null,
       persons,
       invalid,
+      problem,
     };
   });
   return { households, issues, regionCode };

@@ -1,6 +1,9 @@
 // What an import would do, computed against the ledger before anything is written: households and
 // persons new / changed (with the fields) / unchanged, and the ledger rules (an ID already in another
 // household is a conflict naming both places). The same plan is recomputed inside the commit.
+// The plan is what "跳过有错误的行" writes: rows with errors are never written, and a household whose
+// 户主 row or household-level value is refused is held back whole; every such row is listed with why
+// (`account`), so the preview's numbers are the result's.
 import { HOUSEHOLD_ENTRY_FIELDS, PERSON_ENTRY_FIELDS } from '../../../shared/fields/entry-fields.ts';
 import { maskIdNumber } from '../../../shared/mask.ts';
 import type { Ledger } from '../db/open-ledger.ts';
@@ -8,6 +11,7 @@ import type { HouseholdRow, PersonRow } from '../db/tables.ts';
 import { placeOf } from '../households/household-read.ts';
 import type { ImportIssue, ParsedHousehold, ParsedPerson, Values } from './import-types.ts';
 import { memberRuleIssues } from './parse-rows.ts';
+import { accountRows, type RowAccount } from './row-accounting.ts';
 
 export interface FieldChange {
   field: string;
@@ -30,7 +34,7 @@ export interface HouseholdPlan {
   /** Fields that differ from the ledger's row; empty for a new household. */
   changes: FieldChange[];
   persons: PersonPlan[];
-  /** Not written at all: a household-level error, or nothing valid left in it. */
+  /** Not written at all: a household-level error, its 户主 row refused, or nothing valid left in it. */
   skip: boolean;
 }
 
@@ -45,6 +49,8 @@ export interface ImportPlan {
   issues: ImportIssue[];
   counts: { households: Counts; persons: Counts };
   newGroups: string[];
+  /** Each data row written or listed with why. */
+  account: RowAccount;
 }
 
 type LedgerMember = { name: string; relation: string; sex: string; id_number: string };
@@ -77,8 +83,9 @@ export function planImport(
   ledger: Ledger,
   sheet: string,
   parsed: ParsedHousehold[],
-  skipInvalid: boolean,
   fileIssues: ImportIssue[],
+  /** Every data row's number (a sheet refused as a whole parses into no households). */
+  dataRows: readonly number[],
 ): ImportPlan {
   const prepare = (sql: string) => ledger.prepare(sql);
   const byNoStmt = prepare('SELECT * FROM households WHERE household_no = ?');
@@ -104,11 +111,15 @@ export function planImport(
   };
   const newGroups = new Set<string>();
   const plans: HouseholdPlan[] = [];
+  /** Valid rows held back with their household, and why. */
+  const held = new Map<number, string>();
+  const written = new Set<number>();
 
   for (const h of parsed) {
     let existing = (h.householdNo ? byNo.get(h.householdNo) : undefined) as HouseholdRow | undefined;
     const personPlans: PersonPlan[] = [];
     let householdInvalid = h.invalid;
+    let problem = h.problem;
     for (const p of h.persons) {
       let invalid = p.invalid;
       const id = p.values.id_number;
@@ -154,28 +165,39 @@ export function planImport(
       });
     }
     if (existing?.status === 'cancelled') {
-      issue(h.firstRow, null, '户编号', `户编号 ${existing.household_no} 在台账中已注销`);
+      const message = `户编号 ${existing.household_no} 在台账中已注销`;
+      issue(h.firstRow, null, '户编号', message);
       householdInvalid = true;
+      problem ??= { row: h.firstRow, message };
     }
-    // The household's members after the import: those in the ledger not in the file, plus the file's valid ones.
+    // The household's members after the import: those in the ledger not in the file, plus the file's.
+    // Rows with errors count here too (their household is judged as the file shows it); a refused 户主
+    // row then holds the household back below.
     let kept: LedgerMember[] = [];
     if (existing) {
-      const fileIds = new Set(
-        personPlans.filter((pp) => !pp.invalid || !skipInvalid).map((pp) => pp.parsed.values.id_number),
-      );
+      const fileIds = new Set(personPlans.map((pp) => pp.parsed.values.id_number));
       kept = (members.all(existing.id) as LedgerMember[]).filter((m) => !fileIds.has(m.id_number));
     }
-    const incoming = personPlans
-      .filter((pp) => !(skipInvalid && pp.invalid))
-      .map((pp) => ({
-        name: String(pp.parsed.values.name ?? pp.existing?.name ?? ''),
-        relation: String(pp.parsed.values.relation ?? pp.existing?.relation ?? ''),
-        sex: String(pp.parsed.values.sex ?? pp.existing?.sex ?? ''),
-      }));
-    const memberIssues = memberRuleIssues(sheet, h, [...kept, ...incoming]);
+    const incoming = personPlans.map((pp) => ({
+      name: String(pp.parsed.values.name ?? pp.existing?.name ?? ''),
+      relation: String(pp.parsed.values.relation ?? pp.existing?.relation ?? ''),
+      sex: String(pp.parsed.values.sex ?? pp.existing?.sex ?? ''),
+    }));
+    // Grouped by 户主 rows, a first row whose 与户主关系 cannot be read started this new household
+    // (parseRows): its head is unknown, so the household waits, and "本户没有户主" would only repeat that.
+    const lead = personPlans[0];
+    const unknownHead =
+      !existing &&
+      h.householdNo === null &&
+      lead?.invalid === true &&
+      lead.parsed.values.relation === undefined
+        ? lead
+        : undefined;
+    const memberIssues = unknownHead ? [] : memberRuleIssues(sheet, h, [...kept, ...incoming]);
     if (memberIssues.length > 0) {
       issues.push(...memberIssues);
       householdInvalid = true;
+      problem ??= { row: h.firstRow, message: memberIssues[0]?.message ?? '' };
     }
     const changes = diff(existing as unknown as Record<string, unknown> | null, h.values, HOUSEHOLD_COLUMNS);
     if (
@@ -186,7 +208,20 @@ export function planImport(
       if (h.villageCode !== null)
         changes.push({ field: 'village_code', before: existing.village_code, after: h.villageCode });
     }
-    const skip = householdInvalid || (skipInvalid ? incoming.length === 0 : false);
+    const refusedHead =
+      personPlans.find((pp) => pp.invalid && pp.parsed.values.relation === '01') ?? unknownHead;
+    const skip = householdInvalid || refusedHead !== undefined || personPlans.every((pp) => pp.invalid);
+    if (skip) {
+      const others = personPlans.length - 1;
+      const reason = refusedHead
+        ? refusedHead === unknownHead
+          ? `第 ${refusedHead.parsed.row} 行有错误，看不出与户主的关系，其后同户的 ${others} 人暂未导入`
+          : `同户第 ${refusedHead.parsed.row} 行（户主）有错误，本户其余 ${others} 人暂未导入`
+        : problem
+          ? `本户有错误（第 ${problem.row} 行：${problem.message}），本户 ${personPlans.length} 人均暂未导入`
+          : null;
+      if (reason !== null) for (const pp of personPlans) held.set(pp.parsed.row, reason);
+    }
     plans.push({ parsed: h, existing: existing ?? null, changes, persons: personPlans, skip });
   }
 
@@ -200,9 +235,17 @@ export function planImport(
       if (pp.invalid) continue;
       const pk = pp.existing === null ? 'created' : pp.changes.length > 0 ? 'updated' : 'unchanged';
       counts.persons[pk] += 1;
+      written.add(pp.parsed.row);
     }
   }
-  return { households: plans, issues, counts, newGroups: [...newGroups] };
+  // 姓名 of the rows not written only (a big import writes nearly all of its rows).
+  const names = new Map<number, string>();
+  for (const h of plans)
+    for (const pp of h.persons)
+      if ((h.skip || pp.invalid) && typeof pp.parsed.values.name === 'string')
+        names.set(pp.parsed.row, pp.parsed.values.name);
+  const account = accountRows(dataRows, written, issues, held, names);
+  return { households: plans, issues, counts, newGroups: [...newGroups], account };
 }
 
 const KEY_BATCH = 500;

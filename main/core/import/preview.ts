@@ -1,16 +1,53 @@
 // The preview the clerk reads before anything is written (and the CLI prints as JSON).
 import { fieldLabel } from '../../../shared/fields/entry-fields.ts';
 import { ledgerDef, ledgerFieldLabel } from '../../../shared/ledgers/index.ts';
-import type { Analysis } from './analyze-file.ts';
+import type { Analysis, AnalysisCommit } from './analyze-file.ts';
+import type { ErrorReportInput } from '../xlsx-write/error-report.ts';
+import type { ImportIssue } from './import-types.ts';
+import { nothingWrittenReason } from './row-accounting.ts';
 
 const MAX_LISTED_ISSUES = 2000;
+const MAX_LISTED_ROWS = 2000;
 const MAX_LISTED_CHANGES = 500;
+
+/** Columns that name the person (or household) of a row, most telling first. */
+const NAME_TARGETS = ['person.name', 'link.name', 'link.head_name'];
+
+/** 姓名 of the given rows as the file has them (null where the file has none). */
+export function rowNames(a: Analysis, rows: Iterable<number>): Map<number, string | null> {
+  const wanted = new Set(rows);
+  const names = new Map<number, string | null>();
+  const column = NAME_TARGETS.map((t) => a.mapping.find((m) => m.target === t)).find((m) => m !== undefined);
+  for (const r of a.table.rows) {
+    if (!wanted.has(r.row)) continue;
+    const text = column === undefined ? '' : (r.cells[column.index] ?? '').trim();
+    names.set(r.row, text === '' ? null : text);
+  }
+  return names;
+}
+
+/** What the clerk does about an issue the import screen itself can fix. */
+export const SCREEN_FIX_HINTS: Record<NonNullable<ImportIssue['fix']>, string> = {
+  region: '请在上方选择所属村（或组）',
+};
+
+/** "没有写入任何记录" and why: the fix on this screen when there is one, else the first row's reason. */
+function nothingWrittenText(issues: readonly ImportIssue[], account: Analysis['plan']['account']): string {
+  const fixable = issues.find((i) => i.level === 'error' && i.fix !== undefined);
+  return fixable?.fix
+    ? `没有写入任何记录：${fixable.message}：${SCREEN_FIX_HINTS[fixable.fix]}`
+    : `没有写入任何记录：${nothingWrittenReason(account)}`;
+}
 
 export function previewOf(a: Analysis) {
   const { plan } = a;
+  const { account } = plan;
   const errors = plan.issues.filter((i) => i.level === 'error');
   const warnings = plan.issues.filter((i) => i.level === 'warning');
-  const invalidRows = a.ledgerPlan?.invalidRows ?? new Set(errors.map((e) => e.row)).size;
+  const listedIssues = [...errors, ...warnings].slice(0, MAX_LISTED_ISSUES);
+  const listedRows = account.unwritten.slice(0, MAX_LISTED_ROWS);
+  const names = rowNames(a, [...listedIssues.map((i) => i.row), ...listedRows.map((u) => u.row)]);
+  const invalidRows = account.unwritten.filter((u) => u.kind === 'error').length;
   const changes: Array<{
     kind: 'household' | 'person' | 'record';
     label: string;
@@ -57,20 +94,75 @@ export function previewOf(a: Analysis) {
     mapping: a.mapping,
     templateUsed: a.templateUsed,
     regionCode: a.regionCode,
-    rows: a.table.rows.length,
+    rows: account.dataRows,
+    /** Data rows that would be written (created, changed or unchanged); the rest are in `notImported`. */
+    written: account.written,
     households: plan.counts.households,
     persons: plan.counts.persons,
     into: a.into,
     records: a.ledgerPlan?.counts ?? { created: 0, updated: 0, unchanged: 0 },
     skipped: a.table.skipped,
-    // Errors first, then warnings; the counts say how many there are in all.
-    errors: [...errors, ...warnings].slice(0, MAX_LISTED_ISSUES),
+    // Errors first, then warnings, each with the row's 姓名; the counts say how many there are in all.
+    errors: listedIssues.map((i) => ({
+      ...i,
+      message: i.fix ? `${i.message}：${SCREEN_FIX_HINTS[i.fix]}` : i.message,
+      name: names.get(i.row) ?? null,
+    })),
     errorCount: errors.length,
     warningCount: warnings.length,
     invalidRows,
+    /** Data rows not written, each with why (the first MAX_LISTED_ROWS; notImportedCount is exact). */
+    notImported: listedRows.map((u) => ({ ...u, name: u.name ?? names.get(u.row) ?? null })),
+    notImportedCount: account.unwritten.length,
+    heldRows: account.unwritten.length - invalidRows,
+    /** Set when no row would be written: why ("没有写入任何记录"). */
+    nothingWritten: account.written === 0 ? nothingWrittenText(plan.issues, account) : null,
     newGroups: plan.newGroups.map((g) => g.split('|')[1] ?? g),
     changes,
   };
 }
 
 export type ImportPreview = ReturnType<typeof previewOf>;
+
+/** What a commit did, as the result screen (and the CLI) shows it: counts and the rows not written. */
+export function commitResultOf(a: Analysis, r: AnalysisCommit) {
+  const { account } = r.plan;
+  const rows = account.unwritten.slice(0, MAX_LISTED_ROWS);
+  const names = rowNames(
+    a,
+    rows.map((u) => u.row),
+  );
+  return {
+    batchId: r.batchId,
+    households: r.counts.households,
+    persons: r.counts.persons,
+    records: r.records,
+    written: account.written,
+    notImported: {
+      count: account.unwritten.length,
+      rows: rows.map((u) => ({ ...u, name: u.name ?? names.get(u.row) ?? null })),
+    },
+    nothingWritten: r.nothingWritten,
+  };
+}
+
+export type ImportCommitResult = ReturnType<typeof commitResultOf>;
+
+/** The header as a row aligned with the source columns (issues name columns by letter). */
+function headerByIndex(a: Analysis): string[] {
+  const row: string[] = [];
+  for (const c of a.columns) row[c.index] = c.name;
+  return Array.from(row, (v) => v ?? '');
+}
+
+/** The 错误报告 of an analysis: every source row, its errors and hints, and the rows held back. */
+export function errorReportInput(a: Analysis): ErrorReportInput {
+  return {
+    sheetName: a.sheet,
+    headerRows: [headerByIndex(a)],
+    rows: a.table.rows.map((r) => ({ row: r.row, cells: [...r.cells] })),
+    issues: a.plan.issues,
+    held: a.plan.account.unwritten.filter((u) => u.kind === 'held'),
+    title: a.title,
+  };
+}

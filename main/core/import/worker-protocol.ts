@@ -1,5 +1,5 @@
 // Messages between the import job runner (main thread) and its worker thread.
-import type { ImportPreview } from './preview.ts';
+import type { ImportCommitResult, ImportPreview } from './preview.ts';
 
 export interface WorkerStart {
   ledgerPath: string;
@@ -19,15 +19,9 @@ export type ToWorker =
   | { type: 'report'; path: string }
   | { type: 'cancel' };
 
-export interface Counts {
-  created: number;
-  updated: number;
-  unchanged: number;
-}
-
 export type FromWorker =
   | { type: 'progress'; phase: string; rowsRead: number; percent: number | null }
   | { type: 'ready'; preview: ImportPreview }
-  | { type: 'done'; result: { batchId: number; households: Counts; persons: Counts; records: Counts } }
+  | { type: 'done'; result: ImportCommitResult }
   | { type: 'report-done'; path: string }
   | { type: 'failed'; error: { code: string; message: string } };

@@ -1,5 +1,6 @@
 // The 错误报告 workbook handed back to a clerk after a failed or partly failed import: the source rows
-// as they were, each with its source row number and what is wrong with it, the bad cells in light red.
+// as they were, each with its source row number and what is wrong with it (【错误】), or why it is held
+// back though it has no error itself (【未导入】, e.g. its 户主's row is wrong), the bad cells in light red.
 // The clerk fixes the rows in this file (or in the original, found by 原行号) and imports again.
 import { columnIndex, createWorkbookWriter, safeSheetName } from './index.ts';
 import type { CellStyle, CellValue } from './index.ts';
@@ -15,6 +16,8 @@ export interface ErrorReportInput {
     message: string;
     level: 'error' | 'warning';
   }>;
+  /** Valid rows not imported because of another row (their household's 户主) or the whole sheet. */
+  held?: Array<{ row: number; reason: string }>;
   title?: string | null;
 }
 
@@ -23,6 +26,8 @@ export interface ErrorReportResult {
   rows: number;
   /** Data rows with at least one 【错误】 (rows with only 【提示】 are marked but not counted). */
   errorRows: number;
+  /** Data rows marked 【未导入】: valid, but held back with their household. */
+  heldRows: number;
 }
 
 const ROW_NO_HEADER = '原行号';
@@ -47,6 +52,7 @@ const MESSAGE_STYLE: CellStyle = { fontColor: 'FFFF0000' };
 
 interface RowIssues {
   errors: string[];
+  held: string[];
   warnings: string[];
   /** 0-based source columns named by an issue. */
   columns: Set<number>;
@@ -69,6 +75,7 @@ function messageText(issues: RowIssues): string {
   const unique = (list: string[]): string[] => [...new Set(list)];
   return [
     ...unique(issues.errors).map((m) => `【错误】${m}`),
+    ...unique(issues.held).map((m) => `【未导入】${m}`),
     ...unique(issues.warnings).map((m) => `【提示】${m}`),
   ].join('；');
 }
@@ -83,13 +90,18 @@ export async function writeErrorReport(
   input: ErrorReportInput,
 ): Promise<ErrorReportResult> {
   const byRow = new Map<number, RowIssues>();
-  for (const issue of input.issues) {
-    const key = Number.isInteger(issue.row) && issue.row > 0 ? issue.row : 0;
+  const entryOf = (row: number): RowIssues => {
+    const key = Number.isInteger(row) && row > 0 ? row : 0;
     let entry = byRow.get(key);
     if (entry === undefined) {
-      entry = { errors: [], warnings: [], columns: new Set() };
+      entry = { errors: [], held: [], warnings: [], columns: new Set() };
       byRow.set(key, entry);
     }
+    return entry;
+  };
+  for (const h of input.held ?? []) entryOf(h.row).held.push(h.reason);
+  for (const issue of input.issues) {
+    const entry = entryOf(issue.row);
     (issue.level === 'error' ? entry.errors : entry.warnings).push(issue.message);
     const col = issue.column === null ? -1 : columnIndex(issue.column);
     if (col >= 0) entry.columns.add(col);
@@ -156,6 +168,7 @@ export async function writeErrorReport(
 
   const writer = createWorkbookWriter(filePath);
   let errorRows = 0;
+  let heldRows = 0;
   try {
     const sheet = writer.addSheet({
       name: safeSheetName(input.sheetName, '错误报告'),
@@ -195,6 +208,7 @@ export async function writeErrorReport(
         }
         cells[messageColumn] = { value: messages.get(r.row) ?? '', style: MESSAGE_STYLE };
         if (issues.errors.length > 0) errorRows++;
+        else if (issues.held.length > 0 && r.row > 0) heldRows++;
       }
       cells[rowNoColumn] = r.row > 0 ? { value: r.row, style: ROW_NO_STYLE } : null;
       sheet.addRow(cells, { style: DATA_ROW_STYLE });
@@ -205,5 +219,5 @@ export async function writeErrorReport(
     await writer.abort();
     throw error;
   }
-  return { rows: rows.length, errorRows };
+  return { rows: rows.length, errorRows, heldRows };
 }

@@ -12,6 +12,7 @@ import type { Ledger } from '../../db/open-ledger.ts';
 import { requireOperator } from '../../ledger/operator.ts';
 import { insertRecord, recordLabel } from '../record-write.ts';
 import { requireLedger } from '../record-sql.ts';
+import { batchRowSummary } from '../../import/row-accounting.ts';
 import type { LedgerPlan } from './ledger-plan.ts';
 
 export interface LedgerBatchInfo {
@@ -38,7 +39,7 @@ export function commitLedgerPlan(ledger: Ledger, plan: LedgerPlan, batch: Ledger
           batch.sha256,
           batch.sheet,
           operator,
-          JSON.stringify({ records: plan.counts }),
+          JSON.stringify({ records: plan.counts, ...batchRowSummary(plan.account) }),
           JSON.stringify(batch.mapping),
           now,
           def.id,

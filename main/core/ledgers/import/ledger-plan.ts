@@ -22,6 +22,7 @@ import { issueCollector, type ImportIssue, type ImportTable } from '../../import
 import type { PlaceResolver } from '../../import/place-resolver.ts';
 import type { FieldChange } from '../../import/plan-import.ts';
 import { currentYear } from '../../clock.ts';
+import { accountRows, type RowAccount } from '../../import/row-accounting.ts';
 import { requireLedger } from '../record-sql.ts';
 import { fillFileYear } from './file-year.ts';
 import type { SubjectColumns } from '../record-write.ts';
@@ -42,8 +43,8 @@ export interface LedgerPlan {
   records: RecordPlan[];
   issues: ImportIssue[];
   counts: { created: number; updated: number; unchanged: number };
-  /** Rows with errors (not written with skipInvalid). */
-  invalidRows: number;
+  /** Each data row written (a record) or listed with why (its errors, or the sheet's). */
+  account: RowAccount;
 }
 
 type Scalar = string | number | null;
@@ -86,22 +87,24 @@ export function planLedgerImport(
   });
   const letter = (key: string) => mapped.find((m) => m.target.key === key)?.letter ?? null;
   const has = (key: string) => letter(key) !== null;
-  const empty: LedgerPlan = {
+  const dataRows = table.rows.map((r) => r.row);
+  // A sheet refused as a whole: every row is listed with the reason.
+  const empty = (): LedgerPlan => ({
     ledgerId: def.id,
     records: [],
     issues,
     counts: { created: 0, updated: 0, unchanged: 0 },
-    invalidRows: 0,
-  };
+    account: accountRows(dataRows, new Set(), issues, new Map()),
+  });
 
   // File-level: the columns that link rows to their subject.
   if (def.subject === 'person' && !has('link.id_number')) {
     issue(0, null, '证件号码', `导入“${def.name}”需要“证件号码”列，用来找到台账中的人员：请在列对应中指定`);
-    return empty;
+    return empty();
   }
   if (def.subject === 'household' && !has('link.household_no') && !has('link.head_id_number')) {
     issue(0, null, '户编号', `导入“${def.name}”需要“户编号”或“户主证件号码”列：请在列对应中指定`);
-    return empty;
+    return empty();
   }
   if (
     def.subject === 'region' &&
@@ -111,7 +114,7 @@ export function planLedgerImport(
     regionCode === null
   ) {
     issue(0, null, '村', `导入“${def.name}”需要“乡镇”或“村”列，或在导入时选择所属的乡镇/村`);
-    return empty;
+    return empty();
   }
   if (def.parent && def.parent.key !== 'subject' && !has('parent.key')) {
     issue(
@@ -120,7 +123,7 @@ export function planLedgerImport(
       null,
       `导入“${def.name}”需要一列说明每行属于哪条“${requireLedger(def.parent.ledger).name}”记录`,
     );
-    return empty;
+    return empty();
   }
 
   // 1. cells → values
@@ -225,7 +228,6 @@ export function planLedgerImport(
   const seen = new Map<string, number>();
   const columnOf = (field: string | null) => (field ? letter(`record.${field}`) : null);
   const counts = { created: 0, updated: 0, unchanged: 0 };
-  const bad = new Set<number>();
   for (const r of rows) {
     let invalid = r.invalid;
     const fail = (column: string | null, field: string | null, message: string) => {
@@ -327,10 +329,7 @@ export function planLedgerImport(
             : `“${parentDef.name}”中没有“${k}”：请先导入或登记`,
         );
     }
-    if (invalid) {
-      bad.add(r.row);
-      continue;
-    }
+    if (invalid) continue;
     const key = keyColumns
       .map((c) =>
         String(
@@ -348,7 +347,6 @@ export function planLedgerImport(
           null,
           `与第 ${prev} 行是同一条“${def.name}”记录（${def.key.map((k) => (k === 'subject' ? '同一对象' : k === 'parent' ? '同一所属记录' : ledgerFieldLabel(def, k))).join('、')}相同）`,
         );
-        bad.add(r.row);
         continue;
       }
       seen.set(key, r.row);
@@ -360,10 +358,7 @@ export function planLedgerImport(
       issue(r.row, columnOf(i.field), i.field ? ledgerFieldLabel(def, i.field) : null, i.message, i.level);
       if (i.level === 'error') ruleError = true;
     }
-    if (ruleError) {
-      bad.add(r.row);
-      continue;
-    }
+    if (ruleError) continue;
     const changes: FieldChange[] = found ? diffRows(found.values, final, fieldColumns) : [];
     if (!found) counts.created += 1;
     else if (changes.length > 0) counts.updated += 1;
@@ -378,7 +373,20 @@ export function planLedgerImport(
       label,
     });
   }
-  return { ledgerId: def.id, records, issues, counts, invalidRows: bad.size };
+  const written = new Set(records.map((r) => r.row));
+  const names = new Map<number, string>();
+  for (const r of rows) {
+    if (written.has(r.row)) continue;
+    const name = r.link.name ?? r.link.head_name;
+    if (typeof name === 'string') names.set(r.row, name);
+  }
+  return {
+    ledgerId: def.id,
+    records,
+    issues,
+    counts,
+    account: accountRows(dataRows, written, issues, new Map(), names),
+  };
 
   function placeCode(r: RowCells, optional: boolean): string | null {
     const { township, village, group } = r.place;

@@ -1,5 +1,5 @@
 // The preview's buttons: 导入 (only without errors), 跳过有错误的行并导入 (after a confirmation that
-// says how many rows stay out), 下载错误报告 and 取消.
+// says how many rows stay out and why, with the same numbers the result will show), 下载错误报告 and 取消.
 import { useState } from 'react';
 import { App, Button } from 'antd';
 import { CloudUploadOutlined, DownloadOutlined } from '@ant-design/icons';
@@ -21,7 +21,9 @@ export function ImportActions(props: {
   const [reporting, setReporting] = useState(false);
   const hasErrors = preview.errorCount > 0;
   const issues = preview.errorCount + preview.warningCount;
-  const importable = Math.max(0, preview.rows - preview.invalidRows);
+  // The plan's own numbers: rows written + rows not imported = data rows.
+  const importable = preview.written;
+  const heldShown = preview.notImported.filter((u) => u.kind === 'held').slice(0, 5);
 
   const confirmSkip = () =>
     modal.confirm({
@@ -30,8 +32,25 @@ export function ImportActions(props: {
       content: (
         <div data-testid="import-skip-dialog">
           <p>
-            有 <b>{preview.invalidRows}</b> 行有错误，将被跳过、不导入；其余 <b>{importable}</b> 行写入台账。
+            共 <b>{preview.rows}</b> 行：<b>{importable}</b> 行写入台账，<b>{preview.notImportedCount}</b>{' '}
+            行不导入——其中 <b>{preview.invalidRows}</b> 行有错误
+            {preview.heldRows > 0 && (
+              <>
+                ，<b>{preview.heldRows}</b> 行因同户的户主行（或户的信息）有错误整户暂未导入
+              </>
+            )}
+            。
           </p>
+          {heldShown.length > 0 && (
+            <ul className="import-skip-held">
+              {heldShown.map((u) => (
+                <li key={u.row}>
+                  第 {u.row} 行{u.name ? `（${u.name}）` : ''}：{u.reason}
+                </li>
+              ))}
+              {preview.heldRows > heldShown.length && <li>……见“不导入的行”</li>}
+            </ul>
+          )}
           <p className="import-muted">可以先下载错误报告，改好这些行后再单独导入。</p>
         </div>
       ),
@@ -89,7 +108,9 @@ export function ImportActions(props: {
       </Button>
       <span className="import-actions-note">
         {hasErrors
-          ? `有 ${preview.errorCount} 处错误：改正原表后重新选择文件，或跳过这 ${preview.invalidRows} 行。`
+          ? importable === 0
+            ? '没有可以写入的行：请按上面的说明改正。'
+            : `有 ${preview.errorCount} 处错误：改正原表后重新选择文件，或跳过不能导入的 ${preview.notImportedCount} 行。`
           : importable === 0
             ? '没有可导入的数据行。'
             : `共 ${importable} 行可以导入；导入后可在“导入历史”中撤销。`}

@@ -1,5 +1,6 @@
-// 导入历史: every import batch, newest first, with its counts and 撤销本次导入. The core refuses an undo
-// when a row of the batch was edited afterwards; that refusal is shown as it comes, in Chinese.
+// 导入历史: every import batch, newest first, with its counts, the rows it did not write (unfold the
+// batch to read them, each with why) and 撤销本次导入. The core refuses an undo when a row of the batch
+// was edited afterwards; that refusal is shown as it comes, in Chinese.
 import { useState, type HTMLAttributes } from 'react';
 import { Alert, App, Button, Popconfirm, Table, Tag, type TableColumnsType } from 'antd';
 import { ReloadOutlined, UndoOutlined } from '@ant-design/icons';
@@ -10,6 +11,7 @@ import { useLedgerQuery } from '../../api/useLedgerQuery.ts';
 import { testIdProps } from '../../lib/test-id.ts';
 import { ledgerName } from '../ledgers/ledger-groups.ts';
 import { localTime, type Counts } from './import-format.ts';
+import { NotImportedRows } from './PreviewDetails.tsx';
 
 type Batch = ResponseOf<'import.history'>[number];
 
@@ -109,6 +111,20 @@ export function ImportHistory({ highlight }: { highlight: number | null }) {
       render: (_: unknown, b) => (b.into === null ? NONE : counts(b.records)),
     },
     {
+      title: '未导入',
+      key: 'notImported',
+      width: 64,
+      align: 'center',
+      render: (_: unknown, b) => (
+        <span
+          data-testid="import-history-not-imported"
+          className={b.notImported.count > 0 ? 'import-error-text' : undefined}
+        >
+          {b.notImported.count > 0 ? `${b.notImported.count} 行` : b.dataRows === null ? '—' : '0'}
+        </span>
+      ),
+    },
+    {
       title: '状态',
       key: 'state',
       width: 142,
@@ -194,6 +210,17 @@ export function ImportHistory({ highlight }: { highlight: number | null }) {
           ].join(' ')
         }
         onRow={(b) => batchRowProps(b)}
+        expandable={{
+          rowExpandable: (b) => b.notImported.count > 0,
+          expandedRowRender: (b) => (
+            <NotImportedRows
+              rows={b.notImported.rows}
+              count={b.notImported.count}
+              lead={`这批导入的 ${b.dataRows ?? ''} 个数据行中，这 ${b.notImported.count} 行没有写入：`}
+              testId={`import-history-not-imported-${b.batchId}`}
+            />
+          ),
+        }}
         locale={{ emptyText: '还没有导入过文件' }}
         tableLayout="fixed"
         data-testid="import-history-table"

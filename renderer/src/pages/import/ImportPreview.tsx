@@ -10,11 +10,11 @@ import { IssueTable } from './IssueTable.tsx';
 import { JobProgress } from './JobProgress.tsx';
 import { MappingTable } from './MappingTable.tsx';
 import { PreviewCounts } from './PreviewCounts.tsx';
-import { ChangedRecords, NewGroups, SkippedRows } from './PreviewDetails.tsx';
+import { ChangedRecords, NewGroups, NotImportedRows, SkippedRows } from './PreviewDetails.tsx';
 import type { ImportPreviewData, ImportStatus } from './import-job-state.ts';
 import type { ImportJob } from './useImportJob.ts';
 
-type TabKey = 'issues' | 'mapping' | 'changes' | 'skipped' | 'groups';
+type TabKey = 'issues' | 'not-imported' | 'mapping' | 'changes' | 'skipped' | 'groups';
 
 const tabLabel = (text: string, count: number | string, tone: 'error' | 'plain' = 'plain') => (
   <span className="import-tab-label">
@@ -100,6 +100,15 @@ export function ImportPreview(props: {
         </div>
       </div>
 
+      {preview.nothingWritten !== null && (
+        <Alert
+          type="warning"
+          showIcon
+          className="import-alert"
+          title={preview.nothingWritten}
+          data-testid="import-nothing-written"
+        />
+      )}
       {status.error !== null && status.state === 'ready' && (
         <Alert
           type="error"
@@ -146,6 +155,17 @@ export function ImportPreview(props: {
                 preview.errorCount > 0 ? 'error' : 'plain',
               ),
               children: <IssueTable preview={preview} />,
+            },
+            {
+              key: 'not-imported',
+              label: tabLabel('不导入的行', preview.notImportedCount, 'error'),
+              children: (
+                <NotImportedRows
+                  rows={preview.notImported}
+                  count={preview.notImportedCount}
+                  lead="这些数据行不会写入台账：有错误的行，以及因同户的户主行（或户的信息）有错误而整户暂未导入的行。改好原表后可再导入。"
+                />
+              ),
             },
             {
               key: 'mapping',

@@ -1,9 +1,11 @@
-// Step 3: the import is written. What it did, its batch number, and the way to 导入历史 (where it can
-// be undone) or to the next file.
+// Step 3: the import is written. What it did, its batch number, the rows it did not write (and why),
+// and the way to 导入历史 (where it can be undone) or to the next file. An import that wrote nothing
+// (every row already in the ledger, unchanged) says so, without a batch and without a green tick.
 import { Button, Descriptions, Result } from 'antd';
 import { HistoryOutlined, PlusOutlined } from '@ant-design/icons';
 import { countsText } from './import-format.ts';
 import type { ImportStatus } from './import-job-state.ts';
+import { NotImportedRows } from './PreviewDetails.tsx';
 
 type Done = NonNullable<ImportStatus['result']>;
 
@@ -23,21 +25,35 @@ export function ImportResult(props: {
   onNext: () => void;
 }) {
   const { result, fileName, onHistory, onNext } = props;
+  const { notImported } = result;
   return (
-    <div className="import-card import-result" data-testid="import-result" data-batch={result.batchId}>
+    <div
+      className="import-card import-result"
+      data-testid="import-result"
+      data-batch={result.batchId ?? ''}
+      data-written={result.written}
+    >
       <Result
-        status="success"
-        title={`导入完成：第 ${result.batchId} 批`}
+        status={result.batchId === null ? 'info' : 'success'}
+        title={
+          result.batchId === null
+            ? (result.nothingWritten ?? '没有写入任何记录')
+            : `导入完成：第 ${result.batchId} 批，写入 ${result.written} 行${notImported.count > 0 ? `，${notImported.count} 行未导入` : ''}`
+        }
         subTitle={fileName ?? undefined}
         extra={[
-          <Button
-            key="history"
-            icon={<HistoryOutlined />}
-            onClick={onHistory}
-            data-testid="import-open-history"
-          >
-            查看导入历史（可撤销）
-          </Button>,
+          ...(result.batchId === null
+            ? []
+            : [
+                <Button
+                  key="history"
+                  icon={<HistoryOutlined />}
+                  onClick={onHistory}
+                  data-testid="import-open-history"
+                >
+                  查看导入历史（可撤销）
+                </Button>,
+              ]),
           <Button
             key="next"
             type="primary"
@@ -77,6 +93,16 @@ export function ImportResult(props: {
                 ]
           }
         />
+        {notImported.count > 0 && (
+          <div className="import-result-not-imported">
+            <NotImportedRows
+              rows={notImported.rows}
+              count={notImported.count}
+              lead={`这 ${notImported.count} 行没有写入台账（导入历史中也记着）：改好原表后再导入即可。`}
+              testId="import-result-not-imported"
+            />
+          </div>
+        )}
       </Result>
     </div>
   );

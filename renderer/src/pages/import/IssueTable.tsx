@@ -1,7 +1,7 @@
 // 错误与提示: where each problem is in the clerk's own file (sheet, Excel row, column letter), which
 // field, what is wrong, and whether it stops the row (错误) or only deserves a look (提示).
-import type { HTMLAttributes } from 'react';
-import { Table, Tag, type TableColumnsType } from 'antd';
+import { useState, type HTMLAttributes } from 'react';
+import { Checkbox, Table, Tag, type TableColumnsType } from 'antd';
 import type { ImportPreviewData } from './import-job-state.ts';
 
 type Issue = ImportPreviewData['errors'][number];
@@ -30,6 +30,15 @@ const columns: TableColumnsType<Keyed> = [
     align: 'right',
     sorter: (a, b) => a.row - b.row,
     defaultSortOrder: 'ascend',
+  },
+  {
+    title: '姓名',
+    dataIndex: 'name',
+    key: 'name',
+    width: 90,
+    ellipsis: true,
+    sorter: (a, b) => text(a.name, b.name),
+    render: (n: string | null) => n ?? '—',
   },
   {
     title: '列',
@@ -63,8 +72,11 @@ const columns: TableColumnsType<Keyed> = [
 ];
 
 export function IssueTable({ preview }: { preview: ImportPreviewData }) {
-  const rows: Keyed[] = preview.errors.map((e, key) => ({ ...e, key }));
-  const total = preview.errorCount + preview.warningCount;
+  // One real error must not be buried under many hints: with errors, only they show at first.
+  const [errorsOnly, setErrorsOnly] = useState(preview.errorCount > 0 && preview.warningCount > 0);
+  const all: Keyed[] = preview.errors.map((e, key) => ({ ...e, key }));
+  const rows = errorsOnly ? all.filter((e) => e.level === 'error') : all;
+  const total = errorsOnly ? preview.errorCount : preview.errorCount + preview.warningCount;
   return (
     <div data-testid="import-issues">
       <div className="import-tab-lead" data-testid="import-issue-total" data-errors={preview.errorCount}>
@@ -73,6 +85,15 @@ export function IssueTable({ preview }: { preview: ImportPreviewData }) {
         {rows.length < total && (
           <span className="import-muted">此处列出前 {rows.length} 处，完整清单请下载错误报告。</span>
         )}
+        <Checkbox
+          className="import-errors-only"
+          checked={errorsOnly}
+          disabled={preview.errorCount === 0 && !errorsOnly}
+          onChange={(e) => setErrorsOnly(e.target.checked)}
+          data-testid="import-errors-only"
+        >
+          只看错误
+        </Checkbox>
       </div>
       <Table<Keyed>
         size="small"

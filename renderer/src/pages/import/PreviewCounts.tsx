@@ -1,6 +1,6 @@
 // What the import would do, in numbers: households and persons (or, into a thematic ledger, its records)
-// new / changed / unchanged, the rows
-// set aside (合计, 签字 …), the groups that would be created and the rows with errors.
+// new / changed / unchanged; the data rows written, with errors, and held back with their household
+// (数据行 = 写入 + 有错误 + 暂未导入); the rows set aside (合计, 签字 …) and the groups to be created.
 import type { ImportPreviewData } from './import-job-state.ts';
 
 function Cell(props: { label: string; value: number; tone?: 'new' | 'changed' | 'error'; testId: string }) {
@@ -45,7 +45,9 @@ export function PreviewCounts({ preview }: { preview: ImportPreviewData }) {
       <div className="import-count-group">
         <span className="import-count-title">行</span>
         <Cell label="数据行" value={preview.rows} testId="import-rows" />
+        <Cell label="写入" value={preview.written} testId="import-written" />
         <Cell label="有错误" value={preview.invalidRows} tone="error" testId="import-invalid-rows" />
+        <Cell label="暂未导入" value={preview.heldRows} tone="error" testId="import-held-rows" />
         <Cell label="已略过" value={preview.skipped.length} testId="import-skipped-count" />
         <Cell
           label="新建组"
