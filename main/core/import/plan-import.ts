@@ -94,8 +94,7 @@ export function planImport(
   const byId = { get: (id: unknown) => (knownIds.has(String(id)) ? byIdStmt.get(id) : undefined) };
   const byNo = { get: (no: string) => (knownNos.has(no) ? byNoStmt.get(no) : undefined) };
   // A registered person under another number of the same person (身份证号 vs 残疾人证号).
-  const holders = sameHolderIds(
-    ledger,
+  const holders = sameHolderIds(ledger, () =>
     parsed.flatMap((h) => h.persons.map((p) => p.values.id_number)),
   );
   const householdById = prepare('SELECT * FROM households WHERE id = ?');

@@ -118,43 +118,44 @@ export function assertIdFree(ledger: Ledger, normalized: string, excludePersonId
 const KEY_BATCH = 500;
 
 /**
- * For an import: the registered persons holding another number of the same person as one of `ids`
- * (same first 18 characters, different number), by that 18-character key. Batched for 400,000-row files:
- * 20/22-character numbers are few, so the ledger's are read in one pass over the index, and the
- * 18-character numbers are looked up only for the file's few longer ones.
+ * For an import: the registered persons holding another number of the same person as one of the file's
+ * `ids` (same first 18 characters, different number), by that 18-character key. 20/22-character numbers
+ * are few on both sides, so a 400,000-row import pays one pass over the UNIQUE index for the ledger's
+ * longer numbers and exact look-ups (batched) only for the 身份证号 inside the file's longer numbers.
  */
-export function sameHolderIds(ledger: Ledger, ids: readonly unknown[]): Map<string, IdConflict> {
+export function sameHolderIds(ledger: Ledger, ids: () => readonly unknown[]): Map<string, IdConflict> {
   const holders = new Map<string, IdConflict>();
-  if (ledger.prepare('SELECT 1 FROM persons LIMIT 1').get() === undefined) return holders;
-  const fileIds = new Set(ids.filter((v): v is string => typeof v === 'string'));
-  const keys = new Set<string>();
-  const shortKeys = new Set<string>();
-  for (const id of fileIds) {
-    const key = idPersonKey(id);
-    if (key.length !== 18) continue;
-    keys.add(key);
-    if (key !== id) shortKeys.add(key);
-  }
-  const ownerOf = ledger.prepare(`SELECT ${OWNER_COLUMNS} WHERE p.id_number = ?`);
-  const consider = (stored: string) => {
-    const key = idPersonKey(stored);
-    if (holders.has(key) || !keys.has(key)) return;
-    const owner = ownerOf.get(stored) as IdConflict | undefined;
-    if (owner) holders.set(key, owner);
-  };
+  const ledgerLong = new Map<string, string>();
   const long = ledger
     .prepare('SELECT id_number FROM persons WHERE length(id_number) > 18')
     .pluck()
     .all() as string[];
-  for (const stored of long) consider(stored);
-  const wanted = [...shortKeys];
+  for (const stored of long) {
+    const key = idPersonKey(stored);
+    if (key !== stored && !ledgerLong.has(key)) ledgerLong.set(key, stored);
+  }
+  const ownerOf = ledger.prepare(`SELECT ${OWNER_COLUMNS} WHERE p.id_number = ?`);
+  const hold = (key: string, stored: string) => {
+    if (holders.has(key)) return;
+    const owner = ownerOf.get(stored) as IdConflict | undefined;
+    if (owner) holders.set(key, owner);
+  };
+  const fileLongKeys = new Set<string>();
+  for (const id of ids()) {
+    if (typeof id !== 'string') continue;
+    const key = idPersonKey(id);
+    if (key !== id) fileLongKeys.add(key);
+    const stored = ledgerLong.size > 0 ? ledgerLong.get(key) : undefined;
+    if (stored !== undefined && stored !== id) hold(key, stored);
+  }
+  const wanted = [...fileLongKeys];
   for (let i = 0; i < wanted.length; i += KEY_BATCH) {
     const chunk = wanted.slice(i, i + KEY_BATCH);
     const rows = ledger
       .prepare(`SELECT id_number FROM persons WHERE id_number IN (${chunk.map(() => '?').join(', ')})`)
       .pluck()
       .all(...chunk) as string[];
-    for (const stored of rows) consider(stored);
+    for (const stored of rows) hold(stored, stored);
   }
   return holders;
 }
