@@ -5,10 +5,13 @@
 // Y = S mod 11，Y = 0..10 依次对应 1 0 X 9 8 7 6 5 4 3 2（ISO 7064 MOD 11-2）。
 // 顺序码末位（第 17 位）奇数为男、偶数为女；性别用 GB/T 2261.1 代码：'1' 男，'2' 女。
 //
+// 地址码只查前两位（省级）：不是省级代码的号码一定有误。6 位地址码是否在区划代码中由主进程查
+// （main/core/persons/id-registry.ts，区划目录只在那里可用），查不到只提示：旧证上已撤销的代码仍有效。
+//
 // 台账里还会遇到几种不合标准但要收下并打标记的值：
 //   - 15 位旧号（GB 11643-1989）：地址码 + YYMMDD + 顺序码，默认升级为 18 位；
-//   - 20/22 位残疾人证号：前 18 位是身份证号，后面是残疾类别、等级等；
-//   - 以 999999 开头的占位号：无身份证人员，不推导出生日期和性别。
+//   - 20/22 位残疾人证号：前 18 位是身份证号，第 19 位残疾类别（1–7），第 20 位残疾等级（1–4）；
+//   - 以 999999 开头的 18 位占位号：无身份证人员，不推导出生日期和性别。
 //
 // 纯 TypeScript：不用 Node 或 DOM 的 API，主进程和渲染进程都可以引用。
 
@@ -36,6 +39,9 @@ export type IdErrorCode =
   | 'bad-date'
   | 'future-date'
   | 'bad-checksum'
+  | 'bad-area'
+  | 'bad-disability-digits'
+  | 'bad-placeholder'
   | 'numeric-precision-lost';
 
 export type IdCheck = { ok: true; info: IdInfo } | { ok: false; code: IdErrorCode; message: string };
@@ -54,6 +60,22 @@ const CHECK_CHARS = '10X98765432';
 
 /** 占位号前缀：无身份证人员。 */
 export const PLACEHOLDER_PREFIX = '999999';
+
+/** 占位号的写法：国家系统的占位号和身份证号一样是 18 位，前 6 位为 999999。 */
+export const PLACEHOLDER_HINT =
+  '无身份证人员的占位号应为 18 位：999999 后接 12 位数字（例如 999999 + 出生日期 8 位 + 序号 4 位：999999198503070001），全县不得重复';
+
+/**
+ * 地址码前两位：GB/T 2260 的省、自治区、直辖市（含 71 台湾、81 香港、82 澳门），
+ * 以及港澳台居民居住证用的 83（台湾居民）。
+ */
+const PROVINCE_CODES: ReadonlySet<string> = new Set([
+  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
+  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
+  '71', '81', '82', '83',
+]); // prettier-ignore
+
+export const isProvinceCode = (code2: string): boolean => PROVINCE_CODES.has(code2);
 
 export const NUMERIC_PRECISION_LOST_MESSAGE =
   '证件号码被 Excel 存成了数字，末几位已丢失，请把该列设为文本后重新录入';
@@ -179,16 +201,30 @@ interface Core18 {
   addressCode: string;
 }
 
-/** 校验 18 位号码（已确认为 17 位数字 + 数字或 X）：先日期，后校验码。 */
+function checkArea(id: string): Fail | null {
+  const province = id.slice(0, 2);
+  if (isProvinceCode(province)) return null;
+  return fail(
+    'bad-area',
+    `身份证号前两位“${province}”不是任何省、自治区、直辖市的代码：号码有误，请与证件逐位核对`,
+  );
+}
+
+// 不说“应为几”：校验码只说明号码里有一位抄错或两位颠倒，错的多半是前 17 位中的某一位；
+// 照着改最后一位，会把看得出的错号变成看不出的别人的号。
+const CHECKSUM_MESSAGE =
+  '身份证号未通过校验：号码中有数字抄错或前后颠倒，请与证件逐位核对（不要只改最后一位）';
+
+/** 校验 18 位号码（已确认为 17 位数字 + 数字或 X）：依次查地址码、出生日期、校验码。 */
 function check18(id: string, today8: string): Fail | Core18 {
+  const areaError = checkArea(id);
+  if (areaError) return areaError;
   const ymd = id.slice(6, 14);
   const dateError = checkBirthDate(ymd, today8);
   if (dateError) return dateError;
-  const expected = checkDigit(id.slice(0, 17));
-  const actual = id.charAt(17);
-  if (expected !== actual) {
+  if (checkDigit(id.slice(0, 17)) !== id.charAt(17)) {
     const hint = id.endsWith('000') ? '（末三位为 000，可能被 Excel 存成了数字，末几位已丢失）' : '';
-    return fail('bad-checksum', `身份证号校验位错误：应为 ${expected}，实为 ${actual}${hint}`);
+    return fail('bad-checksum', `${CHECKSUM_MESSAGE}${hint}`);
   }
   return { birthDate: dashed(ymd), sex: sexOfDigit(id.charAt(16)), addressCode: id.slice(0, 6) };
 }
@@ -215,6 +251,9 @@ export function parseIdNumber(raw: string, opts: ParseIdOptions = {}): IdCheck {
   if (charError) return charError;
 
   if (id.startsWith(PLACEHOLDER_PREFIX)) {
+    if (id.length !== 18 || id.indexOf('X') >= 0) {
+      return fail('bad-placeholder', `${PLACEHOLDER_HINT}；现为 ${id.length} 位“${id}”`);
+    }
     return {
       ok: true,
       info: {
@@ -243,6 +282,8 @@ export function parseIdNumber(raw: string, opts: ParseIdOptions = {}): IdCheck {
   }
 
   if (len === 15) {
+    const areaError = checkArea(id);
+    if (areaError) return areaError;
     const ymd = `19${id.slice(6, 12)}`;
     const dateError = checkBirthDate(ymd, today8);
     if (dateError) return dateError;
@@ -269,6 +310,20 @@ export function parseIdNumber(raw: string, opts: ParseIdOptions = {}): IdCheck {
   if (len === 18) {
     return { ok: true, info: { normalized: id, kind: 'resident-18', ...core, flagged: false, note: null } };
   }
+  const category = id.charAt(18);
+  if (category < '1' || category > '7') {
+    return fail(
+      'bad-disability-digits',
+      `残疾人证号第 19 位是残疾类别，应为 1–7（视力、听力、言语、肢体、智力、精神、多重），实为 ${category}：请与残疾人证核对`,
+    );
+  }
+  const grade = id.charAt(19);
+  if (grade < '1' || grade > '4') {
+    return fail(
+      'bad-disability-digits',
+      `残疾人证号第 20 位是残疾等级，应为 1–4（一级至四级），实为 ${grade}：请与残疾人证核对`,
+    );
+  }
   return {
     ok: true,
     info: {
@@ -288,6 +343,14 @@ export function parseIdNumber(raw: string, opts: ParseIdOptions = {}): IdCheck {
 export function infoOfNormalized(info: IdInfo): IdInfo {
   if (info.kind !== 'resident-15' || info.normalized.length !== 18) return info;
   return { ...info, kind: 'resident-18', flagged: false, note: null };
+}
+
+/**
+ * 号码所指的人：残疾人证号是持证人的身份证号加类别、等级，前 18 位相同就是同一人
+ * （全县查重比较前 18 位，见国家系统查重规则 02）。其他号码原样返回。参数应为规范化后的号码。
+ */
+export function idPersonKey(normalized: string): string {
+  return normalized.length > 18 && /^\d{17}[\dX]\d+$/.test(normalized) ? normalized.slice(0, 18) : normalized;
 }
 
 /** 规范化后是否为合格的 18 位居民身份证号（日期有效且不晚于今天、校验码正确）。 */
@@ -338,6 +401,8 @@ export function ageOn(birthDate: string, onDate: string): number {
  */
 export function makeIdNumber(addressCode6: string, birthDate: string, sequence3: number): string {
   if (!/^\d{6}$/.test(addressCode6)) throw new Error(`地址码应为 6 位数字，实为“${addressCode6}”`);
+  if (!isProvinceCode(addressCode6.slice(0, 2)))
+    throw new Error(`地址码“${addressCode6}”的前两位不是省级代码`);
   const b = toDate8(birthDate);
   if (b === null || !isRealDate8(b)) {
     throw new Error(`出生日期“${birthDate}”不是 1900 年及以后的有效日期`);

@@ -19,6 +19,20 @@ export interface CodeTable {
   readonly multi?: boolean;
   /** Where the list comes from, for the 设置 screen and reviewers. */
   readonly source?: string;
+  /**
+   * Bare codes as the national system's files write them, when its numbering differs from ours: file
+   * code → our code. Set, it replaces our own codes on import (a code not listed is refused), so a file's
+   * "03" can never be read with our meaning of 03.
+   */
+  readonly fileCodes?: Readonly<Record<string, string>>;
+  /** Words that look like values but could mean more than one item: refused on import, saying why. */
+  readonly ambiguous?: readonly AmbiguousLabel[];
+}
+
+export interface AmbiguousLabel {
+  readonly labels: readonly string[];
+  /** The whole refusal: what the word can mean and what to write instead. */
+  readonly message: string;
 }
 
 export const defineCodeTable = <const T extends CodeTable>(table: T): T => table;

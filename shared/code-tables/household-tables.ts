@@ -4,10 +4,27 @@ export const povertyAttribute = defineCodeTable({
   key: 'poverty_attribute',
   name: '贫困户属性',
   source: '扶贫手册填写说明（2016–2020）；国家系统 AAC006 标签作为别名',
+  // 一般户/低保户/特困供养户/五保户 also name households that are not poor at all (低保农户, 危改's 一般户):
+  // read as an attribute they would make a non-poor household poor without a word.
+  ambiguous: [
+    {
+      labels: ['一般户', '一般农户'],
+      message:
+        '可能是非贫困的一般农户：建档立卡户请写 一般贫困户；非贫困户不填贫困户属性（户类型填 一般农户）',
+    },
+    {
+      labels: ['低保户'],
+      message: '可能是不属于建档立卡的低保户：建档立卡户请写 低保贫困户；非贫困户不填贫困户属性',
+    },
+    {
+      labels: ['特困供养户', '五保户'],
+      message: '可能是不属于建档立卡的特困供养户：建档立卡户请写 特困供养贫困户；非贫困户不填贫困户属性',
+    },
+  ],
   items: [
-    { code: '1', label: '一般贫困户', aliases: ['一般脱贫户', '一般户'] },
-    { code: '2', label: '低保贫困户', aliases: ['低保脱贫户', '低保户'] },
-    { code: '3', label: '特困供养贫困户', aliases: ['特困供养脱贫户', '五保户', '五保贫困户', '特困供养户'] },
+    { code: '1', label: '一般贫困户', aliases: ['一般脱贫户'] },
+    { code: '2', label: '低保贫困户', aliases: ['低保脱贫户'] },
+    { code: '3', label: '特困供养贫困户', aliases: ['特困供养脱贫户', '五保贫困户'] },
     { code: '4', label: '低保特困供养贫困户', aliases: ['低保特困供养户'] },
   ],
 });

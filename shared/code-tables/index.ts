@@ -5,7 +5,7 @@ import * as person from './person-tables.ts';
 import * as record from './record-tables.ts';
 import { LEDGER_CODE_TABLES } from '../ledgers/code-tables.ts';
 
-export type { CodeItem, CodeTable } from './define.ts';
+export type { AmbiguousLabel, CodeItem, CodeTable } from './define.ts';
 export { MULTI_SEPARATOR } from './define.ts';
 export { RELATION_IMPLIED_SEX } from './person-tables.ts';
 export { CANCEL_REASONS_NEEDING_NOTE } from './record-tables.ts';
@@ -75,9 +75,20 @@ function lookupOf(table: CodeTable): Map<string, CodeItem> {
   for (const i of table.items)
     for (const a of i.aliases ?? []) if (!map.has(normalizeLabel(a))) map.set(normalizeLabel(a), i);
   for (const i of table.items) map.set(normalizeLabel(i.label), i);
-  for (const i of table.items) map.set(i.code, i);
+  if (table.fileCodes) {
+    for (const [fileCode, code] of Object.entries(table.fileCodes)) {
+      const item = table.items.find((i) => i.code === code);
+      if (item) map.set(fileCode, item);
+    }
+  } else for (const i of table.items) map.set(i.code, i);
   lookups.set(table, map);
   return map;
+}
+
+/** Why a word is refused for this table, when it is one of the table's known ambiguous words. */
+export function ambiguityOf(table: CodeTable, text: string): string | null {
+  const want = normalizeLabel(text);
+  return table.ambiguous?.find((a) => a.labels.some((l) => normalizeLabel(l) === want))?.message ?? null;
 }
 
 /** Finds the code for a label, an old label or the code itself. */

@@ -37,7 +37,8 @@ export const ethnicity = defineCodeTable({
   source: 'GB/T 3304',
   items: [
     ...ETHNIC_NAMES.map((n, i) => ({ code: String(i + 1).padStart(2, '0'), label: `${n}族`, aliases: [n] })),
-    { code: '97', label: '其他', aliases: ['其他民族', '未识别民族'] },
+    // 99: the national system's code for 其他; 穿青人 (Guizhou) is an 未识别民族, shown as such on the card.
+    { code: '97', label: '其他', aliases: ['其他民族', '未识别民族', '99', '穿青人', '穿青族'] },
     { code: '98', label: '外国血统中国籍人士', aliases: ['外国血统'] },
   ],
 });
@@ -46,12 +47,19 @@ export const relation = defineCodeTable({
   key: 'relation',
   name: '与户主关系',
   source: 'AB01_AAB006；2020–21 导出扩展项',
+  ambiguous: [
+    {
+      // In much of the north 媳妇 is one's own wife; elsewhere the son's.
+      labels: ['媳妇'],
+      message: '可能指户主的妻子（配偶），也可能指儿子的妻子（之儿媳）：请写明 配偶 或 之儿媳',
+    },
+  ],
   items: [
     { code: '01', label: '户主', aliases: ['本人或户主', '本人', '户主本人'] },
     { code: '02', label: '配偶', aliases: ['妻子', '丈夫', '之妻', '之夫', '妻', '夫'] },
     { code: '03', label: '之子', aliases: ['子', '儿子', '长子', '次子', '三子'] },
     { code: '04', label: '之女', aliases: ['女', '女儿', '长女', '次女', '三女'] },
-    { code: '05', label: '之儿媳', aliases: ['儿媳', '媳妇'] },
+    { code: '05', label: '之儿媳', aliases: ['儿媳', '儿媳妇'] },
     { code: '06', label: '之女婿', aliases: ['女婿'] },
     { code: '07', label: '之孙子', aliases: ['孙子'] },
     { code: '08', label: '之孙女', aliases: ['孙女'] },
@@ -152,7 +160,16 @@ export const health = defineCodeTable({
 export const laborSkill = defineCodeTable({
   key: 'labor_skill',
   name: '劳动技能',
-  source: '扶贫手册（五种类型）；旧代码 01 普通 02 技能 03 丧失 04 无',
+  source: '扶贫手册（五种类型）；国家系统导出的代码 01 普通 02 技能 03 丧失 04 无（导入时按此读）',
+  // Our 03/04/05 are not the national codes: a file's bare code is read the national way.
+  fileCodes: { '01': '01', '02': '02', '03': '04', '04': '05' },
+  ambiguous: [
+    {
+      labels: ['05'],
+      message:
+        '不是国家系统的劳动技能代码（01 普通劳动力、02 技能劳动力、03 丧失劳动力、04 无劳动力）：请写文字，如 弱劳动力或半劳动力',
+    },
+  ],
   items: [
     { code: '01', label: '普通劳动力', aliases: ['普通', '普通劳动能力'] },
     { code: '02', label: '技能劳动力', aliases: ['技能', '技能劳动能力'] },

@@ -141,6 +141,8 @@ export const personSearchRow = z.object({
 export const idConflict = z.object({
   personId: id,
   name: z.string(),
+  /** As registered: another number of the same person when only the first 18 characters match. */
+  idNumber: z.string(),
   householdId: id,
   householdNo: z.string(),
   villageName: z.string(),

@@ -4,6 +4,7 @@
 import {
   CODE_TABLES,
   MULTI_SEPARATOR,
+  ambiguityOf,
   findCode,
   type CodeTable,
   type CodeTableKey,
@@ -139,7 +140,7 @@ export function normalizeValue(
         if (code === null)
           return {
             ok: false,
-            message: `${field.label}“${part}”不是「${table.name}」中的值（可填：${optionsHint(table)}）`,
+            message: `${field.label}“${part}”${ambiguityOf(table, part) ?? `不是「${table.name}」中的值（可填：${optionsHint(table)}）`}`,
           };
         if (!codes.includes(code)) codes.push(code);
       }

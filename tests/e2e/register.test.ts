@@ -1,7 +1,8 @@
 // 户籍台账 in browser mode (Chromium) on a temporary sample ledger: the operator's name, a new household
 // of three entered from the keyboard, an edit, finding it by the last 6 digits of an ID, 注销 and 恢复 of
 // a member, and all of it on the 历史 tab. Also: a wrong check digit and an ID already used in another
-// village are refused in Chinese before anything is saved.
+// village (also as a 残疾人证号 built on it) are refused in Chinese before anything is saved; an address
+// code missing from the catalogue is a warning.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
@@ -154,7 +155,9 @@ describe.skipIf(skip !== null)('户籍台账 in browser mode (Chromium)', () => 
     await testId('person-id_number').fill(wrongCheckDigit(SON.id));
     await testId('person-id_number').press('Tab');
     const idHelp = testId('person-id_number-help');
-    await expect(idHelp.innerText()).resolves.toContain('身份证号校验位错误');
+    await expect(idHelp.innerText()).resolves.toContain('身份证号未通过校验');
+    // Names no "right" last digit to type in: the clerk compares the number with the card.
+    await expect(idHelp.innerText()).resolves.toContain('逐位核对');
     await pick('person-relation', 'zz'); // 之子
     await testId('person-name').click();
     await page.keyboard.press('Enter'); // refused: the dialog stays
@@ -186,6 +189,18 @@ describe.skipIf(skip !== null)('户籍台账 in browser mode (Chromium)', () => 
     await expect.poll(() => idHelp.innerText(), { timeout: 10_000 }).toContain(otherHousehold.no);
     await expect(idHelp.innerText()).resolves.toContain(otherHousehold.villageName);
     await shot('06-duplicate-id');
+    // The same person under a 残疾人证号 (身份证号 + 类别 + 等级): the first 18 characters are compared.
+    await testId('person-id_number').fill(`${otherHousehold.idNumber}41`);
+    await expect.poll(() => idHelp.innerText(), { timeout: 10_000 }).toContain('前 18 位相同');
+    await expect(idHelp.innerText()).resolves.toContain(otherHousehold.no);
+    await expect(idHelp.innerText()).resolves.toContain(otherHousehold.villageName);
+    await shot('06b-duplicate-disability-card');
+    // An address code the catalogue does not know: a warning from the core, not a refusal.
+    await testId('person-id_number').fill(makeIdNumber('420699', '1990-03-04', 905));
+    await expect.poll(() => idHelp.innerText(), { timeout: 10_000 }).toContain('地址码 420699');
+    await shot('06c-unknown-address-code');
+    await testId('person-id_number').fill(otherHousehold.idNumber);
+    await expect.poll(() => idHelp.innerText(), { timeout: 10_000 }).toContain(otherHousehold.no);
     await testId('person-id-conflict-open').click();
     await expect
       .poll(() => testId('page-household').getAttribute('data-household-id'))

@@ -58,7 +58,7 @@ describe('CLI import', () => {
     expect(stopped.code).toBe(1);
     const out = lastJson(stopped.stdout);
     expect(out.errors[0]).toMatchObject({ sheet: '花名册', row: 7, column: 'E', field: '证件号码' });
-    expect(out.errors[0]?.message).toMatch(/校验位错误/);
+    expect(out.errors[0]?.message).toMatch(/未通过校验/);
     const stats = () =>
       JSON.parse(runLedgerCli(['stats', '--db', db, '--json']).stdout.trim()) as { households: number };
     expect(stats().households).toBe(0);

@@ -277,7 +277,7 @@ describe('import: mapping, preview, commit, undo', () => {
     expect(hasBlockingErrors(plan)).toBe(true);
     const at = (row: number, column: string | null) =>
       plan.issues.find((i) => i.row === row && i.column === column);
-    expect(at(4, 'H')?.message).toMatch(/校验位错误/);
+    expect(at(4, 'H')?.message).toMatch(/未通过校验/);
     expect(at(6, 'H')?.message).toMatch(/Excel 存成了数字/);
     expect(at(7, 'M')?.message).toMatch(/劳动技能“很能干”不是「劳动技能」中的值/);
     expect(plan.issues.find((i) => i.row === 7 && i.field === '村')?.message).toMatch(

@@ -93,7 +93,7 @@ describe('import jobs over browser mode', () => {
     const reasonCol = header.indexOf('错误说明');
     const rowCol = header.indexOf('原行号');
     const badRow = rows.find((r) => String(r[rowCol]) === '8');
-    expect(String(badRow?.[reasonCol])).toMatch(/【错误】.*校验位错误/);
+    expect(String(badRow?.[reasonCol])).toMatch(/【错误】.*未通过校验/);
 
     // The clerk tells the importer that 贫困户属性 is not to be imported.
     await call('import.remap', { jobId, mapping: { 贫困户属性: null } });

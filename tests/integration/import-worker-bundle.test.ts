@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { workerBuildOptions } from '../../main/launcher/bundle-electron.ts';
 import type { FromWorker } from '../../main/core/import/worker-protocol.ts';
+import { defaultRegionDataPath } from '../../main/core/regions/catalog.ts';
 import { ROOT, runLedgerCli } from '../helpers/run-cli.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 import { villageRoster } from '../helpers/workbooks.ts';
@@ -20,7 +21,16 @@ describe('bundled import worker', () => {
     expect(runLedgerCli(['init', '--county', '420626', '--db', db]).code).toBe(0);
     const { file } = villageRoster({ households: 2 });
     const worker = new Worker(outfile, {
-      workerData: { ledgerPath: db, file, fileName: '花名册.xlsx', sheet: null, regionCode: null },
+      // As the Electron host does: the bundle has no import.meta.url to find the region data beside it
+      // (the register import looks up each 证件号码's address code there).
+      workerData: {
+        ledgerPath: db,
+        file,
+        fileName: '花名册.xlsx',
+        sheet: null,
+        regionCode: null,
+        regionDataPath: defaultRegionDataPath(),
+      },
     });
     const seen: FromWorker[] = [];
     const result = await new Promise<FromWorker>((resolve) => {

@@ -1,6 +1,6 @@
 // 户籍台账 through the contract on a real ledger file: create, edit, search, 注销/restore, moves, history.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeIdNumber } from '../../shared/id-number.ts';
+import { checkDigit, makeIdNumber } from '../../shared/id-number.ts';
 import type { PersonEntry, HouseholdEntry } from '../../shared/fields/entry-fields.ts';
 import { fileFingerprint } from '../helpers/temp-ledger.ts';
 import { openTestClient, type TestClient } from '../helpers/core-client.ts';
@@ -111,7 +111,8 @@ describe('户籍台账 core', () => {
       person: person({ name: '张小红', id_number: bad, relation: '04', sex: '2' }),
     });
     expect(e.code).toBe('validation');
-    expect(e.message).toMatch(/校验位错误/);
+    expect(e.message).toMatch(/未通过校验.*逐位核对/);
+    expect(e.message).not.toMatch(/应为/);
     expect(snapshot()).toBe(before);
   });
 
@@ -141,6 +142,84 @@ describe('户籍台账 core', () => {
         .conflict,
     ).toBeNull();
     expect(snapshot()).toBe(before);
+  });
+
+  it('refuses a 残疾人证号 built on a registered 身份证号, and the reverse, naming household and village', async () => {
+    await makeFamily(villages[0]);
+    const tree = await c.ok('regions.tree', {});
+    const villageName = tree.find((n) => n.code === villages[0])?.name ?? '';
+    const other = await c.ok('households.create', {
+      regionCode: villages[5] ?? '',
+      household,
+      head: person({ name: '刘大海', id_number: `${ID_OTHER}41`, relation: '01', id_type: '09' }),
+    });
+    const before = snapshot();
+    const card = await c.fail('persons.create', {
+      householdId: other.id,
+      person: person({ name: '冒名', id_number: `${ID_SON}41`, relation: '03', id_type: '09' }),
+    });
+    expect(card.code).toBe('conflict');
+    expect(card.message).toContain('张小明');
+    expect(card.message).toContain(`${villages[0]}0001`);
+    expect(card.message).toContain(villageName);
+    expect(card.message).toContain('前 18 位相同');
+    expect(card.details).toMatchObject({ name: '张小明', idNumber: ID_SON });
+    // The plain 身份证号 of someone registered under a 残疾人证号, as the 户主 of a new household.
+    const plain = await c.fail('households.create', {
+      regionCode: villages[0] ?? '',
+      household,
+      head: person({ name: '刘大海', id_number: ID_OTHER, relation: '01' }),
+    });
+    expect(plain.code).toBe('conflict');
+    expect(plain.message).toContain(`${villages[5]}0001`);
+    const check = await c.ok('persons.checkId', { idNumber: `${ID_SON}42` });
+    expect(check.conflict).toMatchObject({ name: '张小明', idNumber: ID_SON, villageName });
+    expect(check.issues.some((i) => i.level === 'error' && i.message.includes('前 18 位相同'))).toBe(true);
+    expect(snapshot()).toBe(before);
+    // The holder may change their own number to the card's.
+    const son = check.conflict?.personId ?? 0;
+    await c.ok('persons.update', { id: son, patch: { id_number: `${ID_SON}42`, id_type: '09' } });
+    expect((await c.ok('persons.checkId', { idNumber: ID_SON, excludePersonId: son })).conflict).toBeNull();
+  });
+
+  it('refuses an unknown province and a bare 999999; warns about an address code missing from the catalogue', async () => {
+    const f = await makeFamily();
+    const before = snapshot();
+    const zero = await c.fail('persons.create', {
+      householdId: f.id,
+      person: person({
+        name: '无名',
+        id_number: `00000019900101122${checkDigit('00000019900101122')}`,
+        relation: '04',
+      }),
+    });
+    expect(zero.code).toBe('validation');
+    expect(zero.message).toContain('前两位“00”不是任何省');
+    const bare = await c.fail('persons.create', {
+      householdId: f.id,
+      person: person({ name: '无证', id_number: '999999', relation: '04', sex: '2' }),
+    });
+    expect(bare.code).toBe('validation');
+    expect(bare.message).toContain('占位号应为 18 位');
+    expect(bare.message).toContain('999999198503070001');
+    expect(snapshot()).toBe(before);
+    await c.ok('persons.create', {
+      householdId: f.id,
+      person: person({ name: '无证', id_number: '999999201001010001', relation: '04', sex: '2' }),
+    });
+    // 420699 is no county of 湖北省 today: a warning, and the person is saved.
+    const oldCode = makeIdNumber('420699', '1990-03-04', 24);
+    const check = await c.ok('persons.checkId', { idNumber: oldCode });
+    expect(check.conflict).toBeNull();
+    expect(check.issues).toEqual([
+      expect.objectContaining({ level: 'warning', message: expect.stringContaining('地址码 420699') }),
+    ]);
+    expect(check.issues[0]?.message).toContain('湖北省');
+    await c.ok('persons.create', {
+      householdId: f.id,
+      person: person({ name: '旧证', id_number: oldCode, relation: '04' }),
+    });
+    expect((await c.ok('persons.checkId', { idNumber: ID_OTHER })).issues).toEqual([]);
   });
 
   it('refuses a second 户主 and a second 配偶, and relation/sex mismatches', async () => {

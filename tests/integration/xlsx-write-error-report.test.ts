@@ -75,10 +75,10 @@ const roster: ErrorReportInput = {
     { row: 8, cells: ['0013', '', '赵六', '男'] },
   ],
   issues: [
-    { row: 6, column: 'E', message: '身份证号校验位错误', level: 'error' },
+    { row: 6, column: 'E', message: '身份证号未通过校验', level: 'error' },
     { row: 6, column: 'D', message: '性别与身份证号不符', level: 'warning' },
     { row: 6, column: 'E', message: '身份证号已登记在其他户', level: 'error' },
-    { row: 6, column: 'E', message: '身份证号校验位错误', level: 'error' }, // repeated: shown once
+    { row: 6, column: 'E', message: '身份证号未通过校验', level: 'error' }, // repeated: shown once
     { row: 7, column: 'E', message: '身份证号应为 18 位', level: 'error' },
     { row: 8, column: 'F', message: '缺少与户主关系', level: 'error' }, // the cell is not in the row
     { row: 9, column: null, message: '该户没有户主', level: 'warning' },
@@ -146,7 +146,7 @@ describe('error report workbook', () => {
       '配偶',
       null,
       6,
-      '【错误】身份证号校验位错误；【错误】身份证号已登记在其他户；【提示】性别与身份证号不符',
+      '【错误】身份证号未通过校验；【错误】身份证号已登记在其他户；【提示】性别与身份证号不符',
     ]);
     expect(rowValues(7)).toEqual([
       '0013',
@@ -266,7 +266,7 @@ describe('error report workbook', () => {
     }));
     const issues = rows
       .filter((r) => r.row % 10 === 0)
-      .map((r) => ({ row: r.row, column: 'E', message: '身份证号校验位错误', level: 'error' as const }));
+      .map((r) => ({ row: r.row, column: 'E', message: '身份证号未通过校验', level: 'error' as const }));
     const start = performance.now();
     const result = await writeErrorReport(file, { sheetName: '花名册', headerRows: [header], rows, issues });
     const ms = performance.now() - start;
@@ -298,7 +298,7 @@ describe('error report workbook', () => {
       expect(lines).toHaveLength(10);
       expect(lines[1]).toBe('户编号,户主姓名,家庭成员,,,,,原行号,错误说明');
       expect(lines[5]).toBe(
-        '0012,,李四,男,42062619620101123X,配偶,,6,【错误】身份证号校验位错误；【错误】身份证号已登记在其他户；【提示】性别与身份证号不符',
+        '0012,,李四,男,42062619620101123X,配偶,,6,【错误】身份证号未通过校验；【错误】身份证号已登记在其他户；【提示】性别与身份证号不符',
       );
       expect(lines[6]).toBe('0013,王五,王五,男,=1+1,户主,,7,【错误】身份证号应为 18 位');
     },

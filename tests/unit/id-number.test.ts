@@ -9,6 +9,8 @@ import {
   normalizeIdNumber,
   NUMERIC_PRECISION_LOST_MESSAGE,
   parseIdNumber,
+  idPersonKey,
+  PLACEHOLDER_HINT,
   sexFromId,
   upgrade15To18,
 } from '../../shared/id-number.ts';
@@ -257,21 +259,27 @@ describe('parseIdNumber: valid 18-digit ids', () => {
   });
 });
 
+// The message must not name the "right" last digit: the typo is as likely anywhere in the first 17, and
+// changing the last digit to fit turns a detectable error into someone else's valid number.
+const CHECKSUM_MESSAGE =
+  '身份证号未通过校验：号码中有数字抄错或前后颠倒，请与证件逐位核对（不要只改最后一位）';
+
 describe('parseIdNumber: checksum errors', () => {
-  it('reports expected and actual check chars', () => {
-    expectFail(parse('420626198512311235'), 'bad-checksum', '身份证号校验位错误：应为 4，实为 5');
-    expectFail(parse('110105194912310023'), 'bad-checksum', '身份证号校验位错误：应为 X，实为 3');
-    expectFail(parse('42062619851231123X'), 'bad-checksum', '身份证号校验位错误：应为 4，实为 X');
-    expectFail(parse('42062619851231123x'), 'bad-checksum', '身份证号校验位错误：应为 4，实为 X');
+  it('asks for a digit-by-digit comparison and does not name the expected check char', () => {
+    for (const id of [
+      '420626198512311235',
+      '110105194912310023',
+      '42062619851231123X',
+      '42062619851231123x',
+    ]) {
+      const msg = expectFail(parse(id), 'bad-checksum', CHECKSUM_MESSAGE);
+      expect(msg).not.toMatch(/应为/);
+    }
   });
   it.each(Object.entries(BY_CHECK_CHAR))('rejects every wrong check char for a %s id', (c, id) => {
     for (const wrong of ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'X']) {
       if (wrong === c) continue;
-      expectFail(
-        parse(id.slice(0, 17) + wrong),
-        'bad-checksum',
-        `身份证号校验位错误：应为 ${c}，实为 ${wrong}`,
-      );
+      expectFail(parse(id.slice(0, 17) + wrong), 'bad-checksum', CHECKSUM_MESSAGE);
     }
   });
   it('detects every single-digit substitution in the first 17 digits', () => {
@@ -301,7 +309,7 @@ describe('parseIdNumber: checksum errors', () => {
   });
   it('a plain 18-digit number ending in 000 with a wrong check is bad-checksum (with a hint), not precision-lost', () => {
     const msg = expectFail(parse('420626198503071000'), 'bad-checksum');
-    expect(msg.startsWith('身份证号校验位错误：应为 5，实为 0')).toBe(true);
+    expect(msg.startsWith(CHECKSUM_MESSAGE)).toBe(true);
     expect(msg).toContain('000');
     expect(msg).toContain('Excel');
   });
@@ -563,7 +571,7 @@ describe('parseIdNumber: disability cards (20/22 digits)', () => {
   it('rejects a card with a bad id checksum', () => {
     const msg = expectFail(parse('42062619851231123511'), 'bad-checksum');
     expect(msg).toContain('残疾人证号');
-    expect(msg).toContain('身份证号校验位错误：应为 4，实为 5');
+    expect(msg).toContain(CHECKSUM_MESSAGE);
     expectFail(parse('4206261985123112351101'), 'bad-checksum');
   });
   it('rejects a card with a bad or future birth date', () => {
@@ -577,29 +585,104 @@ describe('parseIdNumber: disability cards (20/22 digits)', () => {
   it('isValidIdNumber is false for a card', () => {
     expect(isValidIdNumber('42062619851231123411')).toBe(false);
   });
+  it('digit 19 is the 残疾类别 1–7 and digit 20 the 等级 1–4', () => {
+    for (const c of '1234567') for (const g of '1234') expectOk(parse(`420626198512311234${c}${g}`));
+    for (const c of '089') {
+      const msg = expectFail(parse(`420626198512311234${c}1`), 'bad-disability-digits');
+      expect(msg).toContain('第 19 位是残疾类别');
+      expect(msg).toContain(`实为 ${c}`);
+    }
+    for (const g of ['0', '5', '9']) {
+      const msg = expectFail(parse(`4206261985123112344${g}`), 'bad-disability-digits');
+      expect(msg).toContain('第 20 位是残疾等级');
+      expect(msg).toContain(`实为 ${g}`);
+    }
+    expectFail(parse('4206261985123112349101'), 'bad-disability-digits');
+    expectFail(parse('4206261985123112344501'), 'bad-disability-digits');
+  });
+});
+
+describe('parseIdNumber: address code (province)', () => {
+  it.each([
+    '000000',
+    '990000',
+    '100000',
+    '160000',
+    '240000',
+    '380000',
+    '470000',
+    '550000',
+    '660000',
+    '700000',
+    '840000',
+  ])('an unknown province is an error: %s', (area) => {
+    const msg = expectFail(parse(withCheck(`${area}19900101123`)), 'bad-area');
+    expect(msg).toContain(`“${area.slice(0, 2)}”`);
+    expect(msg).toContain('逐位核对');
+  });
+  it('also on 15-digit ids and disability cards', () => {
+    expectFail(parse('000000670401001'), 'bad-area');
+    expectFail(parse(`${withCheck('00000019900101123')}41`), 'bad-area');
+  });
+  it.each(['11', '15', '21', '23', '31', '37', '41', '46', '50', '54', '61', '65', '71', '81', '82', '83'])(
+    'every province is accepted: %s',
+    (province) => {
+      expect(expectOk(parse(withCheck(`${province}010119900101123`))).addressCode).toBe(`${province}0101`);
+    },
+  );
+  it('an unknown 6-digit code in a known province is left to the catalogue (a warning in the core)', () => {
+    expect(expectOk(parse(withCheck('42069919900101123'))).addressCode).toBe('420699');
+  });
+  it('the address error comes before date and checksum errors', () => {
+    expectFail(parse('000000199002301231'), 'bad-area');
+  });
+});
+
+describe('idPersonKey: the first 18 characters name the person', () => {
+  it.each([
+    ['420626198512311234', '420626198512311234'],
+    ['42062619851231123441', '420626198512311234'],
+    ['4206261985123112344101', '420626198512311234'],
+    ['11010519491231002X42', '11010519491231002X'],
+    ['999999000000000001', '999999000000000001'],
+    ['420626850307123', '420626850307123'],
+    ['999999', '999999'],
+  ])('%s → %s', (id, key) => {
+    expect(idPersonKey(id)).toBe(key);
+  });
 });
 
 describe('parseIdNumber: 999999 placeholders', () => {
+  it.each(['999999000000000001', '999999198503071234', '999 999 1985 0307 1234'])(
+    'accepts the 18-character form %j without deriving birth/sex',
+    (raw) => {
+      const info = expectOk(parse(raw));
+      expect(info.kind).toBe('placeholder');
+      expect(info.normalized).toBe(normalizeIdNumber(raw));
+      expect(info.birthDate).toBeNull();
+      expect(info.sex).toBeNull();
+      expect(info.addressCode).toBeNull();
+      expect(info.flagged).toBe(true);
+      expect(info.note).toContain('999999');
+    },
+  );
   it.each([
     '999999',
     '9999990001',
-    '999999000000000001',
-    '999999198503071234',
+    '9999991X2',
     '99999912345678901234567890',
     '999 999 0001',
-  ])('accepts %j without deriving birth/sex', (raw) => {
-    const info = expectOk(parse(raw));
-    expect(info.kind).toBe('placeholder');
-    expect(info.normalized).toBe(normalizeIdNumber(raw));
-    expect(info.birthDate).toBeNull();
-    expect(info.sex).toBeNull();
-    expect(info.addressCode).toBeNull();
-    expect(info.flagged).toBe(true);
-    expect(info.note).toContain('999999');
+    '99999900000000000X',
+  ])('refuses %j, saying what to write instead', (raw) => {
+    const msg = expectFail(parse(raw), 'bad-placeholder');
+    expect(msg.startsWith(PLACEHOLDER_HINT)).toBe(true);
+    expect(msg).toContain('18 位');
+    expect(msg).toContain('999999198503070001');
   });
   it('does not treat 99999 (five nines) as a placeholder', () => {
     expectFail(parse('99999'), 'bad-length');
-    expect(parse(withCheck('99999819851231123')).ok).toBe(true);
+    // 99 is no province either: a number that only looks like a placeholder is an error, not a pass.
+    expectFail(parse(withCheck('99999819851231123')), 'bad-area');
   });
   it('placeholders with letters are still bad-chars', () => {
     expectFail(parse('999999ABC'), 'bad-chars');
@@ -837,6 +920,8 @@ describe('makeIdNumber', () => {
     ['420626', '1985-03-07', 1000],
     ['420626', '1985-03-07', 1.5],
     ['420626', '1985-03-07', Number.NaN],
+    ['000000', '1985-03-07', 1],
+    ['990101', '1985-03-07', 1],
   ])('throws on (%j, %j, %d)', (code, birth, seq) => {
     expect(() => makeIdNumber(code, birth, seq)).toThrow();
   });

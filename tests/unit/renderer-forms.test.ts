@@ -114,12 +114,13 @@ describe('relations and refusals', () => {
   });
 
   it('reads the Issue[] of a validation error and the household of a conflict', () => {
-    const issues = [{ field: 'id_number', level: 'error', message: '身份证号校验位错误：应为 9，实为 1' }];
+    const issues = [{ field: 'id_number', level: 'error', message: '身份证号未通过校验' }];
     expect(errorIssues({ code: 'validation', message: 'x', details: issues })).toEqual(issues);
     expect(errorIssues({ code: 'validation', message: 'x', details: 'nonsense' })).toEqual([]);
     const conflict = {
       personId: 5,
       name: '郭龙涵',
+      idNumber: '420626198512311234',
       householdId: 9,
       householdNo: '4206261012050014',
       villageName: '雷家岭村委会',
@@ -128,5 +129,11 @@ describe('relations and refusals', () => {
     };
     expect(errorConflict({ code: 'conflict', message: 'x', details: conflict })).toEqual(conflict);
     expect(conflictMessage(conflict)).toContain('黄堡镇雷家岭村委会 4206261012050014 户（郭龙涵）');
+    expect(conflictMessage(conflict, '420626198512311234')).toContain('同一证件号码在全县只能登记一次');
+    // A 残疾人证号 on a registered 身份证号: the same person, named with household and village; masked.
+    const twin = conflictMessage(conflict, '42062619851231123441');
+    expect(twin).toContain('黄堡镇雷家岭村委会 4206261012050014 户（郭龙涵）');
+    expect(twin).toContain('前 18 位相同');
+    expect(twin).not.toContain('420626198512311234');
   });
 });

@@ -142,6 +142,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
         ledger,
         idNumber,
         excludePersonId,
+        ctx.catalog,
       );
       return { normalized, issues, birthDate, sex, conflict };
     },

@@ -206,7 +206,7 @@ function plan(
       ledgerPlan,
     };
   }
-  const parsed = parseRows(table, { mapping, regionCode }, new PlaceResolver(ledger));
+  const parsed = parseRows(table, { mapping, regionCode }, new PlaceResolver(ledger), catalog);
   return {
     mapping,
     regionCode: parsed.regionCode,

@@ -6,7 +6,7 @@ import type { FieldDef } from '../../../shared/fields/define.ts';
 import { targetByKey } from '../../../shared/import/targets.ts';
 import { displayValue } from '../../../shared/audit-text.ts';
 import { checkMembers, checkPerson } from '../../../shared/rules/person-rules.ts';
-import type { IdInfo } from '../../../shared/id-number.ts';
+import { idPersonKey, type IdInfo } from '../../../shared/id-number.ts';
 import type { PersonEntry } from '../../../shared/fields/entry-fields.ts';
 import type {
   ImportIssue,
@@ -18,6 +18,8 @@ import type {
 } from './import-types.ts';
 import { issueCollector } from './import-types.ts';
 import type { PlaceResolver } from './place-resolver.ts';
+import { addressCodeChecker } from '../persons/id-registry.ts';
+import type { RegionCatalog } from '../regions/catalog.ts';
 
 export interface ParseResult {
   households: ParsedHousehold[];
@@ -61,8 +63,14 @@ interface RowValues {
   idInfo: IdInfo | null;
 }
 
-export function parseRows(table: ImportTable, settings: ImportSettings, places: PlaceResolver): ParseResult {
+export function parseRows(
+  table: ImportTable,
+  settings: ImportSettings,
+  places: PlaceResolver,
+  catalog?: () => RegionCatalog,
+): ParseResult {
   const { issues, issue } = issueCollector(table.sheet);
+  const areaWarning = catalog ? addressCodeChecker(catalog) : () => null;
   const mapped = settings.mapping.flatMap((m) => {
     const target = m.target ? targetByKey(m.target) : undefined;
     if (!target) return [];
@@ -134,6 +142,8 @@ export function parseRows(table: ImportTable, settings: ImportSettings, places: 
       if (m.isPersonId) {
         const id = normalizeIdCell(text);
         if (id.ok) r.idInfo = id.info;
+        const area = id.ok && id.info ? areaWarning(id.info) : null;
+        if (area !== null) issue(row, m.letter, field.label, area, 'warning');
         n = id;
       } else n = m.normalize(text);
       if (!n.ok) {
@@ -182,7 +192,7 @@ export function parseRows(table: ImportTable, settings: ImportSettings, places: 
   }
 
   // 3. households: repeated values must agree; place; members
-  const seenIds = new Map<string, number>();
+  const seenIds = new Map<string, { row: number; id: string }>();
   const households: ParsedHousehold[] = groups.map((g) => {
     const first = g[0] as RowValues;
     const values: Values = {};
@@ -227,11 +237,20 @@ export function parseRows(table: ImportTable, settings: ImportSettings, places: 
       let bad = r.invalid;
       const id = r.person.id_number;
       if (typeof id === 'string') {
-        const prev = seenIds.get(id);
+        // The first 18 characters name the person: a 残疾人证号 repeats its holder's 身份证号.
+        const key = idPersonKey(id);
+        const prev = seenIds.get(key);
         if (prev !== undefined) {
-          issue(r.row, r.columns['person.id_number'] ?? null, '证件号码', `证件号码与第 ${prev} 行重复`);
+          issue(
+            r.row,
+            r.columns['person.id_number'] ?? null,
+            '证件号码',
+            prev.id === id
+              ? `证件号码与第 ${prev.row} 行重复`
+              : `证件号码与第 ${prev.row} 行的前 18 位相同，是同一人的号码（残疾人证号为身份证号加残疾类别、等级），一人只能登记一次`,
+          );
           bad = true;
-        } else seenIds.set(id, r.row);
+        } else seenIds.set(key, { row: r.row, id });
       }
       if (!r.invalid) {
         fillFromId(r.person, r.idInfo);

@@ -9,6 +9,8 @@ import { maskIdNumber } from '../../../shared/mask.ts';
 import type { Ledger } from '../db/open-ledger.ts';
 import type { HouseholdRow, PersonRow } from '../db/tables.ts';
 import { placeOf } from '../households/household-read.ts';
+import { conflictMessage, sameHolderIds } from '../persons/id-registry.ts';
+import { idPersonKey } from '../../../shared/id-number.ts';
 import type { ImportIssue, ParsedHousehold, ParsedPerson, Values } from './import-types.ts';
 import { memberRuleIssues } from './parse-rows.ts';
 import { accountRows, type RowAccount } from './row-accounting.ts';
@@ -98,6 +100,10 @@ export function planImport(
   const knownNos = existingKeys(ledger, 'households', 'household_no', () => parsed.map((h) => h.householdNo));
   const byId = { get: (id: unknown) => (knownIds.has(String(id)) ? byIdStmt.get(id) : undefined) };
   const byNo = { get: (no: string) => (knownNos.has(no) ? byNoStmt.get(no) : undefined) };
+  // A registered person under another number of the same person (身份证号 vs 残疾人证号).
+  const holders = sameHolderIds(ledger, () =>
+    parsed.flatMap((h) => h.persons.map((p) => p.values.id_number)),
+  );
   const householdById = prepare('SELECT * FROM households WHERE id = ?');
   const members = prepare(
     `SELECT id, name, relation, sex, id_number FROM persons WHERE household_id = ? AND status = 'active'`,
@@ -124,6 +130,11 @@ export function planImport(
       let invalid = p.invalid;
       const id = p.values.id_number;
       const found = typeof id === 'string' ? (byId.get(id) as PersonRow | undefined) : undefined;
+      const holder = !found && typeof id === 'string' ? holders.get(idPersonKey(id)) : undefined;
+      if (holder && typeof id === 'string') {
+        issue(p.row, p.columns['person.id_number'] ?? null, '证件号码', conflictMessage(id, holder, true));
+        invalid = true;
+      }
       // Without a 户编号 the household is the one its members already belong to.
       if (found && !existing && !h.householdNo)
         existing = householdById.get(found.household_id) as HouseholdRow | undefined;

@@ -1,6 +1,7 @@
 // A member's form while typing: field rules (checkPerson), the household's member rules (exactly one 户主,
 // at most one 配偶 — checkMembers over the other members plus this one), and whether the 证件号码 is
-// already used anywhere in the county (persons.checkId, debounced; stale answers are ignored).
+// already used anywhere in the county (persons.checkId, debounced; stale answers are ignored), with the
+// core's warnings about it (an address code missing from the region catalogue).
 import { useEffect, useMemo, useState } from 'react';
 import { normalizeIdNumber, parseIdNumber } from '../../../shared/id-number.ts';
 import type { Issue } from '../../../shared/rules/issue.ts';
@@ -15,6 +16,7 @@ import { PERSON_FORM_FIELDS } from './form-fields.ts';
 import { uniqueIssues, useRecordDraft, type RecordDraft } from './useRecordDraft.ts';
 
 export const ID_CHECK_DEBOUNCE_MS = 300;
+const NO_ISSUES: Issue[] = [];
 
 export interface PersonFormOptions {
   initial: Draft;
@@ -29,6 +31,7 @@ export interface PersonFormOptions {
 interface IdCheckState {
   idNumber: string;
   conflict: IdConflict | null;
+  warnings: Issue[];
 }
 
 export interface PersonForm extends RecordDraft {
@@ -55,7 +58,7 @@ export function usePersonForm({ initial, personId, otherMembers, original }: Per
   const idText = normalizeIdNumber(draft.id_number ?? '');
   const idValid = idText !== '' && parseIdNumber(idText).ok;
   const debouncedId = useDebouncedValue(idValid ? idText : '', ID_CHECK_DEBOUNCE_MS);
-  const [idCheck, setIdCheck] = useState<IdCheckState>({ idNumber: '', conflict: null });
+  const [idCheck, setIdCheck] = useState<IdCheckState>({ idNumber: '', conflict: null, warnings: [] });
   useEffect(() => {
     if (debouncedId === '') return;
     let stale = false;
@@ -68,13 +71,19 @@ export function usePersonForm({ initial, personId, otherMembers, original }: Per
       )
       .then((result) => {
         if (stale) return; // the clerk has typed on
-        setIdCheck({ idNumber: debouncedId, conflict: result.ok ? result.value.conflict : null });
+        setIdCheck({
+          idNumber: debouncedId,
+          conflict: result.ok ? result.value.conflict : null,
+          warnings: result.ok ? result.value.issues.filter((i) => i.level === 'warning') : [],
+        });
       });
     return () => {
       stale = true;
     };
   }, [debouncedId, personId]);
-  const conflict = idValid && idCheck.idNumber === idText ? idCheck.conflict : null;
+  const answered = idValid && idCheck.idNumber === idText;
+  const conflict = answered ? idCheck.conflict : null;
+  const idWarnings = answered ? idCheck.warnings : NO_ISSUES;
   const checkingId = idValid && idCheck.idNumber !== idText;
 
   const issues = useMemo(() => {
@@ -91,10 +100,10 @@ export function usePersonForm({ initial, personId, otherMembers, original }: Per
       }
     }
     if (conflict !== null)
-      list.push({ field: 'id_number', level: 'error', message: conflictMessage(conflict) });
-    list.push(...serverIssues);
+      list.push({ field: 'id_number', level: 'error', message: conflictMessage(conflict, idText) });
+    list.push(...idWarnings, ...serverIssues);
     return uniqueIssues(list);
-  }, [parseIssues, entry, tables, otherMembers, original, conflict, serverIssues]);
+  }, [parseIssues, entry, tables, otherMembers, original, conflict, idText, idWarnings, serverIssues]);
 
   const visible = form.visible(issues);
   // A duplicate ID is shown as soon as it is known, touched or not.

@@ -3,6 +3,7 @@
 import type { ResponseOf } from '../../../shared/contract/index.ts';
 import type { Issue } from '../../../shared/rules/issue.ts';
 import type { AppError } from '../../../shared/result.ts';
+import { maskIdNumber } from '../../../shared/mask.ts';
 
 export type IdConflict = NonNullable<ResponseOf<'persons.checkId'>['conflict']>;
 
@@ -46,9 +47,15 @@ export function errorConflict(error: AppError | undefined): IdConflict | null {
   return null;
 }
 
-/** "证件号码已登记在 城关镇光千村 4206…0001 户（张三）" */
-export function conflictMessage(c: IdConflict): string {
+/**
+ * "证件号码已登记在 城关镇光千村 4206…0001 户（张三）"; when only the first 18 characters match (a 残疾人证号
+ * and its holder's 身份证号), says so.
+ */
+export function conflictMessage(c: IdConflict, typed?: string): string {
   const where = `${c.townshipName ?? ''}${c.villageName}`;
   const state = c.status === 'cancelled' ? '（该人员已注销，可在该户恢复）' : '';
+  if (typed !== undefined && c.idNumber !== typed) {
+    return `该号码与${where} ${c.householdNo} 户（${c.name}）${state}登记的 ${maskIdNumber(c.idNumber)} 前 18 位相同，是同一人的身份证号（残疾人证号为身份证号加残疾类别、等级），同一人在全县只能登记一次`;
+  }
   return `该证件号码已登记在${where} ${c.householdNo} 户（${c.name}）${state}，同一证件号码在全县只能登记一次`;
 }
