@@ -10,6 +10,8 @@ export const MAX_KEPT_EMPTY_RUN = 1000;
 export class RowCollector {
   readonly rows: string[][] = [];
   rowNumbers: number[] | undefined;
+  /** See SheetData.numberCells; made on the first row that has a number cell. */
+  private numberCells: Array<number[] | undefined> | undefined;
   private lastRow = 0;
   private readonly maxRows: number;
   private readonly file: string;
@@ -21,8 +23,11 @@ export class RowCollector {
     this.sheet = sheet;
   }
 
-  /** Adds Excel row `excelRow` (1-based, ascending). The array is kept, not copied. */
-  add(excelRow: number, cells: string[]): void {
+  /**
+   * Adds Excel row `excelRow` (1-based, ascending) and the columns of its number cells (ascending, or
+   * null). The arrays are kept, not copied.
+   */
+  add(excelRow: number, cells: string[], numberColumns: number[] | null = null): void {
     let n = cells.length;
     while (n > 0 && cells[n - 1] === '') n--;
     if (n === 0) return;
@@ -44,6 +49,12 @@ export class RowCollector {
       for (let k = 1; k <= gap; k++) this.push(this.lastRow + 1, []);
     }
     this.push(excelRow, cells);
+    if (numberColumns !== null) {
+      // Kept packed (no holes): rows without numbers in between get undefined.
+      const numbers = (this.numberCells ??= []);
+      while (numbers.length < this.rows.length - 1) numbers.push(undefined);
+      numbers.push(numberColumns);
+    }
   }
 
   private push(excelRow: number, cells: string[]): void {
@@ -62,6 +73,7 @@ export class RowCollector {
   result(merges: SheetData['merges']): SheetData {
     const data: SheetData = { sheet: this.sheet, rows: this.rows, merges };
     if (this.rowNumbers !== undefined) data.rowNumbers = this.rowNumbers;
+    if (this.numberCells !== undefined) data.numberCells = this.numberCells;
     return data;
   }
 }
