@@ -29,11 +29,12 @@ export interface SheetData {
   rows: string[][];
   /**
    * Which cells the file stored as numbers (dates and times not counted): numberCells[i] lists the
-   * columns of rows[i] that hold one, ascending; undefined for a row without. Absent when the sheet has
-   * none (CSV never has any). An ID or a long 户编号 typed into a number cell has kept only Excel's 15
-   * significant digits, and a later stage must be able to say so whatever the file's format.
+   * columns of rows[i] that hold one, ascending; undefined for a row without. Rows with the same number
+   * columns share one array (read-only). Absent when the sheet has none (CSV never has any). An ID or a
+   * long 户编号 typed into a number cell has kept only Excel's 15 significant digits, and a later stage
+   * must be able to say so whatever the file's format.
    */
-  numberCells?: Array<number[] | undefined>;
+  numberCells?: Array<readonly number[] | undefined>;
   /** Merged ranges in sheet coordinates (see Merge); map them with sheetRowToIndex when rowNumbers is set. */
   merges: Merge[];
   /**

@@ -143,9 +143,9 @@ export class SheetScanner {
    * its </row>, so a huge row is searched once instead of parsed again for every chunk.
    */
   private pendingRowCloseFrom = -1;
-  /** Columns of the row being parsed whose cell is a number (not a date or time); null until one is. */
-  private numberColumns: number[] | null = null;
-  /** Set by value() when the text it gave is a number's. */
+  /** Columns of the row being parsed whose cell is a number (not a date or time); reused row after row. */
+  private readonly numberColumns: number[] = [];
+  /** Set by value() when the text it gave is a number's; cleared by cells() when it takes it. */
   private numberValue = false;
   /** Last row of the <dimension> the writer declared, null when absent. */
   dimensionRows: number | null = null;
@@ -279,14 +279,14 @@ export class SheetScanner {
       // Writers may leave out r; a row then follows the previous one.
       const rowNumber = declared ?? this.lastRow + 1;
       const cells: string[] = [];
-      this.numberColumns = null;
+      this.numberColumns.length = 0;
       const close = this.cells(buf, tagEnd + 1, end, rowNumber, cells);
       if (close < 0) {
         this.pendingRowCloseFrom = Math.max(0, end - at - rowClose.length);
         return at;
       }
       this.lastRow = rowNumber;
-      this.collector.add(rowNumber, cells, this.numberColumns);
+      this.collector.add(rowNumber, cells, this.numberColumns.length > 0 ? this.numberColumns : null);
       p = search = close + rowClose.length;
     }
   }
@@ -368,7 +368,6 @@ export class SheetScanner {
       // whitespace) goes through indexOf.
       let text = '';
       let cellEnd = -1;
-      this.numberValue = false;
       if (
         type !== T_INLINE &&
         (plain ? buf[i] === LT && buf[i + 1] === CH_v : matchAt(buf, i, valueOpen)) &&
@@ -421,7 +420,10 @@ export class SheetScanner {
           this.ctx.limits.maxCellChars,
         );
       }
-      if (this.numberValue) (this.numberColumns ??= []).push(col);
+      if (this.numberValue) {
+        this.numberColumns.push(col);
+        this.numberValue = false;
+      }
       if (col === cells.length) cells.push(text);
       else if (col > cells.length) {
         while (cells.length < col) cells.push('');
