@@ -176,7 +176,7 @@ describe('出生年月 as villages write it', () => {
     ['城关镇', '光千社区', 'H001', '王一', '男', born('1985-03-15', 11), '户主', '1985.03'],
     ['城关镇', '光千社区', 'H001', '王二', '女', born('1986-03-20', 22), '配偶', '1986年3月'],
     ['城关镇', '光千社区', 'H001', '王三', '男', born('2010-07-09', 31), '之子', '201007'],
-    ['城关镇', '光千社区', 'H001', '王四', '女', born('2012-11-30', 42), '之女', '2012-11'],
+    ['城关镇', '光千社区', 'H001', '王四', '女', born('2012-03-30', 42), '之女', '2012-3'],
     // 2014.10 typed into a number cell: Excel keeps 2014.1.
     ['城关镇', '光千社区', 'H001', '王五', '男', born('2014-10-02', 51), '之子', num(2014.1)],
     // A date cell formatted as year and month: Excel shows 1960年5月, whatever day it holds.
@@ -192,22 +192,25 @@ describe('出生年月 as villages write it', () => {
     ],
   ];
 
-  it('takes the day from the 证件号码 when the months agree', async () => {
-    const a = await analyzeFile(
-      c.core.ledger,
-      writeWorkbook(at('months.xlsx'), [{ name: '花名册', rows: rows() }]),
-    );
-    expect(a.plan.issues).toEqual([]);
-    const births = a.parsed.households[0]?.persons.map((p) => p.values.birth_date);
-    expect(births).toEqual([
-      '1985-03-15',
-      '1986-03-20',
-      '2010-07-09',
-      '2012-11-30',
-      '2014-10-02',
-      '1960-05-21',
-    ]);
-  });
+  it.each(['xlsx', 'xls', 'ods'] as const)(
+    'takes the day from the 证件号码 when the months agree (.%s)',
+    async (bookType) => {
+      const a = await analyzeFile(
+        c.core.ledger,
+        writeWorkbook(at(`months.${bookType}`), [{ name: '花名册', rows: rows() }], bookType),
+      );
+      expect(a.plan.issues).toEqual([]);
+      const births = a.parsed.households[0]?.persons.map((p) => p.values.birth_date);
+      expect(births).toEqual([
+        '1985-03-15',
+        '1986-03-20',
+        '2010-07-09',
+        '2012-03-30',
+        '2014-10-02',
+        '1960-05-21',
+      ]);
+    },
+  );
 
   it('refuses a month that disagrees with the 证件号码, naming both', async () => {
     const bad = rows();
