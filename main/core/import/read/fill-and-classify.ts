@@ -77,10 +77,8 @@ export function fillMergedDown(
         if (fromNumber) {
           const own = numbers.get(index) ?? [...(data.numberCells?.[index] ?? [])];
           own.push(m.s.c);
-          numbers.set(
-            index,
-            own.sort((a, b) => a - b),
-          );
+          own.sort((a, b) => a - b);
+          numbers.set(index, own);
         }
       }
     }
