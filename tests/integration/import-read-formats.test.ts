@@ -214,6 +214,10 @@ describe('legacy and other formats through SheetJS', () => {
     );
     const xls = await readSheet(file, null);
     expect(xls.rows).toEqual(xlsx.rows);
+    // The same cells are numbers in both: 家庭人口 and the ID Excel stored as a number (not the dates).
+    expect(xls.numberCells).toEqual(xlsx.numberCells);
+    expect(xlsx.numberCells?.[4]).toEqual([2]);
+    expect(xlsx.numberCells?.[5]).toEqual([6]);
     expect(xls.merges).toHaveLength(ROSTER_MERGES.length);
     expect(await listSheets(file)).toEqual([{ name: '花名册', rowCount: 9, hidden: false }]);
   });
@@ -276,6 +280,9 @@ describe('legacy and other formats through SheetJS', () => {
       const data = await readSheet(at(name), null);
       expect(data.rows[0], name).toEqual(['姓名', '证件号码']);
       expect(data.rows[1]?.[0], name).toBe('张三');
+      // An HTML table has no number cells: the ID is its text, not a double SheetJS guessed from it.
+      expect(data.rows[1]?.[1], name).toBe('341823195606140252');
+      expect(data.numberCells, name).toBeUndefined();
     }
   });
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import {
   builtinFormatKind,
+  cellFormatOf,
+  dateCellText,
   formatCodeKind,
   serialToIsoDate,
   serialToTime,
@@ -16,12 +18,12 @@ describe('date format recognition', () => {
     'yyyy"年"m"月"d"日"',
     '[$-804]yyyy"年"m"月"d"日"',
     '[DBNum1][$-804]yyyy"年"m"月"d"日"',
-    'mmm-yy',
-    'yyyy"年"m"月"',
     'dd/mm/yyyy;@',
     'yyyy-mm-dd hh:mm:ss',
     'e"年"m"月"d"日"',
   ];
+  /** Year and month without a day: Excel shows no day, so the reader gives none. */
+  const months = ['mmm-yy', 'yyyy"年"m"月"', 'yyyy-mm', 'yyyy.mm', '[$-804]yyyy"年"m"月";@', 'yyyymm'];
   const times = ['hh:mm', 'h:mm:ss AM/PM', '[h]:mm:ss', 'mm:ss', '上午/下午h"时"mm"分"', 'h"时"mm"分"ss"秒"'];
   const neither = [
     'General',
@@ -39,12 +41,13 @@ describe('date format recognition', () => {
 
   it('tells dates, times and numbers apart', () => {
     for (const f of dates) expect(formatCodeKind(f), f).toBe('date');
+    for (const f of months) expect(formatCodeKind(f), f).toBe('month');
     for (const f of times) expect(formatCodeKind(f), f).toBe('time');
     for (const f of neither) expect(formatCodeKind(f), f).toBeNull();
   });
 
   it('agrees with SheetJS on whether a format is a date or time at all', () => {
-    for (const f of [...dates, ...times, ...neither]) {
+    for (const f of [...dates, ...months, ...times, ...neither]) {
       expect(formatCodeKind(f) !== null, f).toBe(XLSX.SSF.is_date(f));
     }
   });
@@ -53,11 +56,28 @@ describe('date format recognition', () => {
     expect(builtinFormatKind(14)).toBe('date');
     expect(builtinFormatKind(22)).toBe('date');
     expect(builtinFormatKind(31)).toBe('date'); // yyyy"年"m"月"d"日" in a Chinese Excel
-    expect(builtinFormatKind(57)).toBe('date');
+    expect(builtinFormatKind(57)).toBe('month'); // yyyy"年"m"月" in a Chinese Excel
+    expect(builtinFormatKind(17)).toBe('month'); // mmm-yy
     expect(builtinFormatKind(20)).toBe('time');
     expect(builtinFormatKind(32)).toBe('time');
     expect(builtinFormatKind(0)).toBeNull();
     expect(builtinFormatKind(49)).toBeNull();
+  });
+});
+
+describe('formats that change what a number cell says', () => {
+  it('pads whole numbers for zero-padding formats only', () => {
+    expect(cellFormatOf('000000')).toBe(6);
+    expect(cellFormatOf('00;@')).toBe(2);
+    for (const f of ['0', 'General', '0.00', '#,##0', '@', 1, 2])
+      expect(cellFormatOf(f), String(f)).toBeNull();
+    expect(cellFormatOf(14)).toBe('date');
+    expect(cellFormatOf('yyyy"年"m"月"')).toBe('month');
+  });
+
+  it('gives year and month for a month format', () => {
+    expect(dateCellText(31113, 'month', false)).toBe('1985-03');
+    expect(dateCellText(31113, 'date', false)).toBe('1985-03-07');
   });
 });
 

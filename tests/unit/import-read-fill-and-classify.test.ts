@@ -87,6 +87,24 @@ describe('fillAndClassify', () => {
     expect(rows.has(1)).toBe(false);
   });
 
+  it('passes number cells on, and a number filled down from a merge stays a number', () => {
+    const data: SheetData = {
+      sheet: 's',
+      rows: [
+        ['户编号', '姓名', '家庭人口'],
+        ['4206260000000501', '张三', '2'],
+        ['', '李四', '2'],
+      ],
+      numberCells: [undefined, [0, 2], [2]],
+      merges: [m(1, 0, 2, 0)],
+    };
+    const result = fillAndClassify(data, locateHeader(data, KNOWN));
+    expect(result.rows.map((r) => [r.cells[0], r.numbers])).toEqual([
+      ['4206260000000501', [0, 2]],
+      ['4206260000000501', [0, 2]],
+    ]);
+  });
+
   it('keeps a member row that is blank of its own as blank even inside a household merge', () => {
     const data = roster();
     data.rows[4] = []; // 贾超福's row emptied, A–C still merged over it

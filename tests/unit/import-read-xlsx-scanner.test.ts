@@ -9,7 +9,7 @@ const ctx = (over: Partial<SheetScanContext> = {}): SheetScanContext => ({
   file: '花名册.xlsx',
   sheet: '花名册',
   sharedStrings: ['姓名', '证件号码', '何艳兰'],
-  dateStyles: [null, 'date', 'time'],
+  styleFormats: [null, 'date', 'time'],
   date1904: false,
   limits: DEFAULT_LIMITS,
   ...over,

@@ -126,7 +126,9 @@ export async function analyzeFile(
     const table: ImportTable = {
       fileName: options.fileName ?? path.basename(file),
       sheet: data.sheet,
-      rows: classified.rows.map((r) => ({ row: r.row, cells: r.cells })),
+      rows: classified.rows.map(({ row, cells, numbers }) =>
+        numbers ? { row, cells, numbers } : { row, cells },
+      ),
       skipped: classified.skipped,
       title: header.title,
     };

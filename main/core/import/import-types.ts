@@ -6,7 +6,8 @@ import type { ColumnMapping } from '../../../shared/import/map-columns.ts';
 export interface ImportTable {
   fileName: string;
   sheet: string;
-  rows: Array<{ row: number; cells: readonly string[] }>;
+  /** numbers: columns whose cell the file stored as a number (see SheetData.numberCells). */
+  rows: Array<{ row: number; cells: readonly string[]; numbers?: readonly number[] }>;
   skipped: Array<{ row: number; reason: string }>;
   title: string | null;
 }

@@ -1,7 +1,13 @@
 // Rows → households with their members: values normalised per field, repeated household values checked
 // to agree, rows placed in the region tree, file-level rules (duplicate IDs, one 户主 per household).
 import { CODE_TABLES } from '../../../shared/code-tables/index.ts';
-import { normalizeIdCell, normalizeValue, type Normalized } from '../../../shared/import/normalize.ts';
+import {
+  normalizeIdCell,
+  normalizeValue,
+  numberCellText,
+  resolveBirthMonth,
+  type Normalized,
+} from '../../../shared/import/normalize.ts';
 import type { FieldDef } from '../../../shared/fields/define.ts';
 import { targetByKey } from '../../../shared/import/targets.ts';
 import { displayValue } from '../../../shared/audit-text.ts';
@@ -75,8 +81,17 @@ export function parseRows(
     const target = m.target ? targetByKey(m.target) : undefined;
     if (!target) return [];
     const normalize = target.field ? columnNormalizer(target.field) : null;
-    return [{ ...m, target, normalize, isPersonId: target.key === 'person.id_number' }];
+    return [
+      {
+        ...m,
+        target,
+        normalize,
+        isPersonId: target.key === 'person.id_number',
+        isBirthDate: target.key === 'person.birth_date',
+      },
+    ];
   });
+  type Mapped = (typeof mapped)[number];
   const has = (key: string) => mapped.some((m) => m.target.key === key);
   // Which column letter each target came from: one object for the whole sheet (not one per row).
   const columns: Record<string, string> = Object.fromEntries(mapped.map((m) => [m.target.key, m.letter]));
@@ -116,8 +131,20 @@ export function parseRows(
     }
   }
 
+  /** A cell's normalised value into the row, or its problem into the issues. */
+  const take = (r: RowValues, m: Mapped, field: FieldDef, n: Normalized): void => {
+    if (!n.ok) {
+      issue(r.row, m.letter, field.label, n.message);
+      r.invalid = true;
+      return;
+    }
+    if (n.note) issue(r.row, m.letter, field.label, n.note, 'warning');
+    if (n.value === null) return;
+    (m.target.kind === 'household' ? r.household : r.person)[field.column] = n.value;
+  };
+
   // 1. every cell of every row, normalised
-  const rows: RowValues[] = table.rows.map(({ row, cells }) => {
+  const rows: RowValues[] = table.rows.map(({ row, cells, numbers }) => {
     const r: RowValues = {
       row,
       household: {},
@@ -127,8 +154,16 @@ export function parseRows(
       invalid: false,
       idInfo: null,
     };
+    // 出生年月 without a day waits for the row's 证件号码, which gives the day.
+    let birthMonth: {
+      m: Mapped;
+      field: FieldDef;
+      n: Extract<Normalized, { ok: true }>;
+      text: string;
+      fromNumber: boolean;
+    } | null = null;
     for (const m of mapped) {
-      const text = cells[m.index] ?? '';
+      let text = cells[m.index] ?? '';
       if (m.target.kind === 'place') {
         const v = text.trim() === '' ? null : text.trim();
         if (m.target.key === 'place.township') r.place.township = v;
@@ -138,6 +173,15 @@ export function parseRows(
       }
       const field = m.target.field;
       if (!field || !m.normalize) continue;
+      const fromNumber = numbers !== undefined && numbers.includes(m.index);
+      if (fromNumber) {
+        const digits = numberCellText(field, text);
+        if (!digits.ok) {
+          take(r, m, field, digits);
+          continue;
+        }
+        text = digits.text;
+      }
       let n: Normalized;
       if (m.isPersonId) {
         const id = normalizeIdCell(text);
@@ -146,14 +190,12 @@ export function parseRows(
         if (area !== null) issue(row, m.letter, field.label, area, 'warning');
         n = id;
       } else n = m.normalize(text);
-      if (!n.ok) {
-        issue(row, m.letter, field.label, n.message);
-        r.invalid = true;
-        continue;
-      }
-      if (n.note) issue(row, m.letter, field.label, n.note, 'warning');
-      if (n.value === null) continue;
-      (m.target.kind === 'household' ? r.household : r.person)[field.column] = n.value;
+      if (m.isBirthDate && n.ok && n.month !== undefined) birthMonth = { m, field, n, text, fromNumber };
+      else take(r, m, field, n);
+    }
+    if (birthMonth !== null) {
+      const { m, field, n, text, fromNumber } = birthMonth;
+      take(r, m, field, resolveBirthMonth(field, n, text, r.idInfo?.birthDate ?? null, fromNumber));
     }
     return r;
   });

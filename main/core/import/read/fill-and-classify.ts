@@ -15,6 +15,8 @@ export interface DataRow {
   index: number;
   /** Cell text with vertically merged values filled down; the reader's array when nothing was filled. */
   cells: string[];
+  /** Columns whose cell the file stored as a number (SheetData.numberCells), when any. */
+  numbers?: readonly number[];
 }
 
 export interface SkippedRow {
@@ -46,8 +48,10 @@ const clean = (s: string): string => s.replace(/[\s\u3000]+/g, '');
 export function fillMergedDown(
   data: SheetData,
   dataStart: number,
-): { rows: Map<number, string[]>; filledCells: number } {
+): { rows: Map<number, string[]>; filledCells: number; numbers: Map<number, number[]> } {
   const filled = new Map<number, string[]>();
+  /** Row index → columns filled from a number cell (a 户编号 stored as a number stays one when filled). */
+  const numbers = new Map<number, number[]>();
   let filledCells = 0;
   const lastSheetRow = data.rows.length === 0 ? -1 : excelRowNumber(data, data.rows.length - 1) - 1;
   for (const m of data.merges) {
@@ -56,6 +60,7 @@ export function fillMergedDown(
     if (top < dataStart) continue;
     const value = data.rows[top]?.[m.s.c] ?? '';
     if (value === '') continue;
+    const fromNumber = data.numberCells?.[top]?.includes(m.s.c) === true;
     const last = Math.min(m.e.r, lastSheetRow);
     for (let r = m.s.r + 1; r <= last; r++) {
       const index = sheetRowToIndex(data, r);
@@ -69,14 +74,20 @@ export function fillMergedDown(
       if ((cells[m.s.c] ?? '') === '') {
         cells[m.s.c] = value;
         filledCells++;
+        if (fromNumber) {
+          const own = numbers.get(index) ?? [...(data.numberCells?.[index] ?? [])];
+          own.push(m.s.c);
+          own.sort((a, b) => a - b);
+          numbers.set(index, own);
+        }
       }
     }
   }
-  return { rows: filled, filledCells };
+  return { rows: filled, filledCells, numbers };
 }
 
 export function fillAndClassify(data: SheetData, header: HeaderLocation): ClassifiedRows {
-  const { rows: filledRows, filledCells } = fillMergedDown(data, header.dataStart);
+  const { rows: filledRows, filledCells, numbers: filledNumbers } = fillMergedDown(data, header.dataStart);
   // Repeated headers are printed copies, so the trimmed text is compared as is (cheap at 400k rows).
   const headerTexts = header.headerRows.map((r) => (data.rows[r] ?? []).map((cell) => cell.trim()));
   const title = header.title === null ? null : clean(header.title);
@@ -111,7 +122,11 @@ export function fillAndClassify(data: SheetData, header: HeaderLocation): Classi
 
     if (reason === '表尾签字行') afterFooter = true;
     if (reason !== null) skipped.push({ row, reason });
-    else out.push({ row, index, cells: filledRows.get(index) ?? own });
+    else {
+      const numbers = filledNumbers.get(index) ?? data.numberCells?.[index];
+      const cells = filledRows.get(index) ?? own;
+      out.push(numbers === undefined ? { row, index, cells } : { row, index, cells, numbers });
+    }
   }
   return { rows: out, skipped, filledCells };
 }

@@ -6,10 +6,16 @@ import { ReadError, formatCount, where, type SheetData } from './types.ts';
 
 /** Shorter runs of empty rows stay in `rows` (as []) so indexes match Excel rows in the usual case. */
 export const MAX_KEPT_EMPTY_RUN = 1000;
+/** Distinct number-column lists remembered for sharing (a roster has a few: a blank 务工月数 makes another). */
+const RECENT_NUMBER_LISTS = 8;
 
 export class RowCollector {
   readonly rows: string[][] = [];
   rowNumbers: number[] | undefined;
+  /** See SheetData.numberCells; made on the first row that has a number cell. */
+  private numberCells: Array<readonly number[] | undefined> | undefined;
+  /** The last few distinct lists stored: a row with the same number columns (the usual case) shares one. */
+  private readonly recentNumbers: Array<readonly number[]> = [];
   private lastRow = 0;
   private readonly maxRows: number;
   private readonly file: string;
@@ -21,8 +27,11 @@ export class RowCollector {
     this.sheet = sheet;
   }
 
-  /** Adds Excel row `excelRow` (1-based, ascending). The array is kept, not copied. */
-  add(excelRow: number, cells: string[]): void {
+  /**
+   * Adds Excel row `excelRow` (1-based, ascending) and the columns of its number cells (ascending, or
+   * null). `cells` is kept, not copied; `numberColumns` is copied (a reader may reuse it).
+   */
+  add(excelRow: number, cells: string[], numberColumns: readonly number[] | null = null): void {
     let n = cells.length;
     while (n > 0 && cells[n - 1] === '') n--;
     if (n === 0) return;
@@ -44,6 +53,25 @@ export class RowCollector {
       for (let k = 1; k <= gap; k++) this.push(this.lastRow + 1, []);
     }
     this.push(excelRow, cells);
+    if (numberColumns !== null) {
+      // Kept packed (no holes): rows without numbers in between get undefined.
+      const numbers = (this.numberCells ??= []);
+      while (numbers.length < this.rows.length - 1) numbers.push(undefined);
+      numbers.push(this.shared(numberColumns));
+    }
+  }
+
+  /** One array for rows with the same number columns: no array per row to allocate and keep. */
+  private shared(columns: readonly number[]): readonly number[] {
+    const recent = this.recentNumbers;
+    for (let i = 0; i < recent.length; i++) {
+      const list = recent[i] as readonly number[];
+      if (sameColumns(list, columns)) return list;
+    }
+    const list = columns.slice();
+    if (recent.length === RECENT_NUMBER_LISTS) recent.pop();
+    recent.unshift(list);
+    return list;
   }
 
   private push(excelRow: number, cells: string[]): void {
@@ -62,8 +90,15 @@ export class RowCollector {
   result(merges: SheetData['merges']): SheetData {
     const data: SheetData = { sheet: this.sheet, rows: this.rows, merges };
     if (this.rowNumbers !== undefined) data.rowNumbers = this.rowNumbers;
+    if (this.numberCells !== undefined) data.numberCells = this.numberCells;
     return data;
   }
+}
+
+function sameColumns(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The message for a cell over maxCellChars (the readers refuse rather than truncate; see types.ts). */

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type * as XlsxTypes from 'xlsx';
 import type { CellObject, WorkBook, WorkSheet } from 'xlsx';
-import { builtinFormatKind, dateCellText, formatCodeKind } from './date-format.ts';
+import { cellFormatOf, formattedNumberText, type CellFormat } from './date-format.ts';
 import { throwIfCancelled } from './progress.ts';
 import { RowCollector, cellTooLong } from './row-collector.ts';
 import { columnLetter } from './cell-address.ts';
@@ -121,6 +121,9 @@ export async function readWorkbook(
     dense: true,
     cellNF: true,
     cellDates: false,
+    // An HTML table has no cell types: SheetJS would guess numbers from the text and turn an 18-digit
+    // ID into a double. Its cells stay text, as in a CSV.
+    raw: format === 'html',
     // One row past the limit, so an oversized sheet is noticed without parsing all of it.
     sheetRows: limits.maxRows + 1,
   } as const;
@@ -240,8 +243,11 @@ function sheetData(
     const row = grid[r];
     if (row === undefined) continue;
     const cells: string[] = [];
+    let numberColumns: number[] | null = null;
     for (let c = 0; c < row.length; c++) {
-      const text = cellText(row[c], date1904);
+      const cell = row[c];
+      const text = cellText(cell, date1904);
+      if (cell !== undefined && isNumberCell(cell)) (numberColumns ??= []).push(c);
       if (text.length > limits.maxCellChars) {
         throw cellTooLong(
           file,
@@ -253,7 +259,7 @@ function sheetData(
       }
       cells.push(text);
     }
-    collector.add(r + 1, cells);
+    collector.add(r + 1, cells, numberColumns);
   }
   const merges: Merge[] = (ws['!merges'] ?? []).map((m) => ({
     s: { r: m.s.r, c: m.s.c },
@@ -271,11 +277,9 @@ export function cellText(cell: CellObject | undefined, date1904: boolean): strin
       return typeof v === 'string' ? v : String(v ?? '');
     case 'n': {
       if (typeof v !== 'number') return String(v ?? '');
-      const z = cell.z;
-      const kind =
-        typeof z === 'string' ? formatCodeKind(z) : typeof z === 'number' ? builtinFormatKind(z) : null;
-      if (kind !== null) {
-        const text = dateCellText(v, kind, date1904);
+      const format = formatOf(cell);
+      if (format !== null) {
+        const text = formattedNumberText(v, format, date1904);
         if (text !== null) return text;
       }
       return numberText(v);
@@ -293,6 +297,17 @@ export function cellText(cell: CellObject | undefined, date1904: boolean): strin
     default:
       return ''; // 'z': a stub (formatted but empty) cell
   }
+}
+
+function formatOf(cell: CellObject): CellFormat | null {
+  const z = cell.z;
+  return typeof z === 'string' || typeof z === 'number' ? cellFormatOf(z) : null;
+}
+
+/** A number the file stored as a number, not shown as a date or time (see SheetData.numberCells). */
+function isNumberCell(cell: CellObject): boolean {
+  if (cell.t !== 'n' || typeof cell.v !== 'number') return false;
+  return typeof formatOf(cell) !== 'string';
 }
 
 /** A number as Excel writes it into .xlsx: shortest round-trip digits, exponent with a capital E. */

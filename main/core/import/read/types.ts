@@ -20,12 +20,21 @@ export interface SheetData {
   sheet: string;
   /**
    * Cell text: text cells as Excel shows them, number cells as the raw number text the file stores
-   * ('4.20626198503071E+17' stays as is so a later stage can say an ID lost digits), date-formatted
-   * numbers as 'YYYY-MM-DD', booleans 'TRUE'/'FALSE', errors '#N/A' …, '' for empty.
+   * ('4.20626198503071E+17' stays as is) or zero-padded when their format says so (000000: '000012'),
+   * date-formatted numbers as 'YYYY-MM-DD' ('YYYY-MM' when the format shows only year and month),
+   * booleans 'TRUE'/'FALSE', errors '#N/A' …, '' for empty.
    * Rows are ragged: trailing empty cells are left out, so read `row[c] ?? ''`.
    * rows[i] is Excel row i + 1 unless `rowNumbers` is present.
    */
   rows: string[][];
+  /**
+   * Which cells the file stored as numbers (dates and times not counted): numberCells[i] lists the
+   * columns of rows[i] that hold one, ascending; undefined for a row without. Rows with the same number
+   * columns share one array (read-only). Absent when the sheet has none (CSV never has any). An ID or a
+   * long 户编号 typed into a number cell has kept only Excel's 15 significant digits, and a later stage
+   * must be able to say so whatever the file's format.
+   */
+  numberCells?: Array<readonly number[] | undefined>;
   /** Merged ranges in sheet coordinates (see Merge); map them with sheetRowToIndex when rowNumbers is set. */
   merges: Merge[];
   /**

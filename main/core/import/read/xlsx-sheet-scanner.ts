@@ -3,7 +3,7 @@
 // (each a fresh string, so no value pins an inflated chunk in memory). A DOM or a SAX parser would cost
 // several times more per cell; at 400,000 rows × 30 columns this loop is most of the import time.
 import { MAX_COLUMNS, columnIndex, columnLetter } from './cell-address.ts';
-import { dateCellText, type DateKind } from './date-format.ts';
+import { dateCellText, zeroPadded, type CellFormat } from './date-format.ts';
 import { RowCollector, cellTooLong } from './row-collector.ts';
 import { ReadError, where, type Merge, type ReadLimits, type SheetData } from './types.ts';
 import { APOS, EQ, GT, LT, QUOTE, SLASH, endsName, isXmlSpace, matchAt } from './xml-bytes.ts';
@@ -13,8 +13,8 @@ export interface SheetScanContext {
   file: string;
   sheet: string;
   sharedStrings: readonly string[];
-  /** Per cell style index: date, time or neither. */
-  dateStyles: ReadonlyArray<DateKind | null>;
+  /** Per cell style index: what its number format does to a number's text (null: nothing). */
+  styleFormats: ReadonlyArray<CellFormat | null>;
   date1904: boolean;
   limits: ReadLimits;
   /** Stop after the head (for the <dimension> when listing sheets). */
@@ -130,7 +130,7 @@ export class SheetScanner {
   private readonly dateCache = new Map<number, string>();
   // Copied out of ctx: read once per cell in the hot loop.
   private readonly sharedStrings: readonly string[];
-  private readonly dateStyles: ReadonlyArray<DateKind | null>;
+  private readonly styleFormats: ReadonlyArray<CellFormat | null>;
   private readonly maxCellChars: number;
   private state = STATE_HEAD;
   private carry: Buffer | null = null;
@@ -143,13 +143,17 @@ export class SheetScanner {
    * its </row>, so a huge row is searched once instead of parsed again for every chunk.
    */
   private pendingRowCloseFrom = -1;
+  /** Columns of the row being parsed whose cell is a number (not a date or time); reused row after row. */
+  private readonly numberColumns: number[] = [];
+  /** Set by value() when the text it gave is a number's; cleared by cells() when it takes it. */
+  private numberValue = false;
   /** Last row of the <dimension> the writer declared, null when absent. */
   dimensionRows: number | null = null;
 
   constructor(ctx: SheetScanContext) {
     this.ctx = ctx;
     this.sharedStrings = ctx.sharedStrings;
-    this.dateStyles = ctx.dateStyles;
+    this.styleFormats = ctx.styleFormats;
     this.maxCellChars = ctx.limits.maxCellChars;
     this.collector = new RowCollector(ctx.limits.maxRows, ctx.file, ctx.sheet);
   }
@@ -275,13 +279,14 @@ export class SheetScanner {
       // Writers may leave out r; a row then follows the previous one.
       const rowNumber = declared ?? this.lastRow + 1;
       const cells: string[] = [];
+      this.numberColumns.length = 0;
       const close = this.cells(buf, tagEnd + 1, end, rowNumber, cells);
       if (close < 0) {
         this.pendingRowCloseFrom = Math.max(0, end - at - rowClose.length);
         return at;
       }
       this.lastRow = rowNumber;
-      this.collector.add(rowNumber, cells);
+      this.collector.add(rowNumber, cells, this.numberColumns.length > 0 ? this.numberColumns : null);
       p = search = close + rowClose.length;
     }
   }
@@ -415,6 +420,10 @@ export class SheetScanner {
           this.ctx.limits.maxCellChars,
         );
       }
+      if (this.numberValue) {
+        this.numberColumns.push(col);
+        this.numberValue = false;
+      }
       if (col === cells.length) cells.push(text);
       else if (col > cells.length) {
         while (cells.length < col) cells.push('');
@@ -435,13 +444,14 @@ export class SheetScanner {
       case T_NUMBER: {
         // Kept as the file writes it ('4.20626198503071E+17', '1234'): a later stage must be able to
         // tell that an ID was stored as a number and lost digits.
-        const kind = style > 0 ? this.dateStyles[style] : null;
-        if (kind === 'date' && b - a <= 7) {
+        const format = style > 0 ? this.styleFormats[style] : null;
+        if (format === 'date' && b - a <= 7) {
           // Whole serials (the usual date) are looked up without making the number text first.
           const serial = parseUint(buf, a, b);
           if (serial >= 0) return this.dateText(serial, buf, a, b);
         }
-        if (kind === null || kind === undefined) {
+        if (format === null || format === undefined) {
+          this.numberValue = true;
           // Small whole numbers (ages, months, counts) repeat in every row: one string each.
           if (b - a <= 3) {
             const n = parseUint(buf, a, b);
@@ -450,7 +460,11 @@ export class SheetScanner {
           return buf.toString('latin1', a, b);
         }
         const raw = buf.toString('latin1', a, b);
-        return dateCellText(Number(raw), kind, this.ctx.date1904) ?? raw;
+        if (typeof format === 'number') {
+          this.numberValue = true;
+          return zeroPadded(Number(raw), format) ?? raw;
+        }
+        return dateCellText(Number(raw), format, this.ctx.date1904) ?? raw;
       }
       case T_BOOL:
         return buf[a] === CH_1 ? 'TRUE' : 'FALSE';

@@ -1,6 +1,6 @@
 // Reads .xlsx without SheetJS: SheetJS holds the whole workbook as objects (2.9 GB at 400,000 rows,
 // performance.md), while this streams the sheet XML through the byte scanner with bounded memory.
-import type { DateKind } from './date-format.ts';
+import type { CellFormat } from './date-format.ts';
 import { progressReporter, throwIfCancelled } from './progress.ts';
 import {
   ReadError,
@@ -12,7 +12,7 @@ import {
 } from './types.ts';
 import { SheetScanner } from './xlsx-sheet-scanner.ts';
 import { readSharedStrings } from './xlsx-shared-strings.ts';
-import { readDateStyles, readXlsxWorkbook, type XlsxSheetRef, type XlsxWorkbook } from './xlsx-workbook.ts';
+import { readStyleFormats, readXlsxWorkbook, type XlsxSheetRef, type XlsxWorkbook } from './xlsx-workbook.ts';
 import { InflateBudget, findEntry, streamEntry, type ZipArchive } from './zip.ts';
 
 /** Sheet names, visibility and the row count each sheet declares in its <dimension>. */
@@ -48,7 +48,7 @@ async function declaredRows(
     file: zip.file,
     sheet: ref.name,
     sharedStrings: [],
-    dateStyles: [],
+    styleFormats: [],
     date1904: false,
     limits,
     headOnly: true,
@@ -101,10 +101,16 @@ export async function readXlsxSheet(
     candidates = [found];
   }
 
-  const dateStyles = await readDateStyles(zip, workbook.stylesPath, budget, signal);
+  const styleFormats = await readStyleFormats(zip, workbook.stylesPath, budget, signal);
   const sharedStrings = await readSharedStrings(zip, workbook.sharedStringsPath, budget, options);
   for (const ref of candidates) {
-    const data = await scanSheet(zip, ref, workbook, { sharedStrings, dateStyles, limits, budget, options });
+    const data = await scanSheet(zip, ref, workbook, {
+      sharedStrings,
+      styleFormats,
+      limits,
+      budget,
+      options,
+    });
     if (data.rows.length > 0) return data;
     if (sheet !== null)
       throw new ReadError('empty', `${where(file, ref.name)}是空的，没有任何数据`, { file, sheet: ref.name });
@@ -114,7 +120,7 @@ export async function readXlsxSheet(
 
 interface ScanInput {
   sharedStrings: readonly string[];
-  dateStyles: ReadonlyArray<DateKind | null>;
+  styleFormats: ReadonlyArray<CellFormat | null>;
   limits: ReadLimits;
   budget: InflateBudget;
   options: ReadOptions | undefined;
@@ -142,7 +148,7 @@ async function scanSheet(
     file,
     sheet: ref.name,
     sharedStrings: input.sharedStrings,
-    dateStyles: input.dateStyles,
+    styleFormats: input.styleFormats,
     date1904: workbook.date1904,
     limits: input.limits,
   });

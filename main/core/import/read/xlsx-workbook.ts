@@ -1,7 +1,7 @@
 // The small parts of an .xlsx around the sheets: which sheets exist (workbook.xml + its rels) and which
-// cell styles are dates (styles.xml). Sheet names are kept in arrays and Maps only, so a sheet named
-// __proto__ stays a name.
-import { builtinFormatKind, formatCodeKind, type DateKind } from './date-format.ts';
+// cell styles change a number's text (styles.xml: dates, year-months, times, zero padding). Sheet names
+// are kept in arrays and Maps only, so a sheet named __proto__ stays a name.
+import { cellFormatOf, type CellFormat } from './date-format.ts';
 import { ReadError, where } from './types.ts';
 import { elementBody, parseAttributes, startTags } from './xml-text.ts';
 import { findEntry, readEntry, type InflateBudget, type ZipArchive } from './zip.ts';
@@ -123,27 +123,27 @@ export async function readXlsxWorkbook(
 }
 
 /**
- * For each cell style index (the `s` attribute of a cell), whether its number format is a date or a time.
- * Only <cellXfs> matters; <cellStyleXfs> are named styles that cells never point at directly.
+ * For each cell style index (the `s` attribute of a cell), what its number format does to a number's text
+ * (see CellFormat). Only <cellXfs> matters; <cellStyleXfs> are named styles that cells never point at directly.
  */
-export async function readDateStyles(
+export async function readStyleFormats(
   zip: ZipArchive,
   path: string | null,
   budget: InflateBudget,
   signal?: AbortSignal,
-): Promise<Array<DateKind | null>> {
+): Promise<Array<CellFormat | null>> {
   const entry = path === null ? undefined : findEntry(zip, path);
   if (entry === undefined) return [];
   const xml = (await readEntry(zip, entry, budget, signal)).toString('utf8');
-  const custom = new Map<number, DateKind | null>();
+  const custom = new Map<number, CellFormat | null>();
   for (const tag of startTags(elementBody(xml, 'numFmts') ?? '', 'numFmt')) {
     const a = parseAttributes(tag);
-    custom.set(Number(a.get('numFmtId')), formatCodeKind(a.get('formatCode') ?? ''));
+    custom.set(Number(a.get('numFmtId')), cellFormatOf(a.get('formatCode') ?? ''));
   }
-  const kinds: Array<DateKind | null> = [];
+  const formats: Array<CellFormat | null> = [];
   for (const tag of startTags(elementBody(xml, 'cellXfs') ?? '', 'xf')) {
     const id = Number(parseAttributes(tag).get('numFmtId') ?? 0);
-    kinds.push(custom.has(id) ? (custom.get(id) ?? null) : builtinFormatKind(id));
+    formats.push(custom.has(id) ? (custom.get(id) ?? null) : cellFormatOf(id));
   }
-  return kinds;
+  return formats;
 }

@@ -4,7 +4,7 @@
 // the same rules as the form. Unknown persons/households are errors naming the row and column.
 import { CODE_TABLES } from '../../../../shared/code-tables/index.ts';
 import type { ColumnMapping } from '../../../../shared/import/map-columns.ts';
-import { normalizeValue } from '../../../../shared/import/normalize.ts';
+import { normalizeNumberCell, normalizeValue } from '../../../../shared/import/normalize.ts';
 import { ledgerImportTargets } from '../../../../shared/import/ledger-targets.ts';
 import type { ImportTarget } from '../../../../shared/import/targets.ts';
 import type { DeriveContext, LedgerDef, LedgerValues } from '../../../../shared/ledgers/define.ts';
@@ -127,7 +127,7 @@ export function planLedgerImport(
   }
 
   // 1. cells → values
-  const rows: RowCells[] = table.rows.map(({ row, cells }) => {
+  const rows: RowCells[] = table.rows.map(({ row, cells, numbers }) => {
     const r: RowCells = {
       row,
       record: {},
@@ -145,7 +145,10 @@ export function planLedgerImport(
         continue;
       }
       if (!m.target.field) continue;
-      const n = normalizeValue(m.target.field, text, CODE_TABLES);
+      // An ID or code the file stored as a number loses digits (see numberCellText).
+      const n = numbers?.includes(m.index)
+        ? normalizeNumberCell(m.target.field, text, CODE_TABLES)
+        : normalizeValue(m.target.field, text, CODE_TABLES);
       if (!n.ok) {
         issue(row, m.letter, m.target.label, n.message);
         r.invalid = true;
