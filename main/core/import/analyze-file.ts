@@ -11,6 +11,7 @@ import {
   type ColumnMapping,
   type SourceColumn,
 } from '../../../shared/import/map-columns.ts';
+import { constantsProblem, type ImportConstants } from '../../../shared/import/constants.ts';
 import { targetsFor } from '../../../shared/import/ledger-targets.ts';
 import { LedgerError } from '../../../shared/result.ts';
 import { nowIso } from '../clock.ts';
@@ -28,8 +29,9 @@ import { getRegionCatalog, type RegionCatalog } from '../regions/catalog.ts';
 import { dataVersion } from '../db/data-version.ts';
 import { hasBlockingErrors, planImport, type ImportPlan } from './plan-import.ts';
 import { fillAndClassify } from './read/fill-and-classify.ts';
-import { HeaderNotFoundError, locateHeader } from './read/locate-header.ts';
-import { listSheets, readSheet, ReadError, type ReadOptions, type SheetInfo } from './read/index.ts';
+import { HeaderNotFoundError } from './read/locate-header.ts';
+import { listSheets, ReadError, type ReadOptions, type SheetInfo } from './read/index.ts';
+import { readChosenSheet } from './choose-sheet.ts';
 
 export interface Analysis {
   file: string;
@@ -40,6 +42,8 @@ export interface Analysis {
   title: string | null;
   columns: SourceColumn[];
   mapping: ColumnMapping[];
+  /** 整列填同一个值: target key → the value every row gets. */
+  constants: ImportConstants;
   templateUsed: string | null;
   /** The village or group rows without place columns go to (chosen, or read from the title). */
   regionCode: string | null;
@@ -69,6 +73,8 @@ export interface AnalyzeOptions extends ReadOptions {
   into?: string | null;
   /** The region extract for 务工地 codes when it is not beside the code (the Electron bundle). */
   regionDataPath?: string;
+  /** 整列填同一个值 by target key (the CLI's --set); over a template's. */
+  constants?: ImportConstants;
 }
 
 const knownHeaders = (into: string | null) => targetsFor(into).flatMap((t) => [t.label, ...t.aliases]);
@@ -92,6 +98,33 @@ function sha256(file: string): string {
 interface TemplateRow {
   name: string;
   mapping: string;
+}
+
+/** A template as stored: header → target, plus (since whole-column values) the values given. */
+interface StoredTemplate {
+  v: 2;
+  columns: Record<string, string | null>;
+  constants: ImportConstants;
+}
+
+/** Older templates are the bare header → target object (its values are never numbers, so `v` tells). */
+function readTemplate(row: TemplateRow): {
+  columns: Record<string, string | null>;
+  constants: ImportConstants;
+} {
+  const parsed = JSON.parse(row.mapping) as Record<string, string | null> | StoredTemplate;
+  return typeof parsed.v === 'number'
+    ? { columns: (parsed as StoredTemplate).columns, constants: (parsed as StoredTemplate).constants }
+    : { columns: parsed as Record<string, string | null>, constants: {} };
+}
+
+/** Checks whole-column values; a column feeding the same target is no longer imported (the value wins). */
+function withConstants(mapping: ColumnMapping[], into: string | null, constants: ImportConstants) {
+  const problem = constantsProblem(into, constants);
+  if (problem !== null) throw new LedgerError('validation', problem);
+  return mapping.map((m) =>
+    m.target !== null && Object.hasOwn(constants, m.target) ? { ...m, target: null, confidence: 0 } : m,
+  );
 }
 
 function findTemplate(
@@ -118,9 +151,14 @@ export async function analyzeFile(
   if (into !== null) requireLedger(into);
   try {
     const sheets = await listSheets(file, options);
-    const data = await readSheet(file, options.sheet ?? null, options);
-    options.onProgress?.({ phase: 'header', rowsRead: data.rows.length, percent: null });
-    const header = locateHeader(data, knownHeaders(into));
+    const { data, header } = await readChosenSheet(
+      file,
+      sheets,
+      options.sheet ?? null,
+      into,
+      knownHeaders(into),
+      options,
+    );
     const classified = fillAndClassify(data, header);
     const table: ImportTable = {
       fileName: options.fileName ?? path.basename(file),
@@ -136,11 +174,9 @@ export async function analyzeFile(
       leaf: c.leaf,
     }));
     const template = findTemplate(ledger, signatureOf(into, columns), options.templateName);
-    const mapping = autoMapColumns(
-      columns,
-      template ? (JSON.parse(template.mapping) as Record<string, string | null>) : undefined,
-      targetsFor(into),
-    );
+    const saved = template ? readTemplate(template) : null;
+    const constants = { ...saved?.constants, ...options.constants };
+    const mapping = withConstants(autoMapColumns(columns, saved?.columns, targetsFor(into)), into, constants);
     const base = {
       file,
       fileName: table.fileName,
@@ -149,6 +185,7 @@ export async function analyzeFile(
       sheets,
       title: header.title,
       columns,
+      constants,
       templateUsed: template?.name ?? null,
       table,
       into,
@@ -160,7 +197,7 @@ export async function analyzeFile(
       ...base,
       chosenRegion,
       catalog,
-      ...plan(ledger, table, mapping, chosenRegion, false, into, catalog),
+      ...plan(ledger, table, mapping, constants, chosenRegion, false, into, catalog),
     };
   } catch (e) {
     if (e instanceof ReadError)
@@ -176,6 +213,7 @@ function plan(
   ledger: Ledger,
   table: ImportTable,
   mapping: ColumnMapping[],
+  constants: ImportConstants,
   regionCode: string | null,
   skipInvalid: boolean,
   into: string | null,
@@ -190,6 +228,7 @@ function plan(
       new PlaceResolver(ledger),
       deriveContext(ledger, requireLedger(into), catalog),
       regionCode,
+      constants,
     );
     return {
       mapping,
@@ -205,7 +244,7 @@ function plan(
       ledgerPlan,
     };
   }
-  const parsed = parseRows(table, { mapping, regionCode }, new PlaceResolver(ledger));
+  const parsed = parseRows(table, { mapping, regionCode, constants }, new PlaceResolver(ledger));
   return {
     mapping,
     regionCode: parsed.regionCode,
@@ -218,12 +257,16 @@ function plan(
 
 const ZERO_COUNTS = { created: 0, updated: 0, unchanged: 0 };
 
-/** The clerk changed column targets (header → target key or null) or the village: parse and plan again. */
+/**
+ * The clerk changed column targets (header → target key or null), the village, or whole-column values
+ * (target key → value, null removes it): parse and plan again.
+ */
 export function remapAnalysis(
   ledger: Ledger,
   a: Analysis,
   changes: Record<string, string | null> | undefined,
   regionCode: string | null | undefined,
+  constantChanges: Record<string, string | null> = {},
 ): Analysis {
   const mapping = a.mapping.map((m) => {
     if (!changes || !Object.hasOwn(changes, m.header)) return m;
@@ -244,12 +287,21 @@ export function remapAnalysis(
       ? { ...m, target: null, confidence: 0 }
       : m,
   );
+  // A column now chosen for a target takes over from a whole-column value for it.
+  const constants: ImportConstants = { ...a.constants };
+  for (const key of owners.keys()) delete constants[key];
+  for (const [key, value] of Object.entries(constantChanges)) {
+    if (value === null) delete constants[key];
+    else constants[key] = value;
+  }
   return {
     ...a,
+    constants,
     ...plan(
       ledger,
       a.table,
-      deduped,
+      withConstants(deduped, a.into, constants),
+      constants,
       regionCode === undefined ? a.regionCode : regionCode,
       false,
       a.into,
@@ -298,7 +350,7 @@ const batchOf = (a: Analysis, options: { operator?: string }) => ({
   fileName: a.fileName,
   sha256: a.sha256,
   sheet: a.sheet,
-  mapping: a.mapping,
+  mapping: Object.keys(a.constants).length === 0 ? a.mapping : { columns: a.mapping, constants: a.constants },
   ...(options.operator ? { operator: options.operator } : {}),
 });
 
@@ -312,7 +364,7 @@ function commitLedgerAnalysis(
     const fresh =
       a.ledgerPlan !== null && a.planVersion === dataVersion(ledger)
         ? { ledgerPlan: a.ledgerPlan, plan: a.plan }
-        : plan(ledger, a.table, a.mapping, a.regionCode, skipInvalid, a.into, a.catalog);
+        : plan(ledger, a.table, a.mapping, a.constants, a.regionCode, skipInvalid, a.into, a.catalog);
     const lp = fresh.ledgerPlan as LedgerPlan;
     if (lp.issues.some((i) => i.level === 'error') && !skipInvalid) refuseErrors(lp.issues);
     const result = commitLedgerPlan(ledger, lp, batchOf(a, options));
@@ -327,7 +379,11 @@ function commitLedgerAnalysis(
 }
 
 function saveTemplate(ledger: Ledger, a: Analysis, name?: string): void {
-  const mapping = Object.fromEntries(a.mapping.map((m) => [m.header, m.target]));
+  const stored: StoredTemplate = {
+    v: 2,
+    columns: Object.fromEntries(a.mapping.map((m) => [m.header, m.target])),
+    constants: a.constants,
+  };
   const now = nowIso();
   ledger.sqlite
     .prepare(
@@ -335,7 +391,7 @@ function saveTemplate(ledger: Ledger, a: Analysis, name?: string): void {
        ON CONFLICT (signature) DO UPDATE SET mapping = excluded.mapping, used_at = excluded.used_at,
          name = CASE WHEN ? IS NULL THEN import_templates.name ELSE excluded.name END`,
     )
-    .run(signatureOf(a.into, a.columns), name ?? a.fileName, JSON.stringify(mapping), now, now, name ?? null);
+    .run(signatureOf(a.into, a.columns), name ?? a.fileName, JSON.stringify(stored), now, now, name ?? null);
 }
 
 export { hasBlockingErrors };
