@@ -295,6 +295,9 @@ export function memberRuleIssues(
   h: ParsedHousehold,
   members: Array<{ name: string; relation: string; sex: string }>,
 ): ImportIssue[] {
+  // A member whose relation is unknown is reported already (blank cell, or no such column): who the
+  // 户主 is cannot be judged without it.
+  if (members.some((m) => m.relation === '')) return [];
   return checkMembers(members)
     .filter((i) => i.level === 'error')
     .map((i) => ({
