@@ -20,10 +20,10 @@ import {
 /** Several sheets could be the one to import; `sheets` names them in workbook order. */
 export class SheetChoiceError extends LedgerError {
   readonly sheets: string[];
-  constructor(file: string, sheets: string[]) {
+  constructor(fileName: string, sheets: string[]) {
     super(
       'validation',
-      `${where(file)}中有 ${sheets.length} 个工作表都像要导入的表：${sheets.map((s) => `“${s}”`).join('、')}，请选择其中一个`,
+      `${where(fileName)}中有 ${sheets.length} 个工作表都像要导入的表：${sheets.map((s) => `“${s}”`).join('、')}，请选择其中一个`,
       { sheets },
     );
     this.name = 'SheetChoiceError';
@@ -43,8 +43,10 @@ export async function readChosenSheet(
   sheet: string | null,
   into: string | null,
   knownHeaders: readonly string[],
-  options: ReadOptions,
+  options: ReadOptions & { fileName?: string },
 ): Promise<ReadSheet> {
+  /** The name the clerk knows (an upload's temporary copy has another). */
+  const fileName = options.fileName ?? file;
   const read = async (name: string | null): Promise<ReadSheet> => {
     const data = await readSheet(file, name, options);
     options.onProgress?.({ phase: 'header', rowsRead: data.rows.length, percent: null });
@@ -86,13 +88,13 @@ export async function readChosenSheet(
   // Sheets that have what the import needs come first; a header alone qualifies when none has it
   // (the clerk then maps the missing column by hand).
   const [names, chosen] = complete.length > 0 ? [complete, first] : [headed, firstHeaded];
-  if (names.length > 1) throw new SheetChoiceError(file, names);
+  if (names.length > 1) throw new SheetChoiceError(fileName, names);
   if (chosen !== null) return chosen;
   if (noHeader.length === 1 && noHeader[0]) throw noHeader[0];
   if (noHeader.length > 1)
     throw new HeaderNotFoundError(
       noHeader[0]?.sheet ?? '',
-      `${where(file)}的工作表${noHeader.map((e) => `“${e.sheet}”`).join('、')}中都找不到表头：没有一行含有至少 2 个可识别的列名（如“姓名”“证件号码”“户编号”）。请把表头改为标准列名后再导入`,
+      `${where(fileName)}的工作表${noHeader.map((e) => `“${e.sheet}”`).join('、')}中都找不到表头：没有一行含有至少 2 个可识别的列名（如“姓名”“证件号码”“户编号”）。请把表头改为标准列名后再导入`,
     );
   throw new ReadError('empty', `${where(file)}的工作表都是空的，没有可导入的数据`, { file });
 }
