@@ -351,7 +351,9 @@ function describeImport(
   if (r.errors.length > 0) {
     lines.push(`错误 ${r.errors.length} 处：`);
     for (const e of r.errors.slice(0, 50))
-      lines.push(`  第 ${e.row} 行${e.column ? ` ${e.column} 列` : ''}：${e.message}`);
+      lines.push(
+        `  ${e.row > 0 ? `第 ${e.row} 行` : '全表'}${e.column ? ` ${e.column} 列` : ''}：${e.message}`,
+      );
     if (r.errors.length > 50) lines.push(`  ……（其余 ${r.errors.length - 50} 处用 --json 查看）`);
   }
   return lines.join('\n');
