@@ -175,7 +175,11 @@ export async function analyzeFile(
     }));
     const template = findTemplate(ledger, signatureOf(into, columns), options.templateName);
     const saved = template ? readTemplate(template) : null;
-    const constants = { ...saved?.constants, ...options.constants };
+    // A template's value the ledger no longer takes (a field or code since changed) is left out.
+    const kept = Object.entries(saved?.constants ?? {}).filter(
+      ([k, v]) => constantsProblem(into, { [k]: v }) === null,
+    );
+    const constants = { ...Object.fromEntries(kept), ...options.constants };
     const mapping = withConstants(autoMapColumns(columns, saved?.columns, targetsFor(into)), into, constants);
     const base = {
       file,
