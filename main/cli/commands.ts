@@ -14,7 +14,9 @@ import { countyRegion, findRegion } from '../core/regions/region-tree.ts';
 import { regionSummary } from '../core/stats/region-summary.ts';
 import { startBrowserHost } from '../browser/server.ts';
 import { analyzeFile, commitAnalysis, type AnalysisCommit } from '../core/import/analyze-file.ts';
+import { SheetChoiceError } from '../core/import/choose-sheet.ts';
 import type { ImportIssue } from '../core/import/import-types.ts';
+import { constantTargetByName, type ImportConstants } from '../../shared/import/constants.ts';
 import { previewOf, rowNames } from '../core/import/preview.ts';
 import { phaseLabel } from '../../shared/import/phases.ts';
 import { getOperator } from '../core/ledger/operator.ts';
@@ -30,8 +32,8 @@ export interface CliIo {
   err(line: string): void;
 }
 
-type Values = Record<string, string | boolean | undefined>;
-type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
+type Values = Record<string, string | string[] | boolean | undefined>;
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
 
 const common = { db: { type: 'string' }, json: { type: 'boolean' } } as const satisfies OptionSpec;
 
@@ -228,6 +230,7 @@ export const commands = {
       operator: { type: 'string' },
       'dry-run': { type: 'boolean' },
       'skip-invalid': { type: 'boolean' },
+      set: { type: 'string', multiple: true },
     } satisfies OptionSpec,
     positionals: true,
     run: (values: Values, io: CliIo, positionals: string[] = []) => runImport(values, io, positionals),
@@ -257,21 +260,47 @@ export const commands = {
   },
 };
 
-/** Exit codes: 0 imported (or a clean dry run), 1 errors stopped the import, 2 the file could not be read. */
+/**
+ * `--set 字段=值` (repeatable) → whole-column values by target key; the field by its label as the clerk
+ * sees it. The value itself is checked with the file (analyzeFile), like a cell.
+ */
+function parseSets(into: string | null, sets: readonly string[]): ImportConstants | string {
+  const out: ImportConstants = {};
+  for (const item of sets) {
+    const eq = item.search(/[=＝]/);
+    if (eq <= 0) return `--set 应写成 字段=值（如 --set 务工状态=已外出），实为“${item}”`;
+    const target = constantTargetByName(into, item.slice(0, eq).trim());
+    if (typeof target === 'string') return `--set ${item}：${target}`;
+    out[target.key] = item.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+/**
+ * Exit codes: 0 imported (or a clean dry run), 1 errors stopped the import, 2 the file could not be read
+ * (or several sheets could be the one, or a --set is wrong).
+ */
 async function runImport(values: Values, io: CliIo, positionals: string[]): Promise<number> {
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0)
     throw new LedgerError('bad-request', '用法：import 文件路径 [--sheet 工作表] [--region 区划代码] …');
+  const into = (values.into as string | undefined) ?? null;
+  const constants = parseSets(into, (values.set as string[] | undefined) ?? []);
+  if (typeof constants === 'string') {
+    print(io, values, { error: constants }, `无法导入：${constants}`);
+    return 2;
+  }
   return withCore(values, async (core) => {
     requireCountyForCli(core);
     const started = Date.now();
     let analysis;
     try {
       analysis = await analyzeFile(core.ledger, path.resolve(file), {
+        constants,
         sheet: (values.sheet as string | undefined) ?? null,
         regionCode: (values.region as string | undefined) ?? null,
         templateName: (values.template as string | undefined) ?? null,
-        into: (values.into as string | undefined) ?? null,
+        into,
         onProgress: (p) => {
           if (!values.json)
             io.err(
@@ -280,6 +309,11 @@ async function runImport(values: Values, io: CliIo, positionals: string[]): Prom
         },
       });
     } catch (e) {
+      if (e instanceof SheetChoiceError) {
+        const message = `${e.message}（用 --sheet 工作表名 指定）`;
+        print(io, values, { error: message, sheets: e.sheets }, `无法读取：${message}`);
+        return 2;
+      }
       if (e instanceof LedgerError && e.code !== 'not-found') {
         print(io, values, { error: e.message }, `无法读取：${e.message}`);
         return 2;
@@ -377,7 +411,7 @@ function describeImport(
   if (r.errors.length > 0) {
     lines.push(`错误 ${r.errors.length} 处：`);
     for (const e of r.errors.slice(0, 50))
-      lines.push(`  ${who(e)}${e.column ? ` ${e.column} 列` : ''}：${e.message}`);
+      lines.push(`  ${e.row > 0 ? who(e) : '全表'}${e.column ? ` ${e.column} 列` : ''}：${e.message}`);
     if (r.errors.length > 50) lines.push(`  ……（其余 ${r.errors.length - 50} 处用 --json 查看）`);
   }
   const held = notImported.filter((x) => x.kind === 'held');

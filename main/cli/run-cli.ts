@@ -14,7 +14,9 @@ export const USAGE = `用法：npm run ledger -- <命令> [选项]
   import 文件 [--sheet 工作表] [--region 区划代码] [--template 模板名] [--operator 姓名]
          [--dry-run] [--skip-invalid]   导入 Excel/CSV：先校验，无错误才写入（一次事务、一个批次）；
                                         --dry-run 只预览；--skip-invalid 跳过有错误的行。
-                                        退出码：0 成功，1 有错误未导入，2 文件无法读取
+                                        不写 --sheet 时读表头可识别的那个工作表（有几个时报错并列出）
+         [--set 字段=值 …]              文件中没有的字段整列填同一个值，如 --set 务工状态=已外出（可重复）
+                                        退出码：0 成功，1 有错误未导入，2 文件无法读取（或工作表不明、--set 有误）
          [--into 台账编号]             导入到专项台账（编号见 ledgers），选项和输出同上，另有 records 计数
   ledgers                               列出专项台账：编号、名称、记录数（--json 含字段）
   ledger-sql 台账编号 … [--db 文件]     打印台账定义对应的建表语句（写新迁移时用）；给出 --db 时只打印
@@ -37,7 +39,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`未知命令：${name}\n\n${USAGE}`);
     return 2;
   }
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | string[] | boolean | undefined>;
   let positionals: string[];
   try {
     const parsed = parseArgs({
@@ -46,7 +48,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       strict: true,
       allowPositionals: 'positionals' in command,
     });
-    values = parsed.values as Record<string, string | boolean | undefined>;
+    values = parsed.values as Record<string, string | string[] | boolean | undefined>;
     positionals = parsed.positionals;
   } catch (e) {
     io.err(`参数错误：${(e as Error).message}\n\n${USAGE}`);

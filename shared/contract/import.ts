@@ -51,6 +51,8 @@ export const importPreview = z.object({
   sheets: z.array(z.object({ name: z.string(), rowCount: z.number().int().nullable(), hidden: z.boolean() })),
   title: z.string().nullable(),
   mapping: z.array(columnMapping),
+  /** 整列填同一个值: target key → the value every row gets. */
+  constants: z.record(z.string(), z.string()),
   templateUsed: z.string().nullable(),
   regionCode: z.string().nullable(),
   /** Data rows; written + notImportedCount = rows, always. */
@@ -87,11 +89,22 @@ export const importPreview = z.object({
 
 export const importJobState = z.object({
   jobId,
-  state: z.enum(['reading', 'analysing', 'ready', 'committing', 'done', 'failed', 'cancelled']),
+  state: z.enum([
+    'reading',
+    'analysing',
+    'choose-sheet',
+    'ready',
+    'committing',
+    'done',
+    'failed',
+    'cancelled',
+  ]),
   phase: z.string(),
   rowsRead: z.number().int(),
   percent: z.number().nullable(),
   preview: importPreview.nullable(),
+  /** 'choose-sheet': several sheets could be the one to import; the clerk picks one (import.remap sheet). */
+  sheetChoice: z.object({ sheets: z.array(z.string()), message: z.string() }).nullable(),
   result: z
     .object({
       /** Null: nothing was written (every row unchanged) and no batch recorded; `nothingWritten` says so. */
@@ -133,13 +146,15 @@ export const importContract = {
     errors: ['not-found'],
   }),
   'import.remap': method({
-    summary: '按调整后的列对应（或换一个工作表、所属村）重新校验',
+    summary: '按调整后的列对应（或整列填同一个值、换一个工作表、所属村）重新校验',
     request: z
       .object({
         jobId,
         mapping: z.record(z.string(), z.string().nullable()).optional(),
         regionCode: regionCode.nullable().optional(),
         sheet: z.string().max(100).optional(),
+        /** 整列填同一个值: target key → the value every row gets; null removes it. */
+        constants: z.record(z.string().max(60), z.string().trim().min(1).max(200).nullable()).optional(),
       })
       .strict(),
     response: z.object({ jobId }),

@@ -143,6 +143,38 @@ describe('import jobs over browser mode', () => {
     expect((await call<ResponseOf<'import.history'>>('import.history', {}))[0]?.undoneBy).toBe('导入员');
   });
 
+  it('asks which sheet when two could be the one; a bad whole-column value is refused and the preview stays', async () => {
+    const { file } = villageRoster({ households: 2 });
+    const wb = XLSX.readFile(file);
+    const roster = wb.Sheets['花名册'];
+    if (!roster) throw new Error('no roster');
+    const two = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(two, XLSX.utils.aoa_to_sheet([['填表说明'], ['每户一行起。']]), '填表说明');
+    XLSX.utils.book_append_sheet(two, roster, '一组');
+    XLSX.utils.book_append_sheet(two, roster, '二组');
+    const twoFile = `${tempDir()}/两个组.xlsx`;
+    XLSX.writeFile(two, twoFile);
+    const { jobId } = await call<{ jobId: string }>('import.start', {
+      fileId: (await upload(twoFile)).body.value.fileId,
+    });
+    const asked = await waitFor(jobId, ['choose-sheet']);
+    expect(asked.preview).toBeNull();
+    expect(asked.sheetChoice?.sheets).toEqual(['一组', '二组']);
+    await call('import.remap', { jobId, sheet: '二组' });
+    const ready = await waitFor(jobId, ['ready']);
+    expect(ready.preview?.sheet).toBe('二组');
+    expect(ready.preview?.constants).toEqual({});
+
+    await expect(
+      call('import.remap', { jobId, constants: { 'household.poverty_attribute': '很穷' } }),
+    ).rejects.toThrow(/整列填写的贫困户属性有误/);
+    expect((await call<Status>('import.status', { jobId })).state).toBe('ready');
+    await call('import.remap', { jobId, constants: { 'household.household_type': '一般农户' } });
+    const set = await waitFor(jobId, ['ready']);
+    expect(set.preview?.constants).toEqual({ 'household.household_type': '一般农户' });
+    await call('import.cancel', { jobId });
+  });
+
   it('reports an unreadable file in Chinese and cancels cleanly', async () => {
     const dir = tempDir();
     fs.writeFileSync(`${dir}/假表格.xlsx`, 'PK\u0003\u0004 this zip is cut off');

@@ -4,6 +4,7 @@ import { IMPORT_TARGETS } from '../../shared/import/targets.ts';
 import { LEDGER_DEFS, type LedgerDef } from '../../shared/ledgers/index.ts';
 import {
   confidenceTag,
+  constantChoices,
   NOT_IMPORTED,
   targetOptions,
   targetText,
@@ -93,5 +94,21 @@ describe('how sure the automatic mapping was', () => {
     expect(confidenceTag('person.name', 0.6).text).toBe('猜测');
     expect(confidenceTag(null, 0).text).toBe('未对应');
     expect(confidenceTag(null, 0.9).text).toBe('未对应');
+  });
+});
+
+describe('整列填同一个值: the fields offered', () => {
+  it('are those no column feeds and no value is given for, required ones first; never what identifies a row', () => {
+    const mapping = [{ target: 'link.id_number' }, { target: 'record.work_place' }, { target: null }];
+    const choices = constantChoices('migrant_work', mapping, { 'record.channel': '自主外出' });
+    expect(choices[0]).toMatchObject({ value: 'record.status', label: '务工状态（必填）' });
+    const keys = choices.map((c) => c.value);
+    expect(keys).not.toContain('record.work_place');
+    expect(keys).not.toContain('record.channel');
+    expect(keys.some((k) => k.startsWith('link.') || k.startsWith('place.'))).toBe(false);
+    const register = constantChoices(null, [], {}).map((c) => c.value);
+    expect(register).toContain('household.poverty_attribute');
+    expect(register).not.toContain('person.id_number');
+    expect(register).not.toContain('household.household_no');
   });
 });

@@ -174,9 +174,10 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       };
     },
     'import.status': ({ jobId }) => ctx.jobs.status(jobId),
-    'import.remap': ({ jobId, mapping, regionCode, sheet }) => {
+    'import.remap': ({ jobId, mapping, regionCode, sheet, constants }) => {
       ctx.jobs.remap(jobId, {
         ...(mapping ? { mapping } : {}),
+        ...(constants ? { constants } : {}),
         ...(regionCode !== undefined ? { regionCode } : {}),
         ...(sheet !== undefined ? { sheet } : {}),
       });

@@ -11,6 +11,7 @@ import {
   type ColumnMapping,
   type SourceColumn,
 } from '../../../shared/import/map-columns.ts';
+import { constantsProblem, type ImportConstants } from '../../../shared/import/constants.ts';
 import { targetsFor } from '../../../shared/import/ledger-targets.ts';
 import { LedgerError } from '../../../shared/result.ts';
 import { nowIso } from '../clock.ts';
@@ -29,8 +30,9 @@ import { dataVersion } from '../db/data-version.ts';
 import { hasBlockingErrors, planImport, type Counts, type ImportPlan } from './plan-import.ts';
 import { nothingWrittenReason, type RowAccount } from './row-accounting.ts';
 import { fillAndClassify } from './read/fill-and-classify.ts';
-import { HeaderNotFoundError, locateHeader } from './read/locate-header.ts';
-import { listSheets, readSheet, ReadError, type ReadOptions, type SheetInfo } from './read/index.ts';
+import { HeaderNotFoundError } from './read/locate-header.ts';
+import { listSheets, ReadError, type ReadOptions, type SheetInfo } from './read/index.ts';
+import { readChosenSheet } from './choose-sheet.ts';
 
 export interface Analysis {
   file: string;
@@ -41,6 +43,8 @@ export interface Analysis {
   title: string | null;
   columns: SourceColumn[];
   mapping: ColumnMapping[];
+  /** 整列填同一个值: target key → the value every row gets. */
+  constants: ImportConstants;
   templateUsed: string | null;
   /** The village or group rows without place columns go to (chosen, or read from the title). */
   regionCode: string | null;
@@ -70,6 +74,8 @@ export interface AnalyzeOptions extends ReadOptions {
   into?: string | null;
   /** The region extract for 务工地 codes when it is not beside the code (the Electron bundle). */
   regionDataPath?: string;
+  /** 整列填同一个值 by target key (the CLI's --set); over a template's. */
+  constants?: ImportConstants;
 }
 
 const knownHeaders = (into: string | null) => targetsFor(into).flatMap((t) => [t.label, ...t.aliases]);
@@ -93,6 +99,33 @@ function sha256(file: string): string {
 interface TemplateRow {
   name: string;
   mapping: string;
+}
+
+/** A template as stored: header → target, plus (since whole-column values) the values given. */
+interface StoredTemplate {
+  v: 2;
+  columns: Record<string, string | null>;
+  constants: ImportConstants;
+}
+
+/** Older templates are the bare header → target object (its values are never numbers, so `v` tells). */
+function readTemplate(row: TemplateRow): {
+  columns: Record<string, string | null>;
+  constants: ImportConstants;
+} {
+  const parsed = JSON.parse(row.mapping) as Record<string, string | null> | StoredTemplate;
+  return typeof parsed.v === 'number'
+    ? { columns: (parsed as StoredTemplate).columns, constants: (parsed as StoredTemplate).constants }
+    : { columns: parsed as Record<string, string | null>, constants: {} };
+}
+
+/** Checks whole-column values; a column feeding the same target is no longer imported (the value wins). */
+function withConstants(mapping: ColumnMapping[], into: string | null, constants: ImportConstants) {
+  const problem = constantsProblem(into, constants);
+  if (problem !== null) throw new LedgerError('validation', problem);
+  return mapping.map((m) =>
+    m.target !== null && Object.hasOwn(constants, m.target) ? { ...m, target: null, confidence: 0 } : m,
+  );
 }
 
 function findTemplate(
@@ -119,9 +152,14 @@ export async function analyzeFile(
   if (into !== null) requireLedger(into);
   try {
     const sheets = await listSheets(file, options);
-    const data = await readSheet(file, options.sheet ?? null, options);
-    options.onProgress?.({ phase: 'header', rowsRead: data.rows.length, percent: null });
-    const header = locateHeader(data, knownHeaders(into));
+    const { data, header } = await readChosenSheet(
+      file,
+      sheets,
+      options.sheet ?? null,
+      into,
+      knownHeaders(into),
+      options,
+    );
     const classified = fillAndClassify(data, header);
     const table: ImportTable = {
       fileName: options.fileName ?? path.basename(file),
@@ -139,11 +177,13 @@ export async function analyzeFile(
       leaf: c.leaf,
     }));
     const template = findTemplate(ledger, signatureOf(into, columns), options.templateName);
-    const mapping = autoMapColumns(
-      columns,
-      template ? (JSON.parse(template.mapping) as Record<string, string | null>) : undefined,
-      targetsFor(into),
+    const saved = template ? readTemplate(template) : null;
+    // A template's value the ledger no longer takes (a field or code since changed) is left out.
+    const kept = Object.entries(saved?.constants ?? {}).filter(
+      ([k, v]) => constantsProblem(into, { [k]: v }) === null,
     );
+    const constants = { ...Object.fromEntries(kept), ...options.constants };
+    const mapping = withConstants(autoMapColumns(columns, saved?.columns, targetsFor(into)), into, constants);
     const base = {
       file,
       fileName: table.fileName,
@@ -152,6 +192,7 @@ export async function analyzeFile(
       sheets,
       title: header.title,
       columns,
+      constants,
       templateUsed: template?.name ?? null,
       table,
       into,
@@ -163,7 +204,7 @@ export async function analyzeFile(
       ...base,
       chosenRegion,
       catalog,
-      ...plan(ledger, table, mapping, chosenRegion, into, catalog),
+      ...plan(ledger, table, mapping, constants, chosenRegion, into, catalog),
     };
   } catch (e) {
     if (e instanceof ReadError)
@@ -179,6 +220,7 @@ function plan(
   ledger: Ledger,
   table: ImportTable,
   mapping: ColumnMapping[],
+  constants: ImportConstants,
   regionCode: string | null,
   into: string | null,
   catalog: () => RegionCatalog = () => getRegionCatalog(),
@@ -192,6 +234,7 @@ function plan(
       new PlaceResolver(ledger),
       deriveContext(ledger, requireLedger(into), catalog),
       regionCode,
+      constants,
     );
     return {
       mapping,
@@ -208,7 +251,7 @@ function plan(
       ledgerPlan,
     };
   }
-  const parsed = parseRows(table, { mapping, regionCode }, new PlaceResolver(ledger), catalog);
+  const parsed = parseRows(table, { mapping, regionCode, constants }, new PlaceResolver(ledger), catalog);
   return {
     mapping,
     regionCode: parsed.regionCode,
@@ -222,12 +265,16 @@ function plan(
 const ZERO_COUNTS = { created: 0, updated: 0, unchanged: 0 };
 const dataRowsOf = (table: ImportTable) => table.rows.map((r) => r.row);
 
-/** The clerk changed column targets (header → target key or null) or the village: parse and plan again. */
+/**
+ * The clerk changed column targets (header → target key or null), the village, or whole-column values
+ * (target key → value, null removes it): parse and plan again.
+ */
 export function remapAnalysis(
   ledger: Ledger,
   a: Analysis,
   changes: Record<string, string | null> | undefined,
   regionCode: string | null | undefined,
+  constantChanges: Record<string, string | null> = {},
 ): Analysis {
   const mapping = a.mapping.map((m) => {
     if (!changes || !Object.hasOwn(changes, m.header)) return m;
@@ -248,12 +295,21 @@ export function remapAnalysis(
       ? { ...m, target: null, confidence: 0 }
       : m,
   );
+  // A column now chosen for a target takes over from a whole-column value for it.
+  const constants: ImportConstants = { ...a.constants };
+  for (const key of owners.keys()) delete constants[key];
+  for (const [key, value] of Object.entries(constantChanges)) {
+    if (value === null) delete constants[key];
+    else constants[key] = value;
+  }
   return {
     ...a,
+    constants,
     ...plan(
       ledger,
       a.table,
-      deduped,
+      withConstants(deduped, a.into, constants),
+      constants,
       regionCode === undefined ? a.regionCode : regionCode,
       a.into,
       a.catalog,
@@ -336,7 +392,7 @@ const batchOf = (a: Analysis, options: { operator?: string }) => ({
   fileName: a.fileName,
   sha256: a.sha256,
   sheet: a.sheet,
-  mapping: a.mapping,
+  mapping: Object.keys(a.constants).length === 0 ? a.mapping : { columns: a.mapping, constants: a.constants },
   ...(options.operator ? { operator: options.operator } : {}),
 });
 
@@ -350,7 +406,7 @@ function commitLedgerAnalysis(
     const fresh =
       a.ledgerPlan !== null && a.planVersion === dataVersion(ledger)
         ? { ledgerPlan: a.ledgerPlan, plan: a.plan }
-        : plan(ledger, a.table, a.mapping, a.regionCode, a.into, a.catalog);
+        : plan(ledger, a.table, a.mapping, a.constants, a.regionCode, a.into, a.catalog);
     const lp = fresh.ledgerPlan as LedgerPlan;
     if (lp.issues.some((i) => i.level === 'error') && !skipInvalid) refuseErrors(lp.issues);
     refuseNothingWritten(lp.account);
@@ -371,7 +427,11 @@ function commitLedgerAnalysis(
 }
 
 function saveTemplate(ledger: Ledger, a: Analysis, name?: string): void {
-  const mapping = Object.fromEntries(a.mapping.map((m) => [m.header, m.target]));
+  const stored: StoredTemplate = {
+    v: 2,
+    columns: Object.fromEntries(a.mapping.map((m) => [m.header, m.target])),
+    constants: a.constants,
+  };
   const now = nowIso();
   ledger.sqlite
     .prepare(
@@ -379,7 +439,7 @@ function saveTemplate(ledger: Ledger, a: Analysis, name?: string): void {
        ON CONFLICT (signature) DO UPDATE SET mapping = excluded.mapping, used_at = excluded.used_at,
          name = CASE WHEN ? IS NULL THEN import_templates.name ELSE excluded.name END`,
     )
-    .run(signatureOf(a.into, a.columns), name ?? a.fileName, JSON.stringify(mapping), now, now, name ?? null);
+    .run(signatureOf(a.into, a.columns), name ?? a.fileName, JSON.stringify(stored), now, now, name ?? null);
 }
 
 export { hasBlockingErrors };

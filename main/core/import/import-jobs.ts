@@ -3,11 +3,13 @@
 // the commit stops the thread, and SQLite rolls the unfinished transaction back.
 import crypto from 'node:crypto';
 import { Worker } from 'node:worker_threads';
+import { constantsProblem } from '../../../shared/import/constants.ts';
 import { LedgerError } from '../../../shared/result.ts';
 import type { ImportCommitResult, ImportPreview } from './preview.ts';
 import type { FromWorker, ToWorker, WorkerStart } from './worker-protocol.ts';
 
-export type JobState = 'reading' | 'analysing' | 'ready' | 'committing' | 'done' | 'failed' | 'cancelled';
+export type JobState =
+  'reading' | 'analysing' | 'choose-sheet' | 'ready' | 'committing' | 'done' | 'failed' | 'cancelled';
 
 interface Job {
   id: string;
@@ -17,6 +19,8 @@ interface Job {
   rowsRead: number;
   percent: number | null;
   preview: ImportPreview | null;
+  /** In 'choose-sheet': the sheets that could be the one. */
+  sheetChoice: { sheets: string[]; message: string } | null;
   result: ImportCommitResult | null;
   error: { code: string; message: string } | null;
   reports: Array<(path: string | Error) => void>;
@@ -64,6 +68,7 @@ export class ImportJobs {
       rowsRead: 0,
       percent: null,
       preview: null,
+      sheetChoice: null,
       result: null,
       error: null,
       reports: [],
@@ -97,8 +102,14 @@ export class ImportJobs {
         if (job.state === 'reading' && (m.phase === 'header' || m.phase === 'validate'))
           job.state = 'analysing';
         break;
+      case 'choose-sheet':
+        job.state = 'choose-sheet';
+        job.sheetChoice = { sheets: m.sheets, message: m.message };
+        job.phase = 'ready';
+        break;
       case 'ready':
         job.state = 'ready';
+        job.sheetChoice = null;
         job.preview = m.preview;
         job.phase = 'ready';
         job.percent = 100;
@@ -139,6 +150,7 @@ export class ImportJobs {
       rowsRead: j.rowsRead,
       percent: j.percent,
       preview: j.state === 'done' ? null : j.preview,
+      sheetChoice: j.sheetChoice,
       result: j.result,
       error: j.error,
     };
@@ -150,7 +162,12 @@ export class ImportJobs {
 
   remap(id: string, m: Omit<Extract<ToWorker, { type: 'remap' }>, 'type'>): void {
     const job = this.#get(id);
-    if (job.state !== 'ready') throw new LedgerError('validation', '文件正在处理中，请稍候。');
+    const choosing = job.state === 'choose-sheet' && m.sheet !== undefined;
+    if (job.state !== 'ready' && !choosing) throw new LedgerError('validation', '文件正在处理中，请稍候。');
+    // A bad whole-column value is refused here, so the preview stays as it was.
+    const given = Object.entries(m.constants ?? {}).filter((e): e is [string, string] => e[1] !== null);
+    const problem = constantsProblem(job.preview?.into ?? null, Object.fromEntries(given));
+    if (problem !== null) throw new LedgerError('validation', problem);
     job.state = 'analysing';
     job.error = null;
     this.#send(job, { type: 'remap', ...m });

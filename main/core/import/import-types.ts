@@ -1,5 +1,6 @@
 // Shapes passed between the import stages.
 import type { IdKind } from '../../../shared/id-number.ts';
+import type { ImportConstants } from '../../../shared/import/constants.ts';
 import type { ColumnMapping } from '../../../shared/import/map-columns.ts';
 
 /** Data rows of one sheet after the header was found and merged cells filled down. */
@@ -56,6 +57,8 @@ export interface ImportSettings {
   mapping: ColumnMapping[];
   /** The village or group for files without 村/组 columns. */
   regionCode: string | null;
+  /** 整列填同一个值: target key → the value every row gets (targets no column feeds). */
+  constants?: ImportConstants;
 }
 
 /** An issue list for one sheet and the function that adds to it. */
@@ -68,5 +71,27 @@ export function issueCollector(sheet: string) {
     message: string,
     level: 'error' | 'warning' = 'error',
   ) => issues.push({ sheet, row, column, field, message, level });
-  return { issues, issue };
+  return { issues, issue, missingColumns: missingColumnsOf(issues, sheet) };
+}
+
+/**
+ * Required fields the file has no column for: rows that need one are counted, and one error per field
+ * says so at the top of the list (not one per row).
+ */
+function missingColumnsOf(issues: ImportIssue[], sheet: string) {
+  const rows = new Map<string, number>();
+  return {
+    count: (label: string) => rows.set(label, (rows.get(label) ?? 0) + 1),
+    report: () =>
+      issues.unshift(
+        ...[...rows].map(([label, n]) => ({
+          sheet,
+          row: 0,
+          column: null,
+          field: label,
+          message: `文件中没有“${label}”列（${n} 行需要）：请在“列对应”中指定哪一列是${label}，或给它整列填同一个值`,
+          level: 'error' as const,
+        })),
+      ),
+  };
 }

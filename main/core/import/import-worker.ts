@@ -5,6 +5,7 @@ import { LedgerError } from '../../../shared/result.ts';
 import { openLedger, type Ledger } from '../db/open-ledger.ts';
 import { analyzeFile, commitAnalysis, remapAnalysis, type Analysis } from './analyze-file.ts';
 import { commitResultOf, errorReportInput, previewOf } from './preview.ts';
+import { SheetChoiceError } from './choose-sheet.ts';
 import type { FromWorker, ToWorker, WorkerStart } from './worker-protocol.ts';
 
 const port = parentPort;
@@ -27,15 +28,22 @@ function fail(e: unknown): void {
 
 async function analyse(sheet: string | null, regionCode: string | null): Promise<void> {
   ledger ??= await openLedger(start.ledgerPath, { backupBeforeMigrate: false });
-  analysis = await analyzeFile(ledger, start.file, {
-    sheet,
-    regionCode,
-    into: start.into,
-    ...(start.regionDataPath ? { regionDataPath: start.regionDataPath } : {}),
-    fileName: start.fileName,
-    signal: abort.signal,
-    onProgress: (p) => post({ type: 'progress', phase: p.phase, rowsRead: p.rowsRead, percent: p.percent }),
-  });
+  try {
+    analysis = await analyzeFile(ledger, start.file, {
+      sheet,
+      regionCode,
+      into: start.into,
+      ...(start.regionDataPath ? { regionDataPath: start.regionDataPath } : {}),
+      ...(analysis && Object.keys(analysis.constants).length > 0 ? { constants: analysis.constants } : {}),
+      fileName: start.fileName,
+      signal: abort.signal,
+      onProgress: (p) => post({ type: 'progress', phase: p.phase, rowsRead: p.rowsRead, percent: p.percent }),
+    });
+  } catch (e) {
+    if (!(e instanceof SheetChoiceError)) throw e;
+    post({ type: 'choose-sheet', sheets: e.sheets, message: e.message });
+    return;
+  }
   post({ type: 'ready', preview: previewOf(analysis) });
 }
 
@@ -46,13 +54,15 @@ port.on('message', (m: ToWorker) => {
         abort.abort();
         return;
       }
+      // The sheet the clerk chose when several could be the one (no analysis yet).
+      if (m.type === 'remap' && m.sheet !== undefined && m.sheet !== analysis?.sheet) {
+        const region = analysis ? analysis.chosenRegion : start.regionCode;
+        await analyse(m.sheet, m.regionCode === undefined ? region : m.regionCode);
+        return;
+      }
       if (!ledger || !analysis) throw new LedgerError('validation', '文件还没有分析完。');
       if (m.type === 'remap') {
-        if (m.sheet !== undefined && m.sheet !== analysis.sheet) {
-          await analyse(m.sheet, m.regionCode === undefined ? analysis.chosenRegion : m.regionCode);
-          return;
-        }
-        analysis = remapAnalysis(ledger, analysis, m.mapping, m.regionCode);
+        analysis = remapAnalysis(ledger, analysis, m.mapping, m.regionCode, m.constants);
         post({ type: 'ready', preview: previewOf(analysis) });
       } else if (m.type === 'commit') {
         post({ type: 'progress', phase: 'commit', rowsRead: analysis.table.rows.length, percent: null });

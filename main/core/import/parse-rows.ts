@@ -9,6 +9,8 @@ import {
   type Normalized,
 } from '../../../shared/import/normalize.ts';
 import type { FieldDef } from '../../../shared/fields/define.ts';
+import { PERSON_FIELDS } from '../../../shared/fields/person-fields.ts';
+import { keyColumnsProblem } from '../../../shared/import/key-columns.ts';
 import { targetByKey } from '../../../shared/import/targets.ts';
 import { displayValue } from '../../../shared/audit-text.ts';
 import { checkMembers, checkPerson } from '../../../shared/rules/person-rules.ts';
@@ -75,9 +77,14 @@ export function parseRows(
   places: PlaceResolver,
   catalog?: () => RegionCatalog,
 ): ParseResult {
-  const { issues, issue } = issueCollector(table.sheet);
+  const { issues, issue, missingColumns } = issueCollector(table.sheet);
   const areaWarning = catalog ? addressCodeChecker(catalog) : () => null;
-  const mapped = settings.mapping.flatMap((m) => {
+  const constants = Object.entries(settings.constants ?? {});
+  const mapped = [
+    ...settings.mapping.map((m) => ({ ...m, fixed: null as string | null })),
+    // A whole-column value reads like a column whose every cell holds it.
+    ...constants.map(([target, value]) => ({ index: -1, letter: '', target, fixed: value })),
+  ].flatMap((m) => {
     const target = m.target ? targetByKey(m.target) : undefined;
     if (!target) return [];
     const normalize = target.field ? columnNormalizer(target.field) : null;
@@ -94,20 +101,29 @@ export function parseRows(
   type Mapped = (typeof mapped)[number];
   const has = (key: string) => mapped.some((m) => m.target.key === key);
   // Which column letter each target came from: one object for the whole sheet (not one per row).
-  const columns: Record<string, string> = Object.fromEntries(mapped.map((m) => [m.target.key, m.letter]));
-  if (!has('person.id_number') || !has('person.name')) {
-    issue(0, null, null, '没有对应到“姓名”和“证件号码”的列，无法导入：请在列对应中指定');
+  const columns: Record<string, string> = Object.fromEntries(
+    mapped.filter((m) => m.fixed === null).map((m) => [m.target.key, m.letter]),
+  );
+  const keyProblem = keyColumnsProblem(null, has, settings.regionCode !== null);
+  if (keyProblem !== null) {
+    issue(0, null, null, keyProblem);
     return { households: [], issues, regionCode: settings.regionCode };
   }
-  if (!has('household.household_no') && !has('person.relation')) {
-    issue(0, null, null, '文件中既没有“户编号”也没有“与户主关系”列，无法分户：请在列对应中指定其中之一');
-    return { households: [], issues, regionCode: settings.regionCode };
-  }
+  // Required person fields no column feeds (性别 comes from the 证件号码 when missing).
+  const noColumn = new Set<string>(
+    (PERSON_FIELDS as readonly FieldDef[])
+      .filter((f) => f.required === true && f.column !== 'sex' && !has(`person.${f.column}`))
+      .map((f) => f.column),
+  );
 
   // Files without 村 columns and without a village chosen: the title or sheet name may say where they belong.
   let regionCode = settings.regionCode;
+  const titleText = `${table.title ?? ''} ${table.sheet}`;
+  // A township named in the title narrows the search for the 村 column's names.
+  const titleTownship =
+    regionCode === null && !has('place.township') ? (places.guessTownship(titleText)?.code ?? null) : null;
   if (regionCode === null && !has('place.village')) {
-    const guess = places.guessVillage(`${table.title ?? ''} ${table.sheet}`);
+    const guess = places.guessVillage(titleText);
     if (guess) {
       regionCode = guess.code;
       issue(
@@ -138,7 +154,8 @@ export function parseRows(
       r.invalid = true;
       return;
     }
-    if (n.note) issue(r.row, m.letter, field.label, n.note, 'warning');
+    // A whole-column value's note was said when the clerk gave it.
+    if (n.note && m.fixed === null) issue(r.row, m.letter, field.label, n.note, 'warning');
     if (n.value === null) return;
     (m.target.kind === 'household' ? r.household : r.person)[field.column] = n.value;
   };
@@ -163,7 +180,7 @@ export function parseRows(
       fromNumber: boolean;
     } | null = null;
     for (const m of mapped) {
-      let text = cells[m.index] ?? '';
+      let text = m.fixed ?? cells[m.index] ?? '';
       if (m.target.kind === 'place') {
         const v = text.trim() === '' ? null : text.trim();
         if (m.target.key === 'place.township') r.place.township = v;
@@ -269,7 +286,13 @@ export function parseRows(
     }
     const placeOf = (k: 'township' | 'village' | 'group') =>
       g.map((r) => r.place[k]).find((v) => v !== null) ?? null;
-    const place = places.resolve(placeOf('township'), placeOf('village'), placeOf('group'), regionCode);
+    const place = places.resolve(
+      placeOf('township'),
+      placeOf('village'),
+      placeOf('group'),
+      regionCode,
+      titleTownship,
+    );
     if (!place.ok) {
       issue(first.row, null, '村', place.message);
       invalid = true;
@@ -302,6 +325,11 @@ export function parseRows(
         })) {
           // 出生日期/性别 missing are filled from the ID on commit, so only real contradictions count here.
           if (i.level !== 'error') continue;
+          bad = true;
+          if (i.field !== null && noColumn.has(i.field) && r.person[i.field] == null) {
+            missingColumns.count(targetByKey(`person.${i.field}`)?.label ?? i.field);
+            continue;
+          }
           const key = i.field ? `person.${i.field}` : null;
           issue(
             r.row,
@@ -309,7 +337,6 @@ export function parseRows(
             i.field ? (targetByKey(`person.${i.field}`)?.label ?? i.field) : null,
             i.message,
           );
-          bad = true;
         }
       }
       return {
@@ -333,6 +360,7 @@ export function parseRows(
       problem,
     };
   });
+  missingColumns.report();
   return { households, issues, regionCode };
 }
 
@@ -342,6 +370,9 @@ export function memberRuleIssues(
   h: ParsedHousehold,
   members: Array<{ name: string; relation: string; sex: string }>,
 ): ImportIssue[] {
+  // A member whose relation is unknown is reported already (blank cell, or no such column): who the
+  // 户主 is cannot be judged without it.
+  if (members.some((m) => m.relation === '')) return [];
   return checkMembers(members)
     .filter((i) => i.level === 'error')
     .map((i) => ({

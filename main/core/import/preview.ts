@@ -92,6 +92,7 @@ export function previewOf(a: Analysis) {
     sheets: a.sheets.map((s) => ({ name: s.name, rowCount: s.rowCount, hidden: s.hidden === true })),
     title: a.title,
     mapping: a.mapping,
+    constants: a.constants,
     templateUsed: a.templateUsed,
     regionCode: a.regionCode,
     rows: account.dataRows,

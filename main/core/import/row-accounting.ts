@@ -24,7 +24,7 @@ export interface RowAccount {
 
 /**
  * The data rows not in `written`, each with its reason: its own errors, else what held it back (`held`,
- * e.g. its household's 户主 row), else the error that stopped the whole sheet.
+ * e.g. its household's 户主 row), else the file-level error (the sheet refused, a required column missing).
  */
 export function accountRows(
   dataRows: readonly number[],
@@ -58,7 +58,8 @@ export function accountRows(
       unwritten.push({
         row,
         kind: 'held',
-        reason: fileError ? `整表未能导入：${fileError.message}` : '未能导入',
+        // The file-level error (a whole sheet refused, or a required column missing) says itself why.
+        reason: fileError ? fileError.message : '未能导入',
         name,
       });
   }

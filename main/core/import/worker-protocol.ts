@@ -14,7 +14,14 @@ export interface WorkerStart {
 }
 
 export type ToWorker =
-  | { type: 'remap'; mapping?: Record<string, string | null>; regionCode?: string | null; sheet?: string }
+  | {
+      type: 'remap';
+      mapping?: Record<string, string | null>;
+      regionCode?: string | null;
+      sheet?: string;
+      /** 整列填同一个值 changes: target key → value, null removes. */
+      constants?: Record<string, string | null>;
+    }
   | { type: 'commit'; skipInvalid: boolean; templateName?: string; operator: string }
   | { type: 'report'; path: string }
   | { type: 'cancel' };
@@ -22,6 +29,8 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'progress'; phase: string; rowsRead: number; percent: number | null }
   | { type: 'ready'; preview: ImportPreview }
+  /** Several sheets could be the one: the clerk chooses (then a remap with `sheet`). */
+  | { type: 'choose-sheet'; sheets: string[]; message: string }
   | { type: 'done'; result: ImportCommitResult }
   | { type: 'report-done'; path: string }
   | { type: 'failed'; error: { code: string; message: string } };

@@ -4,6 +4,8 @@
 // the same rules as the form. Unknown persons/households are errors naming the row and column.
 import { CODE_TABLES } from '../../../../shared/code-tables/index.ts';
 import type { ColumnMapping } from '../../../../shared/import/map-columns.ts';
+import type { ImportConstants } from '../../../../shared/import/constants.ts';
+import { keyColumnsProblem } from '../../../../shared/import/key-columns.ts';
 import { normalizeNumberCell, normalizeValue } from '../../../../shared/import/normalize.ts';
 import { ledgerImportTargets } from '../../../../shared/import/ledger-targets.ts';
 import type { ImportTarget } from '../../../../shared/import/targets.ts';
@@ -13,6 +15,7 @@ import {
   fieldValues,
   ledgerFieldLabel,
   ledgerTableName,
+  missingRequiredFields,
   withDerived,
 } from '../../../../shared/ledgers/index.ts';
 import { diffRows } from '../../audit/audit-log.ts';
@@ -78,15 +81,29 @@ export function planLedgerImport(
   places: PlaceResolver,
   ctx: DeriveContext,
   regionCode: string | null,
+  /** 整列填同一个值: target key → the value every row gets. */
+  constants: ImportConstants = {},
 ): LedgerPlan {
-  const { issues, issue } = issueCollector(table.sheet);
+  const { issues, issue, missingColumns } = issueCollector(table.sheet);
   const targets = new Map(ledgerImportTargets(def).map((t) => [t.key, t]));
-  const mapped = mapping.flatMap((m) => {
+  const mapped = [
+    ...mapping.map((m) => ({ ...m, fixed: null as string | null })),
+    // A whole-column value reads like a column whose every cell holds it.
+    ...Object.entries(constants).map(([target, value]) => ({ index: -1, letter: '', target, fixed: value })),
+  ].flatMap((m) => {
     const t = m.target ? targets.get(m.target) : undefined;
     return t ? [{ ...m, target: t as ImportTarget }] : [];
   });
-  const letter = (key: string) => mapped.find((m) => m.target.key === key)?.letter ?? null;
-  const has = (key: string) => letter(key) !== null;
+  const letter = (key: string) =>
+    mapped.find((m) => m.target.key === key && m.fixed === null)?.letter ?? null;
+  const has = (key: string) => mapped.some((m) => m.target.key === key);
+  // Required fields no column feeds: rows that end up without them are one message, not one each.
+  const noColumn = new Set(missingRequiredFields(def, (c) => has(`record.${c}`)).map((f) => f.column));
+  // A township named in the title narrows the search for the 村 column's names.
+  const titleTownship =
+    regionCode === null && !has('place.township')
+      ? (places.guessTownship(`${table.title ?? ''} ${table.sheet}`)?.code ?? null)
+      : null;
   const dataRows = table.rows.map((r) => r.row);
   // A sheet refused as a whole: every row is listed with the reason.
   const empty = (): LedgerPlan => ({
@@ -98,31 +115,9 @@ export function planLedgerImport(
   });
 
   // File-level: the columns that link rows to their subject.
-  if (def.subject === 'person' && !has('link.id_number')) {
-    issue(0, null, '证件号码', `导入“${def.name}”需要“证件号码”列，用来找到台账中的人员：请在列对应中指定`);
-    return empty();
-  }
-  if (def.subject === 'household' && !has('link.household_no') && !has('link.head_id_number')) {
-    issue(0, null, '户编号', `导入“${def.name}”需要“户编号”或“户主证件号码”列：请在列对应中指定`);
-    return empty();
-  }
-  if (
-    def.subject === 'region' &&
-    !has('place.village') &&
-    !has('place.township') &&
-    !has('link.household_no') &&
-    regionCode === null
-  ) {
-    issue(0, null, '村', `导入“${def.name}”需要“乡镇”或“村”列，或在导入时选择所属的乡镇/村`);
-    return empty();
-  }
-  if (def.parent && def.parent.key !== 'subject' && !has('parent.key')) {
-    issue(
-      0,
-      null,
-      null,
-      `导入“${def.name}”需要一列说明每行属于哪条“${requireLedger(def.parent.ledger).name}”记录`,
-    );
+  const keyProblem = keyColumnsProblem(def.id, has, regionCode !== null);
+  if (keyProblem !== null) {
+    issue(0, null, null, keyProblem);
     return empty();
   }
 
@@ -137,7 +132,7 @@ export function planLedgerImport(
       invalid: false,
     };
     for (const m of mapped) {
-      const text = cells[m.index] ?? '';
+      const text = m.fixed ?? cells[m.index] ?? '';
       const [kind, name = ''] = m.target.key.split('.');
       if (kind === 'place') {
         const v = text.trim() === '' ? null : text.trim();
@@ -154,7 +149,7 @@ export function planLedgerImport(
         r.invalid = true;
         continue;
       }
-      if (n.note) issue(row, m.letter, m.target.label, n.note, 'warning');
+      if (n.note && m.fixed === null) issue(row, m.letter, m.target.label, n.note, 'warning');
       if (n.value === null) continue;
       if (kind === 'record') {
         // A second column of one multi-valued field (风险1 … 风险5) adds its codes to the first's.
@@ -358,8 +353,12 @@ export function planLedgerImport(
     const final = withDerived(def, { ...found?.values, ...r.record }, ctx);
     let ruleError = false;
     for (const i of checkLedgerValues(def, final)) {
-      issue(r.row, columnOf(i.field), i.field ? ledgerFieldLabel(def, i.field) : null, i.message, i.level);
       if (i.level === 'error') ruleError = true;
+      if (i.field !== null && noColumn.has(i.field) && (final[i.field] ?? '') === '') {
+        missingColumns.count(ledgerFieldLabel(def, i.field));
+        continue;
+      }
+      issue(r.row, columnOf(i.field), i.field ? ledgerFieldLabel(def, i.field) : null, i.message, i.level);
     }
     if (ruleError) continue;
     const changes: FieldChange[] = found ? diffRows(found.values, final, fieldColumns) : [];
@@ -376,6 +375,7 @@ export function planLedgerImport(
       label,
     });
   }
+  missingColumns.report();
   const written = new Set(records.map((r) => r.row));
   const names = new Map<number, string>();
   for (const r of rows) {
@@ -394,7 +394,7 @@ export function planLedgerImport(
   function placeCode(r: RowCells, optional: boolean): string | null {
     const { township, village, group } = r.place;
     if (village !== null) {
-      const p = places.resolve(township, village, group, regionCode);
+      const p = places.resolve(township, village, group, regionCode, titleTownship);
       if (!p.ok) {
         issue(r.row, letter('place.village'), '村', p.message);
         r.invalid = true;

@@ -7,6 +7,7 @@ import { FileChooser } from './FileChooser.tsx';
 import { ImportPreview } from './ImportPreview.tsx';
 import { ImportResult } from './ImportResult.tsx';
 import { JobProgress } from './JobProgress.tsx';
+import { SheetChoice } from './SheetChoice.tsx';
 import { useImportJob } from './useImportJob.ts';
 
 export function ImportFlow({
@@ -33,7 +34,7 @@ export function ImportFlow({
   };
   const backToChooser = () => {
     // A preview nobody will commit: let the core drop it now rather than in 30 minutes.
-    if (status?.state === 'ready') void job.cancel();
+    if (status?.state === 'ready' || status?.state === 'choose-sheet') void job.cancel();
     job.reset();
   };
 
@@ -88,6 +89,23 @@ export function ImportFlow({
         onHistory={() => onHistory(batchId)}
         onNext={job.reset}
       />
+    );
+  }
+
+  if (status?.state === 'choose-sheet' && status.sheetChoice !== null) {
+    return (
+      <>
+        {job.callError !== undefined && (
+          <Alert type="error" showIcon className="import-alert" title={job.callError.message} />
+        )}
+        <SheetChoice
+          fileName={fileName}
+          choice={status.sheetChoice}
+          busy={job.sending}
+          onChoose={(sheet) => void job.remap({ sheet })}
+          onCancel={backToChooser}
+        />
+      </>
     );
   }
 

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { Alert, Badge, Select, Spin, Tabs, Tag } from 'antd';
 import { phaseLabel } from '../../../../shared/import/phases.ts';
+import { ConstantValues } from './ConstantValues.tsx';
 import { ImportActions } from './ImportActions.tsx';
 import { ImportRegionSelect } from './ImportRegionSelect.tsx';
 import { IssueTable } from './IssueTable.tsx';
@@ -174,12 +175,19 @@ export function ImportPreview(props: {
                 `${preview.mapping.filter((m) => m.target !== null).length}/${preview.mapping.length}`,
               ),
               children: (
-                <MappingTable
-                  mapping={preview.mapping}
-                  into={preview.into}
-                  disabled={working}
-                  onChange={(header, target) => void job.remap({ mapping: { [header]: target } })}
-                />
+                <>
+                  <MappingTable
+                    mapping={preview.mapping}
+                    into={preview.into}
+                    disabled={working}
+                    onChange={(header, target) => void job.remap({ mapping: { [header]: target } })}
+                  />
+                  <ConstantValues
+                    preview={preview}
+                    disabled={working}
+                    onChange={(constants) => void job.remap({ constants })}
+                  />
+                </>
               ),
             },
             {

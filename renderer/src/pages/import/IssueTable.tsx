@@ -30,6 +30,8 @@ const columns: TableColumnsType<Keyed> = [
     align: 'right',
     sorter: (a, b) => a.row - b.row,
     defaultSortOrder: 'ascend',
+    // Row 0: about the whole file (a column it lacks).
+    render: (row: number) => (row > 0 ? row : <span className="import-muted">全表</span>),
   },
   {
     title: '姓名',

@@ -1,6 +1,8 @@
 // What the mapping table offers for a column: every target of the import (into the household register:
 // 户 / 人 / 地点; into a thematic ledger: 关联 / 地点 / 所属记录 / 字段), plus 不导入; and how sure the
 // automatic mapping was, in the clerk's words. Pure data (tests/unit).
+import { constantTargets } from '../../../../shared/import/constants.ts';
+import type { FieldDef } from '../../../../shared/fields/define.ts';
 import { targetsFor } from '../../../../shared/import/ledger-targets.ts';
 import { NEVER_MAPPED_TARGETS } from '../../../../shared/import/map-columns.ts';
 import type { TargetKind } from '../../../../shared/import/targets.ts';
@@ -68,4 +70,27 @@ export function confidenceTag(target: string | null, confidence: number): Confid
   if (confidence >= 0.8)
     return { text: '别名', color: 'blue', hint: '表头是此字段的常用别名，或分组表头的下一行与字段名相同' };
   return { text: '猜测', color: 'orange', hint: '按名称相近猜测，请核对' };
+}
+
+export interface ConstantChoice extends TargetOption {
+  field: FieldDef | null;
+}
+
+/**
+ * The fields a whole column may be given one value for (整列填同一个值): those no column feeds and no
+ * value is given for yet, required ones first (marked 必填).
+ */
+export function constantChoices(
+  into: string | null,
+  mapping: ReadonlyArray<{ target: string | null }>,
+  constants: Readonly<Record<string, string>>,
+): ConstantChoice[] {
+  const taken = new Set([...mapping.flatMap((m) => (m.target ? [m.target] : [])), ...Object.keys(constants)]);
+  const free = constantTargets(into).filter((t) => !taken.has(t.key));
+  const required = (t: (typeof free)[number]) => t.field?.required === true;
+  return [...free.filter(required), ...free.filter((t) => !required(t))].map((t) => ({
+    value: t.key,
+    label: required(t) ? `${t.label}（必填）` : t.label,
+    field: t.field,
+  }));
 }
