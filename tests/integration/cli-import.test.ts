@@ -72,7 +72,7 @@ describe('CLI import', () => {
     expect(real.households.created).toBe(2);
     expect(real.persons.created).toBe(4);
     expect(real.skipped.filter((x) => x.kind !== 'not-data')).toEqual([
-      { row: 7, kind: 'error', reason: expect.stringMatching(/校验位错误/), name: '户主1' },
+      { row: 7, kind: 'error', reason: expect.stringMatching(/未通过校验/), name: '户主1' },
       { row: 8, kind: 'held', reason: '同户第 7 行（户主）有错误，本户其余 1 人暂未导入', name: '配偶1' },
     ]);
     expectDryRunMatches(lastJson(dry.stdout), real);

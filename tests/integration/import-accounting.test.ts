@@ -64,7 +64,7 @@ describe('import accounting', () => {
     expect(p.persons).toEqual({ created: 2, updated: 0, unchanged: 0 });
     const held = '同户第 3 行（户主）有错误，本户其余 3 人暂未导入';
     expect(p.notImported).toEqual([
-      { row: 3, kind: 'error', reason: expect.stringMatching(/校验位/), name: '陈鑫' },
+      { row: 3, kind: 'error', reason: expect.stringMatching(/未通过校验/), name: '陈鑫' },
       { row: 4, kind: 'held', reason: held, name: '袁秀' },
       { row: 5, kind: 'held', reason: held, name: '谭英' },
       { row: 6, kind: 'held', reason: held, name: '夏凤华' },

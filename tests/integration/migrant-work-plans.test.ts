@@ -153,6 +153,7 @@ describe('a planned-workers sheet into 外出务工', () => {
   it('still needs 务工状态 or the plan on every row', async () => {
     const [, , , d] = people;
     if (!d) throw new Error('no persons');
+    // Neither column: one message for the file.
     const file = sheet(
       '外出务工台账',
       ['姓名', '证件号码', '年度', '务工地点'],
@@ -160,6 +161,19 @@ describe('a planned-workers sheet into 外出务工', () => {
     );
     const { errors } = await importFile(file);
     expect(errors).toEqual([
+      expect.objectContaining({
+        row: 0,
+        field: '务工状态',
+        message: expect.stringMatching(/^文件中没有“务工状态”列（1 行需要）/),
+      }),
+    ]);
+    // The plan's column is there but this row leaves both empty: the row's own message.
+    const blank = sheet(
+      '外出务工台账',
+      ['姓名', '证件号码', '年度', '务工地点', '是否计划外出务工'],
+      [[d.name, d.id_number, '2020', '杭州', '']],
+    );
+    expect((await importFile(blank)).errors).toEqual([
       expect.objectContaining({
         row: 3,
         field: '务工状态',

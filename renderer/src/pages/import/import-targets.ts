@@ -4,6 +4,7 @@
 import { constantTargets } from '../../../../shared/import/constants.ts';
 import type { FieldDef } from '../../../../shared/fields/define.ts';
 import { targetsFor } from '../../../../shared/import/ledger-targets.ts';
+import { ledgerDef, missingRequiredFields } from '../../../../shared/ledgers/index.ts';
 import { NEVER_MAPPED_TARGETS } from '../../../../shared/import/map-columns.ts';
 import type { TargetKind } from '../../../../shared/import/targets.ts';
 
@@ -87,7 +88,13 @@ export function constantChoices(
 ): ConstantChoice[] {
   const taken = new Set([...mapping.flatMap((m) => (m.target ? [m.target] : [])), ...Object.keys(constants)]);
   const free = constantTargets(into).filter((t) => !taken.has(t.key));
-  const required = (t: (typeof free)[number]) => t.field?.required === true;
+  // A ledger's own rule says what the file still lacks (务工状态 unless the plan is given; not 年度, which
+  // the import fills); the register's fields say it themselves.
+  const def = into === null ? undefined : ledgerDef(into);
+  const lacking = def
+    ? new Set(missingRequiredFields(def, (c) => taken.has(`record.${c}`)).map((f) => `record.${f.column}`))
+    : null;
+  const required = (t: (typeof free)[number]) => (lacking ? lacking.has(t.key) : t.field?.required === true);
   return [...free.filter(required), ...free.filter((t) => !required(t))].map((t) => ({
     value: t.key,
     label: required(t) ? `${t.label}（必填）` : t.label,
