@@ -105,13 +105,26 @@ function ensureNode22() {
   fs.mkdirSync(dir, { recursive: true });
   // npm_execpath is the npm that runs this script; run it with this Node (no shell, no PATH lookup).
   const npmCli = process.env.npm_execpath;
-  const args = ['install', '--prefix', dir, '--no-audit', '--no-fund', '--loglevel=error', `${pkg}@${NODE_MAJOR}`];
+  const args = [
+    'install',
+    '--prefix',
+    dir,
+    '--no-audit',
+    '--no-fund',
+    '--loglevel=error',
+    `${pkg}@${NODE_MAJOR}`,
+  ];
   const result =
     npmCli && /\.[cm]?js$/.test(npmCli)
       ? spawnSync(process.execPath, [npmCli, ...args], { cwd: dir, stdio: 'inherit' })
       : spawnSync('npm', args, { cwd: dir, stdio: 'inherit', shell: process.platform === 'win32' });
   const installed = installedVersion(dir, pkg);
-  if (result.status !== 0 || installed === null || !versionAtLeast(installed, NODE_MIN) || !fs.existsSync(binary)) {
+  if (
+    result.status !== 0 ||
+    installed === null ||
+    !versionAtLeast(installed, NODE_MIN) ||
+    !fs.existsSync(binary)
+  ) {
     fail(
       `无法安装 Node ${NODE_MAJOR}（${pkg}，npm 退出码 ${result.status ?? result.signal}）。` +
         `请检查网络或 npm 源，或从 nodejs.org 安装 Node 22 后重试。`,
