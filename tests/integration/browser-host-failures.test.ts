@@ -175,3 +175,20 @@ describe('browser mode under failure', () => {
     expect(((await info.json()) as { value: { initialized: boolean } }).value.initialized).toBe(false);
   });
 });
+
+describe('browser mode without a renderer build', () => {
+  it('explains how to build the interface instead of a bare 「未找到。」', async () => {
+    const dir = tempDir();
+    const bare = await startBrowserHost({
+      ledgerPath: path.join(dir, 'ledger.db'),
+      rendererDir: path.join(dir, 'missing'),
+    });
+    try {
+      const res = await fetch(`http://127.0.0.1:${bare.port}/`);
+      expect(res.status).toBe(404);
+      expect(await res.text()).toMatch(/界面文件尚未构建.*npm run build:renderer/);
+    } finally {
+      await bare.close();
+    }
+  });
+});
