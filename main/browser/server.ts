@@ -244,6 +244,10 @@ async function handleUpload(
         writeError ??= e;
       });
     }
+    if (end === 'complete' && writeError === null && !fs.existsSync(target)) {
+      // Written whole, but a temp cleaner removed the folder meanwhile (Linux lets the write finish).
+      return refuse(500, 'internal', '上传失败：临时文件在保存时被删除（可能是清理软件），请重新上传。');
+    }
     if (end === 'complete' && writeError === null) {
       const fileId = core.files.register({ path: target, name, temporary: true });
       return { status: 200, body: { ok: true, value: { fileId, fileName: name } } };

@@ -102,6 +102,24 @@ describe('browser mode under failure', () => {
     await stillServing();
   });
 
+  it('answers an upload whose temporary folder is removed while it is written, and keeps serving', async () => {
+    uploadSink = (target) => {
+      const out = fs.createWriteStream(target, { flags: 'wx' });
+      out.once('open', () => fs.rmSync(path.dirname(target), { recursive: true, force: true }));
+      return out;
+    };
+    try {
+      const res = await upload('花名册.csv', roster);
+      expect(res.status).toBe(500);
+      expect(((await res.json()) as Refusal).error.message).toMatch(/^上传失败：临时文件在保存时被删除/);
+    } finally {
+      uploadSink = null;
+    }
+    await stillServing();
+    const again = await upload('花名册.csv', roster); // a new temporary folder is made
+    expect(again.status).toBe(200);
+  });
+
   it('answers a body over the limit with 413 and a Chinese message', async () => {
     const before = fileFingerprint(file);
     const res = await fetch(`${base}/api/settings.setOperator`, {
