@@ -4,6 +4,8 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import {
   API_PATH_PREFIX,
   DOWNLOAD_PATH_PREFIX,
@@ -14,6 +16,7 @@ import {
 import type { Result } from '../../shared/result.ts';
 import { dispatch } from '../core/api/dispatch.ts';
 import { openCore, type Core } from '../core/index.ts';
+import { storageReason } from '../core/storage-errors.ts';
 import {
   hostAllowed,
   MAX_BODY_BYTES,
@@ -30,6 +33,10 @@ export interface BrowserHostOptions {
   port?: number;
   regionDataPath?: string;
   log?: (message: string, error?: unknown) => void;
+  /** A request body that sends nothing for this long is refused with 408 (default 15 s). */
+  bodyIdleMs?: number;
+  /** Where an upload's bytes go (default: a new file at `target`); tests point it at a failing device. */
+  openUploadSink?: (target: string) => Writable;
 }
 
 export interface BrowserHost {
@@ -40,7 +47,11 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-type Reply = { status: number; body: unknown };
+/** `close`: end the connection after the reply (its body was not read to the end). */
+type Reply = { status: number; body: unknown; close?: boolean };
+
+/** How long a request body may send nothing before it is refused: it must not hold a connection open. */
+const BODY_IDLE_MS = 15_000;
 
 function downloadable(core: Core, id: string): { path: string; name: string } | null {
   try {
@@ -53,54 +64,121 @@ function downloadable(core: Core, id: string): { path: string; name: string } | 
 
 const refuse = (
   status: number,
-  code: 'unauthorized' | 'forbidden' | 'bad-request' | 'not-found',
+  code: 'unauthorized' | 'forbidden' | 'bad-request' | 'not-found' | 'internal',
   message: string,
+  close = false,
 ): Reply => ({
   status,
   body: { ok: false, error: { code, message } } satisfies Result<never>,
+  close,
 });
 
-function readBody(req: http.IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+type BodyEnd = 'complete' | 'too-large' | 'stalled' | 'aborted' | 'stopped';
+
+/**
+ * Reads a request body chunk by chunk with a size cap and an idle timeout; never throws. `onChunk` may
+ * return a promise (a slow disk): reading pauses, and the idle clock stops, until it settles. The rest of
+ * an unfinished body is discarded, so the reply can still be sent.
+ */
+function receiveBody(
+  req: http.IncomingMessage,
+  limits: { bytes: number; idleMs: number; signal?: AbortSignal },
+  onChunk: (chunk: Buffer) => Promise<void> | void,
+): Promise<BodyEnd> {
+  return new Promise((resolve) => {
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    let timer: NodeJS.Timeout | undefined;
+    let done = false;
+    const finish = (end: BodyEnd) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      req.off('data', onData);
+      limits.signal?.removeEventListener('abort', onStop);
+      if (end !== 'complete' && end !== 'aborted') req.resume();
+      resolve(end);
+    };
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => finish('stalled'), limits.idleMs);
+    };
+    const onStop = () => finish('stopped');
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+      if (size > limits.bytes) return finish('too-large');
+      const pending = onChunk(chunk);
+      if (pending === undefined) return arm();
+      clearTimeout(timer);
+      req.pause();
+      void pending.then(() => {
+        if (done) return;
+        req.resume();
+        arm();
+      });
+    };
+    if (limits.signal?.aborted) return finish('stopped');
+    limits.signal?.addEventListener('abort', onStop);
+    req.on('data', onData);
+    req.once('end', () => finish('complete'));
+    req.once('error', () => finish('aborted'));
+    req.once('close', () => finish('aborted')); // after 'end' this is a no-op
+    arm();
   });
 }
 
-async function handleApi(
+/** The reply for a body that did not arrive whole. */
+function bodyRefusal(end: Exclude<BodyEnd, 'complete'>, tooLarge: string, idleMs: number): Reply {
+  if (end === 'too-large') return refuse(413, 'bad-request', tooLarge);
+  if (end === 'stalled') {
+    const seconds = Math.max(1, Math.round(idleMs / 1000));
+    return refuse(408, 'bad-request', `${seconds} 秒内没有收到数据，请求已中止，请重试。`, true);
+  }
+  return refuse(400, 'bad-request', '请求数据不完整（连接中断），请重试。', true);
+}
+
+/** The answer for `/` when there is no renderer build (it is built by `npm start` and `serve`). */
+const RENDERER_MISSING =
+  '界面文件尚未构建，无法显示台账界面。请在程序目录运行 npm run build:renderer 后刷新本页（npm start 会自动构建）。';
+
+const TOO_LARGE_BODY = `请求内容过大（超过 ${MAX_BODY_BYTES / 1024 / 1024} MB），未处理。`;
+const TOO_LARGE_UPLOAD = `文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，不能导入。请把表格拆成几个文件分别导入。`;
+
+type ApiCall = { method: string; body: unknown };
+
+/** Everything about an API request that needs no ledger: checks, the body, the method name. */
+async function receiveApiCall(
   req: http.IncomingMessage,
-  core: Core,
   token: string,
   port: number,
-  log?: BrowserHostOptions['log'],
-): Promise<Reply> {
+  idleMs: number,
+): Promise<ApiCall | Reply> {
   const refused = guard(req, token, port);
   if (refused) return refused;
   if (req.method !== 'POST') return refuse(405, 'bad-request', '只接受 POST 请求。');
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
     return refuse(400, 'bad-request', '请求必须是 JSON。');
   }
-  const text = await readBody(req);
-  if (text === null) return refuse(413, 'bad-request', '请求内容过大。');
-  let body: unknown;
+  let method: string;
   try {
-    body = text === '' ? {} : JSON.parse(text);
+    method = decodeURIComponent((req.url ?? '').slice(API_PATH_PREFIX.length).split('?')[0] ?? '');
+  } catch {
+    return refuse(400, 'bad-request', '操作名称的编码不正确。');
+  }
+  const chunks: Buffer[] = [];
+  const end = await receiveBody(req, { bytes: MAX_BODY_BYTES, idleMs }, (chunk) => {
+    chunks.push(chunk);
+  });
+  if (end !== 'complete') return bodyRefusal(end, TOO_LARGE_BODY, idleMs);
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    return { method, body: text === '' ? {} : (JSON.parse(text) as unknown) };
   } catch {
     return refuse(400, 'bad-request', '请求内容不是有效的 JSON。');
   }
-  const method = decodeURIComponent((req.url ?? '').slice(API_PATH_PREFIX.length).split('?')[0] ?? '');
-  const result = await dispatch(core.handlers, method, body, { log });
+}
+
+async function runApiCall(core: Core, call: ApiCall, log?: BrowserHostOptions['log']): Promise<Reply> {
+  const result = await dispatch(core.handlers, call.method, call.body, { log });
   if (!result.ok && result.error.code === 'bad-request') return { status: 400, body: result };
   if (!result.ok && result.error.code === 'not-found' && result.error.message.startsWith('没有这个操作')) {
     return { status: 404, body: result };
@@ -116,12 +194,18 @@ function guard(req: http.IncomingMessage, token: string, port: number): Reply | 
   return null;
 }
 
-/** An upload goes to a temporary file, never into memory whole; the core gets an opaque id for it. */
+const writeToFile = (target: string): Writable => fs.createWriteStream(target, { flags: 'wx' });
+
+/**
+ * An upload goes to a temporary file, never into memory whole; the core gets an opaque id for it. A write
+ * that fails (disk full, temp folder gone) is answered in Chinese and the partial file removed.
+ */
 async function handleUpload(
   req: http.IncomingMessage,
   core: Core,
   token: string,
   port: number,
+  options: { idleMs: number; openSink: (target: string) => Writable; log?: BrowserHostOptions['log'] },
 ): Promise<Reply> {
   const refused = guard(req, token, port);
   if (refused) return refused;
@@ -130,35 +214,59 @@ async function handleUpload(
   const name = (url.searchParams.get('name') ?? '').trim();
   if (name === '' || name.length > 200) return refuse(400, 'bad-request', '缺少文件名。');
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_UPLOAD_BYTES)
-    return refuse(413, 'bad-request', `文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，不能导入。`);
-  const target = core.files.tempPath(name);
-  const out = fs.createWriteStream(target, { flags: 'wx' });
-  let size = 0;
+  if (declared > MAX_UPLOAD_BYTES) return refuse(413, 'bad-request', TOO_LARGE_UPLOAD);
+
+  let target: string | null = null;
+  let writeError: unknown = null;
+  const stop = new AbortController();
+  let end: BodyEnd = 'stopped';
   try {
-    await new Promise<void>((resolve, reject) => {
-      req.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > MAX_UPLOAD_BYTES) {
-          req.destroy();
-          reject(new Error('too-large'));
-          return;
-        }
-        if (!out.write(chunk)) {
-          req.pause();
-          out.once('drain', () => req.resume());
-        }
-      });
-      req.on('end', () => out.end(resolve));
-      req.on('error', reject);
+    target = core.files.tempPath(name);
+    const sink = options.openSink(target);
+    sink.on('error', (e) => {
+      writeError ??= e;
+      stop.abort();
     });
-  } catch {
-    out.destroy();
-    fs.rmSync(target, { force: true });
-    return refuse(413, 'bad-request', `文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，不能导入。`);
+    end = await receiveBody(
+      req,
+      { bytes: MAX_UPLOAD_BYTES, idleMs: options.idleMs, signal: stop.signal },
+      (chunk) =>
+        sink.write(chunk)
+          ? undefined
+          : new Promise<void>((resume) => {
+              sink.once('drain', resume);
+              stop.signal.addEventListener('abort', () => resume(), { once: true });
+            }),
+    );
+    if (end === 'complete' && writeError === null) {
+      sink.end();
+      await finished(sink).catch((e: unknown) => {
+        writeError ??= e;
+      });
+    }
+    if (end === 'complete' && writeError === null && !fs.existsSync(target)) {
+      // Written whole, but a temp cleaner removed the folder meanwhile (Linux lets the write finish).
+      return refuse(500, 'internal', '上传失败：临时文件在保存时被删除（可能是清理软件），请重新上传。');
+    }
+    if (end === 'complete' && writeError === null) {
+      const fileId = core.files.register({ path: target, name, temporary: true });
+      return { status: 200, body: { ok: true, value: { fileId, fileName: name } } };
+    }
+    sink.destroy();
+  } catch (e) {
+    writeError ??= e; // the temporary folder could not be made
   }
-  const fileId = core.files.register({ path: target, name, temporary: true });
-  return { status: 200, body: { ok: true, value: { fileId, fileName: name } } };
+  try {
+    if (target !== null) fs.rmSync(target, { force: true }); // never keep half a file
+  } catch (e) {
+    options.log?.('partial upload could not be removed', e);
+  }
+  if (writeError !== null) {
+    options.log?.('upload could not be written', writeError);
+    const reason = storageReason(writeError) ?? '无法写入临时文件';
+    return refuse(500, 'internal', `上传失败：${reason}，文件没有保存。`);
+  }
+  return bodyRefusal(end === 'complete' ? 'aborted' : end, TOO_LARGE_UPLOAD, options.idleMs);
 }
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
@@ -172,34 +280,49 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   // One request at a time: the core owns a single SQLite connection and its transactions must not interleave.
   let queue: Promise<unknown> = Promise.resolve();
 
+  const idleMs = options.bodyIdleMs ?? BODY_IDLE_MS;
+  const jsonHeaders = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+
   const server = http.createServer((req, res) => {
     const send = (status: number, headers: Record<string, string>, body: string | Buffer) => {
+      if (res.headersSent || res.destroyed) return;
       res.writeHead(status, { ...SECURITY_HEADERS, ...headers });
       res.end(body);
     };
+    const reply = (r: Reply) =>
+      send(r.status, r.close ? { ...jsonHeaders, connection: 'close' } : jsonHeaders, JSON.stringify(r.body));
+    const failed = (e: unknown) => {
+      options.log?.('browser host request failed', e);
+      reply(refuse(500, 'internal', storageReason(e) === null ? '程序内部错误。' : `${storageReason(e)}。`));
+    };
+    try {
+      route(req, send, reply, failed);
+    } catch (e) {
+      failed(e); // nothing a request does may stop the server
+    }
+  });
+
+  function route(
+    req: http.IncomingMessage,
+    send: (status: number, headers: Record<string, string>, body: string | Buffer) => void,
+    reply: (r: Reply) => void,
+    failed: (e: unknown) => void,
+  ): void {
     if (!hostAllowed(req.headers.host, port)) {
       send(403, { 'content-type': 'text/plain; charset=utf-8' }, '拒绝访问：主机名不符。');
       return;
     }
     const url = req.url ?? '/';
     if (url === UPLOAD_PATH || url.startsWith(`${UPLOAD_PATH}?`)) {
-      handleUpload(req, core, token, port).then(
-        (reply) =>
-          send(
-            reply.status,
-            { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-            JSON.stringify(reply.body),
-          ),
-        () => send(500, { 'content-type': 'text/plain; charset=utf-8' }, '上传失败。'),
-      );
+      const sinkOptions = { idleMs, openSink: options.openUploadSink ?? writeToFile, log: options.log };
+      handleUpload(req, core, token, port, sinkOptions).then(reply, failed);
       return;
     }
     if (url.startsWith(DOWNLOAD_PATH_PREFIX)) {
       const refused = guard(req, token, port);
       const file = refused ? null : downloadable(core, url.slice(DOWNLOAD_PATH_PREFIX.length));
-      if (!file) {
-        const reply = refused ?? refuse(404, 'not-found', '文件不存在或已过期。');
-        send(reply.status, { 'content-type': 'application/json; charset=utf-8' }, JSON.stringify(reply.body));
+      if (!file || !fs.existsSync(file.path)) {
+        reply(refused ?? refuse(404, 'not-found', '文件不存在或已过期。'));
         return;
       }
       send(
@@ -214,24 +337,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
     if (url.startsWith(API_PATH_PREFIX)) {
-      const job = queue.then(() => handleApi(req, core, token, port, options.log));
-      queue = job.catch(() => undefined);
-      job.then(
-        (reply) =>
-          send(
-            reply.status,
-            { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-            JSON.stringify(reply.body),
-          ),
-        (e: unknown) => {
-          options.log?.('browser host request failed', e);
-          send(
-            500,
-            { 'content-type': 'application/json; charset=utf-8' },
-            JSON.stringify({ ok: false, error: { code: 'internal', message: '程序内部错误。' } }),
-          );
-        },
-      );
+      // The body is read before the request joins the queue: a slow or stalled client holds only itself.
+      void receiveApiCall(req, token, port, idleMs)
+        .then((call) => {
+          if ('status' in call) return call;
+          const job = queue.then(() => runApiCall(core, call, options.log));
+          queue = job.catch(() => undefined);
+          return job;
+        })
+        .then(reply, failed);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -240,11 +354,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     const found = staticFile(options.rendererDir, url);
     if (!found) {
-      send(404, { 'content-type': 'text/plain; charset=utf-8' }, '未找到。');
+      const missing = url === '/' || url.startsWith('/?') || url.startsWith('/#');
+      send(404, { 'content-type': 'text/plain; charset=utf-8' }, missing ? RENDERER_MISSING : '未找到。');
       return;
     }
     send(200, { 'content-type': found.type, 'cache-control': 'no-cache' }, fs.readFileSync(found.file));
-  });
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -13,6 +13,7 @@ import { ledgerCounty, setUpCounty } from '../core/regions/county-setup.ts';
 import { countyRegion, findRegion } from '../core/regions/region-tree.ts';
 import { regionSummary } from '../core/stats/region-summary.ts';
 import { startBrowserHost } from '../browser/server.ts';
+import { ensureRendererBuilt } from '../launcher/renderer-build.ts';
 import { analyzeFile, commitAnalysis, type AnalysisCommit } from '../core/import/analyze-file.ts';
 import { SheetChoiceError } from '../core/import/choose-sheet.ts';
 import type { ImportIssue } from '../core/import/import-types.ts';
@@ -36,8 +37,6 @@ type Values = Record<string, string | string[] | boolean | undefined>;
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
 
 const common = { db: { type: 'string' }, json: { type: 'boolean' } } as const satisfies OptionSpec;
-
-export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
 async function withCore<T>(values: Values, fn: (core: Core) => Promise<T> | T): Promise<T> {
   const core = await openCore({
@@ -239,9 +238,16 @@ export const commands = {
   serve: {
     options: { db: { type: 'string' }, port: { type: 'string' } } satisfies OptionSpec,
     run: async (values: Values, io: CliIo) => {
+      // As `npm start` does: a fresh clone has no renderer build yet (it would answer only 「未找到。」).
+      let rendererDir: string;
+      try {
+        rendererDir = ensureRendererBuilt();
+      } catch (e) {
+        throw new LedgerError('internal', (e as Error).message);
+      }
       const host = await startBrowserHost({
         ledgerPath: resolveLedgerPath(values.db as string | undefined),
-        rendererDir: RENDERER_DIR,
+        rendererDir,
         port: intOption(values, 'port', 0, 0, 65535),
         log: (m, e) => io.err(`${m}${e ? `：${String((e as Error).stack ?? e)}` : ''}`),
       });

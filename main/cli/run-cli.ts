@@ -1,6 +1,7 @@
 // Command dispatch for the CLI. Exit codes: 0 done, 1 the ledger refused (error printed), 2 usage.
 import { parseArgs } from 'node:util';
 import { LedgerError } from '../../shared/result.ts';
+import { storageFailureMessage } from '../core/storage-errors.ts';
 import { commands, type CliIo } from './commands.ts';
 
 export const USAGE = `用法：npm run ledger -- <命令> [选项]
@@ -65,7 +66,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`错误：${e.message}`);
       return 1;
     }
-    io.err(`程序内部错误：${(e as Error).stack ?? String(e)}`);
+    const storage = storageFailureMessage(e);
+    io.err(storage === null ? `程序内部错误：${(e as Error).stack ?? String(e)}` : `错误：${storage}`);
     return 1;
   }
 }

@@ -17,7 +17,9 @@ import {
   REGION_DATA_DIR,
 } from '../electron/layout.ts';
 
-export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { PROJECT_ROOT } from './renderer-build.ts';
+
+export { PROJECT_ROOT };
 
 /** Modules main.cjs loads at run time instead of containing them. */
 export const MAIN_EXTERNALS = ['electron', 'better-sqlite3'] as const;

@@ -2,62 +2,16 @@
 // Electron when its binary is installed, otherwise in browser mode on 127.0.0.1. Nothing here
 // touches the network: the Electron binary is looked up, never downloaded (unlike
 // require('electron'), which downloads a missing binary), and vite runs from node_modules, not npx.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { resolveLedgerPath } from '../core/paths.ts';
-import { RENDERER_OUT_DIR } from '../electron/layout.ts';
-import { bundleElectron, PROJECT_ROOT } from './bundle-electron.ts';
+import { bundleElectron } from './bundle-electron.ts';
+import { ensureRendererBuilt, PROJECT_ROOT } from './renderer-build.ts';
 
 const USAGE = '用法 Usage: npm start -- [--db 台账文件.db] [--browser 强制浏览器模式] [--port 端口]';
-const RENDERER_SOURCES = ['renderer', 'shared'];
-const SKIP_DIRS = new Set(['node_modules', 'dist', '.vite']);
-
-/** Newest modification time of any file under `dir` (0 when it does not exist). */
-export function newestMtime(dir: string): number {
-  let newest = 0;
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return 0;
-  }
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name)) newest = Math.max(newest, newestMtime(full));
-    } else if (entry.isFile()) {
-      newest = Math.max(newest, fs.statSync(full).mtimeMs);
-    }
-  }
-  return newest;
-}
-
-/** The renderer must be rebuilt when index.html is missing or older than any renderer/ or shared/ file. */
-export function rendererIsStale(root: string): boolean {
-  const index = path.join(root, RENDERER_OUT_DIR, 'index.html');
-  if (!fs.existsSync(index)) return true;
-  const built = fs.statSync(index).mtimeMs;
-  return RENDERER_SOURCES.some((dir) => newestMtime(path.join(root, dir)) > built);
-}
-
-function buildRenderer(root: string): void {
-  const viteBin = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  console.log('正在构建界面… Building the renderer…');
-  const result = spawnSync(
-    process.execPath,
-    [viteBin, 'build', '--config', path.join('renderer', 'vite.config.ts')],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
-  );
-  if (result.status !== 0)
-    throw new Error(`界面构建失败 (vite build exited with ${result.status ?? result.signal})`);
-}
-
 /**
  * The Electron executable if it is installed: node_modules/electron/path.txt names it relative to
  * node_modules/electron/dist (or ELECTRON_OVERRIDE_DIST_PATH, as electron's own index.js does).
@@ -98,12 +52,12 @@ function runElectron(binary: string, root: string, forwarded: string[]): void {
   });
 }
 
-async function runBrowser(root: string, ledgerPath: string, port: number | undefined): Promise<void> {
+async function runBrowser(rendererDir: string, ledgerPath: string, port: number | undefined): Promise<void> {
   // Imported here so the Electron path does not load the core into this process.
   const { startBrowserHost } = await import('../browser/server.ts');
   const host = await startBrowserHost({
     ledgerPath,
-    rendererDir: path.join(root, RENDERER_OUT_DIR),
+    rendererDir,
     ...(port === undefined ? {} : { port }),
     log: (message, error) => console.error(`[ledger] ${message}`, error ?? ''),
   });
@@ -147,7 +101,7 @@ async function main(): Promise<void> {
     throw new Error(`--port 应为 1–65535 的整数：${values.port}`);
   }
   const root = PROJECT_ROOT;
-  if (rendererIsStale(root)) buildRenderer(root);
+  const rendererDir = ensureRendererBuilt(root);
 
   const electron = values.browser ? null : findElectronBinary(root);
   if (electron !== null) {
@@ -160,7 +114,7 @@ async function main(): Promise<void> {
       '未找到 Electron 程序（此机器无法下载）：改用浏览器模式。Electron binary not found; starting browser mode.',
     );
   }
-  await runBrowser(root, resolveLedgerPath(values.db), port);
+  await runBrowser(rendererDir, resolveLedgerPath(values.db), port);
 }
 
 // Tests import the helpers above; only `node main/launcher/start.ts` starts anything.

@@ -81,6 +81,10 @@ describe('ledger CLI', () => {
         body: '{}',
       });
       expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
+      // The app itself, built first if the checkout had no renderer build (never a bare 「未找到。」).
+      const page = await fetch(`http://127.0.0.1:${port}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<div id="root">');
     } finally {
       child.kill('SIGINT');
       await new Promise((resolve) => child.once('exit', resolve));

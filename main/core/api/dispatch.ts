@@ -8,6 +8,7 @@ import {
   type ResponseOf,
 } from '../../../shared/contract/index.ts';
 import { fail, LedgerError, ok, type Result } from '../../../shared/result.ts';
+import { storageFailureMessage } from '../storage-errors.ts';
 
 export type Handlers = {
   [M in MethodName]: (request: ParsedRequestOf<M>) => Promise<ResponseOf<M>> | ResponseOf<M>;
@@ -55,6 +56,8 @@ export async function dispatch(
   } catch (e) {
     if (e instanceof LedgerError) return fail(e.code, e.message, e.details);
     options.log?.(`${methodName} failed`, e);
+    const storage = storageFailureMessage(e); // a full or read-only disk: say so, not SQLite's English
+    if (storage !== null) return fail('internal', storage);
     return fail('internal', `程序内部错误，操作未完成：${(e as Error)?.message ?? String(e)}`);
   }
 }

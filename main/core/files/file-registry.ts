@@ -31,7 +31,10 @@ export class FileRegistry {
 
   /** A fresh path in this session's temporary folder. */
   tempPath(name: string): string {
-    this.#tempDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'county-ledger-'));
+    // A temp cleaner or antivirus may have removed the folder since: make a new one then.
+    if (this.#tempDir === null || !fs.existsSync(this.#tempDir)) {
+      this.#tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'county-ledger-'));
+    }
     // Windows forbids these in names; control characters are replaced too.
     const safe =
       [...path.basename(name)]

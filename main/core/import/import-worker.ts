@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { LedgerError } from '../../../shared/result.ts';
 import { openLedger, type Ledger } from '../db/open-ledger.ts';
+import { storageFailureMessage } from '../storage-errors.ts';
 import { analyzeFile, commitAnalysis, remapAnalysis, type Analysis } from './analyze-file.ts';
 import { commitResultOf, errorReportInput, previewOf } from './preview.ts';
 import { SheetChoiceError } from './choose-sheet.ts';
@@ -22,7 +23,10 @@ function fail(e: unknown): void {
   else
     post({
       type: 'failed',
-      error: { code: 'internal', message: `导入时出现程序错误：${(e as Error)?.message ?? String(e)}` },
+      error: {
+        code: 'internal',
+        message: storageFailureMessage(e) ?? `导入时出现程序错误：${(e as Error)?.message ?? String(e)}`,
+      },
     });
 }
 

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { storageReason } from '../storage-errors.ts';
 import { StyleRegistry } from './styles.ts';
 import {
   MAX_ROWS,
@@ -34,17 +35,11 @@ interface SheetRecord {
 function ioError(filePath: string, cause: unknown): Error {
   const code = (cause as NodeJS.ErrnoException | null)?.code;
   const reason =
-    code === 'ENOSPC'
-      ? '磁盘空间不足'
-      : code === 'ENOENT'
-        ? '文件夹不存在'
-        : code === 'EBUSY' || code === 'EPERM' || code === 'EACCES'
-          ? '没有写入权限，或文件正在 Excel、WPS 中打开（请关闭后重试）'
-          : code === 'EROFS'
-            ? '磁盘是只读的'
-            : cause instanceof Error
-              ? cause.message
-              : String(cause);
+    code === 'ENOENT'
+      ? '文件夹不存在'
+      : code === 'EBUSY' || code === 'EPERM' || code === 'EACCES'
+        ? '没有写入权限，或文件正在 Excel、WPS 中打开（请关闭后重试）'
+        : (storageReason(cause) ?? (cause instanceof Error ? cause.message : String(cause)));
   return new Error(`无法写入文件“${filePath}”：${reason}`, { cause });
 }
 
