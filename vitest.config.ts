@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // e2e polls the page until it shows what is expected; a throttled page on a busy machine is slow.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

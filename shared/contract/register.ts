@@ -186,6 +186,18 @@ export const registerContract = {
     response: personDetail,
     errors: ['validation', 'not-found'],
   }),
+  'persons.split': method({
+    summary: '分户：成员迁出，新立一户并任户主（户编号按所在村自动编号，也可指定）',
+    request: z
+      .object({
+        id: entityId,
+        regionCode,
+        householdNo: z.string().trim().min(1).max(30).optional(),
+      })
+      .strict(),
+    response: z.object({ person: personDetail, householdId: entityId, householdNo: z.string() }),
+    errors: ['validation', 'conflict', 'not-found'],
+  }),
 
   'audit.list': method({
     summary: '修改历史（户的历史含其成员的变动）',

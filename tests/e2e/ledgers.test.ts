@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
 import { makeIdNumber } from '../../shared/id-number.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
-import { chromiumPage, e2eSkipReason, RENDERER_DIR } from './chromium.ts';
+import { chromiumPage, e2eSkipReason, holdFrames, nextFrames, RENDERER_DIR } from './chromium.ts';
 
 const skip = e2eSkipReason();
 
@@ -322,6 +322,7 @@ describe.skipIf(skip !== null)('专项台账 in browser mode (Chromium)', () => 
     await expect.poll(() => testId('record-work_place_code').inputValue()).toBe('330782');
     await expect.poll(() => testId('record-destination').innerText()).toContain('省外');
     await testId('record-dialog-cancel').click();
+    await testId('discard-confirm').click(); // what was typed is thrown away only when the clerk says so
     await testId('record-form').waitFor({ state: 'detached' });
   });
 
@@ -329,8 +330,17 @@ describe.skipIf(skip !== null)('专项台账 in browser mode (Chromium)', () => 
     await openLedger('epidemic_supplies');
     await testId('ledger-list-empty').waitFor();
     await shot('15-supplies-empty');
-    await newRecord();
-    await testId('record-name').fill('医用外科口罩');
+    // A slow PC: the clerk clicks into 物资名称 and types before the dialog has finished opening (its
+    // next frame is late). When it is done, the cursor stays where he put it and nothing typed is lost.
+    const frames = await holdFrames(page);
+    await testId('ledger-new').click();
+    await testId('record-form').waitFor();
+    await testId('record-name').click();
+    await page.keyboard.type('医用外科');
+    await frames.release();
+    await nextFrames(page, 10); // the dialog finishes opening
+    await page.keyboard.type('口罩');
+    await expect(testId('record-name').inputValue()).resolves.toBe('医用外科口罩');
     await pick('record-category', '口罩');
     await testId('record-unit').fill('只');
     await saveFrom('record-name');
@@ -369,11 +379,13 @@ describe.skipIf(skip !== null)('专项台账 in browser mode (Chromium)', () => 
   });
 
   it('screens someone outside the register; 期满日期 follows the 管控开始日期 as it is typed', async () => {
+    const idNumber = makeIdNumber('440306', '1990-06-15', 517);
+    const mistyped = idNumber.slice(0, 17) + (idNumber.endsWith('1') ? '2' : '1');
     await openLedger('returnee_screening');
     await newRecord();
     await testId('record-outside').click();
     await testId('record-outside-name').fill('外来测试人');
-    await testId('record-outside-id').fill(makeIdNumber('440306', '1990-06-15', 517));
+    await testId('record-outside-id').fill(mistyped);
     await pickFound('record-outside-place-village', village);
     await testId('record-from_place').fill('湖北省武汉市');
     await testId('record-return_date').fill('20200201');
@@ -381,6 +393,23 @@ describe.skipIf(skip !== null)('专项台账 in browser mode (Chromium)', () => 
     await testId('record-control_start').fill('2020.2.2');
     await expect.poll(() => testId('record-control_end').inputValue()).toBe('2020-02-16');
     await shot('19-returnee-form');
+
+    // The core refuses the mistyped 证件号码: the cursor goes to it, red, in sight on a 1366×768 screen.
+    await testId('record-from_place').press('Enter');
+    const idInput = testId('record-outside-id');
+    await expect.poll(() => page.evaluate('document.activeElement?.id')).toBe('record-outside-id');
+    await expect(idInput.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(idInput.getAttribute('class')).resolves.toContain('ant-input-status-error');
+    await expect(testId('record-subject-help').innerText()).resolves.toContain('校验');
+    const box = await idInput.boundingBox();
+    expect(box !== null && box.y >= 0 && box.y + box.height <= 768).toBe(true);
+    await shot('19a-returnee-id-refused');
+    // Corrected: the old error goes at once, and the record saves.
+    await idInput.fill(idNumber);
+    await testId('record-subject-help').waitFor({ state: 'detached' });
+    await expect(idInput.getAttribute('aria-invalid')).resolves.toBe('false');
+    await testId('record-remark').fill('已核对身份证');
+    await shot('19b-returnee-id-corrected');
     await saveFrom('record-from_place');
     const row = testId('ledger-row').filter({ hasText: '外来测试人' });
     await expect(row.innerText()).resolves.toContain('2020-02-16');

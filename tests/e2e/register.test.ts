@@ -117,6 +117,15 @@ describe.skipIf(skip !== null)('户籍台账 in browser mode (Chromium)', () => 
     householdNo = await testId('new-household-no').inputValue();
 
     await testId('head-name').fill(HEAD.name);
+    // Esc asks before throwing the typed work away; Esc again answers 继续填写, and the page keeps it all.
+    await page.keyboard.press('Escape');
+    await testId('discard-keep').waitFor();
+    await expect(page.locator('.ant-modal-confirm-title').innerText()).resolves.toBe('放弃新增户？');
+    await shot('03a-new-household-esc');
+    await page.keyboard.press('Escape');
+    await testId('discard-keep').waitFor({ state: 'detached' });
+    await expect(testId('page-new-household').isVisible()).resolves.toBe(true);
+    await expect(testId('head-name').inputValue()).resolves.toBe(HEAD.name);
     await testId('head-id_number').fill(HEAD.id);
     await testId('head-id-fill').click(); // 性别 and 出生日期 from the ID
     await expect(testId('head-birth_date').inputValue()).resolves.toBe('1968-05-12');
@@ -202,6 +211,7 @@ describe.skipIf(skip !== null)('户籍台账 in browser mode (Chromium)', () => 
     await testId('person-id_number').fill(otherHousehold.idNumber);
     await expect.poll(() => idHelp.innerText(), { timeout: 10_000 }).toContain(otherHousehold.no);
     await testId('person-id-conflict-open').click();
+    await testId('discard-confirm').click(); // leaving the half-filled form is asked first
     await expect
       .poll(() => testId('page-household').getAttribute('data-household-id'))
       .toBe(String(otherHousehold.id));
@@ -211,8 +221,30 @@ describe.skipIf(skip !== null)('户籍台账 in browser mode (Chromium)', () => 
       .toBe(String(householdId));
   });
 
-  it('edits a member', async () => {
+  it('edits a member; Esc asks before it throws typed changes away', async () => {
     const son = testId('member-row').filter({ hasText: SON.name });
+    await son.getByTestId('member-edit').click();
+    await testId('person-phone').fill('13700000000');
+    await page.keyboard.press('Escape');
+    await testId('discard-keep').waitFor();
+    await shot('06a-edit-person-esc');
+    await page.keyboard.press('Enter'); // the question starts on 继续填写
+    await testId('discard-keep').waitFor({ state: 'detached' });
+    await expect(testId('person-phone').inputValue()).resolves.toBe('13700000000');
+    await page.keyboard.press('Escape');
+    await testId('discard-confirm').click(); // 放弃: the dialog closes, nothing saved
+    await testId('person-form').waitFor({ state: 'detached' });
+    const unchanged = await host.core.handlers['households.get']({
+      id: householdId,
+      includeCancelledMembers: false,
+    });
+    expect(unchanged.members.find((m) => m.entry.name === SON.name)?.entry.phone).toBeNull();
+    // Nothing typed: Esc closes at once.
+    await son.getByTestId('member-edit').click();
+    await testId('person-phone').waitFor();
+    await page.keyboard.press('Escape');
+    await testId('person-form').waitFor({ state: 'detached' });
+
     await son.getByTestId('member-edit').click();
     await pick('person-education', 'gz'); // 高中
     await testId('person-phone').fill('13912345678');
@@ -292,6 +324,38 @@ describe.skipIf(skip !== null)('户籍台账 in browser mode (Chromium)', () => 
     expect(text).toMatch(/恢复/);
     expect(text).toMatch(/文化程度/);
     await shot('10-history');
+  });
+
+  it('分户: the 之子 leaves for a new household of his own (新立一户), with a new 户编号', async () => {
+    await testId('household-tab-main').click();
+    const son = testId('member-row').filter({ hasText: SON.name });
+    await son.getByTestId('member-move').click();
+    await testId('move-dialog').waitFor();
+    await testId('move-mode-new').click();
+    await expect.poll(() => testId('move-new-no').inputValue()).toMatch(new RegExp(`^${villageCode}\\d{4}$`));
+    const newNo = await testId('move-new-no').inputValue();
+    expect(newNo).not.toBe(householdNo);
+    await shot('13-split-new-household');
+    await testId('move-confirm').click();
+    await expect.poll(() => testId('household-title').innerText()).toContain(newNo);
+    const newId = Number(await testId('page-household').getAttribute('data-household-id'));
+    expect(newId).not.toBe(householdId);
+    await expect.poll(() => testId('member-row').count()).toBe(1);
+    await expect(testId('member-row').innerText()).resolves.toContain('户主');
+    await shot('14-split-new-household-page');
+    const made = await host.core.handlers['households.get']({ id: newId, includeCancelledMembers: false });
+    expect(made.household.headName).toBe(SON.name);
+    expect(made.household.householdNo).toBe(newNo);
+    const old = await host.core.handlers['households.get']({
+      id: householdId,
+      includeCancelledMembers: false,
+    });
+    expect(old.household.memberCount).toBe(2);
+    await testId('household-tab-history').click();
+    await expect
+      .poll(() => testId('history-list').innerText())
+      .toContain(`从户 ${householdNo} 迁到户 ${newNo}`);
+    await testId('route-back').click();
   });
 
   it('fits a 1024×768 screen', async () => {

@@ -364,6 +364,79 @@ describe('户籍台账 core', () => {
     expect(back.household.status).toBe('active');
   });
 
+  it('分户 into a new household: the member heads it in the chosen group, under a new 户编号, audited', async () => {
+    const f = await makeFamily();
+    const village = villages[0] ?? '';
+    const group = await c.ok('regions.addGroup', { villageCode: village, name: '三组' });
+    await c.ok('persons.update', { id: f.sonId, patch: { phone: '13912340000' } });
+    const split = await c.ok('persons.split', { id: f.sonId, regionCode: group.code });
+    expect(split.householdNo).toBe(`${village}0002`);
+    expect(split.person.householdId).toBe(split.householdId);
+    expect(split.person.entry.relation).toBe('01');
+
+    const made = await c.ok('households.get', { id: split.householdId });
+    expect(made.household).toMatchObject({
+      memberCount: 1,
+      headName: '张小明',
+      householdNo: split.householdNo,
+    });
+    expect(made.household.place).toMatchObject({ villageCode: village, groupName: '三组' });
+    // Same village: the address comes along; the member's own phone is the household's; the rest is empty.
+    expect(made.household.entry).toMatchObject({
+      address: household.address,
+      phone: '13912340000',
+      poverty_attribute: null,
+      household_type: null,
+      poverty_status: null,
+      main_cause: null,
+    });
+    const old = await c.ok('households.get', { id: f.id });
+    expect(old.household.memberCount).toBe(2);
+    expect(old.members.map((m) => m.entry.name)).toEqual(['张建国', '李秀英']);
+
+    const newLines = (await c.ok('audit.list', { householdId: split.householdId })).flatMap((e) => e.lines);
+    expect(newLines.some((l) => l.includes(`新增了户 ${split.householdNo}`))).toBe(true);
+    expect(
+      newLines.some((l) => l.includes(`将成员 张小明 从户 ${f.householdNo} 迁到户 ${split.householdNo}`)),
+    ).toBe(true);
+    const oldLines = (await c.ok('audit.list', { householdId: f.id })).flatMap((e) => e.lines);
+    expect(oldLines.some((l) => l.includes(`迁到户 ${split.householdNo}`))).toBe(true);
+
+    // In another village: a typed 户编号, no address.
+    const far = await c.ok('persons.split', {
+      id: f.spouseId,
+      regionCode: villages[1] ?? '',
+      householdNo: 'FH-2020-7',
+    });
+    expect(far.householdNo).toBe('FH-2020-7');
+    expect((await c.ok('households.get', { id: far.householdId })).household.entry.address).toBeNull();
+  });
+
+  it('refuses a 新立一户 that would leave a household without its 户主, or reuse a 户编号, changing nothing', async () => {
+    const f = await makeFamily();
+    const before = snapshot();
+    const head = await c.fail('persons.split', { id: f.headId, regionCode: villages[0] ?? '' });
+    expect(head.message).toBe('张建国 是原户的户主，请先为原户变更户主，再迁出。');
+    const used = await c.fail('persons.split', {
+      id: f.sonId,
+      regionCode: villages[0] ?? '',
+      householdNo: f.householdNo,
+    });
+    expect(used.code).toBe('conflict');
+    expect(used.message).toContain(f.householdNo);
+    expect(snapshot()).toEqual(before);
+
+    // The sole member may leave, as with every 迁移: the old household stays, empty, until it is 注销.
+    const alone = await c.ok('households.create', {
+      regionCode: villages[1] ?? '',
+      household,
+      head: person({ name: '刘大海', id_number: ID_OTHER, relation: '01' }),
+    });
+    const moved = await c.ok('persons.split', { id: alone.headId, regionCode: villages[2] ?? '' });
+    expect((await c.ok('households.get', { id: alone.id })).household.memberCount).toBe(0);
+    expect((await c.ok('households.get', { id: moved.householdId })).household.headName).toBe('刘大海');
+  });
+
   it('lists with filters, sorting and paging, and masks phones and IDs', async () => {
     for (let i = 0; i < 7; i++) {
       await c.ok('households.create', {

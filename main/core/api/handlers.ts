@@ -18,6 +18,7 @@ import {
   placeOf,
 } from '../households/household-read.ts';
 import { listHouseholds } from '../households/household-list.ts';
+import { splitToNewHousehold } from '../households/household-split.ts';
 import { nextHouseholdNo } from '../households/household-number.ts';
 import {
   cancelHousehold,
@@ -151,6 +152,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'persons.cancel': (input) => cancelPerson(ledger, input),
     'persons.restore': ({ id }) => restorePerson(ledger, id),
     'persons.move': ({ id, toHouseholdId, relation }) => movePerson(ledger, id, toHouseholdId, relation),
+    'persons.split': ({ id, regionCode, householdNo }) =>
+      splitToNewHousehold(ledger, id, { regionCode, ...(householdNo !== undefined ? { householdNo } : {}) }),
 
     'audit.list': ({ householdId, personId, limit }) =>
       listAudit(ledger, householdId !== undefined ? { householdId } : { personId: personId ?? 0 }, limit),

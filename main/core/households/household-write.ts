@@ -79,6 +79,64 @@ export function placeColumns(ledger: Ledger, regionCode: string) {
   );
 }
 
+/** The 户编号 a new household gets: the one typed, or the village's next free one; a used one is refused. */
+export function claimHouseholdNo(ledger: Ledger, villageCode: string, typed: string | undefined): string {
+  const householdNo = typed?.trim() || nextHouseholdNo(ledger, villageCode);
+  if (ledger.prepare('SELECT 1 FROM households WHERE household_no = ?').get(householdNo)) {
+    throw new LedgerError('conflict', `户编号 ${householdNo} 已被使用，请换一个。`);
+  }
+  return householdNo;
+}
+
+/** Inserts a household row (no members, no audit): shared by 新增户 and 新立一户. */
+export function insertHousehold(
+  ledger: Ledger,
+  householdNo: string,
+  place: ReturnType<typeof placeColumns>,
+  entry: HouseholdEntry,
+): number {
+  const now = nowIso();
+  const columns = [
+    'household_no',
+    ...PLACE_COLUMNS,
+    ...ENTRY_COLUMNS,
+    'year',
+    'origin',
+    'created_at',
+    'updated_at',
+  ];
+  const values = [
+    householdNo,
+    place.township_code,
+    place.village_code,
+    place.group_code,
+    ...ENTRY_COLUMNS.map((c) => entry[c as keyof HouseholdEntry] ?? null),
+    dataYear(ledger),
+    'manual',
+    now,
+    now,
+  ];
+  return Number(
+    ledger
+      .prepare(`INSERT INTO households (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+      .run(...values).lastInsertRowid,
+  );
+}
+
+/** The 新增 line of a household just created, with every value it was created with. */
+export function auditHouseholdCreated(ledger: Ledger, operator: string, id: number): void {
+  const row = getHouseholdRow(ledger, id);
+  writeAudit(ledger, {
+    operator,
+    action: 'create',
+    entity: 'household',
+    entityId: id,
+    householdId: id,
+    label: row.household_no,
+    changes: diffRows(null, row as unknown as Row, AUDIT_COLUMNS),
+  });
+}
+
 export function createHousehold(
   ledger: Ledger,
   input: { regionCode: string; householdNo?: string; household: HouseholdEntry; head: PersonEntry },
@@ -94,50 +152,11 @@ export function createHousehold(
       normalizePerson({ ...input.head, relation: '01' }),
     );
     assertIdFree(ledger, head.id_number);
-    const householdNo = input.householdNo?.trim() || nextHouseholdNo(ledger, place.village_code);
-    if (ledger.prepare('SELECT 1 FROM households WHERE household_no = ?').get(householdNo)) {
-      throw new LedgerError('conflict', `户编号 ${householdNo} 已被使用，请换一个。`);
-    }
-    const now = nowIso();
-    const columns = [
-      'household_no',
-      ...PLACE_COLUMNS,
-      ...ENTRY_COLUMNS,
-      'year',
-      'origin',
-      'created_at',
-      'updated_at',
-    ];
-    const values = [
-      householdNo,
-      place.township_code,
-      place.village_code,
-      place.group_code,
-      ...ENTRY_COLUMNS.map((c) => input.household[c as keyof HouseholdEntry] ?? null),
-      dataYear(ledger),
-      'manual',
-      now,
-      now,
-    ];
-    const id = Number(
-      ledger
-        .prepare(
-          `INSERT INTO households (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-        )
-        .run(...values).lastInsertRowid,
-    );
+    const householdNo = claimHouseholdNo(ledger, place.village_code, input.householdNo);
+    const id = insertHousehold(ledger, householdNo, place, input.household);
     const headId = insertPerson(ledger, id, head, idFlagged);
     refreshHousehold(ledger, id);
-    const row = getHouseholdRow(ledger, id);
-    writeAudit(ledger, {
-      operator,
-      action: 'create',
-      entity: 'household',
-      entityId: id,
-      householdId: id,
-      label: householdNo,
-      changes: diffRows(null, row as unknown as Row, AUDIT_COLUMNS),
-    });
+    auditHouseholdCreated(ledger, operator, id);
     const person = getPersonRow(ledger, headId);
     writeAudit(ledger, {
       operator,

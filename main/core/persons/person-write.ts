@@ -7,7 +7,7 @@ import type { MemberSummary } from '../../../shared/rules/person-rules.ts';
 import { diffRows, writeAudit } from '../audit/audit-log.ts';
 import { nowIso } from '../clock.ts';
 import type { Ledger } from '../db/open-ledger.ts';
-import type { PersonRow } from '../db/tables.ts';
+import type { HouseholdRow, PersonRow } from '../db/tables.ts';
 import { refreshHousehold } from '../households/derived.ts';
 import { getHouseholdRow, getPersonRow, memberRows, toPersonDetail } from '../households/household-read.ts';
 import { dataYear, requireOperator } from '../ledger/operator.ts';
@@ -246,44 +246,69 @@ export function movePerson(ledger: Ledger, id: number, toHouseholdId: number, re
     throw new LedgerError('validation', `与户主关系“${relation}”不在代码表中。`);
   }
   return ledger.sqlite.transaction(() => {
-    const old = getPersonRow(ledger, id);
-    if (old.status !== 'active') throw new LedgerError('validation', `${old.name} 已注销，不能迁移。`);
-    if (old.household_id === toHouseholdId) throw new LedgerError('validation', `${old.name} 已在该户中。`);
-    const from = getHouseholdRow(ledger, old.household_id);
+    const { person, from } = requireMayLeave(ledger, id);
+    if (person.household_id === toHouseholdId)
+      throw new LedgerError('validation', `${person.name} 已在该户中。`);
     const to = requireActiveHousehold(ledger, toHouseholdId);
-    const stay = activeMembers(ledger, from.id).filter((m) => m.id !== id);
-    if (old.relation === '01' && stay.length > 0) {
-      throw new LedgerError('validation', `${old.name} 是原户的户主，请先为原户变更户主，再迁出。`);
-    }
     const target = activeMembers(ledger, to.id);
-    checkMemberChange(target, [...target, { id, name: old.name, relation, sex: old.sex }]);
-    ledger
-      .prepare('UPDATE persons SET household_id = ?, relation = ?, updated_at = ? WHERE id = ?')
-      .run(to.id, relation, nowIso(), id);
-    refreshHousehold(ledger, from.id);
-    refreshHousehold(ledger, to.id);
-    const changes = [
-      { field: 'household_no', before: from.household_no, after: to.household_no },
-      ...(old.relation !== relation ? [{ field: 'relation', before: old.relation, after: relation }] : []),
-    ];
-    writeAudit(ledger, {
-      operator,
-      action: 'move-out',
-      entity: 'person',
-      entityId: id,
-      householdId: from.id,
-      label: old.name,
-      changes,
-    });
-    writeAudit(ledger, {
-      operator,
-      action: 'move-in',
-      entity: 'person',
-      entityId: id,
-      householdId: to.id,
-      label: old.name,
-      changes,
-    });
-    return toPersonDetail(getPersonRow(ledger, id));
+    checkMemberChange(target, [...target, { id, name: person.name, relation, sex: person.sex }]);
+    return transferPerson(ledger, operator, person, from, to, relation);
   })();
+}
+
+/**
+ * The member and the household he leaves, when he may leave it: an active member, and not a 户主 who
+ * leaves others behind (they would have no 户主; the clerk changes the 户主 first). A sole member may
+ * leave: his old household stays, with no members, until the clerk 注销 it. Shared by 迁移 to an
+ * existing household and 新立一户 (分户).
+ */
+export function requireMayLeave(ledger: Ledger, id: number): { person: PersonRow; from: HouseholdRow } {
+  const person = getPersonRow(ledger, id);
+  if (person.status !== 'active') throw new LedgerError('validation', `${person.name} 已注销，不能迁移。`);
+  const from = getHouseholdRow(ledger, person.household_id);
+  const stay = activeMembers(ledger, from.id).filter((m) => m.id !== id);
+  if (person.relation === '01' && stay.length > 0) {
+    throw new LedgerError('validation', `${person.name} 是原户的户主，请先为原户变更户主，再迁出。`);
+  }
+  return { person, from };
+}
+
+/**
+ * Puts the member into `to` with his new relation, recounts both households and writes the 迁出 line in
+ * the old household's history and the 迁入 line in the new one's. Inside the caller's transaction.
+ */
+export function transferPerson(
+  ledger: Ledger,
+  operator: string,
+  person: PersonRow,
+  from: HouseholdRow,
+  to: HouseholdRow,
+  relation: string,
+) {
+  ledger
+    .prepare('UPDATE persons SET household_id = ?, relation = ?, updated_at = ? WHERE id = ?')
+    .run(to.id, relation, nowIso(), person.id);
+  refreshHousehold(ledger, from.id);
+  refreshHousehold(ledger, to.id);
+  const changes = [
+    { field: 'household_no', before: from.household_no, after: to.household_no },
+    ...(person.relation !== relation
+      ? [{ field: 'relation', before: person.relation, after: relation }]
+      : []),
+  ];
+  for (const [action, householdId] of [
+    ['move-out', from.id],
+    ['move-in', to.id],
+  ] as const) {
+    writeAudit(ledger, {
+      operator,
+      action,
+      entity: 'person',
+      entityId: person.id,
+      householdId,
+      label: person.name,
+      changes,
+    });
+  }
+  return toPersonDetail(getPersonRow(ledger, person.id));
 }

@@ -11,6 +11,7 @@ import { DateInput } from './DateInput.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { KeyboardForm } from './KeyboardForm.tsx';
 import { focusOnOpen } from '../lib/dialog-focus.ts';
+import { useConfirmDiscard } from '../lib/confirm-discard.ts';
 
 export interface CancelRequest {
   reason: string;
@@ -31,7 +32,9 @@ export interface CancelDialogProps {
 export function CancelDialog({ title, description, onSubmit, onDone, onClose }: CancelDialogProps) {
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
-  const [date, setDate] = useState(todayIso());
+  const [today] = useState(todayIso);
+  const [date, setDate] = useState(today);
+  const confirmDiscard = useConfirmDiscard();
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | undefined>();
@@ -71,7 +74,7 @@ export function CancelDialog({ title, description, onSubmit, onDone, onClose }: 
       confirmLoading={busy}
       cancelText="取消"
       onOk={() => void save()}
-      onCancel={onClose}
+      onCancel={() => confirmDiscard(reason !== '' || note !== '' || date !== today, onClose)}
       destroyOnHidden
       width={480}
     >

@@ -113,13 +113,29 @@ export function draftGridProps(form: RecordDraft & { shown: readonly Issue[] }) 
   };
 }
 
-/** Puts the cursor into the first field (in form order) that has an error. */
+/**
+ * Puts the cursor into the first field (in form order) that has an error and scrolls it to the middle of
+ * the dialog or page, so its red box and message are in sight on a 768-pixel-high screen. `before` names
+ * inputs above the grid (a record's subject) by the field the core's issues give them: issue field →
+ * element id.
+ */
 export function focusFirstError(
   testIdPrefix: string,
   fields: readonly FieldDef[],
   issues: readonly Issue[],
+  before: Readonly<Record<string, string>> = {},
 ): void {
-  const bad = new Set(issues.filter((i) => i.level === 'error').map((i) => i.field));
-  const first = fields.find((f) => bad.has(f.column));
-  if (first !== undefined) document.getElementById(`${testIdPrefix}-${first.column}`)?.focus();
+  const bad = new Set(issues.filter((i) => i.level === 'error').map((i) => i.field ?? ''));
+  const id =
+    Object.entries(before).find(([field]) => bad.has(field))?.[1] ??
+    fields.filter((f) => bad.has(f.column)).map((f) => `${testIdPrefix}-${f.column}`)[0];
+  if (id !== undefined) focusField(id);
+}
+
+/** Scrolls an input to the middle of its dialog or page and puts the cursor into it. */
+export function focusField(elementId: string): void {
+  const el = document.getElementById(elementId);
+  if (el === null) return;
+  el.scrollIntoView({ block: 'center' });
+  el.focus({ preventScroll: true });
 }

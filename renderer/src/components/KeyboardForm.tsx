@@ -1,11 +1,13 @@
 // Keyboard rules of every form: Enter saves (not while a dropdown is open, in a text area, or while the
-// input method is composing), Esc cancels — an open dropdown takes Esc first.
+// input method is composing), Esc cancels — an open dropdown takes Esc first. A form with changes asks
+// before Esc throws them away (useConfirmDiscard): pages through onCancel, dialogs through their Modal's
+// onCancel.
 import type { ReactNode } from 'react';
 import { enterSaves, isComposing } from '../lib/keys.ts';
 
 export interface KeyboardFormProps {
   onSave: () => void;
-  /** Pages pass this; in a modal the Modal itself closes on Esc. */
+  /** Pages pass this; in a modal the Modal itself handles Esc (its onCancel). */
   onCancel?: () => void;
   children: ReactNode;
   className?: string;
@@ -32,7 +34,10 @@ export function KeyboardForm({ onSave, onCancel, children, className, testId }: 
           return;
         }
         if (onCancel !== undefined) {
+          // The page handles this Esc: it must not reach antd's window listener, which would close
+          // the 放弃？ question onCancel just opened with the very same key press.
           e.preventDefault();
+          e.stopPropagation();
           onCancel();
         }
       }}

@@ -7,12 +7,13 @@ import type { Issue } from '../../../shared/rules/issue.ts';
 import { draftToEntry, type Draft } from '../lib/draft.ts';
 import { useCodeTables } from '../state/code-tables.ts';
 import { HOUSEHOLD_FORM_FIELDS } from './form-fields.ts';
-import { uniqueIssues, useRecordDraft, type RecordDraft } from './useRecordDraft.ts';
+import { hasLocalErrors, uniqueIssues, useRecordDraft, type RecordDraft } from './useRecordDraft.ts';
 
 export interface HouseholdForm extends RecordDraft {
   entry: HouseholdEntry;
   issues: Issue[];
   shown: Issue[];
+  /** The form's own rules find an error: saving is not attempted. */
   hasErrors: boolean;
 }
 
@@ -20,16 +21,17 @@ export function useHouseholdForm(initial: Draft): HouseholdForm {
   const form = useRecordDraft(initial);
   const { tables } = useCodeTables();
   const { draft, serverIssues } = form;
-  const { entry, issues } = useMemo(() => {
+  const { entry, local } = useMemo(() => {
     const r = draftToEntry(HOUSEHOLD_FORM_FIELDS, draft);
     const e = r.entry as unknown as HouseholdEntry;
-    return { entry: e, issues: uniqueIssues([...r.issues, ...checkHousehold(e, tables), ...serverIssues]) };
-  }, [draft, tables, serverIssues]);
+    return { entry: e, local: [...r.issues, ...checkHousehold(e, tables)] };
+  }, [draft, tables]);
+  const issues = useMemo(() => uniqueIssues([...local, ...serverIssues]), [local, serverIssues]);
   return {
     ...form,
     entry,
     issues,
     shown: form.visible(issues),
-    hasErrors: issues.some((i) => i.level === 'error'),
+    hasErrors: hasLocalErrors(local),
   };
 }

@@ -17,7 +17,8 @@ import { api } from '../api/transport.ts';
 import { draftFromEntry, draftToEntry, entryPatch, type Draft } from '../lib/draft.ts';
 import { useCodeTables } from '../state/code-tables.ts';
 import { applyDerived, deriveRequest, type Filled } from './ledger-derive.ts';
-import { uniqueIssues, useRecordDraft, type RecordDraft } from './useRecordDraft.ts';
+import type { Inputs } from './server-findings.ts';
+import { hasLocalErrors, uniqueIssues, useRecordDraft, type RecordDraft } from './useRecordDraft.ts';
 
 /** How long after the last keystroke the derived values are asked for. */
 export const DERIVE_DEBOUNCE_MS = 300;
@@ -27,6 +28,7 @@ export interface LedgerForm extends RecordDraft {
   values: LedgerValues;
   issues: Issue[];
   shown: Issue[];
+  /** The form's own rules find an error: saving is not attempted. */
   hasErrors: boolean;
 }
 
@@ -37,18 +39,17 @@ export const ledgerFormFields = (def: LedgerDef): readonly FieldDef[] => def.fie
 export const ledgerDraft = (def: LedgerDef, values?: Readonly<LedgerValues>): Draft =>
   draftFromEntry(ledgerFormFields(def), values ?? withInitialValues(def, {}, new Date().getFullYear()));
 
-export function useLedgerForm(def: LedgerDef, initial: Draft): LedgerForm {
-  const form = useRecordDraft(initial);
+/** `outside`: the record's subject inputs, named as the core names them in its issues (useRecordDraft). */
+export function useLedgerForm(def: LedgerDef, initial: Draft, outside?: Inputs): LedgerForm {
+  const form = useRecordDraft(initial, outside);
   const { tables } = useCodeTables();
   const { draft, serverIssues } = form;
   const derive = useLiveDerive(def, form);
-  const { values, issues } = useMemo(() => {
+  const { values, local } = useMemo(() => {
     const r = draftToEntry(ledgerFormFields(def), draft);
-    return {
-      values: r.entry,
-      issues: uniqueIssues([...r.issues, ...checkLedgerValues(def, r.entry, tables), ...serverIssues]),
-    };
-  }, [def, draft, tables, serverIssues]);
+    return { values: r.entry, local: [...r.issues, ...checkLedgerValues(def, r.entry, tables)] };
+  }, [def, draft, tables]);
+  const issues = useMemo(() => uniqueIssues([...local, ...serverIssues]), [local, serverIssues]);
   return {
     ...form,
     setField: derive.setField,
@@ -56,7 +57,7 @@ export function useLedgerForm(def: LedgerDef, initial: Draft): LedgerForm {
     values,
     issues,
     shown: form.visible(issues),
-    hasErrors: issues.some((i) => i.level === 'error'),
+    hasErrors: hasLocalErrors(local),
   };
 }
 

@@ -13,7 +13,7 @@ import { conflictMessage, type IdConflict } from '../lib/api-errors.ts';
 import { draftToEntry, type Draft } from '../lib/draft.ts';
 import { useCodeTables } from '../state/code-tables.ts';
 import { PERSON_FORM_FIELDS } from './form-fields.ts';
-import { uniqueIssues, useRecordDraft, type RecordDraft } from './useRecordDraft.ts';
+import { hasLocalErrors, uniqueIssues, useRecordDraft, type RecordDraft } from './useRecordDraft.ts';
 
 export const ID_CHECK_DEBOUNCE_MS = 300;
 const NO_ISSUES: Issue[] = [];
@@ -39,6 +39,7 @@ export interface PersonForm extends RecordDraft {
   /** Every current issue (local rules, duplicate ID, last server answer). */
   issues: Issue[];
   shown: Issue[];
+  /** The form's own rules (the county-wide ID check included) find an error: saving is not attempted. */
   hasErrors: boolean;
   conflict: IdConflict | null;
   checkingId: boolean;
@@ -86,7 +87,7 @@ export function usePersonForm({ initial, personId, otherMembers, original }: Per
   const idWarnings = answered ? idCheck.warnings : NO_ISSUES;
   const checkingId = idValid && idCheck.idNumber !== idText;
 
-  const issues = useMemo(() => {
+  const local = useMemo(() => {
     const list: Issue[] = [...parseIssues, ...checkPerson(entry, { tables })];
     if (otherMembers !== null && entry.relation !== null && entry.relation !== '') {
       // Like the core: only what this change introduces (an imported household's old problems stay
@@ -101,9 +102,10 @@ export function usePersonForm({ initial, personId, otherMembers, original }: Per
     }
     if (conflict !== null)
       list.push({ field: 'id_number', level: 'error', message: conflictMessage(conflict, idText) });
-    list.push(...idWarnings, ...serverIssues);
-    return uniqueIssues(list);
-  }, [parseIssues, entry, tables, otherMembers, original, conflict, idText, idWarnings, serverIssues]);
+    list.push(...idWarnings);
+    return list;
+  }, [parseIssues, entry, tables, otherMembers, original, conflict, idText, idWarnings]);
+  const issues = useMemo(() => uniqueIssues([...local, ...serverIssues]), [local, serverIssues]);
 
   const visible = form.visible(issues);
   // A duplicate ID is shown as soon as it is known, touched or not.
@@ -117,7 +119,7 @@ export function usePersonForm({ initial, personId, otherMembers, original }: Per
     entry,
     issues,
     shown,
-    hasErrors: issues.some((i) => i.level === 'error'),
+    hasErrors: hasLocalErrors(local),
     conflict,
     checkingId,
   };

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { KeyboardForm } from '../components/KeyboardForm.tsx';
 import { testIdProps } from '../lib/test-id.ts';
 import { focusOnOpen } from '../lib/dialog-focus.ts';
+import { useConfirmDiscard } from '../lib/confirm-discard.ts';
 
 export interface OperatorDialogProps {
   current: string | null;
@@ -22,6 +23,7 @@ export function OperatorDialog({ current, closable, onSaved, onClose }: Operator
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | undefined>();
   const trimmed = name.trim();
+  const confirmDiscard = useConfirmDiscard();
   const problem = trimmed === '' ? '请填写操作员姓名' : trimmed.length > 20 ? '姓名不能超过 20 个字' : null;
 
   const save = async () => {
@@ -42,7 +44,7 @@ export function OperatorDialog({ current, closable, onSaved, onClose }: Operator
       okText="确定"
       cancelText="取消"
       onOk={() => void save()}
-      onCancel={closable ? onClose : undefined}
+      onCancel={closable ? () => confirmDiscard(name !== (current ?? ''), onClose) : undefined}
       closable={closable}
       keyboard={closable}
       maskClosable={false}

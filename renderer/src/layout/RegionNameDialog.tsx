@@ -10,6 +10,7 @@ import { KeyboardForm } from '../components/KeyboardForm.tsx';
 import { testIdProps } from '../lib/test-id.ts';
 import type { RegionNode } from '../state/region-tree-data.ts';
 import { focusOnOpen } from '../lib/dialog-focus.ts';
+import { useConfirmDiscard } from '../lib/confirm-discard.ts';
 
 export type RegionAction =
   { kind: 'add-group'; village: RegionNode; groupCount: number } | { kind: 'rename'; node: RegionNode };
@@ -34,9 +35,11 @@ export function RegionNameDialog({
   onDone: (node: ResponseOf<'regions.rename'>) => void;
   onClose: () => void;
 }) {
-  const [name, setName] = useState(
+  const [suggested] = useState(
     action.kind === 'rename' ? action.node.name : `${chineseNumber(action.groupCount + 1)}组`,
   );
+  const [name, setName] = useState(suggested);
+  const confirmDiscard = useConfirmDiscard();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | undefined>();
   const trimmed = name.trim();
@@ -67,7 +70,7 @@ export function RegionNameDialog({
       okText="保存"
       cancelText="取消"
       onOk={() => void save()}
-      onCancel={onClose}
+      onCancel={() => confirmDiscard(name !== suggested, onClose)}
       okButtonProps={{ disabled: problem !== null, ...testIdProps('region-name-save') }}
       confirmLoading={busy}
       destroyOnHidden

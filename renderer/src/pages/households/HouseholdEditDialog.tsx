@@ -16,6 +16,7 @@ import { testIdProps } from '../../lib/test-id.ts';
 import { draftFromEntry, entryPatch } from '../../lib/draft.ts';
 import type { HouseholdDetail } from './HouseholdInfo.tsx';
 import { focusOnOpen } from '../../lib/dialog-focus.ts';
+import { useConfirmDiscard } from '../../lib/confirm-discard.ts';
 
 export interface HouseholdEditDialogProps {
   household: HouseholdDetail;
@@ -34,6 +35,7 @@ export function HouseholdEditDialog({ household, onDone, onClose }: HouseholdEdi
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | undefined>();
   const moved = place.village !== original.village || place.group !== original.group;
+  const confirmDiscard = useConfirmDiscard();
 
   const save = async () => {
     form.setSubmitted(true);
@@ -56,7 +58,9 @@ export function HouseholdEditDialog({ household, onDone, onClose }: HouseholdEdi
     setBusy(false);
     if (result.ok) return onDone();
     setError(result.error);
-    form.setServerIssues(errorIssues(result.error));
+    const issues = errorIssues(result.error);
+    form.setServerIssues(issues);
+    focusFirstError('household', HOUSEHOLD_FORM_FIELDS, issues);
   };
 
   return (
@@ -68,7 +72,7 @@ export function HouseholdEditDialog({ household, onDone, onClose }: HouseholdEdi
       okText="保存"
       cancelText="取消"
       onOk={() => void save()}
-      onCancel={onClose}
+      onCancel={() => confirmDiscard(form.dirty || moved, onClose)}
       confirmLoading={busy}
       okButtonProps={testIdProps('household-save')}
       maskClosable={false}

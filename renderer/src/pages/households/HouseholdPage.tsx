@@ -270,7 +270,16 @@ export function HouseholdPage({ id }: { id: number }) {
         <MoveMemberDialog
           person={dialog.person}
           othersInHousehold={active.length - 1}
-          onDone={() => changed(`${dialog.person.entry.name} 已迁出本户`)}
+          place={{ village: household.place.villageCode, group: household.place.groupCode ?? '' }}
+          onDone={(toHouseholdId, created) => {
+            changed(
+              created === undefined
+                ? `${dialog.person.entry.name} 已迁出本户`
+                : `${dialog.person.entry.name} 已迁出本户，新立一户 ${created.householdNo}，请补填户信息`,
+            );
+            if (created !== undefined)
+              open({ page: 'household', id: toHouseholdId }, `户 ${created.householdNo}`);
+          }}
           onClose={() => setDialog(null)}
         />
       )}

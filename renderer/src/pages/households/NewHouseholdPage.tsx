@@ -1,7 +1,7 @@
 // 新增户: where the household lives and its 户编号 (suggested per village), its 户主 and its own fields,
 // saved together by households.create. Further members are added on the household page.
-import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import type { Issue } from '../../../../shared/rules/issue.ts';
 import type { MemberSummary } from '../../../../shared/rules/person-rules.ts';
 import type { AppError } from '../../../../shared/result.ts';
@@ -19,10 +19,12 @@ import {
 import { useHouseholdForm } from '../../forms/useHouseholdForm.ts';
 import { usePersonForm } from '../../forms/usePersonForm.ts';
 import { errorIssues } from '../../lib/api-errors.ts';
+import { useConfirmDiscard } from '../../lib/confirm-discard.ts';
 import { emptyDraft } from '../../lib/draft.ts';
 import { useRegionSelection } from '../../state/region-context.ts';
 import { useRoute } from '../../state/route.ts';
 import { PersonFields } from '../persons/PersonFields.tsx';
+import { useHouseholdNo } from './useHouseholdNo.ts';
 
 const HEAD_ONLY = new Set(['relation']);
 /** The 户主 of a new household has no other members to be checked against. */
@@ -47,13 +49,12 @@ function splitIssues(issues: readonly Issue[]): { head: Issue[]; household: Issu
 export function NewHouseholdPage() {
   const { selectedCode, forest } = useRegionSelection();
   const { replace, open, back } = useRoute();
-  const { modal } = App.useApp();
+  const confirmDiscard = useConfirmDiscard({ title: '放弃新增户？', content: '已填写的内容不会保存。' });
 
-  const [place, setPlace] = useState<RegionPick>(() => pickFromRegion(selectedCode, forest.byCode));
+  const [initialPlace] = useState<RegionPick>(() => pickFromRegion(selectedCode, forest.byCode));
+  const [place, setPlace] = useState<RegionPick>(initialPlace);
   const [startAtPlace] = useState(() => place.village === '');
-  const [householdNo, setHouseholdNo] = useState('');
-  const [noEdited, setNoEdited] = useState(false);
-  const [suggested, setSuggested] = useState<{ village: string; no: string } | null>(null);
+  const householdNo = useHouseholdNo(place.village);
   const head = usePersonForm({
     initial: useMemo(() => emptyDraft(PERSON_FORM_FIELDS, { ...NEW_PERSON_DEFAULTS, relation: '01' }), []),
     otherMembers: NO_MEMBERS,
@@ -61,19 +62,6 @@ export function NewHouseholdPage() {
   const household = useHouseholdForm(useMemo(() => emptyDraft(HOUSEHOLD_FORM_FIELDS), []));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | undefined>();
-
-  // The next free 户编号 of the chosen village (the clerk may type another).
-  useEffect(() => {
-    if (place.village === '') return;
-    let stale = false;
-    void api.call('households.nextNumber', { villageCode: place.village }).then((r) => {
-      if (!stale && r.ok) setSuggested({ village: place.village, no: r.value.householdNo });
-    });
-    return () => {
-      stale = true;
-    };
-  }, [place.village]);
-  const shownNo = noEdited ? householdNo : suggested?.village === place.village ? suggested.no : '';
 
   const placeError = head.submitted && place.village === '' ? '请选择所在村' : null;
 
@@ -89,7 +77,7 @@ export function NewHouseholdPage() {
     if (busy) return;
     setBusy(true);
     setError(undefined);
-    const no = shownNo.trim();
+    const no = householdNo.shown.trim();
     const result = await api.call('households.create', {
       regionCode: place.group !== '' ? place.group : place.village,
       ...(no !== '' ? { householdNo: no } : {}),
@@ -105,19 +93,15 @@ export function NewHouseholdPage() {
     const split = splitIssues(errorIssues(result.error));
     head.setServerIssues(split.head);
     household.setServerIssues(split.household);
+    if (split.head.length > 0) focusFirstError('head', PERSON_FORM_FIELDS, split.head);
+    else focusFirstError('household', HOUSEHOLD_FORM_FIELDS, split.household);
   };
 
-  const cancel = () => {
-    if (!head.dirty && !household.dirty) return back();
-    modal.confirm({
-      title: '放弃新增户？',
-      content: '已填写的内容不会保存。',
-      okText: '放弃',
-      cancelText: '继续填写',
-      okButtonProps: { danger: true },
-      onOk: () => back(),
-    });
-  };
+  const placeChanged = place.village !== initialPlace.village || place.group !== initialPlace.group;
+  const dirty = head.dirty || household.dirty || placeChanged || householdNo.edited;
+  const cancel = () => confirmDiscard(dirty, () => back());
+  /** Leaving for the household that already has this 证件号码 also leaves this page. */
+  const openHousehold = (id: number) => confirmDiscard(dirty, () => open({ page: 'household', id }));
 
   return (
     <KeyboardForm
@@ -159,11 +143,8 @@ export function NewHouseholdPage() {
             >
               <Input
                 id="new-household-no"
-                value={shownNo}
-                onChange={(e) => {
-                  setNoEdited(true);
-                  setHouseholdNo(e.target.value);
-                }}
+                value={householdNo.shown}
+                onChange={(e) => householdNo.type(e.target.value)}
                 maxLength={30}
                 autoComplete="off"
                 className="mono"
@@ -179,7 +160,7 @@ export function NewHouseholdPage() {
           form={head}
           testIdPrefix="head"
           disabled={HEAD_ONLY}
-          onOpenHousehold={(id) => open({ page: 'household', id })}
+          onOpenHousehold={openHousehold}
           autoFocus={!startAtPlace}
         />
       </Card>
@@ -202,11 +183,7 @@ export function NewHouseholdPage() {
           data-testid="new-household-errors"
         />
       )}
-      <ErrorAlert
-        error={error}
-        onOpenHousehold={(id) => open({ page: 'household', id })}
-        testId="new-household-save-error"
-      />
+      <ErrorAlert error={error} onOpenHousehold={openHousehold} testId="new-household-save-error" />
 
       <div className="record-page-actions">
         <Button type="primary" onClick={() => void save()} loading={busy} data-testid="new-household-save">

@@ -12,6 +12,7 @@ import { testIdProps } from '../../lib/test-id.ts';
 import { useCodeTables } from '../../state/code-tables.ts';
 import type { PersonDetail } from '../persons/PersonEditDialog.tsx';
 import { focusOnOpen } from '../../lib/dialog-focus.ts';
+import { useConfirmDiscard } from '../../lib/confirm-discard.ts';
 
 export interface SetHeadDialogProps {
   householdId: number;
@@ -23,9 +24,11 @@ export interface SetHeadDialogProps {
 
 export function SetHeadDialog({ householdId, person, formerHead, onDone, onClose }: SetHeadDialogProps) {
   const tables = useCodeTables();
-  const [relation, setRelation] = useState(
+  const [suggested] = useState(
     () => (formerHead ? suggestFormerHeadRelation(person.entry.relation, formerHead.entry.sex) : null) ?? '',
   );
+  const [relation, setRelation] = useState(suggested);
+  const confirmDiscard = useConfirmDiscard();
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | undefined>();
@@ -61,7 +64,7 @@ export function SetHeadDialog({ householdId, person, formerHead, onDone, onClose
       okText="确定"
       cancelText="取消"
       onOk={() => void save()}
-      onCancel={onClose}
+      onCancel={() => confirmDiscard(relation !== suggested, onClose)}
       confirmLoading={busy}
       okButtonProps={testIdProps('set-head-confirm')}
       destroyOnHidden

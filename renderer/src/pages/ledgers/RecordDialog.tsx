@@ -11,19 +11,22 @@ import { api } from '../../api/transport.ts';
 import { useLedgerQuery } from '../../api/useLedgerQuery.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
-import { draftGridProps, FieldGrid, focusFirstError } from '../../components/FieldGrid.tsx';
+import { draftGridProps, FieldGrid, focusField, focusFirstError } from '../../components/FieldGrid.tsx';
 import { HistoryView } from '../../components/HistoryList.tsx';
 import { KeyboardForm } from '../../components/KeyboardForm.tsx';
 import { pickFromRegion } from '../../components/RegionPicker.tsx';
 import { ledgerDraft, ledgerFormFields, useLedgerForm, valuesToSave } from '../../forms/useLedgerForm.ts';
 import { errorIssues } from '../../lib/api-errors.ts';
 import { focusOnOpen } from '../../lib/dialog-focus.ts';
+import { useConfirmDiscard } from '../../lib/confirm-discard.ts';
 import { testIdProps } from '../../lib/test-id.ts';
 import { useRegionSelection } from '../../state/region-context.ts';
 import { ChildRecords } from './ChildRecords.tsx';
 import { recordSubjectText, type LedgerRecord } from './ledger-display.tsx';
 import {
   emptyChoice,
+  OUTSIDE_ID_FIELD,
+  OUTSIDE_ID_INPUT,
   SubjectFields,
   subjectFocusId,
   subjectLink,
@@ -42,6 +45,16 @@ export interface RecordDialogProps {
   onClose: () => void;
   /** A child record (入库/出库 of this 物资) was added, changed or deleted: the list's 库存 changes. */
   onChildrenChanged?: () => void;
+}
+
+/** The subject as the core's issues name its inputs: the outsider's 证件号码 and name by their columns,
+ * the rest as one input — a finding about the subject goes when any of it changes. */
+function subjectInputs(c: SubjectChoice): Record<string, string> {
+  return {
+    [OUTSIDE_ID_FIELD]: c.outside ? c.outsideIdNumber : '',
+    person_name: c.outside ? c.outsideName : '',
+    subject: JSON.stringify([c.person?.id, c.memberId, c.household?.id, c.place, c.outside, c.parent?.id]),
+  };
 }
 
 type TabKey = 'fields' | 'history' | `child-${string}`;
@@ -72,10 +85,15 @@ function RecordDialogBody(props: RecordDialogProps) {
   const { selectedCode, forest } = useRegionSelection();
   const fields = ledgerFormFields(def);
   const [initial] = useState(() => ledgerDraft(def, record?.values));
-  const form = useLedgerForm(def, initial);
-  const [choice, setChoice] = useState<SubjectChoice>(() =>
+  const [initialChoice] = useState<SubjectChoice>(() =>
     emptyChoice(pickFromRegion(selectedCode, forest.byCode)),
   );
+  const [choice, setChoice] = useState<SubjectChoice>(initialChoice);
+  const form = useLedgerForm(def, initial, subjectInputs(choice));
+  const confirmDiscard = useConfirmDiscard();
+  const subjectChanged =
+    JSON.stringify(subjectInputs(choice)) !== JSON.stringify(subjectInputs(initialChoice));
+  const close = () => confirmDiscard(form.dirty || subjectChanged, onClose);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | undefined>();
   const [tab, setTab] = useState<TabKey>('fields');
@@ -117,7 +135,7 @@ function RecordDialogBody(props: RecordDialogProps) {
 
   const save = async () => {
     form.setSubmitted(true);
-    if (linked !== null && 'problem' in linked) return;
+    if (linked !== null && 'problem' in linked) return focusField(linked.problem.input);
     if (form.hasErrors) return focusFirstError('record', fields, form.issues);
     if (busy) return;
     const values = valuesToSave(def, form.values, record?.values);
@@ -135,7 +153,9 @@ function RecordDialogBody(props: RecordDialogProps) {
     setBusy(false);
     if (result.ok) return onSaved(result.value, record === undefined);
     setError(result.error);
-    form.setServerIssues(errorIssues(result.error));
+    const issues = errorIssues(result.error);
+    form.setServerIssues(issues);
+    focusFirstError('record', fields, issues, { [OUTSIDE_ID_FIELD]: OUTSIDE_ID_INPUT });
   };
 
   const remove = () => {
@@ -157,7 +177,14 @@ function RecordDialogBody(props: RecordDialogProps) {
   const formBody = (
     <KeyboardForm onSave={() => void save()} testId="record-form">
       {record === undefined ? (
-        <SubjectFields def={def} choice={choice} onChange={setChoice} fixed={fixed} problem={problem} />
+        <SubjectFields
+          def={def}
+          choice={choice}
+          onChange={setChoice}
+          fixed={fixed}
+          problem={problem}
+          outsideIdError={form.serverIssues.find((i) => i.field === OUTSIDE_ID_FIELD)?.message}
+        />
       ) : (
         <div className="ledger-record-subject" data-testid="record-subject">
           {recordSubjectText(def, record)}
@@ -187,7 +214,7 @@ function RecordDialogBody(props: RecordDialogProps) {
         </Button>
       )}
       <Space className="ledger-dialog-footer-main">
-        <Button onClick={onClose} data-testid="record-dialog-cancel">
+        <Button onClick={close} data-testid="record-dialog-cancel">
           {tab === 'fields' ? '取消' : '关闭'}
         </Button>
         {tab === 'fields' && (
@@ -212,7 +239,7 @@ function RecordDialogBody(props: RecordDialogProps) {
       }
       width={960}
       footer={footer}
-      onCancel={onClose}
+      onCancel={close}
       maskClosable={false}
       destroyOnHidden
       className="record-dialog"

@@ -53,8 +53,13 @@ export const emptyChoice = (place: RegionPick): SubjectChoice => ({
 const regionOf = (p: RegionPick): string | undefined =>
   p.group !== '' ? p.group : p.village !== '' ? p.village : undefined;
 
-/** Where a problem with the choice is shown: 'subject' or 'parent'. */
-export type LinkProblem = { at: 'subject' | 'parent'; message: string };
+/** Where a problem with the choice is shown ('subject' or 'parent') and the input it is about. */
+export type LinkProblem = { at: 'subject' | 'parent'; message: string; input: string };
+
+/** The core's name for the 证件号码 of someone outside the register (in its issues). */
+export const OUTSIDE_ID_FIELD = 'person_id_number';
+export const OUTSIDE_ID_INPUT = 'record-outside-id';
+const OUTSIDE_NAME_INPUT = 'record-outside-name';
 
 export function subjectLink(
   def: LedgerDef,
@@ -66,7 +71,11 @@ export function subjectLink(
     const parentId = fixed?.parent?.id ?? c.parent?.id;
     if (parentId === undefined)
       return {
-        problem: { at: 'parent', message: `请选择所属${ledgerDef(def.parent.ledger)?.name ?? '记录'}` },
+        problem: {
+          at: 'parent',
+          message: `请选择所属${ledgerDef(def.parent.ledger)?.name ?? '记录'}`,
+          input: 'record-parent',
+        },
       };
     link.parentId = parentId;
     if (def.parent.key === 'subject') return { link };
@@ -76,14 +85,21 @@ export function subjectLink(
     case 'person': {
       if (fixed?.personId !== undefined) return { link: { ...link, personId: fixed.personId } };
       if (fixed?.members !== undefined) {
-        if (c.memberId === null) return { problem: { at: 'subject', message: '请选择本户的成员' } };
+        if (c.memberId === null)
+          return { problem: { at: 'subject', message: '请选择本户的成员', input: 'record-member' } };
         return { link: { ...link, personId: c.memberId } };
       }
       if (def.personOptional === true && c.outside) {
         const name = c.outsideName.trim();
         const idNumber = c.outsideIdNumber.trim();
         if (name === '' || idNumber === '')
-          return { problem: { at: 'subject', message: '请填写此人的姓名和证件号码' } };
+          return {
+            problem: {
+              at: 'subject',
+              message: '请填写此人的姓名和证件号码',
+              input: name === '' ? OUTSIDE_NAME_INPUT : OUTSIDE_ID_INPUT,
+            },
+          };
         const regionCode = regionOf(c.place);
         return {
           link: {
@@ -94,17 +110,19 @@ export function subjectLink(
           },
         };
       }
-      if (c.person === null) return { problem: { at: 'subject', message: '请选择人员' } };
+      if (c.person === null)
+        return { problem: { at: 'subject', message: '请选择人员', input: 'record-person' } };
       return { link: { ...link, personId: c.person.id } };
     }
     case 'household':
-      if (householdId === undefined) return { problem: { at: 'subject', message: '请选择户' } };
+      if (householdId === undefined)
+        return { problem: { at: 'subject', message: '请选择户', input: 'record-household' } };
       return { link: { ...link, householdId } };
     case 'region':
     case 'none': {
       const regionCode = regionOf(c.place);
       if (def.subject === 'region' && regionCode === undefined && householdId === undefined)
-        return { problem: { at: 'subject', message: '请选择所在村（组）' } };
+        return { problem: { at: 'subject', message: '请选择所在村（组）', input: 'record-place' } };
       return {
         link: {
           ...link,
@@ -147,12 +165,22 @@ export function SubjectFields(props: {
   fixed?: FixedSubject;
   /** Shown once the clerk tried to save. */
   problem: LinkProblem | null;
+  /** The core's refusal of the 证件号码 of someone outside the register, while it is unchanged. */
+  outsideIdError?: string;
 }) {
-  const { def, choice, onChange, fixed, problem } = props;
+  const { def, choice, onChange, fixed, problem, outsideIdError } = props;
   const set = (patch: Partial<SubjectChoice>) => onChange({ ...choice, ...patch });
   const parentDef = def.parent === undefined ? undefined : ledgerDef(def.parent.ledger);
   const status = (at: LinkProblem['at']) => (problem?.at === at ? 'error' : undefined);
-  const help = (at: LinkProblem['at']) => (problem?.at === at ? problem.message : undefined);
+  // Only the 证件号码 box turns red for the core's refusal of it (a status on the Form.Item would redden
+  // the name and the place too); its message is red text of its own.
+  const help = (at: LinkProblem['at']) =>
+    problem?.at === at ? (
+      problem.message
+    ) : at === 'subject' && outsideIdError !== undefined ? (
+      <span className="field-help-error">{outsideIdError}</span>
+    ) : undefined;
+  const inputStatus = (input: string) => (problem?.input === input ? 'error' : undefined);
 
   const searchParents = useMemo(
     () => async (q: string) => {
@@ -262,22 +290,25 @@ export function SubjectFields(props: {
         {choice.outside ? (
           <div className="ledger-outside-fields">
             <Input
+              id={OUTSIDE_NAME_INPUT}
               value={choice.outsideName}
               onChange={(e) => set({ outsideName: e.target.value })}
               placeholder="姓名"
               maxLength={50}
-              status={status('subject')}
+              status={inputStatus(OUTSIDE_NAME_INPUT)}
               aria-label="姓名"
               data-testid="record-outside-name"
             />
             <Input
+              id={OUTSIDE_ID_INPUT}
               value={choice.outsideIdNumber}
               onChange={(e) => set({ outsideIdNumber: e.target.value })}
               placeholder="证件号码"
               maxLength={40}
               className="mono"
-              status={status('subject')}
+              status={inputStatus(OUTSIDE_ID_INPUT) ?? (outsideIdError !== undefined ? 'error' : undefined)}
               aria-label="证件号码"
+              aria-invalid={outsideIdError !== undefined || problem?.input === OUTSIDE_ID_INPUT}
               data-testid="record-outside-id"
             />
             <RegionPicker
@@ -334,7 +365,7 @@ export function SubjectFields(props: {
         label={label}
         required={def.subject !== 'none'}
         validateStatus={status('subject')}
-        help={help('subject')}
+        help={help('subject') && <span data-testid="record-subject-help">{help('subject')}</span>}
       >
         {chooser}
       </Form.Item>

@@ -19,6 +19,7 @@ import { testIdProps } from '../../lib/test-id.ts';
 import { draftFromEntry, emptyDraft, entryPatch } from '../../lib/draft.ts';
 import { PersonFields } from './PersonFields.tsx';
 import { focusOnOpen } from '../../lib/dialog-focus.ts';
+import { useConfirmDiscard } from '../../lib/confirm-discard.ts';
 
 export type PersonDetail = ResponseOf<'persons.get'>['person'];
 
@@ -59,6 +60,8 @@ export function PersonEditDialog({
       : { id: person.id, name: person.entry.name, relation: person.entry.relation, sex: person.entry.sex },
   );
   const form = usePersonForm({ initial, personId: person?.id, otherMembers, original });
+  const confirmDiscard = useConfirmDiscard();
+  const close = () => confirmDiscard(form.dirty, onClose);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | undefined>();
 
@@ -88,7 +91,9 @@ export function PersonEditDialog({
       return;
     }
     setError(result.error);
-    form.setServerIssues(errorIssues(result.error));
+    const issues = errorIssues(result.error);
+    form.setServerIssues(issues);
+    focusFirstError('person', PERSON_FORM_FIELDS, issues);
   };
 
   const name = person?.entry.name;
@@ -106,7 +111,7 @@ export function PersonEditDialog({
       okText="保存"
       cancelText="取消"
       onOk={() => void save()}
-      onCancel={onClose}
+      onCancel={close}
       confirmLoading={busy}
       okButtonProps={{ disabled: busy, ...testIdProps('person-save') }}
       cancelButtonProps={testIdProps('person-dialog-cancel')}
@@ -125,17 +130,21 @@ export function PersonEditDialog({
         <PersonFields
           form={form}
           disabled={person?.entry.relation === '01' ? RELATION_ONLY : undefined}
-          onOpenHousehold={(id) => {
-            onClose();
-            onOpenHousehold(id);
-          }}
+          onOpenHousehold={(id) =>
+            confirmDiscard(form.dirty, () => {
+              onClose();
+              onOpenHousehold(id);
+            })
+          }
         />
         <ErrorAlert
           error={error}
-          onOpenHousehold={(id) => {
-            onClose();
-            onOpenHousehold(id);
-          }}
+          onOpenHousehold={(id) =>
+            confirmDiscard(form.dirty, () => {
+              onClose();
+              onOpenHousehold(id);
+            })
+          }
           testId="person-save-error"
         />
         <div className="form-keys-hint">Enter 保存 · Esc 取消 · Tab 下一项</div>

@@ -209,7 +209,14 @@ export function PersonPage({ id }: { id: number }) {
         <MoveMemberDialog
           person={person}
           othersInHousehold={0}
-          onDone={() => changed(`${person.entry.name} 已迁入新户`)}
+          place={{ village: place.villageCode, group: place.groupCode ?? '' }}
+          onDone={(_, created) =>
+            changed(
+              created === undefined
+                ? `${person.entry.name} 已迁入新户`
+                : `${person.entry.name} 已新立一户 ${created.householdNo}，请在户页面补填户信息`,
+            )
+          }
           onClose={() => setDialog(null)}
         />
       )}
