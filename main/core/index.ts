@@ -21,11 +21,15 @@ export interface CoreOptions {
   /** The import worker's entry when it is not beside the code (the Electron bundle). */
   importWorker?: URL | string;
   dialogs?: HandlerContext['dialogs'];
+  /** Tests only: the file registry (to simulate a temporary folder that cannot be deleted). */
+  files?: FileRegistry;
+  /** Where problems at close are reported (the host's log). */
+  log?: (message: string, error?: unknown) => void;
 }
 
 export async function openCore(options: CoreOptions): Promise<Core> {
   const ledger = await openLedger(options.ledgerPath);
-  const files = new FileRegistry();
+  const files = options.files ?? new FileRegistry();
   const jobs = new ImportJobs(options.importWorker, undefined, options.regionDataPath ?? null);
   const handlers = createHandlers({
     ledger,
@@ -40,10 +44,16 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ledger,
     handlers,
     files,
+    // The ledger is closed whatever else fails: an open connection would leave ledger.db-wal behind,
+    // and a clerk copying only ledger.db would lose the latest entries.
     close: async () => {
-      await jobs.dispose();
-      files.dispose();
-      await ledger.close();
+      try {
+        await jobs.dispose();
+      } finally {
+        const leftOver = files.dispose();
+        if (leftOver) options.log?.('could not delete the temporary folder', leftOver);
+        await ledger.close();
+      }
     },
   };
 }

@@ -11,16 +11,26 @@ import {
   ipcMain,
   Menu,
   protocol,
+  screen,
   session,
   type IpcMainInvokeEvent,
   type MenuItemConstructorOptions,
   type WebContents,
 } from 'electron';
 import { LedgerError } from '../../shared/result.ts';
+import { SQLITE_BINDING_ENV } from '../core/db/native-binding.ts';
+import { saveAs } from '../core/files/save-as.ts';
 import { openCore, type Core } from '../core/index.ts';
 import { defaultDataDir, resolveLedgerPath } from '../core/paths.ts';
 import { registerLedgerIpc, type LedgerIpc } from './ipc.ts';
-import { IMPORT_WORKER_BUNDLE, inApp, PRELOAD_BUNDLE, REGION_DATA_FILE, RENDERER_OUT_DIR } from './layout.ts';
+import {
+  IMPORT_WORKER_BUNDLE,
+  inApp,
+  PACKAGED_SQLITE_MODULE,
+  PRELOAD_BUNDLE,
+  REGION_DATA_FILE,
+  RENDERER_OUT_DIR,
+} from './layout.ts';
 import {
   APP_SCHEME,
   APP_START_URL,
@@ -32,6 +42,7 @@ import {
   RESPONSE_HEADERS,
   webPreferences,
 } from './security.ts';
+import { windowSize } from './window-size.ts';
 
 const APP_TITLE = '县域统筹台账';
 const APP_USER_MODEL_ID = 'cn.gov.county-ledger'; // = appId in electron-builder.yml
@@ -51,6 +62,11 @@ app.commandLine.appendSwitch('lang', 'zh-CN');
 // Sandbox every renderer, including any a bug might create without our WEB_PREFERENCES.
 app.enableSandbox();
 if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+// The Linux packages carry better-sqlite3 built for glibc 2.28 (UOS 20, Kylin V10) instead of the
+// prebuild; the import worker inherits the variable. See core/db/native-binding.ts.
+if (app.isPackaged && process.platform === 'linux') {
+  process.env[SQLITE_BINDING_ENV] = path.join(process.resourcesPath, PACKAGED_SQLITE_MODULE);
+}
 
 protocol.registerSchemesAsPrivileged([
   // standard: real origin, relative URLs and module scripts work; secure: treated like https.
@@ -175,10 +191,8 @@ function menuTemplate(): MenuItemConstructorOptions[] {
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
     title: APP_TITLE,
-    width: 1280,
-    height: 800,
-    minWidth: 1024,
-    minHeight: 680,
+    // Fits the screen's work area, down to a 1366×768 laptop at 125 % scaling.
+    ...windowSize(screen.getPrimaryDisplay().workAreaSize),
     show: false,
     backgroundColor: '#ffffff',
     webPreferences: webPreferences(inApp(appDir, PRELOAD_BUNDLE), !app.isPackaged),
@@ -204,7 +218,7 @@ async function pickImportFile(): Promise<{ path: string; name: string } | null> 
     title: '选择要导入的文件',
     properties: ['openFile'],
     filters: [
-      { name: 'Excel 或 CSV', extensions: ['xlsx', 'xls', 'csv', 'ods', 'xlsm', 'xlsb', 'txt'] },
+      { name: 'Excel、WPS 或 CSV', extensions: ['xlsx', 'xls', 'et', 'csv', 'ods', 'xlsm', 'xlsb', 'txt'] },
       { name: '所有文件', extensions: ['*'] },
     ],
   };
@@ -215,17 +229,41 @@ async function pickImportFile(): Promise<{ path: string; name: string } | null> 
   return file ? { path: file, name: path.basename(file) } : null;
 }
 
-async function saveGeneratedFile(source: string, suggestedName: string): Promise<string | null> {
-  const options: Electron.SaveDialogOptions = {
-    title: '保存文件',
-    defaultPath: path.join(app.getPath('documents'), suggestedName),
-  };
-  const r = mainWindow
-    ? await dialog.showSaveDialog(mainWindow, options)
-    : await dialog.showSaveDialog(options);
-  if (r.canceled || !r.filePath) return null;
-  fs.copyFileSync(source, r.filePath);
-  return r.filePath;
+/** Documents, or home when Documents is redirected to a share that is not there. */
+function saveFolder(): string {
+  try {
+    return app.getPath('documents');
+  } catch {
+    return app.getPath('home');
+  }
+}
+
+// Excel/WPS lock an open workbook on Windows; saveAs says so in Chinese and offers another name.
+function saveGeneratedFile(source: string, suggestedName: string): Promise<string | null> {
+  return saveAs(source, suggestedName, saveFolder(), {
+    chooseTarget: async (defaultPath, filters) => {
+      const options: Electron.SaveDialogOptions = { title: '保存文件', defaultPath, filters };
+      const r = mainWindow
+        ? await dialog.showSaveDialog(mainWindow, options)
+        : await dialog.showSaveDialog(options);
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
+    offerOtherName: async (message) => {
+      const options: Electron.MessageBoxOptions = {
+        type: 'warning',
+        title: '无法保存',
+        message,
+        buttons: ['换个文件名保存', '取消'],
+        defaultId: 0,
+        cancelId: 1,
+        noLink: true,
+      };
+      const r = mainWindow
+        ? await dialog.showMessageBox(mainWindow, options)
+        : await dialog.showMessageBox(options);
+      return r.response === 0;
+    },
+  });
 }
 
 function fatal(title: string, message: string): void {
