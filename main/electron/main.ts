@@ -2,6 +2,7 @@
 // can be decided without Electron lives in security.ts / ipc.ts / layout.ts (unit-tested); this file
 // only wires it to Electron's APIs. Bundled to dist/electron/main.cjs by bundle-electron.ts.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -13,6 +14,7 @@ import {
   protocol,
   screen,
   session,
+  shell,
   type IpcMainInvokeEvent,
   type MenuItemConstructorOptions,
   type WebContents,
@@ -21,6 +23,7 @@ import { LedgerError } from '../../shared/result.ts';
 import { SQLITE_BINDING_ENV } from '../core/db/native-binding.ts';
 import { saveAs } from '../core/files/save-as.ts';
 import { openCore, type Core } from '../core/index.ts';
+import { LogFile } from '../core/log-file.ts';
 import { defaultDataDir, resolveLedgerPath } from '../core/paths.ts';
 import { registerLedgerIpc, type LedgerIpc } from './ipc.ts';
 import {
@@ -47,13 +50,18 @@ import { windowSize } from './window-size.ts';
 const APP_TITLE = '县域统筹台账';
 const APP_USER_MODEL_ID = 'cn.gov.county-ledger'; // = appId in electron-builder.yml
 
-const log = (message: string, error?: unknown): void => console.error(`[ledger] ${message}`, error ?? '');
+// One data folder for every host (Electron, browser mode, CLI): see core/paths.ts.
+const dataDir = defaultDataDir();
+// <data folder>/logs/county-ledger.log: what IT asks a clerk to send (帮助 → 打开日志文件夹).
+const logFile = new LogFile(dataDir);
+const log = (message: string, error?: unknown): void => {
+  console.error(`[ledger] ${message}`, error ?? '');
+  logFile.write(message, error);
+};
 
 // ---------------------------------------------------------------------------------------------
 // Before `ready`: paths, switches, scheme privileges. Electron ignores these once it is ready.
 
-// One data folder for every host (Electron, browser mode, CLI): see core/paths.ts.
-const dataDir = defaultDataDir();
 app.setPath('userData', dataDir);
 // Chromium's own files (caches, Local Storage) go to a subfolder so the clerk's folder shows the
 // ledger and its backups, not a dozen browser directories.
@@ -185,6 +193,19 @@ function menuTemplate(): MenuItemConstructorOptions[] {
         { role: 'togglefullscreen', label: '全屏' },
       ],
     },
+    {
+      label: '帮助',
+      submenu: [
+        {
+          // For the county's IT: the clerk sends them the files in this folder.
+          label: '打开日志文件夹',
+          click: () => {
+            fs.mkdirSync(path.dirname(logFile.file), { recursive: true });
+            void shell.openPath(path.dirname(logFile.file));
+          },
+        },
+      ],
+    },
   ];
 }
 
@@ -274,8 +295,19 @@ function fatal(title: string, message: string): void {
 // ---------------------------------------------------------------------------------------------
 // Start-up and shut-down.
 
+/** What IT needs first when a PC misbehaves: versions, system, and which ledger. */
+function logStart(): void {
+  const glibc = (process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined)
+    ?.header?.glibcVersionRuntime;
+  log(
+    `start ${app.getVersion()} electron ${process.versions.electron} ${process.platform} ${os.release()} ` +
+      `${process.arch}${glibc ? ` glibc ${glibc}` : ''} ledger ${ledgerPath}`,
+  );
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
+  logStart();
   guardSession();
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate()));
   protocol.handle(APP_SCHEME, serveAppFile);

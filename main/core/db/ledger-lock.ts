@@ -145,7 +145,7 @@ export function acquireLedgerLock(
         ? env.now().getTime() - fileTime(lockPath) > 5000
         : owner.host === env.host && !env.isAlive(owner.pid);
     if (owner === null && !stale) break;
-    if (!stale) throw heldElsewhere(ledgerPath, lockPath, owner, env);
+    if (owner !== null && !stale) throw heldElsewhere(ledgerPath, lockPath, owner, env);
     fs.rmSync(lockPath, { force: true });
   }
   throw new LedgerError('conflict', `台账文件 ${ledgerPath} 正被另一个程序同时打开，请稍后再试。`);
