@@ -20,11 +20,13 @@ import {
   type WebContents,
 } from 'electron';
 import { LedgerError } from '../../shared/result.ts';
+import { runCli } from '../cli/run-cli.ts';
 import { SQLITE_BINDING_ENV } from '../core/db/native-binding.ts';
 import { saveAs } from '../core/files/save-as.ts';
 import { openCore, type Core } from '../core/index.ts';
 import { LogFile } from '../core/log-file.ts';
 import { defaultDataDir, resolveLedgerPath } from '../core/paths.ts';
+import { cliArguments } from './cli-mode.ts';
 import { registerLedgerIpc, type LedgerIpc } from './ipc.ts';
 import {
   IMPORT_WORKER_BUNDLE,
@@ -341,7 +343,20 @@ async function start(): Promise<void> {
   mainWindow = createWindow();
 }
 
-if (!app.requestSingleInstanceLock()) {
+const cliArgs = cliArguments(process.argv.slice(process.defaultApp ? 2 : 1));
+if (cliArgs !== null) {
+  // CLI mode: no window and no single-instance lock (the ledger's own lock keeps the CLI off a ledger
+  // the window has open). Output is UTF-8, one result per line, as from `npm run ledger`.
+  runCli(cliArgs, {
+    out: (line) => process.stdout.write(line + '\n'),
+    err: (line) => process.stderr.write(line + '\n'),
+  })
+    .then((code) => app.exit(code))
+    .catch((e: unknown) => {
+      log('cli failed', e);
+      app.exit(1);
+    });
+} else if (!app.requestSingleInstanceLock()) {
   // Another window already has this ledger open; it gets focus via 'second-instance'.
   app.quit();
 } else {

@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
+import { spawnSync } from 'node:child_process';
+import { CLI_FLAG, cliArguments } from '../../main/electron/cli-mode.ts';
 import { PACKAGED_SQLITE_MODULE } from '../../main/electron/layout.ts';
 import { nativeModulePath } from '../../scripts/build-native.ts';
 import { debSigning, signDeb, windowsSigning } from '../../scripts/packaging-hooks.ts';
@@ -151,6 +153,39 @@ describe('electron-builder.yml', () => {
     expect(signDeb(deb, { ...process.env, DEB_SIGN_COMMAND: 'printf signed >>' })).toBe(true);
     expect(readFileSync(deb, 'utf8')).toBe('debsigned');
     expect(() => signDeb(deb, { ...process.env, DEB_SIGN_COMMAND: 'false' })).toThrow(/签名失败/);
+  });
+
+  it('ships the CLI beside the program, calling the ASCII-named executable with --cli', () => {
+    const win = section('win');
+    const linux = section('linux');
+    expect(win.executableName).toBe('county-ledger');
+    expect(linux.executableName).toBe('county-ledger');
+    expect(win.extraFiles).toEqual([{ from: 'build/county-ledger-cli.cmd', to: 'county-ledger-cli.cmd' }]);
+    expect(linux.extraFiles).toEqual([{ from: 'build/county-ledger-cli', to: 'county-ledger-cli' }]);
+    const cmd = readFileSync(path.join(rootDir, 'build/county-ledger-cli.cmd'), 'utf8');
+    // cmd.exe reads batch files in the OEM code page and wants CRLF: ASCII only, CRLF endings.
+    expect(cmd).toMatch(/^[\t\r\n -~]*$/);
+    expect(cmd.split('\r\n').length).toBeGreaterThan(3);
+    expect(cmd).not.toMatch(/[^\r]\n/);
+    expect(cmd).toContain(`"%~dp0${win.executableName as string}.exe" ${CLI_FLAG} %*`);
+    expect(cmd).toContain('exit /b %errorlevel%');
+  });
+
+  it('the Linux CLI wrapper runs the program beside it with --cli and the arguments as given', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cli wrapper 台账-'));
+    const wrapper = path.join(dir, 'county-ledger-cli');
+    writeFileSync(wrapper, readFileSync(path.join(rootDir, 'build/county-ledger-cli')), { mode: 0o755 });
+    const program = path.join(dir, section('linux').executableName as string);
+    writeFileSync(program, '#!/bin/sh\nfor a; do printf "[%s]" "$a"; done\nexit 3\n', { mode: 0o755 });
+    const r = spawnSync(wrapper, ['stats', '--db', '/tmp/我的 台账.db', '--json'], { encoding: 'utf8' });
+    expect(r.stdout).toBe('[--cli][stats][--db][/tmp/我的 台账.db][--json]');
+    expect(r.status).toBe(3);
+    expect(cliArguments(['--cli', 'stats', '--db', '/tmp/我的 台账.db', '--json'])).toEqual([
+      'stats',
+      '--db',
+      '/tmp/我的 台账.db',
+      '--json',
+    ]);
   });
 
   it('runs the packaging hooks through electron-builder', async () => {
