@@ -42,6 +42,7 @@ async function withCore<T>(values: Values, fn: (core: Core) => Promise<T> | T): 
   const core = await openCore({
     ledgerPath: resolveLedgerPath(values.db as string | undefined),
     host: 'browser',
+    program: '县域统筹台账命令行',
   });
   try {
     return await fn(core);

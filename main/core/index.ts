@@ -3,6 +3,7 @@ import { createHandlers, type HandlerContext } from './api/handlers.ts';
 import { FileRegistry } from './files/file-registry.ts';
 import { ImportJobs } from './import/import-jobs.ts';
 import type { Handlers } from './api/dispatch.ts';
+import { acquireLedgerLock } from './db/ledger-lock.ts';
 import { openLedger, type Ledger } from './db/open-ledger.ts';
 import { getRegionCatalog } from './regions/catalog.ts';
 
@@ -21,11 +22,28 @@ export interface CoreOptions {
   /** The import worker's entry when it is not beside the code (the Electron bundle). */
   importWorker?: URL | string;
   dialogs?: HandlerContext['dialogs'];
+  /** How a second program is told who has the ledger open. Default: from `host`. */
+  program?: string;
+  /** Tests only: the file registry (to simulate a temporary folder that cannot be deleted). */
+  files?: FileRegistry;
+  /** Where problems at close are reported (the host's log). */
+  log?: (message: string, error?: unknown) => void;
 }
 
 export async function openCore(options: CoreOptions): Promise<Core> {
-  const ledger = await openLedger(options.ledgerPath);
-  const files = new FileRegistry();
+  // One program per ledger (db/ledger-lock.ts); the import worker opens the file under this lock.
+  const lock = acquireLedgerLock(
+    options.ledgerPath,
+    options.program ?? (options.host === 'electron' ? '县域统筹台账' : '县域统筹台账（浏览器模式）'),
+  );
+  let ledger: Ledger;
+  try {
+    ledger = await openLedger(options.ledgerPath);
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+  const files = options.files ?? new FileRegistry();
   const jobs = new ImportJobs(options.importWorker, undefined, options.regionDataPath ?? null);
   const handlers = createHandlers({
     ledger,
@@ -40,10 +58,20 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ledger,
     handlers,
     files,
+    // The ledger is closed whatever else fails: an open connection would leave ledger.db-wal behind,
+    // and a clerk copying only ledger.db would lose the latest entries.
     close: async () => {
-      await jobs.dispose();
-      files.dispose();
-      await ledger.close();
+      try {
+        await jobs.dispose();
+      } finally {
+        const leftOver = files.dispose();
+        if (leftOver) options.log?.('could not delete the temporary folder', leftOver);
+        try {
+          await ledger.close();
+        } finally {
+          lock.release();
+        }
+      }
     },
   };
 }

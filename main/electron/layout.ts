@@ -14,3 +14,9 @@ export const REGION_DATA_DIR = path.join(ELECTRON_OUT_DIR, 'data');
 export const REGION_DATA_FILE = path.join(REGION_DATA_DIR, 'regions.txt.gz');
 
 export const inApp = (appDir: string, relative: string): string => path.join(appDir, relative);
+
+/**
+ * better-sqlite3 built for glibc 2.28, relative to process.resourcesPath: the Linux packages carry it
+ * there (electron-builder.yml linux.extraResources) in place of the package's prebuild.
+ */
+export const PACKAGED_SQLITE_MODULE = path.join('native', 'better_sqlite3.node');

@@ -2,6 +2,7 @@
 // can be decided without Electron lives in security.ts / ipc.ts / layout.ts (unit-tested); this file
 // only wires it to Electron's APIs. Bundled to dist/electron/main.cjs by bundle-electron.ts.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -11,16 +12,30 @@ import {
   ipcMain,
   Menu,
   protocol,
+  screen,
   session,
+  shell,
   type IpcMainInvokeEvent,
   type MenuItemConstructorOptions,
   type WebContents,
 } from 'electron';
 import { LedgerError } from '../../shared/result.ts';
+import { runCli } from '../cli/run-cli.ts';
+import { SQLITE_BINDING_ENV } from '../core/db/native-binding.ts';
+import { saveAs } from '../core/files/save-as.ts';
 import { openCore, type Core } from '../core/index.ts';
+import { LogFile } from '../core/log-file.ts';
 import { defaultDataDir, resolveLedgerPath } from '../core/paths.ts';
+import { cliArguments } from './cli-mode.ts';
 import { registerLedgerIpc, type LedgerIpc } from './ipc.ts';
-import { IMPORT_WORKER_BUNDLE, inApp, PRELOAD_BUNDLE, REGION_DATA_FILE, RENDERER_OUT_DIR } from './layout.ts';
+import {
+  IMPORT_WORKER_BUNDLE,
+  inApp,
+  PACKAGED_SQLITE_MODULE,
+  PRELOAD_BUNDLE,
+  REGION_DATA_FILE,
+  RENDERER_OUT_DIR,
+} from './layout.ts';
 import {
   APP_SCHEME,
   APP_START_URL,
@@ -32,17 +47,23 @@ import {
   RESPONSE_HEADERS,
   webPreferences,
 } from './security.ts';
+import { windowSize } from './window-size.ts';
 
 const APP_TITLE = '县域统筹台账';
 const APP_USER_MODEL_ID = 'cn.gov.county-ledger'; // = appId in electron-builder.yml
 
-const log = (message: string, error?: unknown): void => console.error(`[ledger] ${message}`, error ?? '');
+// One data folder for every host (Electron, browser mode, CLI): see core/paths.ts.
+const dataDir = defaultDataDir();
+// <data folder>/logs/county-ledger.log: what IT asks a clerk to send (帮助 → 打开日志文件夹).
+const logFile = new LogFile(dataDir);
+const log = (message: string, error?: unknown): void => {
+  console.error(`[ledger] ${message}`, error ?? '');
+  logFile.write(message, error);
+};
 
 // ---------------------------------------------------------------------------------------------
 // Before `ready`: paths, switches, scheme privileges. Electron ignores these once it is ready.
 
-// One data folder for every host (Electron, browser mode, CLI): see core/paths.ts.
-const dataDir = defaultDataDir();
 app.setPath('userData', dataDir);
 // Chromium's own files (caches, Local Storage) go to a subfolder so the clerk's folder shows the
 // ledger and its backups, not a dozen browser directories.
@@ -51,6 +72,11 @@ app.commandLine.appendSwitch('lang', 'zh-CN');
 // Sandbox every renderer, including any a bug might create without our WEB_PREFERENCES.
 app.enableSandbox();
 if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+// The Linux packages carry better-sqlite3 built for glibc 2.28 (UOS 20, Kylin V10) instead of the
+// prebuild; the import worker inherits the variable. See core/db/native-binding.ts.
+if (app.isPackaged && process.platform === 'linux') {
+  process.env[SQLITE_BINDING_ENV] = path.join(process.resourcesPath, PACKAGED_SQLITE_MODULE);
+}
 
 protocol.registerSchemesAsPrivileged([
   // standard: real origin, relative URLs and module scripts work; secure: treated like https.
@@ -169,16 +195,27 @@ function menuTemplate(): MenuItemConstructorOptions[] {
         { role: 'togglefullscreen', label: '全屏' },
       ],
     },
+    {
+      label: '帮助',
+      submenu: [
+        {
+          // For the county's IT: the clerk sends them the files in this folder.
+          label: '打开日志文件夹',
+          click: () => {
+            fs.mkdirSync(path.dirname(logFile.file), { recursive: true });
+            void shell.openPath(path.dirname(logFile.file));
+          },
+        },
+      ],
+    },
   ];
 }
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
     title: APP_TITLE,
-    width: 1280,
-    height: 800,
-    minWidth: 1024,
-    minHeight: 680,
+    // Fits the screen's work area, down to a 1366×768 laptop at 125 % scaling.
+    ...windowSize(screen.getPrimaryDisplay().workAreaSize),
     show: false,
     backgroundColor: '#ffffff',
     webPreferences: webPreferences(inApp(appDir, PRELOAD_BUNDLE), !app.isPackaged),
@@ -204,7 +241,7 @@ async function pickImportFile(): Promise<{ path: string; name: string } | null> 
     title: '选择要导入的文件',
     properties: ['openFile'],
     filters: [
-      { name: 'Excel 或 CSV', extensions: ['xlsx', 'xls', 'csv', 'ods', 'xlsm', 'xlsb', 'txt'] },
+      { name: 'Excel、WPS 或 CSV', extensions: ['xlsx', 'xls', 'et', 'csv', 'ods', 'xlsm', 'xlsb', 'txt'] },
       { name: '所有文件', extensions: ['*'] },
     ],
   };
@@ -215,17 +252,41 @@ async function pickImportFile(): Promise<{ path: string; name: string } | null> 
   return file ? { path: file, name: path.basename(file) } : null;
 }
 
-async function saveGeneratedFile(source: string, suggestedName: string): Promise<string | null> {
-  const options: Electron.SaveDialogOptions = {
-    title: '保存文件',
-    defaultPath: path.join(app.getPath('documents'), suggestedName),
-  };
-  const r = mainWindow
-    ? await dialog.showSaveDialog(mainWindow, options)
-    : await dialog.showSaveDialog(options);
-  if (r.canceled || !r.filePath) return null;
-  fs.copyFileSync(source, r.filePath);
-  return r.filePath;
+/** Documents, or home when Documents is redirected to a share that is not there. */
+function saveFolder(): string {
+  try {
+    return app.getPath('documents');
+  } catch {
+    return app.getPath('home');
+  }
+}
+
+// Excel/WPS lock an open workbook on Windows; saveAs says so in Chinese and offers another name.
+function saveGeneratedFile(source: string, suggestedName: string): Promise<string | null> {
+  return saveAs(source, suggestedName, saveFolder(), {
+    chooseTarget: async (defaultPath, filters) => {
+      const options: Electron.SaveDialogOptions = { title: '保存文件', defaultPath, filters };
+      const r = mainWindow
+        ? await dialog.showSaveDialog(mainWindow, options)
+        : await dialog.showSaveDialog(options);
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
+    offerOtherName: async (message) => {
+      const options: Electron.MessageBoxOptions = {
+        type: 'warning',
+        title: '无法保存',
+        message,
+        buttons: ['换个文件名保存', '取消'],
+        defaultId: 0,
+        cancelId: 1,
+        noLink: true,
+      };
+      const r = mainWindow
+        ? await dialog.showMessageBox(mainWindow, options)
+        : await dialog.showMessageBox(options);
+      return r.response === 0;
+    },
+  });
 }
 
 function fatal(title: string, message: string): void {
@@ -236,8 +297,19 @@ function fatal(title: string, message: string): void {
 // ---------------------------------------------------------------------------------------------
 // Start-up and shut-down.
 
+/** What IT needs first when a PC misbehaves: versions, system, and which ledger. */
+function logStart(): void {
+  const glibc = (process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined)
+    ?.header?.glibcVersionRuntime;
+  log(
+    `start ${app.getVersion()} electron ${process.versions.electron} ${process.platform} ${os.release()} ` +
+      `${process.arch}${glibc ? ` glibc ${glibc}` : ''} ledger ${ledgerPath}`,
+  );
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
+  logStart();
   guardSession();
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate()));
   protocol.handle(APP_SCHEME, serveAppFile);
@@ -271,7 +343,20 @@ async function start(): Promise<void> {
   mainWindow = createWindow();
 }
 
-if (!app.requestSingleInstanceLock()) {
+const cliArgs = cliArguments(process.argv.slice(process.defaultApp ? 2 : 1));
+if (cliArgs !== null) {
+  // CLI mode: no window and no single-instance lock (the ledger's own lock keeps the CLI off a ledger
+  // the window has open). Output is UTF-8, one result per line, as from `npm run ledger`.
+  runCli(cliArgs, {
+    out: (line) => process.stdout.write(line + '\n'),
+    err: (line) => process.stderr.write(line + '\n'),
+  })
+    .then((code) => app.exit(code))
+    .catch((e: unknown) => {
+      log('cli failed', e);
+      app.exit(1);
+    });
+} else if (!app.requestSingleInstanceLock()) {
   // Another window already has this ledger open; it gets focus via 'second-instance'.
   app.quit();
 } else {

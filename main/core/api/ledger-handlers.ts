@@ -1,4 +1,5 @@
 // The 专项台账 methods of the contract (shared/contract/ledgers.ts), over one open ledger.
+import { todayIso } from '../../../shared/date-input.ts';
 import type { ledgersContract } from '../../../shared/contract/ledgers.ts';
 import { allLedgers, fieldValues } from '../../../shared/ledgers/index.ts';
 import { DOWNLOAD_PATH_PREFIX } from '../../../shared/api.ts';
@@ -58,7 +59,8 @@ export function ledgerHandlers(ctx: HandlerContext): Pick<Handlers, LedgerMethod
     'ledgers.export': async (q) => {
       const county = requireCounty(ledger);
       const def = requireLedger(q.ledgerId);
-      const fileName = `${def.name}台账-${new Date().toISOString().slice(0, 10)}.xlsx`;
+      // The clerk's date, not UTC's: before 08:00 Beijing time UTC is still on yesterday.
+      const fileName = `${def.name}台账-${todayIso()}.xlsx`;
       const path = ctx.files.tempPath(fileName);
       const { rows } = await exportRecords(ledger, q, path, county.name);
       const fileId = ctx.files.register({ path, name: fileName, temporary: true });

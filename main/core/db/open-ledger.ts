@@ -7,6 +7,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { Migrator, type MigrationProvider } from 'kysely/migration';
 import { MIGRATIONS } from '../../../migrations/index.ts';
 import { LedgerError } from '../../../shared/result.ts';
+import { nativeBindingOptions } from './native-binding.ts';
 import type { DB } from './tables.ts';
 
 export const MIGRATION_TABLE = 'kysely_migration';
@@ -33,7 +34,7 @@ function appliedMigrations(path: string): string[] {
   if (path === ':memory:' || !fs.existsSync(path) || fs.statSync(path).size === 0) return [];
   let probe: Database.Database;
   try {
-    probe = new Database(path, { readonly: true, fileMustExist: true });
+    probe = new Database(path, { readonly: true, fileMustExist: true, ...nativeBindingOptions() });
   } catch (e) {
     throw new LedgerError('internal', `无法打开台账文件 ${path}：${(e as Error).message}`);
   }
@@ -81,7 +82,7 @@ export async function openLedger(path: string, options: OpenOptions = {}): Promi
     .filter((n) => !applied.includes(n) && n <= target);
 
   if (path !== ':memory:') fs.mkdirSync(nodePath.dirname(nodePath.resolve(path)), { recursive: true });
-  const sqlite = new Database(path);
+  const sqlite = new Database(path, nativeBindingOptions());
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL'); // office PCs lose power; a committed entry must survive it

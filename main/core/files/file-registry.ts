@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LedgerError } from '../../../shared/result.ts';
+import { removeDirQuietly } from './file-io.ts';
 
 export interface RegisteredFile {
   path: string;
@@ -15,7 +16,13 @@ export interface RegisteredFile {
 
 export class FileRegistry {
   readonly #files = new Map<string, RegisteredFile>();
+  readonly #removeDir: (dir: string) => Error | null;
   #tempDir: string | null = null;
+
+  /** removeDir: how the temporary folder is deleted (tests simulate a folder a scanner holds). */
+  constructor(removeDir: (dir: string) => Error | null = removeDirQuietly) {
+    this.#removeDir = removeDir;
+  }
 
   register(file: RegisteredFile): string {
     const id = crypto.randomBytes(12).toString('base64url');
@@ -44,8 +51,14 @@ export class FileRegistry {
     return path.join(this.#tempDir, `${crypto.randomBytes(4).toString('hex')}-${safe}`);
   }
 
-  dispose(): void {
-    if (this.#tempDir) fs.rmSync(this.#tempDir, { recursive: true, force: true });
+  /**
+   * Deletes this session's temporary folder (it holds uploads and reports with ID numbers). Never
+   * throws: returns the error when antivirus or an open report keeps the folder, for the host to log.
+   */
+  dispose(): Error | null {
     this.#files.clear();
+    const dir = this.#tempDir;
+    this.#tempDir = null;
+    return dir ? this.#removeDir(dir) : null;
   }
 }

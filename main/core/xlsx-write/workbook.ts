@@ -4,9 +4,9 @@
 // never sits under the name the user chose, and an old report is replaced only by a complete one.
 import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
-import { rename, unlink } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { storageReason } from '../storage-errors.ts';
+import { renameRetrying, writeFailureReason } from '../files/file-io.ts';
 import { StyleRegistry } from './styles.ts';
 import {
   MAX_ROWS,
@@ -33,14 +33,7 @@ interface SheetRecord {
 
 /** Why a file could not be written, in words a clerk can act on. */
 function ioError(filePath: string, cause: unknown): Error {
-  const code = (cause as NodeJS.ErrnoException | null)?.code;
-  const reason =
-    code === 'ENOENT'
-      ? '文件夹不存在'
-      : code === 'EBUSY' || code === 'EPERM' || code === 'EACCES'
-        ? '没有写入权限，或文件正在 Excel、WPS 中打开（请关闭后重试）'
-        : (storageReason(cause) ?? (cause instanceof Error ? cause.message : String(cause)));
-  return new Error(`无法写入文件“${filePath}”：${reason}`, { cause });
+  return new Error(`无法写入文件“${filePath}”：${writeFailureReason(cause)}`, { cause });
 }
 
 class XlsxWorkbookWriter implements WorkbookWriter {
@@ -96,7 +89,8 @@ class XlsxWorkbookWriter implements WorkbookWriter {
         this.#zip.finish();
       });
       try {
-        await rename(this.#tempPath, this.#filePath);
+        // Retried: antivirus holds the freshly written file for a moment while it scans it.
+        await renameRetrying(this.#tempPath, this.#filePath);
       } catch (error) {
         throw ioError(this.#filePath, error);
       }

@@ -27,7 +27,18 @@ export type SheetJsFormat = 'ole2' | 'ods' | 'xlsb' | 'html' | 'xml2003';
 
 type XlsxModule = typeof XlsxTypes;
 let xlsxModule: Promise<XlsxModule> | null = null;
-const loadXlsx = (): Promise<XlsxModule> => (xlsxModule ??= import('xlsx'));
+/**
+ * SheetJS's ESM build ships without code-page tables: without them an .xls from Excel 5.0/95 (BIFF5,
+ * strings in the workbook's ANSI code page, 936 = GBK on Chinese Windows) reads as mojibake. The tables
+ * (~0.5 MB) load together with SheetJS, on first use.
+ */
+const loadXlsx = (): Promise<XlsxModule> =>
+  (xlsxModule ??= Promise.all([import('xlsx'), import('xlsx/dist/cpexcel.full.mjs')]).then(
+    ([XLSX, codepages]) => {
+      XLSX.set_cptable(codepages);
+      return XLSX;
+    },
+  ));
 
 /** The part of SheetJS's bundled CFB (OLE2 container) library used here; its types ship as `any`. */
 interface CfbContainer {
