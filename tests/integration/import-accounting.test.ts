@@ -110,6 +110,26 @@ describe('import accounting', () => {
     ]);
   });
 
+  it('a household whose 村 cell is blank says the 所属村 box fixes it, and choosing it imports the rows', async () => {
+    const book = XLSX.utils.book_new();
+    const aoa = [
+      ['乡镇', '村', '户编号', '姓名', '性别', '身份证号', '与户主关系'],
+      ['城关镇', '光千社区', 'H001', '王老汉', '男', id('1950-01-20', 31), '户主'],
+      ['', '', 'H002', '李大', '男', id('1960-01-20', 41), '户主'],
+    ];
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(aoa), '花名册');
+    const file = path.join(tempDir('accounting-'), '空村.xlsx');
+    XLSX.writeFile(book, file);
+    const a = await analyzeFile(c.core.ledger, file);
+    expectPlanAccounted(a.plan);
+    const village = a.plan.issues.find((i) => i.field === '村' && i.level === 'error');
+    expect(village).toMatchObject({ row: 3, fix: 'region' });
+    expect(previewOf(a).errors.find((i) => i.row === 3)?.message).toMatch(/请在上方选择所属村（或组）$/);
+    const chosen = remapAnalysis(c.core.ledger, a, undefined, '420626100201');
+    expect(chosen.plan.issues.filter((i) => i.level === 'error')).toEqual([]);
+    expect(chosen.plan.account.written).toBe(2);
+  });
+
   it('records no batch when nothing would be written, and says why', async () => {
     const file = roster(false);
     const a = await analyzeFile(c.core.ledger, file);

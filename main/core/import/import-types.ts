@@ -70,7 +70,8 @@ export function issueCollector(sheet: string) {
     field: string | null,
     message: string,
     level: 'error' | 'warning' = 'error',
-  ) => issues.push({ sheet, row, column, field, message, level });
+    fix?: ImportIssue['fix'],
+  ) => issues.push({ sheet, row, column, field, message, level, ...(fix ? { fix } : {}) });
   return { issues, issue, missingColumns: missingColumnsOf(issues, sheet) };
 }
 

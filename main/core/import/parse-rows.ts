@@ -130,8 +130,9 @@ export function parseRows(
         table.rows[0]?.row ?? 0,
         null,
         '村',
-        `文件中没有村列，按标题/工作表名放入“${places.node(guess.parentCode ?? '')?.name ?? ''}${guess.name}”；如不对，请在导入时选择所属村`,
+        `文件中没有村列，按标题/工作表名放入“${places.node(guess.parentCode ?? '')?.name ?? ''}${guess.name}”；如不对`,
         'warning',
+        'region',
       );
     } else {
       issues.push({
@@ -294,7 +295,7 @@ export function parseRows(
       titleTownship,
     );
     if (!place.ok) {
-      issue(first.row, null, '村', place.message);
+      issue(first.row, null, '村', place.message, 'error', place.fix);
       invalid = true;
       problem ??= { row: first.row, message: place.message };
     }

@@ -6,6 +6,7 @@
 import type { Ledger } from '../db/open-ledger.ts';
 import type { RegionNode } from '../regions/region-tree.ts';
 import { regionTree } from '../regions/region-tree.ts';
+import type { ImportIssue } from './import-types.ts';
 
 const SPACES = /[\s\u3000]+/g;
 const KIND = /(村|社区|镇|乡|街道|组|小组|村民小组)$/;
@@ -53,7 +54,7 @@ function closest(name: string, nodes: readonly RegionNode[], n = 3): string[] {
 
 export type PlaceResult =
   | { ok: true; villageCode: string; groupCode: string | null; newGroup: string | null }
-  | { ok: false; message: string };
+  | { ok: false; message: string; fix?: ImportIssue['fix'] };
 
 export class PlaceResolver {
   readonly #nodes: RegionNode[];
@@ -189,7 +190,7 @@ export class PlaceResolver {
     } else if (fb?.level === 'village') villageNode = fb;
     else if (fb?.level === 'group') villageNode = this.node(fb.parentCode ?? '');
     if (!villageNode)
-      return { ok: false, message: '文件中没有村的信息：请在导入时选择这些户所属的村（或组）' };
+      return { ok: false, message: '文件中没有村的信息，不知道这些户属于哪个村', fix: 'region' };
     if (!group) {
       const groupCode = !village && fb?.level === 'group' ? fb.code : null;
       return { ok: true, villageCode: villageNode.code, groupCode, newGroup: null };

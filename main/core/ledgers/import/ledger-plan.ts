@@ -396,7 +396,7 @@ export function planLedgerImport(
     if (village !== null) {
       const p = places.resolve(township, village, group, regionCode, titleTownship);
       if (!p.ok) {
-        issue(r.row, letter('place.village'), '村', p.message);
+        issue(r.row, letter('place.village'), '村', p.message, 'error', p.fix);
         r.invalid = true;
         return null;
       }
