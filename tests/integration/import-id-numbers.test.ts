@@ -135,4 +135,18 @@ describe('import: 证件号码 rules', () => {
     expect(kept.out.households.created).toBe(1);
     expect(kept.out.warnings).toHaveLength(1);
   });
+
+  it('links a thematic-ledger row given under the 残疾人证号 to the person registered under the 身份证号', () => {
+    const db = registeredLedger();
+    const file = path.join(tempDir(), '务工.csv');
+    fs.writeFileSync(
+      file,
+      `姓名,证件号码,年度,务工状态,务工所在地\n张大山,${HEAD}41,2020,已外出,浙江省杭州市\n`,
+      'utf8',
+    );
+    const r = runLedgerCli(['import', file, '--into', 'migrant_work', '--db', db, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as { records: { created: number } };
+    expect(out.records.created).toBe(1);
+  });
 });

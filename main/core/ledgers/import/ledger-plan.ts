@@ -29,6 +29,8 @@ import { accountRows, type RowAccount } from '../../import/row-accounting.ts';
 import { requireLedger } from '../record-sql.ts';
 import { fillFileYear } from './file-year.ts';
 import type { SubjectColumns } from '../record-write.ts';
+import { idPersonKey } from '../../../../shared/id-number.ts';
+import { sameHolderIds } from '../../persons/id-registry.ts';
 
 export interface RecordPlan {
   row: number;
@@ -176,6 +178,24 @@ export function planLedgerImport(
       rows.flatMap((r) => [r.link.id_number ?? null, r.link.head_id_number ?? null]),
     ).map((p) => [p.id_number, p]),
   );
+  // Another number of a registered person (a 残疾人证号 on the register's 身份证号, or the reverse) is
+  // that person: the first 18 characters name them, as in the register's own duplicate check.
+  const linkIds = rows.flatMap((r) => [r.link.id_number ?? null, r.link.head_id_number ?? null]);
+  const holders = sameHolderIds(ledger, () => linkIds);
+  const personOf = (id: string) => {
+    const exact = persons.get(id);
+    if (exact !== undefined) return exact;
+    const h = holders.get(idPersonKey(id));
+    return h === undefined
+      ? undefined
+      : {
+          id: h.personId,
+          name: h.name,
+          id_number: h.idNumber,
+          household_id: h.householdId,
+          status: h.status,
+        };
+  };
   const households = new Map(
     lookup<{ id: number; household_no: string; head_name: string | null; place: string }>(
       ledger,
@@ -237,7 +257,7 @@ export function planLedgerImport(
     let label = '';
     if (def.subject === 'person') {
       const id = r.link.id_number;
-      const p = typeof id === 'string' ? persons.get(id) : undefined;
+      const p = typeof id === 'string' ? personOf(id) : undefined;
       const name = typeof r.link.name === 'string' ? r.link.name : null;
       if (typeof id !== 'string') {
         if (!r.invalid) fail(letter('link.id_number'), '证件号码', '证件号码为空');
@@ -275,7 +295,7 @@ export function planLedgerImport(
       const head = r.link.head_id_number;
       let h = no !== undefined && no !== null ? households.get(String(no)) : undefined;
       if (!h && typeof head === 'string') {
-        const p = persons.get(head);
+        const p = personOf(head);
         if (p) h = householdById.get(p.household_id) as typeof h;
       }
       if (h) {
