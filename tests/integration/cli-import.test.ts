@@ -10,6 +10,7 @@ import {
   expectEveryRowAccounted,
   type CliImportOut,
 } from '../helpers/import-accounting.ts';
+import { skipWithout } from '../helpers/tools.ts';
 
 const SAMPLES = path.resolve(ROOT, '..', 'shared', 'samples');
 const haveSamples = fs.existsSync(path.join(SAMPLES, 's1_village_roster_merged.xlsx'));
@@ -102,7 +103,7 @@ describe('CLI import', () => {
     expect(missing.code).toBe(2);
   });
 
-  it.skipIf(!haveSamples)(
+  it.skipIf(skipWithout(haveSamples, 'the shared samples (../shared/samples)'))(
     'reads the shared samples: s1 (title names the village), s2 (header on row 3), s3 (GBK CSV), s4 (.xls)',
     () => {
       const db = ledger('341823');

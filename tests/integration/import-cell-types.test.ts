@@ -21,6 +21,7 @@ import {
   writeWorkbook,
   type Cell,
 } from '../fixtures/workbooks.ts';
+import { skipWithout } from '../helpers/tools.ts';
 
 let dir: string;
 let c: TestClient;
@@ -248,38 +249,41 @@ describe('出生年月 as villages write it', () => {
   });
 });
 
-describe.skipIf(!hasSamples())('shared samples (泾县)', () => {
-  let jing: TestClient;
-  beforeEach(async () => {
-    jing = await openTestClient();
-    await jing.ok('ledger.create', { countyCode: '341823' });
-  });
-  afterEach(async () => {
-    await jing.close();
-  });
+describe.skipIf(skipWithout(hasSamples(), 'the shared samples (../shared/samples)'))(
+  'shared samples (泾县)',
+  () => {
+    let jing: TestClient;
+    beforeEach(async () => {
+      jing = await openTestClient();
+      await jing.ok('ledger.create', { countyCode: '341823' });
+    });
+    afterEach(async () => {
+      await jing.close();
+    });
 
-  it('s2 row 9: the ID Excel stored as a number is refused with the clear message', async () => {
-    const a = await analyzeFile(jing.core.ledger, sample('s2_national_member_export.xlsx'));
-    expect(a.plan.issues.filter((i) => i.level === 'error')).toEqual([
-      expect.objectContaining({
-        row: 9,
-        column: 'J',
-        message:
-          '证件号码被 Excel 存成了数字，后几位已丢失（表中现为 341823197602010000）：请把该列设为文本，重新录入正确号码',
-      }),
-    ]);
-  });
+    it('s2 row 9: the ID Excel stored as a number is refused with the clear message', async () => {
+      const a = await analyzeFile(jing.core.ledger, sample('s2_national_member_export.xlsx'));
+      expect(a.plan.issues.filter((i) => i.level === 'error')).toEqual([
+        expect.objectContaining({
+          row: 9,
+          column: 'J',
+          message:
+            '证件号码被 Excel 存成了数字，后几位已丢失（表中现为 341823197602010000）：请把该列设为文本，重新录入正确号码',
+        }),
+      ]);
+    });
 
-  it('s4 (.xls) reads and checks like s1 (.xlsx)', async () => {
-    const xls = await analyzeFile(jing.core.ledger, sample('s4_village_roster_legacy.xls'));
-    const xlsx = await analyzeFile(jing.core.ledger, sample('s1_village_roster_merged.xlsx'));
-    expect(xls.table.rows.map((r) => r.cells)).toEqual(xlsx.table.rows.map((r) => r.cells));
-    const described = (issues: readonly ImportIssue[]) =>
-      issues.map((i) => [i.row, i.column, i.level, i.message]);
-    expect(described(xls.plan.issues)).toEqual(described(xlsx.plan.issues));
-    // Only the wrong check digit planted in row 8.
-    expect(xls.plan.issues.filter((i) => i.level === 'error')).toEqual([
-      expect.objectContaining({ row: 8, column: 'H', message: expect.stringMatching(/未通过校验/) }),
-    ]);
-  });
-});
+    it('s4 (.xls) reads and checks like s1 (.xlsx)', async () => {
+      const xls = await analyzeFile(jing.core.ledger, sample('s4_village_roster_legacy.xls'));
+      const xlsx = await analyzeFile(jing.core.ledger, sample('s1_village_roster_merged.xlsx'));
+      expect(xls.table.rows.map((r) => r.cells)).toEqual(xlsx.table.rows.map((r) => r.cells));
+      const described = (issues: readonly ImportIssue[]) =>
+        issues.map((i) => [i.row, i.column, i.level, i.message]);
+      expect(described(xls.plan.issues)).toEqual(described(xlsx.plan.issues));
+      // Only the wrong check digit planted in row 8.
+      expect(xls.plan.issues.filter((i) => i.level === 'error')).toEqual([
+        expect.objectContaining({ row: 8, column: 'H', message: expect.stringMatching(/未通过校验/) }),
+      ]);
+    });
+  },
+);

@@ -5,6 +5,7 @@ import { fillAndClassify } from '../../main/core/import/read/fill-and-classify.t
 import { listSheets, readSheet } from '../../main/core/import/read/index.ts';
 import { knownHeaderNames, locateHeader } from '../../main/core/import/read/locate-header.ts';
 import { SAMPLES_DIR, differencesFromSheetJs, hasSamples, sample } from '../fixtures/workbooks.ts';
+import { skipWithout } from '../helpers/tools.ts';
 
 const present = hasSamples();
 if (!present) console.warn(`跳过样例文件测试：找不到 ${SAMPLES_DIR}`);
@@ -17,7 +18,7 @@ async function pipeline(name: string) {
   return { data, header, classified: fillAndClassify(data, header) };
 }
 
-describe.skipIf(!present)('shared samples', () => {
+describe.skipIf(skipWithout(present, 'the shared samples (../shared/samples)'))('shared samples', () => {
   it('s1: village roster with title, merged 2-row header, merged household columns, 合计 and signatures', async () => {
     const { data, header, classified } = await pipeline('s1_village_roster_merged.xlsx');
     expect(differencesFromSheetJs(sample('s1_village_roster_merged.xlsx'), data)).toEqual([]);

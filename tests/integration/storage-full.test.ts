@@ -9,43 +9,58 @@ import { describe, expect, it } from 'vitest';
 import { CLI, NODE_FLAGS, ROOT, runLedgerCli } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-ledger.ts';
 import { villageRoster } from '../helpers/workbooks.ts';
+import { skipWithout } from '../helpers/tools.ts';
 
 const canMount =
   process.platform === 'linux' &&
   process.getuid?.() === 0 &&
   spawnSync('unshare', ['-m', 'true']).status === 0;
-if (!canMount) console.warn('storage-full: needs root and unshare (Linux) to mount a small tmpfs; skipped');
 
 const quote = (a: string) => `'${a.replaceAll("'", `'\\''`)}'`;
 
-describe.skipIf(!canMount)('a full disk during an import', () => {
-  it('says 磁盘空间不足 and leaves the ledger as it was', () => {
-    const dir = tempDir();
-    const db = path.join(dir, 'ledger.db');
-    expect(runLedgerCli(['init', '--county', '420626', '--db', db]).code).toBe(0);
-    const { file } = villageRoster({ households: 30 });
-    // Room for the ledger as it is plus a little: the import's writes run out of space.
-    const size = Math.ceil(fs.statSync(db).size / 1024) + 96;
-    const disk = path.join(dir, 'disk');
-    fs.mkdirSync(disk);
-    const onDisk = path.join(disk, 'ledger.db');
-    const cli = [process.execPath, ...NODE_FLAGS, CLI, 'import', file, '--db', onDisk, '--operator', '测试'];
-    const script = [
-      `mount -t tmpfs -o size=${size}k tmpfs ${quote(disk)}`,
-      `cp ${quote(db)} ${quote(onDisk)}`,
-      `${cli.map(quote).join(' ')}; code=$?`,
-      `cp ${quote(onDisk)} ${quote(db)}; [ -f ${quote(`${onDisk}-wal`)} ] && cp ${quote(`${onDisk}-wal`)} ${quote(`${db}-wal`)}`,
-      'exit $code',
-    ].join('\n');
-    const r = spawnSync('unshare', ['-m', '--propagation', 'private', 'sh', '-c', script], {
-      cwd: ROOT,
-      encoding: 'utf8',
+describe.skipIf(skipWithout(canMount, 'root with unshare (a private tmpfs)'))(
+  'a full disk during an import',
+  () => {
+    it('says 磁盘空间不足 and leaves the ledger as it was', () => {
+      const dir = tempDir();
+      const db = path.join(dir, 'ledger.db');
+      expect(runLedgerCli(['init', '--county', '420626', '--db', db]).code).toBe(0);
+      const { file } = villageRoster({ households: 30 });
+      // Room for the ledger as it is plus a little: the import's writes run out of space.
+      const size = Math.ceil(fs.statSync(db).size / 1024) + 96;
+      const disk = path.join(dir, 'disk');
+      fs.mkdirSync(disk);
+      const onDisk = path.join(disk, 'ledger.db');
+      const cli = [
+        process.execPath,
+        ...NODE_FLAGS,
+        CLI,
+        'import',
+        file,
+        '--db',
+        onDisk,
+        '--operator',
+        '测试',
+      ];
+      const script = [
+        `mount -t tmpfs -o size=${size}k tmpfs ${quote(disk)}`,
+        `cp ${quote(db)} ${quote(onDisk)}`,
+        `${cli.map(quote).join(' ')}; code=$?`,
+        `cp ${quote(onDisk)} ${quote(db)}; [ -f ${quote(`${onDisk}-wal`)} ] && cp ${quote(`${onDisk}-wal`)} ${quote(`${db}-wal`)}`,
+        'exit $code',
+      ].join('\n');
+      const r = spawnSync('unshare', ['-m', '--propagation', 'private', 'sh', '-c', script], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      expect(r.status, r.stderr).toBe(1);
+      const last = r.stderr.trim().split('\n').at(-1);
+      expect(last).toBe('错误：磁盘空间不足，操作未完成。');
+      expect(r.stderr).not.toMatch(/SqliteError|disk is full|\n\s+at /);
+      const after = JSON.parse(runLedgerCli(['stats', '--db', db, '--json']).stdout) as {
+        households: number;
+      };
+      expect(after.households).toBe(0);
     });
-    expect(r.status, r.stderr).toBe(1);
-    const last = r.stderr.trim().split('\n').at(-1);
-    expect(last).toBe('错误：磁盘空间不足，操作未完成。');
-    expect(r.stderr).not.toMatch(/SqliteError|disk is full|\n\s+at /);
-    const after = JSON.parse(runLedgerCli(['stats', '--db', db, '--json']).stdout) as { households: number };
-    expect(after.households).toBe(0);
-  });
-});
+  },
+);

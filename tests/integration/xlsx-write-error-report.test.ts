@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { writeErrorReport } from '../../main/core/xlsx-write/error-report.ts';
 import type { ErrorReportInput } from '../../main/core/xlsx-write/error-report.ts';
+import { skipWithout } from '../helpers/tools.ts';
 
 XLSX.set_fs(fs);
 
@@ -281,7 +282,7 @@ describe('error report workbook', () => {
     const r = spawnSync(c, ['--version'], { stdio: 'ignore', timeout: 30_000 });
     return r.error === undefined && r.status === 0;
   });
-  it.skipIf(office === undefined)(
+  it.skipIf(skipWithout(office !== undefined, 'LibreOffice'))(
     `LibreOffice opens the report${office === undefined ? ' (skipped: LibreOffice is not installed)' : ''}`,
     async () => {
       const file = newFile('report.xlsx');

@@ -16,6 +16,7 @@ import {
   textCell,
 } from '../../main/core/xlsx-write/index.ts';
 import type { CellValue, RowOptions, SheetOptions } from '../../main/core/xlsx-write/index.ts';
+import { skipWithout } from '../helpers/tools.ts';
 
 XLSX.set_fs(fs);
 
@@ -700,7 +701,7 @@ async function sampleWorkbook(file: string): Promise<void> {
 }
 
 describe('xlsx writer: other readers', () => {
-  it.skipIf(!unzip)(
+  it.skipIf(skipWithout(unzip, 'unzip'))(
     `unzip -t accepts the file${unzip ? '' : ' (skipped: unzip is not installed)'}`,
     async () => {
       const file = newFile();
@@ -710,7 +711,7 @@ describe('xlsx writer: other readers', () => {
     },
   );
 
-  it.skipIf(!python)(
+  it.skipIf(skipWithout(python, 'python3'))(
     `Python's zipfile and expat parse every part${python ? '' : ' (skipped: python3 is not installed)'}`,
     async () => {
       const file = newFile();
@@ -727,7 +728,7 @@ describe('xlsx writer: other readers', () => {
     },
   );
 
-  it.skipIf(office === undefined)(
+  it.skipIf(skipWithout(office !== undefined, 'LibreOffice'))(
     `LibreOffice converts the file to the same CSV${office === undefined ? ' (skipped: LibreOffice is not installed)' : ''}`,
     async () => {
       const file = newFile('sample.xlsx');
