@@ -32,3 +32,11 @@ export async function openTestClient(path = tempLedgerPath()): Promise<TestClien
     close: () => core.close(),
   };
 }
+
+/** A new ledger of 保康县 (420626) with its township and villages, and an operator for the audit log. */
+export async function openCountyLedger(operator = '导入员'): Promise<TestClient> {
+  const c = await openTestClient();
+  await c.ok('ledger.create', { countyCode: '420626' });
+  await c.ok('settings.setOperator', { name: operator });
+  return c;
+}

@@ -10,7 +10,7 @@ import { analyzeFile, commitAnalysis, remapAnalysis } from '../../main/core/impo
 import { importHistory } from '../../main/core/import/import-history.ts';
 import { commitResultOf, errorReportInput, previewOf } from '../../main/core/import/preview.ts';
 import { writeErrorReport } from '../../main/core/xlsx-write/error-report.ts';
-import { openTestClient, type TestClient } from '../helpers/core-client.ts';
+import { openCountyLedger, type TestClient } from '../helpers/core-client.ts';
 import { expectPlanAccounted, expectPreviewMatchesResult } from '../helpers/import-accounting.ts';
 import { fileFingerprint, tempDir } from '../helpers/temp-ledger.ts';
 
@@ -18,9 +18,7 @@ XLSX.set_fs(fs);
 
 let c: TestClient;
 beforeEach(async () => {
-  c = await openTestClient();
-  await c.ok('ledger.create', { countyCode: '420626' });
-  await c.ok('settings.setOperator', { name: '导入员' });
+  c = await openCountyLedger();
 });
 afterEach(async () => {
   await c.close();

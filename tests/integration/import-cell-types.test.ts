@@ -10,7 +10,7 @@ import { analyzeFile } from '../../main/core/import/analyze-file.ts';
 import type { ImportIssue } from '../../main/core/import/import-types.ts';
 import { readSheet } from '../../main/core/import/read/index.ts';
 import { checkDigit, makeIdNumber } from '../../shared/id-number.ts';
-import { openTestClient, type TestClient } from '../helpers/core-client.ts';
+import { openCountyLedger, openTestClient, type TestClient } from '../helpers/core-client.ts';
 import {
   dateCell,
   hasSamples,
@@ -32,9 +32,7 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 beforeEach(async () => {
-  c = await openTestClient();
-  await c.ok('ledger.create', { countyCode: '420626' });
-  await c.ok('settings.setOperator', { name: '导入员' });
+  c = await openCountyLedger();
 });
 afterEach(async () => {
   await c.close();

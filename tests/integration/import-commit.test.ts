@@ -9,15 +9,13 @@ import { parseRows } from '../../main/core/import/parse-rows.ts';
 import { PlaceResolver } from '../../main/core/import/place-resolver.ts';
 import { hasBlockingErrors, planImport } from '../../main/core/import/plan-import.ts';
 import { undoImport } from '../../main/core/import/undo-import.ts';
-import { openTestClient, type TestClient } from '../helpers/core-client.ts';
+import { openCountyLedger, type TestClient } from '../helpers/core-client.ts';
 import { fileFingerprint } from '../helpers/temp-ledger.ts';
 import { expectPlanAccounted } from '../helpers/import-accounting.ts';
 
 let c: TestClient;
 beforeEach(async () => {
-  c = await openTestClient();
-  await c.ok('ledger.create', { countyCode: '420626' });
-  await c.ok('settings.setOperator', { name: '导入员' });
+  c = await openCountyLedger();
 });
 afterEach(async () => {
   await c.close();

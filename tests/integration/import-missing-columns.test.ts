@@ -7,7 +7,7 @@ import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../shared/id-number.ts';
 import { analyzeFile, commitAnalysis, remapAnalysis } from '../../main/core/import/analyze-file.ts';
-import { openTestClient, type TestClient } from '../helpers/core-client.ts';
+import { openCountyLedger, type TestClient } from '../helpers/core-client.ts';
 import { runLedgerCli } from '../helpers/run-cli.ts';
 import { tempDir, tempLedgerPath } from '../helpers/temp-ledger.ts';
 
@@ -48,9 +48,7 @@ const migrants = () =>
 describe('a required column the file lacks', () => {
   let c: TestClient;
   beforeEach(async () => {
-    c = await openTestClient();
-    await c.ok('ledger.create', { countyCode: '420626' });
-    await c.ok('settings.setOperator', { name: '导入员' });
+    c = await openCountyLedger();
   });
   afterEach(async () => {
     await c.close();

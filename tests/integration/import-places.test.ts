@@ -7,13 +7,11 @@ import { makeIdNumber } from '../../shared/id-number.ts';
 import type { ImportTable } from '../../main/core/import/import-types.ts';
 import { parseRows } from '../../main/core/import/parse-rows.ts';
 import { PlaceResolver } from '../../main/core/import/place-resolver.ts';
-import { openTestClient, type TestClient } from '../helpers/core-client.ts';
+import { openCountyLedger, type TestClient } from '../helpers/core-client.ts';
 
 let c: TestClient;
 beforeEach(async () => {
-  c = await openTestClient();
-  await c.ok('ledger.create', { countyCode: '420626' });
-  await c.ok('settings.setOperator', { name: '导入员' });
+  c = await openCountyLedger();
 });
 afterEach(async () => {
   await c.close();
