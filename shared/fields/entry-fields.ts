@@ -22,6 +22,10 @@ export const PERSON_ENTRY_FIELDS = PERSON_FIELDS.filter(
 export type HouseholdEntry = RecordOf<typeof HOUSEHOLD_ENTRY_FIELDS>;
 export type PersonEntry = RecordOf<typeof PERSON_ENTRY_FIELDS>;
 
+/** A household with every entered field blank (a field added to the register is blank here too). */
+export const emptyHouseholdEntry = (): HouseholdEntry =>
+  Object.fromEntries(HOUSEHOLD_ENTRY_FIELDS.map((f) => [f.column, null])) as HouseholdEntry;
+
 /** Label of any household or person column, for messages and the history tab. */
 export function fieldLabel(entity: 'household' | 'person', column: string): string {
   const list: readonly { column: string; label: string }[] =

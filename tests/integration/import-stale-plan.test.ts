@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeFile, commitAnalysis } from '../../main/core/import/analyze-file.ts';
 import { openTestClient } from '../helpers/core-client.ts';
 import { villageRoster } from '../helpers/workbooks.ts';
+import { emptyHouseholdEntry } from '../../shared/fields/entry-fields.ts';
 
 describe('import commit after the ledger changed', () => {
   it('re-plans: an ID registered meanwhile in another household stops the commit', async () => {
@@ -17,19 +18,7 @@ describe('import commit after the ledger changed', () => {
       const village = (await c.ok('regions.tree', {})).filter((n) => n.level === 'village')[9]?.code ?? '';
       await c.ok('households.create', {
         regionCode: village,
-        household: {
-          poverty_attribute: null,
-          household_type: null,
-          monitor_category: null,
-          poverty_status: null,
-          exit_year: null,
-          main_cause: null,
-          other_causes: null,
-          phone: null,
-          address: null,
-          identification_standard: null,
-          first_identified_year: null,
-        },
+        household: emptyHouseholdEntry(),
         head: {
           name: '先登记的人',
           id_type: '01',

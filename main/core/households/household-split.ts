@@ -1,6 +1,6 @@
 // 分户 into a new household (迁移 → 新立一户): the member leaves his household and heads a new one in the
 // chosen village or group, under a new 户编号 — one transaction, audited in both households' histories.
-import type { HouseholdEntry } from '../../../shared/fields/entry-fields.ts';
+import { emptyHouseholdEntry, type HouseholdEntry } from '../../../shared/fields/entry-fields.ts';
 import type { Ledger } from '../db/open-ledger.ts';
 import type { HouseholdRow, PersonRow } from '../db/tables.ts';
 import { requireOperator } from '../ledger/operator.ts';
@@ -27,17 +27,9 @@ export function newHouseholdValues(
   villageCode: string,
 ): HouseholdEntry {
   return {
-    poverty_attribute: null,
-    household_type: null,
-    monitor_category: null,
-    poverty_status: null,
-    exit_year: null,
-    main_cause: null,
-    other_causes: null,
+    ...emptyHouseholdEntry(),
     phone: person.phone ?? null,
     address: from.village_code === villageCode ? from.address : null,
-    identification_standard: null,
-    first_identified_year: null,
   };
 }
 
