@@ -85,4 +85,28 @@ describe.skipIf(skip !== null)('导出 in browser mode (Chromium)', () => {
     expect(download.suggestedFilename()).toMatch(/^人员花名册-脱敏-/);
     expect(await testId('export-confirm-message').isVisible()).toBe(false);
   });
+
+  it('查人 exports the persons found, masked in one click', async () => {
+    await testId('header-person-search').fill('李');
+    await page.keyboard.press('Enter');
+    await testId('person-search-total').waitFor();
+    await chromium.shot('03-person-search-export');
+    const found = await host.core.handlers['persons.search']({
+      q: '李',
+      regionCode: null,
+      status: 'active',
+      offset: 0,
+      limit: 1,
+    });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      testId('person-export-masked').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^人员花名册-脱敏-/);
+    const rows = XLSX.utils.sheet_to_json<string[]>(
+      XLSX.read(fs.readFileSync(await download.path())).Sheets['人员花名册'] ?? {},
+      { header: 1 },
+    );
+    expect(rows.length - 3).toBe(found.total);
+  });
 });
