@@ -250,7 +250,17 @@ export const commands = {
     positionals: true,
     run: (values: Values, io: CliIo, positionals: string[] = []) =>
       withCore(values, async (core) => {
-        const r = await runExport(core, values, positionals);
+        let r;
+        try {
+          r = await runExport(core, values, positionals);
+        } catch (e) {
+          // A wrong --filter, --out or positional is usage (2); a refusal of the export itself is 1.
+          if (e instanceof LedgerError && e.code === 'bad-request') {
+            io.err(`错误：${e.message}`);
+            return 2;
+          }
+          throw e;
+        }
         print(
           io,
           values,

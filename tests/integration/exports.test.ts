@@ -315,7 +315,7 @@ describe('export safety', () => {
     }
   });
 
-  it('CLI: without --yes-full-ids exits 1 naming the count and both ways out; --filter narrows like the list', () => {
+  it('CLI: without --yes-full-ids exits 1 naming the count and both ways out; --filter narrows like the list, a wrong one exits 2', () => {
     const file = path.join(dir, 'refused.xlsx');
     const r = runLedgerCli(['export', 'persons', '--db', source, '--out', file]);
     expect(r.code).toBe(1);
@@ -352,7 +352,7 @@ describe('export safety', () => {
       '--out',
       filtered,
     ]);
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('“不知道”不是脱贫状态的选项');
   });
 });
