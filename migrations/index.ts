@@ -7,6 +7,7 @@ import * as m0002 from './2026_11_23_0002_audit_and_search.ts';
 import * as m0003 from './2026_11_23_0003_import_batches.ts';
 import * as m0004 from './2026_11_24_0004_thematic_ledgers.ts';
 import * as m0005 from './2026_12_06_0005_migrant_work_plans.ts';
+import * as m0006 from './2026_12_06_0006_export_audit.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_23_0001_core_ledger': m0001,
@@ -14,4 +15,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_23_0003_import_batches': m0003,
   '2026_11_24_0004_thematic_ledgers': m0004,
   '2026_12_06_0005_migrant_work_plans': m0005,
+  '2026_12_06_0006_export_audit': m0006,
 };

@@ -27,6 +27,7 @@ import { ledgerCounts } from '../core/ledgers/ledger-summary.ts';
 import { requireLedger } from '../core/ledgers/record-sql.ts';
 import { ledgerUpgradeSql } from '../core/ledgers/table-shape.ts';
 import type { LedgerDef } from '../../shared/ledgers/define.ts';
+import { runExport } from './export-command.ts';
 
 export interface CliIo {
   out(line: string): void;
@@ -234,6 +235,40 @@ export const commands = {
     } satisfies OptionSpec,
     positionals: true,
     run: (values: Values, io: CliIo, positionals: string[] = []) => runImport(values, io, positionals),
+  },
+
+  export: {
+    options: {
+      ...common,
+      region: { type: 'string' },
+      filter: { type: 'string', multiple: true },
+      search: { type: 'string' },
+      masked: { type: 'boolean' },
+      'yes-full-ids': { type: 'boolean' },
+      out: { type: 'string' },
+    } satisfies OptionSpec,
+    positionals: true,
+    run: (values: Values, io: CliIo, positionals: string[] = []) =>
+      withCore(values, async (core) => {
+        let r;
+        try {
+          r = await runExport(core, values, positionals);
+        } catch (e) {
+          // A wrong --filter, --out or positional is usage (2); a refusal of the export itself is 1.
+          if (e instanceof LedgerError && e.code === 'bad-request') {
+            io.err(`错误：${e.message}`);
+            return 2;
+          }
+          throw e;
+        }
+        print(
+          io,
+          values,
+          r,
+          `已导出 ${r.rows} 行${r.masked ? '（已脱敏）' : `，含完整证件号码 ${r.fullIds} 人`}：${r.file}\nSHA-256 ${r.sha256}（已记入操作日志）`,
+        );
+        return 0;
+      }),
   },
 
   serve: {

@@ -19,6 +19,11 @@ export const USAGE = `用法：npm run ledger -- <命令> [选项]
          [--set 字段=值 …]              文件中没有的字段整列填同一个值，如 --set 务工状态=已外出（可重复）
                                         退出码：0 成功，1 有错误未导入，2 文件无法读取（或工作表不明、--set 有误）
          [--into 台账编号]             导入到专项台账（编号见 ledgers），选项和输出同上，另有 records 计数
+  export households|persons|台账编号 --out 文件.xlsx [--region 区划代码] [--filter 字段=值 …]
+         [--search 词] [--masked] [--yes-full-ids]
+                                        导出花名册（与程序中“导出”相同的筛选、版式和审计记录）；
+                                        --filter 按列表上的字段筛选（值写选项名称，可重复），--masked 证件号码
+                                        和电话脱敏；完整证件号码超过 100 人时须加 --yes-full-ids 确认
   ledgers                               列出专项台账：编号、名称、记录数（--json 含字段）
   ledger-sql 台账编号 … [--db 文件]     打印台账定义对应的建表语句（写新迁移时用）；给出 --db 时只打印
                                         该文件缺少的 ALTER TABLE … ADD COLUMN 和索引（文件只读）

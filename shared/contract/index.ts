@@ -3,6 +3,7 @@
 // renderer's typed client is derived from them.
 import { z } from 'zod';
 import { method, type MethodDef } from './define.ts';
+import { exportsContract } from './exports.ts';
 import { importContract } from './import.ts';
 import { ledgersContract } from './ledgers.ts';
 import { registerContract } from './register.ts';
@@ -97,6 +98,7 @@ export const contract = {
   ...registerContract,
   ...importContract,
   ...ledgersContract,
+  ...exportsContract,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { method } from './define.ts';
 import { auditEntry, entityId } from './register-schemas.ts';
 import { regionCode } from './schemas.ts';
-import { fileId } from './import.ts';
+import { exportOptions, exportResult } from './exports.ts';
 
 export const ledgerId = z.string().regex(/^[a-z][a-z0-9_]{1,40}$/, '台账编号格式不正确');
 const column = z.string().regex(/^[a-z][a-z0-9_]{0,40}$/);
@@ -151,15 +151,10 @@ export const ledgersContract = {
     errors: ['not-found', 'not-initialized'],
   }),
   'ledgers.export': method({
-    summary: '把当前筛选的记录导出为 Excel（身份证号、电话完整导出，文本不作公式）',
-    request: recordQuery,
-    response: z.object({
-      fileId,
-      fileName: z.string(),
-      downloadPath: z.string().nullable(),
-      rows: z.number().int(),
-    }),
-    errors: ['not-found'],
+    summary: '把当前筛选的记录导出为花名册 Excel（可脱敏；完整证件号码超过 100 人需确认）',
+    request: recordQuery.extend(exportOptions).strict(),
+    response: exportResult,
+    errors: ['not-found', 'validation'],
   }),
   'ledgers.settings': method({
     summary: '台账的县级设置（补助标准、隔离天数等）',

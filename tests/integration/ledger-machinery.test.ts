@@ -206,12 +206,13 @@ describe('a ledger defined in a test alone', () => {
     const book = XLSX.readFile(file, { cellFormula: true });
     const sheet = book.Sheets[book.SheetNames[0] ?? ''] as XLSX.WorkSheet;
     const rows = XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, raw: false });
-    expect(rows[1]).toContain('证件号码');
-    expect(rows[2]).toContain(person.id_number);
-    expect(rows[2]).toContain('入户');
+    // Title, 导出时间, header, then the records (exports/roster-sheet.ts).
+    expect(rows[2]).toContain('证件号码');
+    expect(rows[3]).toContain(person.id_number);
+    expect(rows[3]).toContain('入户');
     const formulaCells = Object.values(sheet).filter((c) => typeof c === 'object' && c !== null && 'f' in c);
     expect(formulaCells).toEqual([]);
-    expect(JSON.stringify(rows[2])).toContain('=HYPERLINK');
+    expect(JSON.stringify(rows[3])).toContain('=HYPERLINK');
   });
 
   it('imports by its key (update, not duplicate) and undoes the batch exactly', async () => {
@@ -319,8 +320,8 @@ describe('export of a large view', () => {
         header: 1,
       },
     );
-    const header = rows[1] as string[];
-    const amounts = rows.slice(2).map((r) => (r as unknown[])[header.indexOf('慰问金（元）')] as number);
+    const header = rows[2] as string[];
+    const amounts = rows.slice(3).map((r) => (r as unknown[])[header.indexOf('慰问金（元）')] as number);
     expect(amounts).toHaveLength(out.rows);
     expect(amounts.slice(0, 3)).toEqual([4499, 4498, 4497]);
     expect([...amounts].sort((a, b) => b - a)).toEqual(amounts);

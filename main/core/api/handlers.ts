@@ -47,6 +47,7 @@ import { undoImport } from '../import/undo-import.ts';
 import { requireOperator } from '../ledger/operator.ts';
 import { DOWNLOAD_PATH_PREFIX } from '../../../shared/api.ts';
 import type { Handlers } from './dispatch.ts';
+import { exportHandlers } from './export-handlers.ts';
 import { ledgerHandlers } from './ledger-handlers.ts';
 import { requireLedger } from '../ledgers/record-sql.ts';
 
@@ -206,6 +207,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'import.history': ({ limit }) => importHistory(ledger, limit),
     'import.undo': ({ batchId }) => undoImport(ledger, batchId),
     ...ledgerHandlers(ctx),
+    ...exportHandlers(ctx),
     'files.pick': async () => {
       const picked = ctx.dialogs ? await ctx.dialogs.pickFile('import') : null;
       if (!picked) return { fileId: null, fileName: null };

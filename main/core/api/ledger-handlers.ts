@@ -1,12 +1,9 @@
 // The 专项台账 methods of the contract (shared/contract/ledgers.ts), over one open ledger.
-import { todayIso } from '../../../shared/date-input.ts';
 import type { ledgersContract } from '../../../shared/contract/ledgers.ts';
 import { allLedgers, fieldValues } from '../../../shared/ledgers/index.ts';
-import { DOWNLOAD_PATH_PREFIX } from '../../../shared/api.ts';
 import { listAudit } from '../audit/audit-log.ts';
 import { requireCounty } from '../regions/county-setup.ts';
 import { findRegion } from '../regions/region-tree.ts';
-import { exportRecords } from '../ledgers/ledger-export.ts';
 import { deriveContext, listLedgerSettings, setLedgerSetting } from '../ledgers/ledger-context.ts';
 import { ledgerCounts, ledgerSummary } from '../ledgers/ledger-summary.ts';
 import { getRecord, getRecordRow, listRecords, recordsForHousehold } from '../ledgers/record-read.ts';
@@ -15,7 +12,7 @@ import { createRecord, deleteRecord, updateRecord } from '../ledgers/record-writ
 import type { Handlers } from './dispatch.ts';
 import type { HandlerContext } from './handlers.ts';
 
-type LedgerMethods = keyof typeof ledgersContract;
+type LedgerMethods = Exclude<keyof typeof ledgersContract, 'ledgers.export'>;
 
 export function ledgerHandlers(ctx: HandlerContext): Pick<Handlers, LedgerMethods> {
   const { ledger } = ctx;
@@ -55,21 +52,6 @@ export function ledgerHandlers(ctx: HandlerContext): Pick<Handlers, LedgerMethod
     'ledgers.summary': ({ ledgerId, regionCode, year }) => {
       requireCounty(ledger);
       return ledgerSummary(ledger, ledgerId, regionCode, year);
-    },
-    'ledgers.export': async (q) => {
-      const county = requireCounty(ledger);
-      const def = requireLedger(q.ledgerId);
-      // The clerk's date, not UTC's: before 08:00 Beijing time UTC is still on yesterday.
-      const fileName = `${def.name}台账-${todayIso()}.xlsx`;
-      const path = ctx.files.tempPath(fileName);
-      const { rows } = await exportRecords(ledger, q, path, county.name);
-      const fileId = ctx.files.register({ path, name: fileName, temporary: true });
-      return {
-        fileId,
-        fileName,
-        downloadPath: ctx.host === 'browser' ? `${DOWNLOAD_PATH_PREFIX}${fileId}` : null,
-        rows,
-      };
     },
     'ledgers.settings': ({ ledgerId }) => listLedgerSettings(ledger, requireLedger(ledgerId)),
     'ledgers.setSetting': ({ ledgerId, key, value }) =>

@@ -1,135 +1,101 @@
-// 导出 of a ledger's current view (its filters, search and region) as .xlsx for the county: a title row,
-// the header, one row per record with code labels, full 证件号码/电话 (the county needs them) written as
-// text cells — inline strings, so nothing a clerk typed can become a formula. Streams: memory stays flat.
-import { CODE_TABLES, codeLabel, MULTI_SEPARATOR } from '../../../shared/code-tables/index.ts';
+// 导出 of a ledger's current view (its filters, search and region) as a 花名册 (exports/roster-sheet.ts):
+// the subject's columns (姓名, 证件号码, 户编号, 乡镇村组), every field with code labels, the rollups.
+// Full 证件号码/电话 unless masked; more than 100 full IDs only when confirmed (exports/export-guard.ts).
 import type { LedgerDef, LedgerField } from '../../../shared/ledgers/define.ts';
 import type { Ledger } from '../db/open-ledger.ts';
-import {
-  createWorkbookWriter,
-  dateCell,
-  safeSheetName,
-  textCell,
-  type CellValue,
-} from '../xlsx-write/index.ts';
+import { checkFullIds, type ExportSafety } from '../exports/export-guard.ts';
+import { rosterTitle } from '../exports/register-roster.ts';
+import { inChunks, rosterCell, writeRoster, type RosterColumn } from '../exports/roster-sheet.ts';
 import { placeNamer, recordWhere, type RecordQuery } from './record-read.ts';
 import { requireLedger } from './record-sql.ts';
 
-const EXPORT_CHUNK = 2000;
-const HEADER = { bold: true, fill: 'FFD9D9D9', border: 'thin', align: 'center', wrap: true } as const;
+const TEXT = (header: string): RosterColumn => ({ header, kind: 'text' });
+const ID = (header: string): RosterColumn => ({ header, kind: 'id-number' });
 
-function cellOf(f: LedgerField, v: unknown): CellValue {
-  if (v === null || v === undefined || v === '') return null;
-  switch (f.type) {
-    case 'bool':
-      return v === 1 ? '是' : '否';
-    case 'code':
-    case 'codes': {
-      const table = f.codeTable ? CODE_TABLES[f.codeTable as keyof typeof CODE_TABLES] : undefined;
-      const text = String(v)
-        .split(MULTI_SEPARATOR)
-        .map((c) => (table ? codeLabel(table, c) : c))
-        .join('、');
-      return textCell(text);
-    }
-    case 'date':
-      return dateCell(String(v));
-    case 'int':
-    case 'year':
-    case 'decimal':
-      return typeof v === 'number' ? v : textCell(String(v));
-    default:
-      return textCell(String(v));
-  }
-}
-
-function subjectHeaders(def: LedgerDef): string[] {
-  const parent = def.parent && def.parent.key !== 'subject' ? ['所属记录'] : [];
+function subjectColumns(def: LedgerDef): RosterColumn[] {
+  const parent = def.parent && def.parent.key !== 'subject' ? [TEXT('所属记录')] : [];
   switch (def.subject) {
     case 'person':
-      return ['姓名', '证件号码', '户编号', '乡镇村组', ...parent];
+      return [TEXT('姓名'), ID('证件号码'), TEXT('户编号'), TEXT('乡镇村组'), ...parent];
     case 'household':
-      return ['户编号', '户主姓名', '户主证件号码', '乡镇村组', ...parent];
+      return [TEXT('户编号'), TEXT('户主姓名'), ID('户主证件号码'), TEXT('乡镇村组'), ...parent];
     default:
-      return ['乡镇村组', '户编号', '户主姓名', ...parent];
+      return [TEXT('乡镇村组'), TEXT('户编号'), TEXT('户主姓名'), ...parent];
   }
 }
+
+const fieldColumn = (f: LedgerField): RosterColumn => ({
+  header: f.label,
+  kind: f.type,
+  ...(f.codeTable ? { codeTable: f.codeTable } : {}),
+});
+
+type Row = Record<string, string | number | null>;
 
 export async function exportRecords(
   ledger: Ledger,
   q: RecordQuery,
   path: string,
-  county: string,
-): Promise<{ rows: number; def: LedgerDef }> {
+  safety: ExportSafety,
+): Promise<{ rows: number; fullIds: number; def: LedgerDef }> {
   const def = requireLedger(q.ledgerId);
   const w = recordWhere(ledger, def, q);
   const place = placeNamer(ledger);
-  const fields = def.fields;
+  const fields = def.fields.map(fieldColumn);
   const rollups = def.rollups ?? [];
-  const headers = [
-    '序号',
-    ...subjectHeaders(def),
-    ...fields.map((f) => f.label),
-    ...rollups.map((r) => r.label),
+  const subject = subjectColumns(def);
+  const columns = [
+    ...subject,
+    ...fields,
+    ...rollups.map((r): RosterColumn => ({ header: r.label, kind: 'decimal' })),
   ];
-  const book = createWorkbookWriter(path);
-  let n = 0;
-  try {
-    const sheet = book.addSheet({
-      name: safeSheetName(def.name),
-      freeze: { rows: 2 },
-      columns: headers.map((h) => ({ width: Math.min(30, Math.max(8, h.length * 2 + 2)) })),
-      merges: [{ from: { row: 0, col: 0 }, to: { row: 0, col: headers.length - 1 } }],
-      printTitleRows: { from: 1, to: 1 },
-      landscape: true,
-    });
-    sheet.addRow([textCell(`${county}${def.name}台账`, { bold: true, fontSize: 14, align: 'center' })], {
-      height: 24,
-    });
-    sheet.addRow(headers.map((h) => textCell(h, HEADER)));
-    // The matching ids in order first, then the rows a chunk at a time with a pause between chunks: a
-    // county-wide export (400,000 rows) must not hold the one thread that answers the UI for seconds.
-    const ids = ledger.sqlite
-      .prepare(`SELECT r.id FROM ${w.sql.from} WHERE ${w.where} ORDER BY ${w.order}`)
-      .pluck()
-      .all(...w.params) as number[];
-    const chunk = ledger.sqlite.prepare(
-      `SELECT r.*, ${w.sql.subject}${w.sql.rollups} FROM ${w.sql.from} WHERE r.id IN (SELECT value FROM json_each(?))`,
-    );
-    for (let start = 0; start < ids.length; start += EXPORT_CHUNK) {
-      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-      const part = ids.slice(start, start + EXPORT_CHUNK);
-      const byId = new Map(
-        (chunk.all(JSON.stringify(part)) as Array<Record<string, string | number | null>>).map((r) => [
-          Number(r.id),
-          r,
-        ]),
-      );
-      for (const id of part) {
-        const row = byId.get(id);
-        if (!row) continue;
-        n += 1;
-        const text = (v: unknown) => (v === null || v === undefined ? null : textCell(String(v)));
-        const where = text(place((row.s_region_code as string | null) ?? null));
-        const parent = def.parent && def.parent.key !== 'subject' ? [text(row.s_parent_label)] : [];
-        const subject =
-          def.subject === 'person'
-            ? [text(row.s_name), text(row.s_id_number), text(row.s_household_no), where, ...parent]
-            : def.subject === 'household'
-              ? [text(row.s_household_no), text(row.s_name), text(row.s_id_number), where, ...parent]
-              : [where, text(row.s_household_no), text(row.s_name), ...parent];
-        sheet.addRow([
-          n,
-          ...subject,
-          ...fields.map((f) => cellOf(f, row[f.column])),
-          ...rollups.map((r) => Number(row[`rollup_${r.column}`] ?? 0)),
-        ]);
-      }
-    }
-    sheet.end();
-    await book.close();
-  } catch (e) {
-    await book.abort();
-    throw e;
-  }
-  return { rows: n, def };
+  // The matching ids in order (with whether the subject has an ID number, for the confirmation) first,
+  // then the rows a chunk at a time.
+  const matched = ledger.sqlite
+    .prepare(`SELECT r.id, ${w.sql.subject} FROM ${w.sql.from} WHERE ${w.where} ORDER BY ${w.order}`)
+    .all(...w.params) as Row[];
+  const idsCarried = def.subject === 'person' || def.subject === 'household';
+  // Persons, not rows: a person with twelve 走访 records is one person's ID in the file.
+  const fullIds =
+    safety.masked || !idsCarried
+      ? 0
+      : new Set(matched.map((r) => r.s_id_number).filter((v) => v !== null && v !== '')).size;
+  checkFullIds(fullIds, safety);
+  const ids = matched.map((r) => Number(r.id));
+  const chunk = ledger.sqlite.prepare(
+    `SELECT r.*, ${w.sql.subject}${w.sql.rollups} FROM ${w.sql.from} WHERE r.id IN (SELECT value FROM json_each(?))`,
+  );
+  const cell = (c: RosterColumn, v: unknown) => rosterCell(c, v, safety.masked);
+  const rows = await writeRoster(
+    path,
+    {
+      title: rosterTitle(ledger, q.regionCode, def.name),
+      sheetName: def.name,
+      columns,
+      exportedAt: new Date(),
+      ...(safety.masked ? { note: '（已脱敏）' } : {}),
+    },
+    (add) =>
+      inChunks(ids, (part) => {
+        const byId = new Map((chunk.all(JSON.stringify(part)) as Row[]).map((r) => [Number(r.id), r]));
+        for (const id of part) {
+          const row = byId.get(id);
+          if (!row) continue;
+          const where = place((row.s_region_code as string | null | undefined) ?? null) || null;
+          const parent = def.parent && def.parent.key !== 'subject' ? [row.s_parent_label] : [];
+          const values =
+            def.subject === 'person'
+              ? [row.s_name, row.s_id_number, row.s_household_no, where, ...parent]
+              : def.subject === 'household'
+                ? [row.s_household_no, row.s_name, row.s_id_number, where, ...parent]
+                : [where, row.s_household_no, row.s_name, ...parent];
+          add([
+            ...values.map((v, i) => cell(subject[i]!, v)),
+            ...def.fields.map((f, i) => cell(fields[i]!, row[f.column])),
+            ...rollups.map((r) => Number(row[`rollup_${r.column}`] ?? 0)),
+          ]);
+        }
+      }),
+  );
+  return { rows, fullIds, def };
 }

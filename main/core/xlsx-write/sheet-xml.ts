@@ -1,5 +1,7 @@
 // The XML of one worksheet, in the order the schema demands: sheetPr, sheetViews, sheetFormatPr, cols,
 // then sheetData (streamed row by row), then mergeCells, printOptions, pageMargins, pageSetup.
+// Fit to width is two halves: sheetPr/pageSetUpPr fitToPage switches scaling on, pageSetup says 1 page
+// wide and 0 (= as many as needed) tall.
 // Excel rejects a sheet whose elements are out of order, so head and tail are built here in one place.
 import type { StyleRegistry } from './styles.ts';
 import type { CellStyle, CellValue, RowOptions, SheetOptions } from './types.ts';
@@ -149,6 +151,7 @@ export function sheetHead(options: SheetOptions, selected: boolean): string {
     XML_DECLARATION +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"' +
     ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    (options.fitToWidth === true ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '') +
     `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">`;
   const rows = options.freeze?.rows ?? 0;
   const cols = options.freeze?.cols ?? 0;
@@ -193,7 +196,8 @@ export function sheetTail(options: SheetOptions): string {
   // Excel's default margins; paper 9 is A4, the size county offices print on.
   xml +=
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-    `<pageSetup paperSize="9" orientation="${options.landscape === true ? 'landscape' : 'portrait'}"/>`;
+    `<pageSetup paperSize="9"${options.fitToWidth === true ? ' fitToWidth="1" fitToHeight="0"' : ''}` +
+    ` orientation="${options.landscape === true ? 'landscape' : 'portrait'}"/>`;
   return xml + '</worksheet>';
 }
 

@@ -29,6 +29,8 @@ export interface SheetOptions {
   freeze?: { rows: number; cols?: number };
   /** Page setup for printing reports: A4, landscape when true. */
   landscape?: boolean;
+  /** Print scaled so every column fits the page width (as many pages tall as the rows need). */
+  fitToWidth?: boolean;
   /** Rows repeated at the top of every printed page, 0-based and inclusive. */
   printTitleRows?: { from: number; to: number };
 }

@@ -15,6 +15,8 @@ import { useRoute } from '../../state/route.ts';
 import { householdColumns } from './household-columns.tsx';
 import { HouseholdFilters } from './HouseholdFilters.tsx';
 import { useHouseholdRows } from './useHouseholdRows.ts';
+import { api } from '../../api/transport.ts';
+import { ExportButtons } from '../../components/ExportButtons.tsx';
 
 export const SEARCH_DEBOUNCE_MS = 250;
 
@@ -69,6 +71,25 @@ export function HouseholdListPage() {
           >
             刷新
           </Button>
+          <ExportButtons
+            choices={[
+              {
+                key: 'households',
+                label: '户花名册',
+                // The list's own filters, search and sort.
+                run: (o) => api.call('households.export', { ...query, ...o }),
+              },
+              {
+                key: 'persons',
+                label: '人员花名册',
+                // Every member in the selected region, in the register's import shape.
+                run: (o) =>
+                  api.call('persons.export', { regionCode: selectedCode, status: view.status, ...o }),
+              },
+            ]}
+            disabled={total === 0}
+            testId="household-export"
+          />
           <Button
             type="primary"
             icon={<PlusOutlined />}

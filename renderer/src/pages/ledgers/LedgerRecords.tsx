@@ -3,10 +3,10 @@
 // what the list shows. Enter or a double-click opens a record.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { App, Button } from 'antd';
-import { DownloadOutlined, ImportOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ImportOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { LedgerDef } from '../../../../shared/ledgers/index.ts';
 import { api } from '../../api/transport.ts';
-import { saveGeneratedFile, savedMessage } from '../../api/save-file.ts';
+import { ExportButtons } from '../../components/ExportButtons.tsx';
 import { useDebouncedValue } from '../../api/useDebouncedValue.ts';
 import { usePagedRows } from '../../api/usePagedRows.ts';
 import { ListTotal, PagedList, type PagedListHandle } from '../../components/PagedList.tsx';
@@ -44,7 +44,6 @@ export function LedgerRecords({ def, onChanged }: { def: LedgerDef; onChanged: (
   const list = useListState<LedgerListView>(EMPTY_VIEW);
   const { view, setView, activeIndex } = list;
   const [dialog, setDialog] = useState<LedgerRecord | 'new' | null>(null);
-  const [exporting, setExporting] = useState(false);
 
   const search = useDebouncedValue(view.search, 250);
   const query = useMemo(
@@ -62,23 +61,6 @@ export function LedgerRecords({ def, onChanged }: { def: LedgerDef; onChanged: (
     rows.reload(activeIndex);
     onChanged();
     void message.success(text);
-  };
-
-  const exportView = async () => {
-    setExporting(true);
-    const r = await api.call('ledgers.export', query);
-    if (!r.ok) {
-      setExporting(false);
-      void message.error(r.error.message, 6);
-      return;
-    }
-    const saved = await saveGeneratedFile(r.value);
-    setExporting(false);
-    if (!saved.ok) void message.error(saved.error.message, 6);
-    else {
-      const text = savedMessage(r.value.fileName, `${def.name}（${r.value.rows} 条）`, saved.value);
-      if (text !== null) void message.success(text);
-    }
   };
 
   return (
@@ -105,15 +87,17 @@ export function LedgerRecords({ def, onChanged }: { def: LedgerDef; onChanged: (
           >
             导入
           </Button>
-          <Button
-            icon={<DownloadOutlined />}
-            loading={exporting}
+          <ExportButtons
+            choices={[
+              {
+                key: 'records',
+                label: `${def.name}台账`,
+                run: (o) => api.call('ledgers.export', { ...query, ...o }),
+              },
+            ]}
             disabled={total === 0}
-            onClick={() => void exportView()}
-            data-testid="ledger-export"
-          >
-            导出
-          </Button>
+            testId="ledger-export"
+          />
           <Button
             type="primary"
             icon={<PlusOutlined />}

@@ -6,6 +6,7 @@ import { SearchOutlined } from '@ant-design/icons';
 import type { ResponseOf } from '../../../../shared/contract/index.ts';
 import type { AppError } from '../../../../shared/result.ts';
 import { api } from '../../api/transport.ts';
+import { ExportButtons } from '../../components/ExportButtons.tsx';
 import { useDebouncedValue } from '../../api/useDebouncedValue.ts';
 import { useCodeTables } from '../../state/code-tables.ts';
 import { useRoute } from '../../state/route.ts';
@@ -131,6 +132,19 @@ export function PersonSearchPage({ q: initialQ }: { q: string }) {
             共 {answer.total.toLocaleString('zh-CN')} 人
           </span>
         )}
+        <span className="page-heading-actions">
+          <ExportButtons
+            choices={[
+              {
+                key: 'persons',
+                label: '人员花名册',
+                run: (o) => api.call('persons.export', { q: query, status, ...o }),
+              },
+            ]}
+            disabled={!current || answer.total === 0}
+            testId="person-export"
+          />
+        </span>
       </div>
       {answer.error !== undefined && current && <Alert type="error" showIcon title={answer.error.message} />}
       <Table<Row>
