@@ -109,6 +109,7 @@ export const commands = {
       households: { type: 'string' },
       seed: { type: 'string' },
       county: { type: 'string' },
+      'register-only': { type: 'boolean' },
     } satisfies OptionSpec,
     run: (values: Values, io: CliIo) =>
       withCore(values, (core) => {
@@ -121,13 +122,14 @@ export const commands = {
           households,
           seed,
           (values.county as string | undefined) ?? (ledgerCounty(core.ledger) ? undefined : DEMO_COUNTY),
+          { ledgers: values['register-only'] !== true },
         );
         const seconds = (Date.now() - started) / 1000;
         print(
           io,
           values,
           { ...result, seconds },
-          `已生成示例数据（${result.county.fullName}）：${result.households} 户，${result.persons} 人，用时 ${seconds.toFixed(1)} 秒。`,
+          `已生成示例数据（${result.county.fullName}）：${result.households} 户，${result.persons} 人，专项台账 ${result.records} 条记录，用时 ${seconds.toFixed(1)} 秒。`,
         );
         return 0;
       }),

@@ -8,8 +8,8 @@ export const USAGE = `用法：npm run ledger -- <命令> [选项]
 
 命令：
   init  [--county 6位县级代码]          新建台账；给出县代码时填入该县的乡镇和村
-  demo  [--households N] [--seed S] [--county 代码]
-                                        在空台账中生成示例县（默认 湖北省襄阳市保康县，2000 户）
+  demo  [--households N] [--seed S] [--county 代码] [--register-only]
+                                        在空台账中生成示例县（默认 湖北省襄阳市保康县，2000 户）及各专项台账的示例记录；--register-only 只生成户籍台账
   stats [--region 区划代码]             显示户数、人数、分类统计和各专项台账的记录数
   serve [--port N]                      启动浏览器模式（不打开浏览器），第一行输出访问地址
   import 文件 [--sheet 工作表] [--region 区划代码] [--template 模板名] [--operator 姓名]

@@ -60,9 +60,17 @@ export const contract = {
           .max(2 ** 31)
           .default(1),
         countyCode: countyCode.optional(),
+        /** Also fill every 专项台账 (the first-run panel does; tests wanting empty ledgers do not). */
+        ledgers: z.boolean().optional(),
       })
       .strict(),
-    response: z.object({ county: countyInfo, households: z.number().int(), persons: z.number().int() }),
+    response: z.object({
+      county: countyInfo,
+      households: z.number().int(),
+      persons: z.number().int(),
+      /** 专项台账 records written, all ledgers together. */
+      records: z.number().int(),
+    }),
     errors: ['already-initialized', 'not-found'],
   }),
 

@@ -16,7 +16,7 @@ const db = tempLedgerPath();
 let file = '';
 
 beforeAll(() => {
-  expect(runLedgerCli(['demo', '--households', '30', '--db', db]).code).toBe(0);
+  expect(runLedgerCli(['demo', '--households', '30', '--register-only', '--db', db]).code).toBe(0);
   const sqlite = new Database(db, { readonly: true });
   const persons = sqlite
     .prepare(`SELECT name, id_number FROM persons WHERE status = 'active' ORDER BY id LIMIT 2`)

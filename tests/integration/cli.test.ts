@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { TOKEN_HEADER } from '../../shared/api.ts';
+import { LEDGER_DEFS } from '../../shared/ledgers/defs/index.ts';
 import { CLI, NODE_FLAGS, ROOT, runLedgerCli } from '../helpers/run-cli.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 
@@ -19,7 +20,7 @@ describe('ledger CLI', () => {
     expect(out.villages).toBeGreaterThan(100);
   });
 
-  it('demo then stats --json: household count as asked, person count = members generated', () => {
+  it('demo then stats --json: household count as asked, person count = members generated, every 专项台账 filled', () => {
     const db = tempLedgerPath();
     const demo = runLedgerCli(['demo', '--households', '300', '--seed', '7', '--db', db, '--json']);
     expect(demo.code, demo.stderr).toBe(0);
@@ -31,9 +32,23 @@ describe('ledger CLI', () => {
     expect(s.households).toBe(300);
     expect(s.persons).toBe(made.persons);
     expect(s.county).toMatchObject({ code: '420626', fullName: '湖北省襄阳市保康县' });
+    // The sample county fills every thematic ledger (docs/demo.md); --register-only leaves them empty.
+    const ledgerCounts = Object.values(s.ledgers as Record<string, number>);
+    expect(ledgerCounts.length).toBe(LEDGER_DEFS.length);
+    expect(ledgerCounts.every((n) => n > 0)).toBe(true);
+    expect(made.records).toBe(ledgerCounts.reduce((a, b) => a + b, 0));
     // Plain text for people.
     const text = runLedgerCli(['stats', '--db', db]);
     expect(text.stdout).toContain('户数 300');
+  });
+
+  it('demo --register-only leaves every 专项台账 empty', () => {
+    const db = tempLedgerPath();
+    const demo = runLedgerCli(['demo', '--households', '20', '--register-only', '--db', db, '--json']);
+    expect(demo.code, demo.stderr).toBe(0);
+    expect(json(demo.stdout).records).toBe(0);
+    const s = json(runLedgerCli(['stats', '--db', db, '--json']).stdout);
+    expect(Object.values(s.ledgers as Record<string, number>).every((n) => n === 0)).toBe(true);
   });
 
   it('honours LEDGER_DB when --db is absent', () => {

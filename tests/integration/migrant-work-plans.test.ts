@@ -226,7 +226,7 @@ describe('a planned-workers sheet into 外出务工', () => {
 describe('CLI import --into migrant_work of a planned-workers sheet', () => {
   it('imports it and says which 年度 it used', () => {
     const db = tempLedgerPath();
-    expect(runLedgerCli(['demo', '--households', '10', '--db', db]).code).toBe(0);
+    expect(runLedgerCli(['demo', '--households', '10', '--register-only', '--db', db]).code).toBe(0);
     const sqlite = new Database(db, { readonly: true });
     const p = sqlite
       .prepare(`SELECT id, name, id_number FROM persons WHERE status = 'active' ORDER BY id LIMIT 1`)

@@ -91,8 +91,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
 
     'ledger.create': ({ countyCode }) => setUpCounty(ledger, ctx.catalog(), countyCode),
 
-    'ledger.loadDemo': ({ households, seed, countyCode }) =>
-      loadDemo(ledger, ctx.catalog, households, seed, countyCode),
+    'ledger.loadDemo': ({ households, seed, countyCode, ledgers }) =>
+      loadDemo(ledger, ctx.catalog, households, seed, countyCode, { ledgers }),
 
     'regions.tree': () => {
       requireCounty(ledger);
@@ -227,6 +227,7 @@ export function loadDemo(
   households: number,
   seed: number,
   countyCode?: string,
+  options: { ledgers?: boolean } = {},
 ) {
   const existing = ledgerCounty(ledger);
   const hasRows = ledger.sqlite.prepare('SELECT EXISTS (SELECT 1 FROM households)').pluck().get() === 1;
@@ -243,7 +244,8 @@ export function loadDemo(
   // (the inner transactions become savepoints).
   return ledger.sqlite.transaction(() => {
     const county = existing ?? setUpCounty(ledger, catalog(), countyCode ?? DEMO_COUNTY).county;
-    const result = generateDemo(ledger, { households, seed });
-    return { county, households: result.households, persons: result.persons };
+    const result = generateDemo(ledger, { households, seed, ledgers: options.ledgers ?? false });
+    const records = Object.values(result.records).reduce((a, b) => a + b, 0);
+    return { county, households: result.households, persons: result.persons, records };
   })();
 }

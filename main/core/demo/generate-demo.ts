@@ -13,6 +13,7 @@ import { getRegionCatalog } from '../regions/catalog.ts';
 import { requireCounty } from '../regions/county-setup.ts';
 import { withSearchIndexPaused } from '../persons/search-index.ts';
 import { withBulkCache } from '../db/bulk.ts';
+import { fillDemoLedgers } from './demo-ledgers.ts';
 import { buildFamily, pickHeadAge, type Member } from './family.ts';
 import { householdCauses, householdProfile, mobile, personDraft } from './household.ts';
 import { chineseNumeral, placeName } from './names.ts';
@@ -23,6 +24,11 @@ export interface DemoOptions {
   seed: number;
   /** Data year of every row; default 2020. */
   year?: number;
+  /**
+   * Also fill every thematic ledger from the register (docs/demo.md). The CLI, the first-run panel and the
+   * benchmarks ask for it; tests that need a register with empty ledgers leave it off.
+   */
+  ledgers?: boolean;
   /** Called every 5,000 households and once at the end. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -32,6 +38,8 @@ export interface DemoResult {
   persons: number;
   groups: number;
   batchId: number;
+  /** Records written into each thematic ledger, by ledger id (empty without `ledgers`). */
+  records: Record<string, number>;
 }
 
 export const DEMO_OPERATOR = '示例数据生成器';
@@ -300,8 +308,27 @@ export function generateDemo(ledger: Ledger, options: DemoOptions): DemoResult {
       }),
     );
 
-    const result: DemoResult = { households: done, persons, groups: groupsCreated, batchId };
-    const summary = { county: county.code, seed, year, households: done, persons, groups: groupsCreated };
+    // Every thematic ledger from the register just written (same transaction, its own random stream).
+    const records = !options.ledgers
+      ? {}
+      : fillDemoLedgers(ledger, {
+          seed,
+          year,
+          batchId,
+          at: now,
+          county: { code: county.code, name: county.name },
+          usedIds,
+        });
+    const result: DemoResult = { households: done, persons, groups: groupsCreated, batchId, records };
+    const summary = {
+      county: county.code,
+      seed,
+      year,
+      households: done,
+      persons,
+      groups: groupsCreated,
+      records,
+    };
     updateBatch.run(JSON.stringify(summary), batchId);
     setSetting(ledger, SETTING_KEYS.isSample, '1');
     options.onProgress?.(done, total);

@@ -171,6 +171,9 @@ export function recordLabel(def: LedgerDef, row: Readonly<Record<string, unknown
     .join(' · ');
 }
 
+/** INSERT text per ledger and subject shape: built once, not per row of a bulk load. */
+const insertSql = new WeakMap<LedgerDef, Map<string, string>>();
+
 export function insertRecord(
   ledger: Ledger,
   def: LedgerDef,
@@ -178,14 +181,23 @@ export function insertRecord(
   values: Readonly<LedgerValues>,
   meta: { origin: 'manual' | 'import' | 'demo'; batchId: number | null; at: string },
 ): number {
-  const cols = [
-    ...Object.keys(subject),
-    ...def.fields.map((f) => f.column),
-    'origin',
-    'batch_id',
-    'created_at',
-    'updated_at',
-  ];
+  const subjectColumns = Object.keys(subject);
+  const shape = subjectColumns.join(',');
+  let byShape = insertSql.get(def);
+  if (!byShape) insertSql.set(def, (byShape = new Map()));
+  let sql = byShape.get(shape);
+  if (sql === undefined) {
+    const cols = [
+      ...subjectColumns,
+      ...def.fields.map((f) => f.column),
+      'origin',
+      'batch_id',
+      'created_at',
+      'updated_at',
+    ];
+    sql = `INSERT INTO ${ledgerTableName(def)} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
+    byShape.set(shape, sql);
+  }
   const vals = [
     ...Object.values(subject),
     ...def.fields.map((f) => values[f.column] ?? null),
@@ -194,13 +206,7 @@ export function insertRecord(
     meta.at,
     meta.at,
   ];
-  return Number(
-    ledger
-      .prepare(
-        `INSERT INTO ${ledgerTableName(def)} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
-      )
-      .run(...vals).lastInsertRowid,
-  );
+  return Number(ledger.prepare(sql).run(...vals).lastInsertRowid);
 }
 
 export function createRecord(

@@ -40,8 +40,9 @@ export function FirstRunPage(props: { info: ResponseOf<'app.info'>; onInitialize
   const loadDemo = () =>
     run(
       'demo',
-      () => api.call('ledger.loadDemo', { households: DEMO_HOUSEHOLDS }),
-      (v) => `已载入示例数据：${v.county.fullName}，${v.households} 户，${v.persons} 人。`,
+      () => api.call('ledger.loadDemo', { households: DEMO_HOUSEHOLDS, ledgers: true }),
+      (v) =>
+        `已载入示例数据：${v.county.fullName}，${v.households} 户，${v.persons} 人，专项台账 ${v.records} 条记录。`,
     );
 
   return (
