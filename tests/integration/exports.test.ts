@@ -41,7 +41,7 @@ function idEndingInX(birthDate: string, sex: string): string {
 }
 
 beforeAll(() => {
-  cli(['demo', '--households', '40', '--seed', '7', '--db', source]);
+  cli(['demo', '--households', '40', '--seed', '7', '--register-only', '--db', source]);
   const db = new Database(source);
   try {
     // Leading zeros in a 户编号; an ID ending in X on a member; an address that looks like a formula.
