@@ -6,6 +6,7 @@ import { method, type MethodDef } from './define.ts';
 import { importContract } from './import.ts';
 import { ledgersContract } from './ledgers.ts';
 import { registerContract } from './register.ts';
+import { reportsContract } from './reports.ts';
 import { catalogUnit, countBy, countyCode, countyInfo, regionCode, regionNode } from './schemas.ts';
 
 const empty = z.object({}).strict();
@@ -97,6 +98,7 @@ export const contract = {
   ...registerContract,
   ...importContract,
   ...ledgersContract,
+  ...reportsContract,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

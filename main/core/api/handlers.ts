@@ -48,6 +48,7 @@ import { requireOperator } from '../ledger/operator.ts';
 import { DOWNLOAD_PATH_PREFIX } from '../../../shared/api.ts';
 import type { Handlers } from './dispatch.ts';
 import { ledgerHandlers } from './ledger-handlers.ts';
+import { reportHandlers } from './report-handlers.ts';
 import { requireLedger } from '../ledgers/record-sql.ts';
 
 export const APP_VERSION: string = pkg.version;
@@ -206,6 +207,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'import.history': ({ limit }) => importHistory(ledger, limit),
     'import.undo': ({ batchId }) => undoImport(ledger, batchId),
     ...ledgerHandlers(ctx),
+    ...reportHandlers(ctx),
     'files.pick': async () => {
       const picked = ctx.dialogs ? await ctx.dialogs.pickFile('import') : null;
       if (!picked) return { fileId: null, fileName: null };
