@@ -1,5 +1,11 @@
 // Every report, in the order the catalog lists them.
 import type { ReportDef } from '../define.ts';
 import { migrantWorkReport } from './migrant-work.ts';
+import { publicWelfareJobsReport } from './public-welfare-jobs.ts';
+import { registerBasicsReport } from './register-basics.ts';
 
-export const REPORT_DEFS: readonly ReportDef[] = [migrantWorkReport];
+export const REPORT_DEFS: readonly ReportDef[] = [
+  registerBasicsReport,
+  migrantWorkReport,
+  publicWelfareJobsReport,
+];
