@@ -1,5 +1,6 @@
 // Every report, in the order the catalog lists them.
 import type { ReportDef } from '../define.ts';
+import { housingRenovationReport } from './housing-renovation.ts';
 import { migrantWorkReport } from './migrant-work.ts';
 import { povertyProjectsReport } from './poverty-projects.ts';
 import { publicWelfareJobsReport } from './public-welfare-jobs.ts';
@@ -10,6 +11,7 @@ export const REPORT_DEFS: readonly ReportDef[] = [
   registerBasicsReport,
   migrantWorkReport,
   publicWelfareJobsReport,
+  housingRenovationReport,
   povertyProjectsReport,
   rectificationReport,
 ];
