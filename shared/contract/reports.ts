@@ -2,6 +2,7 @@
 // header as merged rows, the parameters it was run with and the notes under the table. The definitions
 // live in shared/reports; the numbers are computed live by main/core/reports.
 import { z } from 'zod';
+import { isRealDate } from '../date-input.ts';
 import { method } from './define.ts';
 import { regionCode } from './schemas.ts';
 
@@ -14,6 +15,10 @@ export const reportParams = z
     asOf: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, '统计日期应为 YYYY-MM-DD')
+      .refine(
+        (d) => isRealDate(Number(d.slice(0, 4)), Number(d.slice(5, 7)), Number(d.slice(8, 10))),
+        '统计日期不是有效日期',
+      )
       .nullable()
       .default(null),
   })

@@ -234,6 +234,9 @@ describe('贫困劳动力外出务工情况统计表', () => {
     const bad = runLedgerCli(['report', 'no_such', '--json', '--db', file]);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('没有编号为“no_such”的报表');
+    const badDate = runLedgerCli(['report', 'migrant_work', '--as-of', '2020-13-01', '--db', file]);
+    expect(badDate.code).toBe(1);
+    expect(badDate.stderr).toContain('统计日期不是有效日期');
     client = await openTestClient(file);
   }, 60_000);
 }); // prettier-ignore
