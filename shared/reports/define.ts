@@ -76,8 +76,10 @@ export interface ReportDef {
   readonly id: string;
   readonly title: string;
   readonly source: ReportSource;
-  /** `year` needs the ledger's 年度 field (its `summaryYear`); the latest 年度 by default. */
+  /** `year` needs the ledger's 年度 field (its `summaryYear`, or `yearField`); the latest 年度 by default. */
   readonly parameters: readonly ReportParameter[];
+  /** The source ledger's 年度 field when it is not the ledger's `summaryYear` (基本医疗's 年度). */
+  readonly yearField?: string;
   /** 单位 on the 填报单位 line: '户、人', '元' … */
   readonly unit: string;
   readonly columns: readonly ReportColumn[];

@@ -51,6 +51,9 @@ describe.each(allReports().map((d) => [d.id, d] as const))('report %s', (_, def)
   it('takes a 年度 only where its ledger has one', () => {
     if (!def.parameters.includes('year')) return;
     expect(def.source).not.toBe('register');
-    if (def.source !== 'register') expect(ledgerDef(def.source.ledger)?.summaryYear).toBeDefined();
+    if (def.source === 'register') return;
+    const ledger = ledgerDef(def.source.ledger);
+    const column = def.yearField ?? ledger?.summaryYear;
+    expect(ledger?.fields.find((f) => f.column === column)?.type).toBe('year');
   });
 }); // prettier-ignore

@@ -32,8 +32,8 @@ export interface SourceQuery {
   def: LedgerDef | null;
   measures: readonly ReportMeasure[];
   region: RegionNode;
-  /** 年度 counted (ledgers with a 年度 field), else null. */
-  year: number | null;
+  /** The 年度 field and the 年度 counted (ledgers kept by 年度), else null. */
+  year: { column: string; value: number | null } | null;
   asOf: string;
 }
 
@@ -142,8 +142,8 @@ function runShape(ledger: Ledger, q: SourceQuery, shape: Shape): UnitValues {
     }
   });
   const filters: Expression<SqlBool>[] = [];
-  if (def !== null && q.year !== null && def.summaryYear)
-    filters.push(eb(sql.ref(`r.${def.summaryYear}`), '=', q.year));
+  if (def !== null && q.year !== null && q.year.value !== null)
+    filters.push(eb(sql.ref(`r.${q.year.column}`), '=', q.year.value));
   if (q.region.level === 'township') {
     const prefix = q.region.code.slice(0, 9);
     if (register) filters.push(eb(sql.ref('h.township_code'), '=', q.region.code));

@@ -102,7 +102,7 @@ function finish(
 function reportYears(ledger: Ledger, def: ReportDef): { column: string | null; years: number[] } {
   if (!def.parameters.includes('year') || def.source === 'register') return { column: null, years: [] };
   const ledgerDef = requireLedger(def.source.ledger);
-  const column = ledgerDef.summaryYear ?? null;
+  const column = def.yearField ?? ledgerDef.summaryYear ?? null;
   if (column === null) return { column: null, years: [] };
   const years = ledger
     .prepare(
@@ -120,7 +120,7 @@ export function runReport(ledger: Ledger, id: string, params: ReportParams = {})
     params.regionCode == null ? countyRegion(ledger) : findRegion(ledger, params.regionCode);
   if (region.level === 'group')
     throw new LedgerError('bad-request', '报表按乡镇或村汇总：请选择县、乡镇或村，不能选择组。');
-  const { years } = reportYears(ledger, def);
+  const { column: yearColumn, years } = reportYears(ledger, def);
   const year = def.parameters.includes('year') ? (params.year ?? years[0] ?? null) : null;
   const asOf = params.asOf ?? todayIso();
   const measures = reportMeasures(def);
@@ -141,7 +141,11 @@ export function runReport(ledger: Ledger, id: string, params: ReportParams = {})
       def: source === 'register' ? null : requireLedger(source.ledger),
       measures: ms,
       region,
-      year,
+      // The 年度 filters the report's own ledger; another source (the register) has none.
+      year:
+        sourceKey(source) === sourceKey(def.source) && yearColumn !== null
+          ? { column: yearColumn, value: year }
+          : null,
       asOf,
     });
     for (const [unit, values] of result) {

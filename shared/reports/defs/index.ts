@@ -1,6 +1,7 @@
 // Every report, in the order the catalog lists them.
 import type { ReportDef } from '../define.ts';
 import { housingRenovationReport } from './housing-renovation.ts';
+import { medicalInsuranceReport } from './medical-insurance.ts';
 import { migrantWorkReport } from './migrant-work.ts';
 import { povertyProjectsReport } from './poverty-projects.ts';
 import { publicWelfareJobsReport } from './public-welfare-jobs.ts';
@@ -12,6 +13,7 @@ export const REPORT_DEFS: readonly ReportDef[] = [
   migrantWorkReport,
   publicWelfareJobsReport,
   housingRenovationReport,
+  medicalInsuranceReport,
   povertyProjectsReport,
   rectificationReport,
 ];
