@@ -169,10 +169,23 @@ function runShape(ledger: Ledger, q: SourceQuery, shape: Shape): UnitValues {
                 (cte) => cte('member_counts').materialized(),
                 (w) =>
                   w
-                    .selectFrom('persons')
-                    .select((e) => ['household_id', e.fn.countAll<number>().as('n')])
-                    .where('status', '=', 'active')
-                    .groupBy('household_id'),
+                    .selectFrom('persons as m')
+                    .select((e) => ['m.household_id', e.fn.countAll<number>().as('n')])
+                    .where('m.status', '=', 'active')
+                    // Only the households of the region asked for (a 乡镇: a few thousand, not the county).
+                    .$if(q.region.level !== 'county', (w2) =>
+                      w2.where('m.household_id', 'in', (sub) =>
+                        sub
+                          .selectFrom('households as rh')
+                          .select('rh.id')
+                          .where(
+                            q.region.level === 'township' ? 'rh.township_code' : 'rh.village_code',
+                            '=',
+                            q.region.code,
+                          ),
+                      ),
+                    )
+                    .groupBy('m.household_id'),
               )
               .selectFrom('households as h')
               .leftJoin('member_counts as mc', 'mc.household_id', 'h.id')
