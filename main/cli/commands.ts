@@ -28,6 +28,10 @@ import { requireLedger } from '../core/ledgers/record-sql.ts';
 import { ledgerUpgradeSql } from '../core/ledgers/table-shape.ts';
 import type { LedgerDef } from '../../shared/ledgers/define.ts';
 import { runExport } from './export-command.ts';
+import { reportParams } from '../../shared/contract/reports.ts';
+import { allReports } from '../../shared/reports/index.ts';
+import { reportCatalog, runReport } from '../core/reports/run-report.ts';
+import { reportText } from './report-text.ts';
 
 export interface CliIo {
   out(line: string): void;
@@ -271,6 +275,48 @@ export const commands = {
         );
         return 0;
       }),
+  },
+
+  reports: {
+    options: { ...common } satisfies OptionSpec,
+    run: (values: Values, io: CliIo) => {
+      const list = reportCatalog(allReports());
+      print(
+        io,
+        values,
+        list,
+        list.map((r) => `${r.id.padEnd(24)} ${r.title}（参数：${r.parameters.join('、')}）`).join('\n'),
+      );
+      return Promise.resolve(0);
+    },
+  },
+
+  report: {
+    options: {
+      ...common,
+      region: { type: 'string' },
+      year: { type: 'string' },
+      'as-of': { type: 'string' },
+    } satisfies OptionSpec,
+    positionals: true,
+    run: (values: Values, io: CliIo, positionals: string[] = []) => {
+      const [id, ...more] = positionals;
+      if (!id || more.length > 0)
+        throw new LedgerError('bad-request', '请给出一个报表编号（见 reports 命令），如 report migrant_work');
+      const params = reportParams.safeParse({
+        regionCode: (values.region as string | undefined) ?? null,
+        year: values.year === undefined ? null : intOption(values, 'year', 0, 2000, 2100),
+        asOf: (values['as-of'] as string | undefined) ?? null,
+      });
+      if (!params.success)
+        throw new LedgerError('bad-request', params.error.issues.map((i) => i.message).join('；'));
+      return withCore(values, (core) => {
+        requireCountyForCli(core);
+        const report = runReport(core.ledger, id, params.data);
+        print(io, values, report, reportText(report));
+        return 0;
+      });
+    },
   },
 
   serve: {

@@ -25,6 +25,9 @@ export const USAGE = `用法：npm run ledger -- <命令> [选项]
                                         --filter 按列表上的字段筛选（值写选项名称，可重复），--masked 证件号码
                                         和电话脱敏；完整证件号码超过 100 人时须加 --yes-full-ids 确认
   ledgers                               列出专项台账：编号、名称、记录数（--json 含字段）
+  reports                               列出报表：编号、名称、参数
+  report 报表编号 [--region 区划代码] [--year 年度] [--as-of YYYY-MM-DD]
+                                        计算报表：合计、各乡镇小计与各村（--region 乡镇时为各村）
   ledger-sql 台账编号 … [--db 文件]     打印台账定义对应的建表语句（写新迁移时用）；给出 --db 时只打印
                                         该文件缺少的 ALTER TABLE … ADD COLUMN 和索引（文件只读）
 

@@ -7,6 +7,7 @@ import { exportsContract } from './exports.ts';
 import { importContract } from './import.ts';
 import { ledgersContract } from './ledgers.ts';
 import { registerContract } from './register.ts';
+import { reportsContract } from './reports.ts';
 import { catalogUnit, countBy, countyCode, countyInfo, regionCode, regionNode } from './schemas.ts';
 
 const empty = z.object({}).strict();
@@ -107,6 +108,7 @@ export const contract = {
   ...importContract,
   ...ledgersContract,
   ...exportsContract,
+  ...reportsContract,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -5,12 +5,14 @@ import { benchDemo } from './demo-and-stats.ts';
 import { benchSearch } from './search.ts';
 import { benchImport } from './import.ts';
 import { benchLedgers } from './ledgers.ts';
+import { benchReports } from './reports.ts';
 
 const suites: Record<string, (households: number) => Promise<Record<string, number>>> = {
   demo: benchDemo,
   search: benchSearch,
   import: benchImport,
   ledgers: benchLedgers,
+  reports: benchReports,
 };
 
 const { values, positionals } = parseArgs({
@@ -24,6 +26,7 @@ const DEFAULT_SIZE: Record<string, number> = {
   search: 100_000,
   import: 400_000,
   ledgers: 100_000,
+  reports: 100_000,
 };
 const names = positionals.length > 0 ? positionals : Object.keys(suites);
 for (const name of names) {

@@ -49,6 +49,7 @@ import { DOWNLOAD_PATH_PREFIX } from '../../../shared/api.ts';
 import type { Handlers } from './dispatch.ts';
 import { exportHandlers } from './export-handlers.ts';
 import { ledgerHandlers } from './ledger-handlers.ts';
+import { reportHandlers } from './report-handlers.ts';
 import { requireLedger } from '../ledgers/record-sql.ts';
 
 export const APP_VERSION: string = pkg.version;
@@ -208,6 +209,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'import.undo': ({ batchId }) => undoImport(ledger, batchId),
     ...ledgerHandlers(ctx),
     ...exportHandlers(ctx),
+    ...reportHandlers(ctx),
     'files.pick': async () => {
       const picked = ctx.dialogs ? await ctx.dialogs.pickFile('import') : null;
       if (!picked) return { fileId: null, fileName: null };

@@ -11,6 +11,7 @@ import { LedgerPage } from './ledgers/LedgerPage.tsx';
 import { PendingFeaturePage } from './pending/PendingFeaturePage.tsx';
 import { PersonPage } from './persons/PersonPage.tsx';
 import { PersonSearchPage } from './persons/PersonSearchPage.tsx';
+import { ReportsPage } from './reports/ReportsPage.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
 
 export function PageOutlet({ route }: { route: Route }) {
@@ -35,6 +36,8 @@ export function PageOutlet({ route }: { route: Route }) {
       return <LedgerIndexPage />;
     case 'ledger':
       return <LedgerPage key={route.id} id={route.id} />;
+    case 'reports':
+      return <ReportsPage />;
     default:
       return <PendingFeaturePage pageKey={route.page} title={navLabel(route.page)} />;
   }

@@ -1,0 +1,19 @@
+// Every report, in the order the catalog lists them.
+import type { ReportDef } from '../define.ts';
+import { housingRenovationReport } from './housing-renovation.ts';
+import { medicalInsuranceReport } from './medical-insurance.ts';
+import { migrantWorkReport } from './migrant-work.ts';
+import { povertyProjectsReport } from './poverty-projects.ts';
+import { publicWelfareJobsReport } from './public-welfare-jobs.ts';
+import { rectificationReport } from './rectification.ts';
+import { registerBasicsReport } from './register-basics.ts';
+
+export const REPORT_DEFS: readonly ReportDef[] = [
+  registerBasicsReport,
+  migrantWorkReport,
+  publicWelfareJobsReport,
+  housingRenovationReport,
+  medicalInsuranceReport,
+  povertyProjectsReport,
+  rectificationReport,
+];

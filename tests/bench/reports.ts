@@ -1,0 +1,38 @@
+// 报表 at county scale: the sample county (100,000 households by default, with whatever its thematic
+// ledgers hold) and every report of the catalog at county level and for one 乡镇 — the median of 3 runs
+// each after one warm-up run. The last line (with --json) is {"persons":N,"reports":K,"slowest_report_ms":X,…}.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadDemo } from '../../main/core/api/handlers.ts';
+import { openLedger } from '../../main/core/db/open-ledger.ts';
+import { getRegionCatalog } from '../../main/core/regions/catalog.ts';
+import { runReport } from '../../main/core/reports/run-report.ts';
+import { allReports } from '../../shared/reports/index.ts';
+import { median, report, round, time } from './measure.ts';
+
+export async function benchReports(households: number): Promise<Record<string, number>> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-bench-'));
+  const ledger = await openLedger(path.join(dir, 'bench.db'));
+  try {
+    const demo = loadDemo(ledger, () => getRegionCatalog(), households, 1, '420626');
+    const township = ledger.sqlite.prepare(`SELECT code FROM regions WHERE level = 'township' ORDER BY code`).pluck().get() as string;
+    const out: Record<string, number> = { persons: demo.persons, reports: allReports().length };
+    let slowest = 0;
+    for (const def of allReports()) {
+      runReport(ledger, def.id);
+      const county = round(median(Array.from({ length: 3 }, () => time(() => runReport(ledger, def.id)))));
+      const local = round(median(Array.from({ length: 3 }, () => time(() => runReport(ledger, def.id, { regionCode: township })))));
+      report(`${def.title}（全县）`, county, 'ms');
+      report(`${def.title}（一个乡镇）`, local, 'ms');
+      out[`${def.id}_ms`] = county;
+      out[`${def.id}_township_ms`] = local;
+      slowest = Math.max(slowest, county);
+    }
+    out.slowest_report_ms = slowest;
+    return { persons: out.persons ?? 0, reports: out.reports ?? 0, slowest_report_ms: slowest, ...out };
+  } finally {
+    await ledger.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+} // prettier-ignore
