@@ -15,7 +15,8 @@ export async function benchReports(households: number): Promise<Record<string, n
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-bench-'));
   const ledger = await openLedger(path.join(dir, 'bench.db'));
   try {
-    const demo = loadDemo(ledger, () => getRegionCatalog(), households, 1, '420626');
+    // With every thematic ledger filled, so the ledger reports count real records.
+    const demo = loadDemo(ledger, () => getRegionCatalog(), households, 1, '420626', { ledgers: true });
     const township = ledger.sqlite.prepare(`SELECT code FROM regions WHERE level = 'township' ORDER BY code`).pluck().get() as string;
     const out: Record<string, number> = { persons: demo.persons, reports: allReports().length };
     let slowest = 0;
