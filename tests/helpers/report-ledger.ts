@@ -1,7 +1,9 @@
 // A register and thematic-ledger records written straight into a real ledger file with prepared
 // statements in one transaction — for report tests that need tens of thousands of households with
 // known contents (the importer and the UI would take minutes and are tested elsewhere).
+import { expect } from 'vitest';
 import type { Ledger } from '../../main/core/db/open-ledger.ts';
+import type { ResponseOf } from '../../shared/contract/index.ts';
 
 export interface VillageRef {
   code: string;
@@ -97,4 +99,24 @@ export function insertRecords(
         .run(...Object.values(row), NOW, NOW);
     }
   })();
+}
+
+/**
+ * Every row of a report (合计, 小计, each village) against what the test computes itself over the households
+ * that row covers; `township`: the report's 乡镇, or null for the county.
+ */
+export function expectEveryCell(
+  report: ResponseOf<'reports.run'>,
+  township: string | null,
+  expected: (inside: (h: TestHousehold) => boolean) => unknown,
+): void {
+  for (const row of report.rows) {
+    const inside =
+      row.kind === 'total'
+        ? (h: TestHousehold) => township === null || h.village.townshipCode === township
+        : row.kind === 'subtotal'
+          ? (h: TestHousehold) => h.village.townshipCode === row.regionCode
+          : (h: TestHousehold) => h.village.code === row.regionCode;
+    expect({ label: row.label, values: row.values }).toEqual({ label: row.label, values: expected(inside) });
+  }
 }

@@ -10,6 +10,7 @@ import {
   villagesOf,
   type TestHousehold,
   type VillageRef,
+  expectEveryCell,
 } from '../helpers/report-ledger.ts';
 
 type Rec = { household_id: number; target_category: string; danger_level: string; appraisal_date: string | null; start_date: string | null; completion_date: string | null; acceptance_date: string | null; subsidy_standard: number | null; paid_amount: number | null; paid_date: string | null }; // prettier-ignore
@@ -59,18 +60,7 @@ function expected(inside: (h: TestHousehold) => boolean, asOf: string): Record<s
 } // prettier-ignore
 
 function checkEveryCell(report: ResponseOf<'reports.run'>, township: string | null) {
-  for (const row of report.rows) {
-    const inside =
-      row.kind === 'total'
-        ? (h: TestHousehold) => township === null || h.village.townshipCode === township
-        : row.kind === 'subtotal'
-          ? (h: TestHousehold) => h.village.townshipCode === row.regionCode
-          : (h: TestHousehold) => h.village.code === row.regionCode;
-    expect({ label: row.label, values: row.values }).toEqual({
-      label: row.label,
-      values: expected(inside, report.parameters.asOf),
-    });
-  }
+  expectEveryCell(report, township, (inside) => expected(inside, report.parameters.asOf));
 }
 
 describe('危房改造进度表', () => {

@@ -10,6 +10,7 @@ import {
   villagesOf,
   type TestHousehold,
   type VillageRef,
+  expectEveryCell,
 } from '../helpers/report-ledger.ts';
 
 type Rec = { person_id: number; year: number; insured: number; employee_insured: number | null; subsidy_category: string | null; subsidy_amount: number | null; not_insured_reason: string | null; chronic_card: number | null }; // prettier-ignore
@@ -64,18 +65,7 @@ function expected(inside: (h: TestHousehold) => boolean, year: number): Record<s
 } // prettier-ignore
 
 function checkEveryCell(report: ResponseOf<'reports.run'>, township: string | null) {
-  for (const row of report.rows) {
-    const inside =
-      row.kind === 'total'
-        ? (h: TestHousehold) => township === null || h.village.townshipCode === township
-        : row.kind === 'subtotal'
-          ? (h: TestHousehold) => h.village.townshipCode === row.regionCode
-          : (h: TestHousehold) => h.village.code === row.regionCode;
-    expect({ label: row.label, values: row.values }).toEqual({
-      label: row.label,
-      values: expected(inside, report.parameters.year ?? 0),
-    });
-  }
+  expectEveryCell(report, township, (inside) => expected(inside, report.parameters.year ?? 0));
 }
 
 describe('基本医疗参保情况表', () => {

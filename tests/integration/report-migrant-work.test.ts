@@ -13,6 +13,7 @@ import {
   villagesOf,
   type TestHousehold,
   type VillageRef,
+  expectEveryCell,
 } from '../helpers/report-ledger.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 
@@ -144,20 +145,9 @@ function expected(inside: (h: TestHousehold) => boolean, year = 2020): Record<st
 } // prettier-ignore
 
 function checkEveryCell(report: Report) {
-  for (const row of report.rows) {
-    const inside =
-      row.kind === 'total'
-        ? !villages.some((v) => v.townshipCode === report.parameters.regionCode)
-          ? () => true
-          : (h: TestHousehold) => h.village.townshipCode === report.parameters.regionCode
-        : row.kind === 'subtotal'
-          ? (h: TestHousehold) => h.village.townshipCode === row.regionCode
-          : (h: TestHousehold) => h.village.code === row.regionCode;
-    expect({ label: row.label, values: row.values }).toEqual({
-      label: row.label,
-      values: expected(inside, report.parameters.year ?? 2020),
-    });
-  }
+  const { regionCode } = report.parameters;
+  const township = villages.some((v) => v.townshipCode === regionCode) ? regionCode : null;
+  expectEveryCell(report, township, (inside) => expected(inside, report.parameters.year ?? 2020));
 }
 
 describe('贫困劳动力外出务工情况统计表', () => {

@@ -10,6 +10,7 @@ import {
   villagesOf,
   type TestHousehold,
   type VillageRef,
+  expectEveryCell,
 } from '../helpers/report-ledger.ts';
 
 type Post = { person_id: number; job_type: string; fund_source: string | null; annual_paid: number | null };
@@ -58,15 +59,7 @@ function expected(inside: (h: TestHousehold) => boolean): Record<string, number>
 }
 
 function checkEveryCell(report: ResponseOf<'reports.run'>, township: string | null) {
-  for (const row of report.rows) {
-    const inside =
-      row.kind === 'total'
-        ? (h: TestHousehold) => township === null || h.village.townshipCode === township
-        : row.kind === 'subtotal'
-          ? (h: TestHousehold) => h.village.townshipCode === row.regionCode
-          : (h: TestHousehold) => h.village.code === row.regionCode;
-    expect({ label: row.label, values: row.values }).toEqual({ label: row.label, values: expected(inside) });
-  }
+  expectEveryCell(report, township, (inside) => expected(inside));
 }
 
 describe('公益性岗位安置统计表', () => {

@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CODE_TABLES } from '../../shared/code-tables/index.ts';
 import type { ResponseOf } from '../../shared/contract/index.ts';
 import { openTestClient, type TestClient } from '../helpers/core-client.ts';
-import { insertRegister, villagesOf, type TestHousehold, type VillageRef } from '../helpers/report-ledger.ts';
+import {
+  insertRegister,
+  villagesOf,
+  type TestHousehold,
+  type VillageRef,
+  expectEveryCell,
+} from '../helpers/report-ledger.ts';
 
 let client: TestClient;
 let households: TestHousehold[] = [];
@@ -67,15 +73,7 @@ function expected(inside: (h: TestHousehold) => boolean): Record<string, number>
 } // prettier-ignore
 
 function checkEveryCell(report: ResponseOf<'reports.run'>, township: string | null) {
-  for (const row of report.rows) {
-    const inside =
-      row.kind === 'total'
-        ? (h: TestHousehold) => township === null || h.village.townshipCode === township
-        : row.kind === 'subtotal'
-          ? (h: TestHousehold) => h.village.townshipCode === row.regionCode
-          : (h: TestHousehold) => h.village.code === row.regionCode;
-    expect({ label: row.label, values: row.values }).toEqual({ label: row.label, values: expected(inside) });
-  }
+  expectEveryCell(report, township, (inside) => expected(inside));
 }
 
 describe('建档立卡贫困人口基本情况汇总表', () => {
