@@ -12,6 +12,7 @@ import { householdListSql } from '../households/household-list.ts';
 import { personMatch } from '../persons/person-match.ts';
 import { countyRegion, findRegion, householdRegionFilter } from '../regions/region-tree.ts';
 import { checkFullIds, type ExportSafety } from './export-guard.ts';
+import type { CellValue } from '../xlsx-write/index.ts';
 import { inChunks, rosterCell, writeRoster, type RosterColumn } from './roster-sheet.ts';
 
 export type HouseholdExportQuery = z.output<typeof householdExportQuery>;
@@ -53,6 +54,35 @@ type Row = Record<string, string | number | null>;
 const placeCells = (r: Row) =>
   [r.p_township, r.p_village, r.p_group].map((v) => rosterCell(PLACE_COLUMNS[0]!, v, false));
 
+/**
+ * Writes the rows of `ids` in their order, read a chunk at a time by `select` (its one parameter: the
+ * chunk's ids as a JSON array), each turned into its cells by `cells`.
+ */
+async function writeRosterRows(
+  ledger: Ledger,
+  path: string,
+  names: { title: string; sheetName: string },
+  columns: readonly RosterColumn[],
+  safety: ExportSafety,
+  ids: readonly number[],
+  select: string,
+  cells: (r: Row) => CellValue[],
+): Promise<number> {
+  const chunk = ledger.sqlite.prepare(select);
+  return writeRoster(
+    path,
+    { ...names, columns, exportedAt: new Date(), ...(safety.masked ? { note: '（已脱敏）' } : {}) },
+    (add) =>
+      inChunks(ids, (part) => {
+        const byId = new Map((chunk.all(JSON.stringify(part)) as Row[]).map((r) => [Number(r.id), r]));
+        for (const id of part) {
+          const r = byId.get(id);
+          if (r) add(cells(r));
+        }
+      }),
+  );
+}
+
 export async function exportHouseholdRoster(
   ledger: Ledger,
   q: HouseholdExportQuery,
@@ -68,34 +98,18 @@ export async function exportHouseholdRoster(
     .all(...s.params) as Array<[number, number]>;
   const fullIds = safety.masked ? 0 : ids.reduce((n, [, full]) => n + full, 0);
   checkFullIds(fullIds, safety);
-  const columns = [...PLACE_COLUMNS, ...HOUSEHOLD_FIELDS.map(fieldColumn)];
-  const chunk = ledger.sqlite.prepare(
-    `SELECT h.*, ${PLACE_SELECT} FROM households h ${PLACE_JOIN} WHERE h.id IN (SELECT value FROM json_each(?))`,
-  );
-  const rows = await writeRoster(
+  const rows = await writeRosterRows(
+    ledger,
     path,
-    {
-      title: rosterTitle(ledger, q.regionCode, '户'),
-      sheetName: '户花名册',
-      columns,
-      exportedAt: new Date(),
-      ...(safety.masked ? { note: '（已脱敏）' } : {}),
-    },
-    (add) =>
-      inChunks(
-        ids.map(([id]) => id),
-        (part) => {
-          const byId = new Map((chunk.all(JSON.stringify(part)) as Row[]).map((r) => [Number(r.id), r]));
-          for (const id of part) {
-            const r = byId.get(id);
-            if (!r) continue;
-            add([
-              ...placeCells(r),
-              ...HOUSEHOLD_FIELDS.map((f) => rosterCell(fieldColumn(f), r[f.column], safety.masked)),
-            ]);
-          }
-        },
-      ),
+    { title: rosterTitle(ledger, q.regionCode, '户'), sheetName: '户花名册' },
+    [...PLACE_COLUMNS, ...HOUSEHOLD_FIELDS.map(fieldColumn)],
+    safety,
+    ids.map(([id]) => id),
+    `SELECT h.*, ${PLACE_SELECT} FROM households h ${PLACE_JOIN} WHERE h.id IN (SELECT value FROM json_each(?))`,
+    (r) => [
+      ...placeCells(r),
+      ...HOUSEHOLD_FIELDS.map((f) => rosterCell(fieldColumn(f), r[f.column], safety.masked)),
+    ],
   );
   return { rows, fullIds, what: '户花名册' };
 }
@@ -135,42 +149,21 @@ export async function exportPersonRoster(
   const fullIds = safety.masked ? 0 : ids.reduce((n, [, full]) => n + full, 0);
   checkFullIds(fullIds, safety);
   const householdColumns = HOUSEHOLD_FIELDS.map((f) => ({ f, prefixed: `h_${f.column}` }));
-  const chunk = ledger.sqlite.prepare(
+  const rows = await writeRosterRows(
+    ledger,
+    path,
+    { title: rosterTitle(ledger, q.regionCode, '人员'), sheetName: '人员花名册' },
+    [...PLACE_COLUMNS, ...HOUSEHOLD_FIELDS.map(fieldColumn), ...PERSON_EXPORT_FIELDS.map(fieldColumn)],
+    safety,
+    ids.map(([id]) => id),
     `SELECT p.*, ${householdColumns.map(({ f, prefixed }) => `h.${f.column} AS ${prefixed}`).join(', ')}, ${PLACE_SELECT}
      FROM persons p JOIN households h ON h.id = p.household_id ${PLACE_JOIN}
      WHERE p.id IN (SELECT value FROM json_each(?))`,
-  );
-  const rows = await writeRoster(
-    path,
-    {
-      title: rosterTitle(ledger, q.regionCode, '人员'),
-      sheetName: '人员花名册',
-      columns: [
-        ...PLACE_COLUMNS,
-        ...HOUSEHOLD_FIELDS.map(fieldColumn),
-        ...PERSON_EXPORT_FIELDS.map(fieldColumn),
-      ],
-      exportedAt: new Date(),
-      ...(safety.masked ? { note: '（已脱敏）' } : {}),
-    },
-    (add) =>
-      inChunks(
-        ids.map(([id]) => id),
-        (part) => {
-          const byId = new Map((chunk.all(JSON.stringify(part)) as Row[]).map((r) => [Number(r.id), r]));
-          for (const id of part) {
-            const r = byId.get(id);
-            if (!r) continue;
-            add([
-              ...placeCells(r),
-              ...householdColumns.map(({ f, prefixed }) =>
-                rosterCell(fieldColumn(f), r[prefixed], safety.masked),
-              ),
-              ...PERSON_EXPORT_FIELDS.map((f) => rosterCell(fieldColumn(f), r[f.column], safety.masked)),
-            ]);
-          }
-        },
-      ),
+    (r) => [
+      ...placeCells(r),
+      ...householdColumns.map(({ f, prefixed }) => rosterCell(fieldColumn(f), r[prefixed], safety.masked)),
+      ...PERSON_EXPORT_FIELDS.map((f) => rosterCell(fieldColumn(f), r[f.column], safety.masked)),
+    ],
   );
   return { rows, fullIds, what: '人员花名册' };
 }
