@@ -2,11 +2,13 @@
 import type { ReportDef } from '../define.ts';
 import { housingRenovationReport } from './housing-renovation.ts';
 import { medicalInsuranceReport } from './medical-insurance.ts';
+import { microCreditReport } from './micro-credit.ts';
 import { migrantWorkReport } from './migrant-work.ts';
 import { povertyProjectsReport } from './poverty-projects.ts';
 import { publicWelfareJobsReport } from './public-welfare-jobs.ts';
 import { rectificationReport } from './rectification.ts';
 import { registerBasicsReport } from './register-basics.ts';
+import { relapseMonitoringReport } from './relapse-monitoring.ts';
 
 export const REPORT_DEFS: readonly ReportDef[] = [
   registerBasicsReport,
@@ -14,6 +16,8 @@ export const REPORT_DEFS: readonly ReportDef[] = [
   publicWelfareJobsReport,
   housingRenovationReport,
   medicalInsuranceReport,
+  microCreditReport,
   povertyProjectsReport,
+  relapseMonitoringReport,
   rectificationReport,
 ];
