@@ -1,5 +1,7 @@
 // Every report, in the order the catalog lists them.
 import type { ReportDef } from '../define.ts';
+import { compulsoryEducationReport } from './compulsory-education.ts';
+import { drinkingWaterReport } from './drinking-water.ts';
 import { housingRenovationReport } from './housing-renovation.ts';
 import { medicalInsuranceReport } from './medical-insurance.ts';
 import { migrantWorkReport } from './migrant-work.ts';
@@ -14,6 +16,8 @@ export const REPORT_DEFS: readonly ReportDef[] = [
   publicWelfareJobsReport,
   housingRenovationReport,
   medicalInsuranceReport,
+  compulsoryEducationReport,
+  drinkingWaterReport,
   povertyProjectsReport,
   rectificationReport,
 ];
