@@ -9,6 +9,7 @@ import { povertyProjectsReport } from './poverty-projects.ts';
 import { publicWelfareJobsReport } from './public-welfare-jobs.ts';
 import { rectificationReport } from './rectification.ts';
 import { registerBasicsReport } from './register-basics.ts';
+import { returneeScreeningReport } from './returnee-screening.ts';
 
 export const REPORT_DEFS: readonly ReportDef[] = [
   registerBasicsReport,
@@ -18,6 +19,7 @@ export const REPORT_DEFS: readonly ReportDef[] = [
   medicalInsuranceReport,
   compulsoryEducationReport,
   drinkingWaterReport,
+  returneeScreeningReport,
   povertyProjectsReport,
   rectificationReport,
 ];
