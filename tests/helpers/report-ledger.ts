@@ -120,3 +120,7 @@ export function expectEveryCell(
     expect({ label: row.label, values: row.values }).toEqual({ label: row.label, values: expected(inside) });
   }
 }
+
+/** A rate as the reports show it, computed independently: a ÷ b in %, one decimal; null when b is 0. */
+export const expectedRate = (a: number, b: number): number | null =>
+  b === 0 ? null : Math.round((a / b) * 1000) / 10;

@@ -11,6 +11,7 @@ import {
   type TestHousehold,
   type VillageRef,
   expectEveryCell,
+  expectedRate,
 } from '../helpers/report-ledger.ts';
 
 type Rec = { person_id: number; attendance: string; dropout_reason: string | null; return_date: string | null; returned: number }; // prettier-ignore
@@ -42,7 +43,7 @@ afterAll(async () => {
   await client?.close();
 });
 
-const rate = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1000) / 10);
+const rate = expectedRate;
 
 function expected(inside: (h: TestHousehold) => boolean): Record<string, number | null> {
   const mineHomes = households.filter(inside);

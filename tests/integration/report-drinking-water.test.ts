@@ -11,6 +11,7 @@ import {
   type TestHousehold,
   type VillageRef,
   expectEveryCell,
+  expectedRate,
 } from '../helpers/report-ledger.ts';
 
 type Rec = { household_id: number; solved: number; source_type: string | null; problems: string | null; measure: string | null; solved_date: string | null; water_quality_tested: number | null }; // prettier-ignore
@@ -39,7 +40,7 @@ afterAll(async () => {
   await client?.close();
 });
 
-const rate = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1000) / 10);
+const rate = expectedRate;
 
 function expected(inside: (h: TestHousehold) => boolean): Record<string, number | null> {
   const ids = new Set(households.filter(inside).map((h) => h.id));

@@ -11,6 +11,7 @@ import {
   type TestHousehold,
   type VillageRef,
   expectEveryCell,
+  expectedRate,
 } from '../helpers/report-ledger.ts';
 
 type Rec = { household_id: number; target_category: string; danger_level: string; appraisal_date: string | null; start_date: string | null; completion_date: string | null; acceptance_date: string | null; subsidy_standard: number | null; paid_amount: number | null; paid_date: string | null }; // prettier-ignore
@@ -38,7 +39,7 @@ afterAll(async () => {
   await client?.close();
 });
 
-const rate = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1000) / 10);
+const rate = expectedRate;
 
 function expected(inside: (h: TestHousehold) => boolean, asOf: string): Record<string, number | null> {
   const ids = new Set(households.filter(inside).map((h) => h.id));

@@ -11,6 +11,7 @@ import {
   type TestHousehold,
   type VillageRef,
   expectEveryCell,
+  expectedRate,
 } from '../helpers/report-ledger.ts';
 
 type Rec = { person_id: number; year: number; insured: number; employee_insured: number | null; subsidy_category: string | null; subsidy_amount: number | null; not_insured_reason: string | null; chronic_card: number | null }; // prettier-ignore
@@ -44,7 +45,7 @@ afterAll(async () => {
   await client?.close();
 });
 
-const rate = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1000) / 10);
+const rate = expectedRate;
 
 function expected(inside: (h: TestHousehold) => boolean, year: number): Record<string, number | null> {
   const ids = new Set(households.filter(inside).flatMap((h) => h.members.map((p) => p.id)));

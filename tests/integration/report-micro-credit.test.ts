@@ -10,6 +10,7 @@ import {
   villagesOf,
   type TestHousehold,
   type VillageRef,
+  expectedRate,
 } from '../helpers/report-ledger.ts';
 
 type Rec = { household_id: number; contract_no: string; amount: number; repaid: number | null; balance: number; overdue_amount: number | null; extension_type: string | null; covid_affected: number | null; interest_subsidy: number | null }; // prettier-ignore
@@ -39,7 +40,7 @@ afterAll(async () => {
   await client?.close();
 });
 
-const rate = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1000) / 10);
+const rate = expectedRate;
 
 function expected(inside: (h: TestHousehold) => boolean): Record<string, number | null> {
   const ids = new Set(households.filter(inside).map((h) => h.id));

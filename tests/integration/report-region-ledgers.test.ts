@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResponseOf } from '../../shared/contract/index.ts';
 import { openTestClient, type TestClient } from '../helpers/core-client.ts';
-import { insertRecords, villagesOf, type VillageRef } from '../helpers/report-ledger.ts';
+import { insertRecords, villagesOf, type VillageRef, expectedRate } from '../helpers/report-ledger.ts';
 
 type Row = Record<string, string | number | null> & { region_code: string | null };
 let client: TestClient;
@@ -16,7 +16,7 @@ const issues: Row[] = [];
 const projects: Row[] = [];
 const AS_OF = '2020-06-30';
 
-const rate = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1000) / 10);
+const rate = expectedRate;
 const money = (n: number) => Math.round(n * 100) / 100;
 
 beforeAll(async () => {

@@ -10,6 +10,7 @@ import {
   villagesOf,
   type TestHousehold,
   type VillageRef,
+  expectedRate,
 } from '../helpers/report-ledger.ts';
 
 type Rec = { household_id: number; size: number; category: string; risks: string; eliminated: number | null; eliminate_method: string | null }; // prettier-ignore
@@ -38,7 +39,7 @@ afterAll(async () => {
   await client?.close();
 });
 
-const rate = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1000) / 10);
+const rate = expectedRate;
 
 function expected(inside: (h: TestHousehold) => boolean): Record<string, number | null> {
   const ids = new Set(households.filter(inside).map((h) => h.id));
