@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'not-initialized', // the ledger has no county yet
   'already-initialized',
   'db-from-newer-version',
+  'ledger-damaged', // quick_check failed at start: restore from a backup
   'unauthorized',
   'forbidden',
   'cancelled',

@@ -274,6 +274,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     ledgerPath: options.ledgerPath,
     host: 'browser',
     regionDataPath: options.regionDataPath,
+    safeguards: true,
   });
   const token = newToken();
   let port = 0;

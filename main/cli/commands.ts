@@ -32,6 +32,7 @@ import { reportParams } from '../../shared/contract/reports.ts';
 import { allReports } from '../../shared/reports/index.ts';
 import { reportCatalog, runReport } from '../core/reports/run-report.ts';
 import { reportText } from './report-text.ts';
+import { reliabilityCommands } from './reliability-commands.ts';
 
 export interface CliIo {
   out(line: string): void;
@@ -81,6 +82,8 @@ function upgradeSql(file: string, defs: readonly LedgerDef[]): string[] {
 }
 
 export const commands = {
+  ...reliabilityCommands,
+
   init: {
     options: { ...common, county: { type: 'string' } } satisfies OptionSpec,
     run: (values: Values, io: CliIo) =>

@@ -6,6 +6,15 @@ import type { Handlers } from './api/dispatch.ts';
 import { acquireLedgerLock } from './db/ledger-lock.ts';
 import { openLedger, type Ledger } from './db/open-ledger.ts';
 import { getRegionCatalog } from './regions/catalog.ts';
+import { auditHead, writeAnchor } from './audit/audit-chain.ts';
+import { checkLedgerAtStart } from './backup/startup-check.ts';
+import { rotatingBackup, type BackupReason } from './backup/rotation.ts';
+
+/** The audit log's newest entry, if the file has the chained log. */
+const chainedHead = (ledger: Ledger) =>
+  ledger.sqlite.prepare(`SELECT 1 FROM pragma_table_info('audit_log') WHERE name = 'hash'`).get()
+    ? auditHead(ledger.sqlite)
+    : null;
 
 export interface Core {
   readonly ledger: Ledger;
@@ -28,7 +37,15 @@ export interface CoreOptions {
   files?: FileRegistry;
   /** Where problems at close are reported (the host's log). */
   log?: (message: string, error?: unknown) => void;
+  /**
+   * The hosts a clerk uses (window, browser mode): quick_check before opening, a backup at start, every
+   * few hours and before every import (backup/). CLI commands leave it off; `backup` is a command.
+   */
+  safeguards?: boolean;
 }
+
+/** Hours of use between automatic backups. */
+const BACKUP_EVERY_MS = 4 * 60 * 60 * 1000;
 
 export async function openCore(options: CoreOptions): Promise<Core> {
   // One program per ledger (db/ledger-lock.ts); the import worker opens the file under this lock.
@@ -38,6 +55,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   );
   let ledger: Ledger;
   try {
+    if (options.safeguards) checkLedgerAtStart(options.ledgerPath);
     ledger = await openLedger(options.ledgerPath);
   } catch (e) {
     lock.release();
@@ -45,6 +63,18 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   }
   const files = options.files ?? new FileRegistry();
   const jobs = new ImportJobs(options.importWorker, undefined, options.regionDataPath ?? null);
+  let backups: Promise<unknown> = Promise.resolve();
+  let timer: NodeJS.Timeout | null = null;
+  if (options.safeguards) {
+    // One backup at a time; a failed automatic backup is logged, never fatal (the next one retries).
+    const backup = (reason: BackupReason) => (backups = backups.then(() => rotatingBackup(ledger, reason)));
+    void backup('start').catch((e: unknown) => options.log?.('backup at start failed', e));
+    timer = setInterval(() => {
+      void backup('hourly').catch((e: unknown) => options.log?.('scheduled backup failed', e));
+    }, BACKUP_EVERY_MS);
+    timer.unref();
+    jobs.beforeCommit = () => backup('before-import');
+  }
   const handlers = createHandlers({
     ledger,
     host: options.host,
@@ -62,10 +92,17 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     // and a clerk copying only ledger.db would lose the latest entries.
     close: async () => {
       try {
+        if (timer) clearInterval(timer);
+        await backups.catch(() => undefined);
         await jobs.dispose();
       } finally {
         const leftOver = files.dispose();
         if (leftOver) options.log?.('could not delete the temporary folder', leftOver);
+        try {
+          writeAnchor(ledger.path, chainedHead(ledger));
+        } catch (e) {
+          options.log?.('could not write the audit anchor', e);
+        }
         try {
           await ledger.close();
         } finally {

@@ -326,6 +326,7 @@ async function start(): Promise<void> {
       // Unpacked beside app.asar (electron-builder.yml asarUnpack): a worker cannot start inside the archive.
       importWorker: inApp(appDir.replace(/app\.asar$/, 'app.asar.unpacked'), IMPORT_WORKER_BUNDLE),
       dialogs: { pickFile: pickImportFile, saveFile: saveGeneratedFile },
+      safeguards: true,
     });
   } catch (e) {
     log(`cannot open ${ledgerPath}`, e);

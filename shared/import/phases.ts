@@ -6,6 +6,7 @@ export const PHASE_LABELS: Readonly<Record<string, string>> = {
   csv: '读取文本文件',
   header: '识别表头',
   validate: '校验数据',
+  backup: '备份台账',
   commit: '写入台账',
   report: '生成错误报告',
 };

@@ -1,6 +1,9 @@
 // Import through the contract as the UI does it: upload (browser mode), analyse in the worker thread
 // with progress, adjust a column, preview with errors, import the valid rows, history, undo.
 import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { listBackups } from '../../main/core/backup/rotation.ts';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
@@ -12,9 +15,24 @@ import { expectPreviewMatchesResult } from '../helpers/import-accounting.ts';
 
 let host: BrowserHost;
 let base: string;
+const ledgerPath = tempLedgerPath();
+
+/** The audit entries about import batches (issue 13: every import and undo leaves one). */
+function batchEntries() {
+  const db = new Database(ledgerPath, { readonly: true });
+  try {
+    return db
+      .prepare(
+        `SELECT action, entity_id, operator, changes FROM audit_log WHERE entity = 'batch' ORDER BY id`,
+      )
+      .all() as { action: string; entity_id: string; operator: string; changes: string }[];
+  } finally {
+    db.close();
+  }
+}
 
 beforeAll(async () => {
-  host = await startBrowserHost({ ledgerPath: tempLedgerPath(), rendererDir: tempDir() });
+  host = await startBrowserHost({ ledgerPath, rendererDir: tempDir() });
   base = `http://127.0.0.1:${host.port}`;
   await call('ledger.create', { countyCode: '420626' });
   await call('settings.setOperator', { name: '导入员' });
@@ -118,6 +136,20 @@ describe('import jobs over browser mode', () => {
     ]);
     const list = await call<{ total: number }>('households.list', { regionCode: null });
     expect(list.total).toBe(3);
+    // The ledger was backed up before the import (and at start), and the import is in the audit log
+    // with the file's hash and the rows it created.
+    const reasons = listBackups(path.join(path.dirname(ledgerPath), 'backups')).map((b) => b.reason);
+    expect(reasons).toContain('before-import');
+    expect(reasons).toContain('start');
+    const [imported] = batchEntries();
+    expect(imported).toMatchObject({
+      action: 'import',
+      entity_id: String(done.result.batchId),
+      operator: '导入员',
+    });
+    const created = JSON.parse(imported?.changes ?? '[]') as { field: string; after: string }[];
+    expect(created.find((c) => c.field === 'created:persons')?.after).toMatch(/^\d+-\d+$/);
+    expect(created.find((c) => c.field === 'sha256')?.after).toMatch(/^[0-9a-f]{64}$/);
     const found = await call<{ total: number }>('persons.search', { q: (ids[0] ?? '').slice(-6) });
     expect(found.total).toBe(1);
 
@@ -141,6 +173,7 @@ describe('import jobs over browser mode', () => {
     await call('import.undo', { batchId: history[0]?.batchId });
     expect((await call<{ total: number }>('households.list', { regionCode: null })).total).toBe(0);
     expect((await call<ResponseOf<'import.history'>>('import.history', {}))[0]?.undoneBy).toBe('导入员');
+    expect(batchEntries().map((e) => e.action)).toEqual(['import', 'undo-import']);
   });
 
   it('asks which sheet when two could be the one; a bad whole-column value is refused and the preview stays', async () => {

@@ -6,6 +6,7 @@ import {
   type AuditEntryView,
 } from '../../../shared/audit-text.ts';
 import { nowIso } from '../clock.ts';
+import { AUDIT_CHAIN_START, auditEntryHash, type AuditChainEntry, type AuditLink } from './audit-chain.ts';
 import { ledgerDef, ledgerTableName } from '../../../shared/ledgers/index.ts';
 import type { Ledger } from '../db/open-ledger.ts';
 import type { AuditAction, AuditEntity } from '../db/tables.ts';
@@ -40,31 +41,84 @@ export function diffRows(
   return changes;
 }
 
+// Whether the file has the chained log (migration 0011). Only a file opened with an earlier `migrateTo`
+// lacks it: the migration tests build such files with today's code.
+const chained = new WeakMap<Ledger, boolean>();
+const isChained = (ledger: Ledger): boolean => {
+  let known = chained.get(ledger);
+  if (known === undefined) {
+    known =
+      ledger.sqlite.prepare(`SELECT 1 FROM pragma_table_info('audit_log') WHERE name = 'hash'`).get() !==
+      undefined;
+    chained.set(ledger, known);
+  }
+  return known;
+};
+
+/** Appends one entry, chained to the newest (in the caller's transaction: one writer, no gap). */
 export function writeAudit(ledger: Ledger, entry: AuditWrite): void {
+  if (!isChained(ledger)) {
+    // Before 0011 the log took no imports, undo or settings (nor exports before 0006).
+    if (['import', 'undo-import', 'setting'].includes(entry.action)) return;
+    ledger
+      .prepare(
+        `INSERT INTO audit_log (at, operator, action, entity, entity_id, household_id, label, batch_id, changes)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        entry.at ?? nowIso(),
+        entry.operator,
+        entry.action,
+        entry.entity,
+        String(entry.entityId),
+        entry.householdId,
+        entry.label,
+        entry.batchId ?? null,
+        JSON.stringify(entry.changes),
+      );
+    return;
+  }
+  const head = ledger.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+    AuditLink | undefined;
+  const row: AuditChainEntry = {
+    id: (head?.id ?? 0) + 1,
+    at: entry.at ?? nowIso(),
+    operator: entry.operator,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: String(entry.entityId),
+    household_id: entry.householdId,
+    label: entry.label,
+    batch_id: entry.batchId ?? null,
+    changes: JSON.stringify(entry.changes),
+  };
   ledger
     .prepare(
-      `INSERT INTO audit_log (at, operator, action, entity, entity_id, household_id, label, batch_id, changes)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO audit_log (id, at, operator, action, entity, entity_id, household_id, label, batch_id, changes, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
-      entry.at ?? nowIso(),
-      entry.operator,
-      entry.action,
-      entry.entity,
-      String(entry.entityId),
-      entry.householdId,
-      entry.label,
-      entry.batchId ?? null,
-      JSON.stringify(entry.changes),
+      row.id,
+      row.at,
+      row.operator,
+      row.action,
+      row.entity,
+      row.entity_id,
+      row.household_id,
+      row.label,
+      row.batch_id,
+      row.changes,
+      auditEntryHash(head?.hash ?? AUDIT_CHAIN_START, row),
     );
 }
 
+/** A history row: the queries below read only entries about households, persons and records. */
 interface AuditRow {
   id: number;
   at: string;
   operator: string;
-  action: AuditAction;
-  entity: AuditEntity;
+  action: AuditEntryView['action'];
+  entity: AuditEntryView['entity'];
   entity_id: string;
   label: string;
   changes: string;

@@ -8,6 +8,7 @@ import { Migrator, type MigrationProvider } from 'kysely/migration';
 import { MIGRATIONS } from '../../../migrations/index.ts';
 import { LedgerError } from '../../../shared/result.ts';
 import { nativeBindingOptions } from './native-binding.ts';
+import { createPrivateFile, makePrivate, mkdirPrivate } from './private-files.ts';
 import type { DB } from './tables.ts';
 
 export const MIGRATION_TABLE = 'kysely_migration';
@@ -81,17 +82,25 @@ export async function openLedger(path: string, options: OpenOptions = {}): Promi
     .sort()
     .filter((n) => !applied.includes(n) && n <= target);
 
-  if (path !== ':memory:') fs.mkdirSync(nodePath.dirname(nodePath.resolve(path)), { recursive: true });
+  if (path !== ':memory:') {
+    mkdirPrivate(nodePath.dirname(nodePath.resolve(path)));
+    createPrivateFile(path);
+    makePrivate(path, `${path}-wal`, `${path}-shm`);
+  }
   const sqlite = new Database(path, nativeBindingOptions());
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL'); // office PCs lose power; a committed entry must survive it
     sqlite.pragma('foreign_keys = ON');
+    // Deleted rows (a 注销 person's ID number) are overwritten, not left in free pages.
+    sqlite.pragma('secure_delete = ON');
     sqlite.pragma('busy_timeout = 5000');
     // County-scale lists and counts read tens of MB of pages; 32 MB (allocated as used) keeps them warm.
     sqlite.pragma('cache_size = -32768');
     if (applied.length > 0 && pending.length > 0 && (options.backupBeforeMigrate ?? true)) {
-      await sqlite.backup(`${path}.before-${pending[0]}.bak`);
+      const copy = `${path}.before-${pending[0]}.bak`;
+      createPrivateFile(copy);
+      await sqlite.backup(copy);
     }
   } catch (e) {
     sqlite.close();

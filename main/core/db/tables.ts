@@ -123,9 +123,21 @@ export interface PersonsTable {
 }
 
 export type AuditAction =
-  'create' | 'update' | 'delete' | 'cancel' | 'restore' | 'move-in' | 'move-out' | 'set-head';
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'cancel'
+  | 'restore'
+  | 'move-in'
+  | 'move-out'
+  | 'set-head'
+  /** A file written (entity 'file'), an import committed or undone (entity 'batch'), a setting changed. */
+  | 'export'
+  | 'import'
+  | 'undo-import'
+  | 'setting';
 /** 'record': a thematic ledger's record, entity_id '<ledger id>:<record id>'. */
-export type AuditEntity = 'household' | 'person' | 'region' | 'record';
+export type AuditEntity = 'household' | 'person' | 'region' | 'record' | 'file' | 'batch' | 'setting';
 
 export interface AuditLogTable {
   id: Generated<number>;
@@ -138,6 +150,8 @@ export interface AuditLogTable {
   label: string;
   batch_id: number | null;
   changes: Generated<string>;
+  /** SHA-256 chaining this entry to the one before (main/core/audit/audit-chain.ts). */
+  hash: string;
 }
 
 export interface DB {
@@ -164,7 +178,7 @@ export type RegionRow = Selectable<RegionsTable>;
  * interface gains a column that is not listed here (or the reverse).
  */
 export const TABLE_COLUMNS = {
-  audit_log: ['id', 'at', 'operator', 'action', 'entity', 'entity_id', 'household_id', 'label', 'batch_id', 'changes'],
+  audit_log: ['id', 'at', 'operator', 'action', 'entity', 'entity_id', 'household_id', 'label', 'batch_id', 'changes', 'hash'],
   settings: ['key', 'value', 'updated_at'],
   code_items: ['table_key', 'code', 'label', 'aliases', 'retired', 'created_at'],
   import_batches: ['id', 'kind', 'file_name', 'sha256', 'sheet', 'operator', 'summary', 'created_at', 'mapping', 'undone_at', 'undone_by', 'ledger_id'],

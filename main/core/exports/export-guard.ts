@@ -5,9 +5,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { FULL_ID_CONFIRM_LIMIT } from '../../../shared/contract/exports.ts';
 import { LedgerError } from '../../../shared/result.ts';
-import { nowIso } from '../clock.ts';
 import type { Ledger } from '../db/open-ledger.ts';
 import { getOperator } from '../ledger/operator.ts';
+import { writeAudit } from '../audit/audit-log.ts';
 
 export interface ExportSafety {
   masked: boolean;
@@ -50,10 +50,13 @@ export function auditExport(ledger: Ledger, e: ExportRecord): void {
     { field: 'full_ids', before: null, after: e.fullIds },
     { field: 'sha256', before: null, after: e.sha256 },
   ];
-  ledger
-    .prepare(
-      `INSERT INTO audit_log (at, operator, action, entity, entity_id, household_id, label, changes)
-       VALUES (?, ?, 'export', 'file', ?, NULL, ?, ?)`,
-    )
-    .run(nowIso(), getOperator(ledger) ?? '未填写', e.fileName, e.what, JSON.stringify(changes));
+  writeAudit(ledger, {
+    operator: getOperator(ledger) ?? '未填写',
+    action: 'export',
+    entity: 'file',
+    entityId: e.fileName,
+    householdId: null,
+    label: e.what,
+    changes,
+  });
 }

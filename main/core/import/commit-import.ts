@@ -3,6 +3,7 @@
 // audit log pointing at the batch. Any error rolls everything back.
 import { HOUSEHOLD_ENTRY_FIELDS, PERSON_ENTRY_FIELDS } from '../../../shared/fields/entry-fields.ts';
 import { writeAudit } from '../audit/audit-log.ts';
+import { auditImport } from '../audit/batch-audit.ts';
 import { nowIso } from '../clock.ts';
 import type { Ledger } from '../db/open-ledger.ts';
 import { refreshHousehold } from '../households/derived.ts';
@@ -181,6 +182,15 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): 
     // The trigram fill runs inside the deferred span too (its smaller cache; indexes built last).
     withIndexesDeferred(ledger, plan.counts.persons.created, () => withSearchIndexPaused(ledger, rows));
     for (const id of touched) refreshHousehold(ledger, id);
+    auditImport(ledger, {
+      batchId,
+      operator,
+      fileName: batch.fileName,
+      sha256: batch.sha256,
+      at: now,
+      tables: ['households', 'persons'],
+      label: `导入 ${batch.fileName ?? ''}`.trim(),
+    });
     return { batchId, counts: plan.counts };
   })();
 }

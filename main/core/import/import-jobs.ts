@@ -182,8 +182,24 @@ export class ImportJobs {
       );
     job.state = 'committing';
     job.error = null;
-    this.#send(job, { type: 'commit', skipInvalid, operator, ...(templateName ? { templateName } : {}) });
+    job.phase = 'backup';
+    this.#onChange();
+    // The ledger is backed up before every import (backup/rotation.ts); a failed backup stops the import.
+    void this.beforeCommit().then(
+      () => {
+        if (job.state !== 'committing') return; // cancelled while the backup ran
+        this.#send(job, { type: 'commit', skipInvalid, operator, ...(templateName ? { templateName } : {}) });
+      },
+      (e: unknown) => {
+        job.state = 'ready';
+        job.error = { code: 'internal', message: `导入前备份台账失败，未导入：${(e as Error).message}` };
+        this.#onChange();
+      },
+    );
   }
+
+  /** Run before each commit (the host sets it to take a backup). */
+  beforeCommit: () => Promise<unknown> = () => Promise.resolve();
 
   /** Resolves with the written path. */
   errorReport(id: string, path: string): Promise<string> {

@@ -3,6 +3,7 @@
 import { LedgerError } from '../../../shared/result.ts';
 import type { AuditChange } from '../../../shared/audit-text.ts';
 import { nowIso } from '../clock.ts';
+import { auditUndoImport } from '../audit/batch-audit.ts';
 import type { Ledger } from '../db/open-ledger.ts';
 import { refreshHousehold } from '../households/derived.ts';
 import { requireOperator } from '../ledger/operator.ts';
@@ -147,6 +148,7 @@ export function undoImport(ledger: Ledger, batchId: number) {
       operator,
       batchId,
     );
+    auditUndoImport(ledger, batchId, operator, `撤销第 ${batchId} 批导入（${batch.file_name ?? ''}）`);
     return {
       batchId,
       personsRemoved: persons,

@@ -7,6 +7,7 @@ import type { LedgerDef } from '../../../../shared/ledgers/define.ts';
 import { childLedgers, ledgerTableName } from '../../../../shared/ledgers/index.ts';
 import { LedgerError } from '../../../../shared/result.ts';
 import { writeAudit } from '../../audit/audit-log.ts';
+import { auditImport, auditUndoImport } from '../../audit/batch-audit.ts';
 import { nowIso } from '../../clock.ts';
 import type { Ledger } from '../../db/open-ledger.ts';
 import { requireOperator } from '../../ledger/operator.ts';
@@ -68,6 +69,15 @@ export function commitLedgerPlan(ledger: Ledger, plan: LedgerPlan, batch: Ledger
         });
       }
     }
+    auditImport(ledger, {
+      batchId,
+      operator,
+      fileName: batch.fileName,
+      sha256: batch.sha256,
+      at: now,
+      tables: [ledgerTableName(def)],
+      label: `导入 ${batch.fileName ?? ''} 到${def.name}`,
+    });
     return { batchId, counts: plan.counts };
   })();
 }
@@ -135,5 +145,6 @@ export function undoLedgerImport(ledger: Ledger, batchId: number, def: LedgerDef
     operator,
     batchId,
   );
+  auditUndoImport(ledger, batchId, operator, `撤销第 ${batchId} 批导入（${def.name}）`);
   return { batchId, personsRemoved: 0, householdsRemoved: 0, recordsRemoved: removed };
 }
