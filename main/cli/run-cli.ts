@@ -30,6 +30,12 @@ export const USAGE = `用法：npm run ledger -- <命令> [选项]
                                         计算报表：合计、各乡镇小计与各村（--region 乡镇时为各村）
   ledger-sql 台账编号 … [--db 文件]     打印台账定义对应的建表语句（写新迁移时用）；给出 --db 时只打印
                                         该文件缺少的 ALTER TABLE … ADD COLUMN 和索引（文件只读）
+  backup [--out 文件夹]                 备份台账（备份接口 + 完整性检查 + 重新读取）；不写 --out 时放入
+                                        台账旁 backups 文件夹并按规则轮换
+  backups                               列出自动备份
+  verify 文件                           检查台账或备份文件：完好退出 0，有问题退出 1 并说明
+  restore 文件 [--yes]                  用备份恢复台账（当前台账先另存为备份，可撤销）；不加 --yes 只说明
+  audit verify                          检查审计日志的哈希链：被修改、删除或调换的记录逐条指出，退出 1
 
 通用选项：
   --db PATH   台账文件（默认：环境变量 LEDGER_DB，或用户数据目录下的 county-ledger/ledger.db）
