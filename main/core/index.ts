@@ -1,6 +1,6 @@
 // The ledger core as hosts see it: open a ledger file and get the handler table for the contract.
 import { createHandlers, type HandlerContext } from './api/handlers.ts';
-import { FileRegistry } from './files/file-registry.ts';
+import { FileRegistry, sweepStaleTempDirs } from './files/file-registry.ts';
 import { ImportJobs } from './import/import-jobs.ts';
 import type { Handlers } from './api/dispatch.ts';
 import { acquireLedgerLock } from './db/ledger-lock.ts';
@@ -55,7 +55,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   );
   let ledger: Ledger;
   try {
-    if (options.safeguards) checkLedgerAtStart(options.ledgerPath);
+    if (options.safeguards) {
+      checkLedgerAtStart(options.ledgerPath);
+      sweepStaleTempDirs();
+    }
     ledger = await openLedger(options.ledgerPath);
   } catch (e) {
     lock.release();

@@ -16,6 +16,7 @@ import { verifyLedgerFile } from '../../main/core/backup/verify-ledger-file.ts';
 import { writeBackup } from '../../main/core/backup/write-backup.ts';
 import { openLedger } from '../../main/core/db/open-ledger.ts';
 import { openCore } from '../../main/core/index.ts';
+import { sweepStaleTempDirs } from '../../main/core/files/file-registry.ts';
 import { LedgerError } from '../../shared/result.ts';
 import { loadDemo } from '../../main/core/api/handlers.ts';
 import { getRegionCatalog } from '../../main/core/regions/catalog.ts';
@@ -218,5 +219,20 @@ describe('private files', () => {
     ledger.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     await ledger.close();
     expect(fs.readFileSync(file).includes(secret)).toBe(false);
+  });
+
+  it('removes temporary folders left by a session that ended without cleaning up, not those of running ones', () => {
+    const tmp = tempDir();
+    const dead = path.join(tmp, 'county-ledger-4000001-abcDEF');
+    const running = path.join(tmp, 'county-ledger-4000002-xyzXYZ');
+    const other = path.join(tmp, 'someone-else');
+    for (const d of [dead, running, other]) {
+      fs.mkdirSync(d);
+      fs.writeFileSync(path.join(d, '上传.xlsx'), '420626198001011234');
+    }
+    expect(sweepStaleTempDirs(tmp, (pid) => pid === 4000002)).toBe(1);
+    expect(fs.existsSync(dead)).toBe(false);
+    expect(fs.existsSync(running)).toBe(true);
+    expect(fs.existsSync(other)).toBe(true);
   });
 });

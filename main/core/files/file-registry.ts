@@ -14,6 +14,40 @@ export interface RegisteredFile {
   temporary: boolean;
 }
 
+/** Session folders are named county-ledger-<pid>-XXXXXX so a later start knows whose they were. */
+const TEMP_PREFIX = 'county-ledger-';
+const SESSION_DIR = /^county-ledger-(\d+)-[A-Za-z0-9]{6}$/;
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Removes the temporary folders of sessions that ended without cleaning up (power cut, kill): their
+ * uploads and generated files carry ID numbers. Folders of running programs are left alone. Returns
+ * how many were removed; failures are skipped (the next start tries again).
+ */
+export function sweepStaleTempDirs(tmp = os.tmpdir(), isAlive: (pid: number) => boolean = alive): number {
+  let removed = 0;
+  let names: string[];
+  try {
+    names = fs.readdirSync(tmp);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const m = SESSION_DIR.exec(name);
+    if (!m || Number(m[1]) === process.pid || isAlive(Number(m[1]))) continue;
+    if (removeDirQuietly(path.join(tmp, name)) === null) removed += 1;
+  }
+  return removed;
+}
+
 export class FileRegistry {
   readonly #files = new Map<string, RegisteredFile>();
   readonly #removeDir: (dir: string) => Error | null;
@@ -40,7 +74,7 @@ export class FileRegistry {
   tempPath(name: string): string {
     // A temp cleaner or antivirus may have removed the folder since: make a new one then.
     if (this.#tempDir === null || !fs.existsSync(this.#tempDir)) {
-      this.#tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'county-ledger-'));
+      this.#tempDir = fs.mkdtempSync(path.join(os.tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
     }
     // Windows forbids these in names; control characters are replaced too.
     const safe =
