@@ -8,6 +8,7 @@ import { openLedger, type Ledger } from './db/open-ledger.ts';
 import { getRegionCatalog } from './regions/catalog.ts';
 import { auditHead, writeAnchor } from './audit/audit-chain.ts';
 import { checkLedgerAtStart } from './backup/startup-check.ts';
+import { verifyOffThread } from './backup/verify-off-thread.ts';
 import { rotatingBackup, type BackupReason } from './backup/rotation.ts';
 
 /** The audit log's newest entry, if the file has the chained log. */
@@ -54,9 +55,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     options.program ?? (options.host === 'electron' ? '县域统筹台账' : '县域统筹台账（浏览器模式）'),
   );
   let ledger: Ledger;
+  // Checks of a county ledger take seconds: in a worker thread, not the one answering the UI.
+  const verify = verifyOffThread(options.importWorker);
   try {
     if (options.safeguards) {
-      checkLedgerAtStart(options.ledgerPath);
+      await checkLedgerAtStart(options.ledgerPath, verify);
       sweepStaleTempDirs();
     }
     ledger = await openLedger(options.ledgerPath);
@@ -70,7 +73,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   let timer: NodeJS.Timeout | null = null;
   if (options.safeguards) {
     // One backup at a time; a failed automatic backup is logged, never fatal (the next one retries).
-    const backup = (reason: BackupReason) => (backups = backups.then(() => rotatingBackup(ledger, reason)));
+    const backup = (reason: BackupReason) =>
+      (backups = backups.then(() => rotatingBackup(ledger, reason, new Date(), verify)));
     void backup('start').catch((e: unknown) => options.log?.('backup at start failed', e));
     timer = setInterval(() => {
       void backup('hourly').catch((e: unknown) => options.log?.('scheduled backup failed', e));

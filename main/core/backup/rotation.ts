@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Ledger } from '../db/open-ledger.ts';
 import { writeBackup } from './write-backup.ts';
-import type { LedgerFileReport } from './verify-ledger-file.ts';
+import type { LedgerFileReport, VerifyFile } from './verify-ledger-file.ts';
 
 export type BackupReason = 'start' | 'hourly' | 'before-import' | 'before-restore' | 'manual';
 
@@ -90,9 +90,14 @@ export async function rotatingBackup(
   ledger: Ledger,
   reason: BackupReason,
   now: Date = new Date(),
+  verify?: VerifyFile,
 ): Promise<LedgerFileReport> {
   const dir = backupDirOf(ledger.path);
-  const report = await writeBackup(ledger.sqlite, path.join(dir, `ledger-${backupStamp(now)}-${reason}.db`));
+  const report = await writeBackup(
+    ledger.sqlite,
+    path.join(dir, `ledger-${backupStamp(now)}-${reason}.db`),
+    verify,
+  );
   const all = listBackups(dir);
   const keep = backupsToKeep(all, now);
   for (const b of all) if (!keep.has(b.file)) fs.rmSync(b.file, { force: true });

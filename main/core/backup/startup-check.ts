@@ -3,20 +3,23 @@
 import fs from 'node:fs';
 import { LedgerError } from '../../../shared/result.ts';
 import { backupDirOf, listBackups, REASON_LABEL, type BackupReason } from './rotation.ts';
-import { verifyLedgerFile } from './verify-ledger-file.ts';
+import { verifyHere, type VerifyFile } from './verify-ledger-file.ts';
 
-export function newestSoundBackup(ledgerPath: string): { file: string; at: Date; reason: string } | null {
+export async function newestSoundBackup(
+  ledgerPath: string,
+  verify: VerifyFile = verifyHere,
+): Promise<{ file: string; at: Date; reason: string } | null> {
   for (const b of listBackups(backupDirOf(ledgerPath))) {
-    if (verifyLedgerFile(b.file, 'integrity', false).ok) return b;
+    if ((await verify(b.file, 'integrity', false)).ok) return b;
   }
   return null;
 }
 
-export function checkLedgerAtStart(ledgerPath: string): void {
+export async function checkLedgerAtStart(ledgerPath: string, verify: VerifyFile = verifyHere): Promise<void> {
   if (!fs.existsSync(ledgerPath) || fs.statSync(ledgerPath).size === 0) return;
-  const report = verifyLedgerFile(ledgerPath, 'quick', false);
+  const report = await verify(ledgerPath, 'quick', false);
   if (report.ok) return;
-  const backup = newestSoundBackup(ledgerPath);
+  const backup = await newestSoundBackup(ledgerPath, verify);
   const when = (d: Date) => d.toLocaleString('zh-CN', { hour12: false });
   throw new LedgerError(
     'ledger-damaged',

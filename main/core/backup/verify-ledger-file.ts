@@ -99,3 +99,13 @@ export function verifyLedgerFile(
   report.sound = report.ok && report.auditProblems.length === 0;
   return report;
 }
+
+/** How a caller checks a file: here, or off the main thread (verify-off-thread.ts). */
+export type VerifyFile = (
+  file: string,
+  mode: 'integrity' | 'quick',
+  audit: boolean,
+) => Promise<LedgerFileReport>;
+
+export const verifyHere: VerifyFile = (file, mode, audit) =>
+  Promise.resolve(verifyLedgerFile(file, mode, audit));

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { nativeBindingOptions } from '../db/native-binding.ts';
 import { createPrivateFile, fsyncDir, fsyncFile, mkdirPrivate } from '../db/private-files.ts';
 import { LedgerError } from '../../../shared/result.ts';
-import { verifyLedgerFile, type LedgerFileReport } from './verify-ledger-file.ts';
+import { verifyHere, type LedgerFileReport, type VerifyFile } from './verify-ledger-file.ts';
 
 /** A backup is one file: the copy inherits WAL mode, which would need -wal/-shm files beside it. */
 export function makeSelfContained(file: string): void {
@@ -19,7 +19,11 @@ export function makeSelfContained(file: string): void {
   }
 }
 
-export async function writeBackup(source: Database.Database, file: string): Promise<LedgerFileReport> {
+export async function writeBackup(
+  source: Database.Database,
+  file: string,
+  verify: VerifyFile = verifyHere,
+): Promise<LedgerFileReport> {
   mkdirPrivate(path.dirname(file));
   const tmp = `${file}.tmp`;
   fs.rmSync(tmp, { force: true });
@@ -28,7 +32,7 @@ export async function writeBackup(source: Database.Database, file: string): Prom
     await source.backup(tmp);
     makeSelfContained(tmp);
     // An edited audit log does not stop a backup (it is kept as evidence); damage does.
-    const report = verifyLedgerFile(tmp);
+    const report = await verify(tmp, 'integrity', false);
     if (!report.ok)
       throw new LedgerError('internal', `备份未通过检查，未保存：${report.problems.join('；')}`);
     fsyncFile(tmp);

@@ -7,11 +7,13 @@ import { storageFailureMessage } from '../storage-errors.ts';
 import { analyzeFile, commitAnalysis, remapAnalysis, type Analysis } from './analyze-file.ts';
 import { commitResultOf, errorReportInput, previewOf } from './preview.ts';
 import { SheetChoiceError } from './choose-sheet.ts';
-import type { FromWorker, ToWorker, WorkerStart } from './worker-protocol.ts';
+import type { FromWorker, ToWorker, WorkerStart, WorkerVerify } from './worker-protocol.ts';
+import { verifyLedgerFile } from '../backup/verify-ledger-file.ts';
 
 const port = parentPort;
 if (!port) throw new Error('import-worker must run in a worker thread');
-const start = workerData as WorkerStart;
+const data = workerData as WorkerStart | WorkerVerify;
+const start = data as WorkerStart;
 const post = (m: FromWorker) => port.postMessage(m);
 const abort = new AbortController();
 
@@ -88,4 +90,8 @@ port.on('message', (m: ToWorker) => {
   })();
 });
 
-analyse(start.sheet, start.regionCode).catch(fail);
+if ('verify' in data) {
+  // integrity_check of a county ledger takes seconds: here, not on the thread that answers the UI.
+  const { file, mode, audit } = data.verify;
+  port.postMessage(verifyLedgerFile(file, mode, audit));
+} else analyse(start.sheet, start.regionCode).catch(fail);

@@ -13,6 +13,11 @@ export interface WorkerStart {
   regionDataPath: string | null;
 }
 
+/** The same worker checks a ledger file off the main thread (backup/verify-off-thread.ts). */
+export interface WorkerVerify {
+  verify: { file: string; mode: 'integrity' | 'quick'; audit: boolean };
+}
+
 export type ToWorker =
   | {
       type: 'remap';
