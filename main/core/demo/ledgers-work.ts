@@ -31,13 +31,13 @@ const [IN_COUNTY, IN_CITY, IN_PROVINCE, OTHER_PROVINCE] = DESTINATIONS;
 const BOTH_SHARE = 2252 / 15670;
 /** The planning households in one 去向 only (seed: 县内 6,531 − 2,252, 县外市内 1,321, 市外省内 1,997, 省外 8,073 − 2,252). */
 const ONE_DESTINATION = weighted([[IN_COUNTY, 4279], [IN_CITY, 1321], [IN_PROVINCE, 1997], [OTHER_PROVINCE, 5821]]); // prettier-ignore
-/** How many of a household plan to go, by its 去向 (seed persons per household: 县内 ~1.6, 省外 ~1.4, the two in between ~1.2). */
+/** How many of a household plan to go, by its 去向, before the cap of its workers (seed, per household: 1.5 in all; 县内 ~1.6, 省外 ~1.4, the two in between ~1.2). */
 const PLANNED_IN_HOUSEHOLD: Record<string, (rng: Random) => number> = {
-  [IN_COUNTY]: weighted([[1, 50], [2, 40], [3, 10]]),
-  [IN_CITY]: weighted([[1, 83], [2, 15], [3, 2]]),
-  [IN_PROVINCE]: weighted([[1, 85], [2, 13], [3, 2]]),
-  [OTHER_PROVINCE]: weighted([[1, 62], [2, 33], [3, 5]]),
-  both: weighted([[2, 85], [3, 15]]),
+  [IN_COUNTY]: weighted([[1, 38], [2, 46], [3, 16]]),
+  [IN_CITY]: weighted([[1, 74], [2, 22], [3, 4]]),
+  [IN_PROVINCE]: weighted([[1, 76], [2, 20], [3, 4]]),
+  [OTHER_PROVINCE]: weighted([[1, 50], [2, 40], [3, 10]]),
+  both: weighted([[2, 75], [3, 25]]),
 }; // prettier-ignore
 const PLANS_TO_GO = (h: DemoHousehold) => (isPoor(h) ? 0.72 : 0.5);
 const CHANNEL = weighted([['02', 25], ['03', 35], ['04', 30], ['05', 7], ['01', 3]]); // prettier-ignore
