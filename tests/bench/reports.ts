@@ -1,6 +1,7 @@
 // 报表 at county scale: the sample county (100,000 households by default, with whatever its thematic
 // ledgers hold) and every report of the catalog at county level and for one 乡镇 — the median of 3 runs
-// each after one warm-up run. The last line (with --json) is {"persons":N,"reports":K,"slowest_report_ms":X,…}.
+// each after one warm-up run; then the county's 人员花名册 export next to LibreOffice (roster-export.ts). The
+// last line (with --json) is {"persons":N,"reports":K,"slowest_report_ms":X,…,"roster_export_ms":…}.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,10 +11,13 @@ import { getRegionCatalog } from '../../main/core/regions/catalog.ts';
 import { runReport } from '../../main/core/reports/run-report.ts';
 import { allReports } from '../../shared/reports/index.ts';
 import { median, report, round, time } from './measure.ts';
+import { benchRosterExport } from './roster-export.ts';
 
 export async function benchReports(households: number): Promise<Record<string, number>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-bench-'));
-  const ledger = await openLedger(path.join(dir, 'bench.db'));
+  const file = path.join(dir, 'bench.db');
+  const ledger = await openLedger(file);
+  let open = true;
   try {
     // With every thematic ledger filled, so the ledger reports count real records.
     const demo = loadDemo(ledger, () => getRegionCatalog(), households, 1, '420626', { ledgers: true });
@@ -31,9 +35,13 @@ export async function benchReports(households: number): Promise<Record<string, n
       slowest = Math.max(slowest, county);
     }
     out.slowest_report_ms = slowest;
+    // The export runs as its own process on the same file (the ledger closed: one writer at a time).
+    await ledger.close();
+    open = false;
+    Object.assign(out, await benchRosterExport(file, dir));
     return { persons: out.persons ?? 0, reports: out.reports ?? 0, slowest_report_ms: slowest, ...out };
   } finally {
-    await ledger.close();
+    if (open) await ledger.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 } // prettier-ignore
