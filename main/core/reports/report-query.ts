@@ -233,26 +233,48 @@ function runRegisterHouseholds(ledger: Ledger, q: SourceQuery): UnitValues {
   return read(ledger, compiled, q.measures);
 }
 
+/** Each measure as an aggregate over rows that are records (or members), each with its household h. */
+function rowSelections(
+  q: SourceQuery,
+  def: LedgerDef | null,
+  inWhere: readonly ReportWhere[],
+  ids: {
+    record: Expression<number>;
+    person: Expression<number>;
+    distinctPersons: boolean;
+    distinctHouseholds: boolean;
+  },
+) {
+  return q.measures.map((m, i) => {
+    const pick = picker(when(m, def, q.asOf, inWhere));
+    const count = (id: Expression<number>, distinct: boolean) => {
+      const c = eb.fn.count(pick(id));
+      return (distinct ? c.distinct() : c).as(`m${i}`);
+    };
+    switch (m.kind) {
+      case 'records':
+        return count(ids.record, false);
+      case 'persons':
+        return count(ids.person, ids.distinctPersons);
+      case 'households':
+        return count(sql.ref<number>('h.id'), ids.distinctHouseholds);
+      case 'sum':
+        return total(pick(column(m, def === null))).as(`m${i}`);
+      case 'rate':
+        throw new Error(`rate ${m.key} is not a counted measure`);
+    }
+  });
+}
+
 /** The register's active members with their household, one row each (a person once, no DISTINCT). */
 function runRegisterMembers(ledger: Ledger, q: SourceQuery): UnitValues {
   const unit = unitOf(null);
   const common = shared(q.measures);
-  const selections = q.measures.map((m, i) => {
-    const pick = picker(when(m, null, q.asOf, common));
-    switch (m.kind) {
-      case 'records':
-      case 'persons':
-        return eb.fn.count(pick(sql.ref<number>('p.id'))).as(`m${i}`);
-      case 'households':
-        return eb.fn
-          .count(pick(sql.ref<number>('h.id')))
-          .distinct()
-          .as(`m${i}`);
-      case 'sum':
-        return total(pick(column(m, true))).as(`m${i}`);
-      case 'rate':
-        throw new Error(`rate ${m.key} is not a counted measure`);
-    }
+  const selections = rowSelections(q, null, common, {
+    record: sql.ref<number>('p.id'),
+    person: sql.ref<number>('p.id'),
+    distinctPersons: false,
+    distinctHouseholds: true,
   });
   const compiled = ledger.db
     .selectFrom('persons as p')
@@ -300,26 +322,12 @@ function runRecords(ledger: Ledger, q: SourceQuery, def: LedgerDef): UnitValues 
   const personsRepeat = needs('persons') && repeats(ledger, q, def, 'person');
   const householdsRepeat = needs('households') && repeats(ledger, q, def, 'household');
   const unit = unitOf(def);
-  const personId = personOf(def);
   const common = shared(q.measures);
-  const selections = q.measures.map((m, i) => {
-    const pick = picker(when(m, def, q.asOf, common));
-    switch (m.kind) {
-      case 'records':
-        return eb.fn.count(pick(sql.ref<number>('r.id'))).as(`m${i}`);
-      case 'households': {
-        const count = eb.fn.count(pick(sql.ref<number>('h.id')));
-        return (householdsRepeat ? count.distinct() : count).as(`m${i}`);
-      }
-      case 'persons': {
-        const count = eb.fn.count(pick(personId));
-        return (personsRepeat ? count.distinct() : count).as(`m${i}`);
-      }
-      case 'sum':
-        return total(pick(column(m, false))).as(`m${i}`);
-      case 'rate':
-        throw new Error(`rate ${m.key} is not a counted measure`);
-    }
+  const selections = rowSelections(q, def, common, {
+    record: sql.ref<number>('r.id'),
+    person: personOf(def),
+    distinctPersons: personsRepeat,
+    distinctHouseholds: householdsRepeat,
   });
   const filters: Expression<SqlBool>[] = [
     ...regionFilter(q, unit),
