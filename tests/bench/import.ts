@@ -9,35 +9,11 @@ import { loadDemo } from '../../main/core/api/handlers.ts';
 import { openLedger } from '../../main/core/db/open-ledger.ts';
 import { getRegionCatalog } from '../../main/core/regions/catalog.ts';
 import { CLI, NODE_FLAGS, ROOT } from '../helpers/run-cli.ts';
-import { report } from './measure.ts';
+import { report, timed } from './measure.ts';
 import { writeRosterXlsx } from './roster-xlsx.ts';
 
 const SIZES = [10_000, 100_000, 400_000];
 const PERSONS_PER_HOUSEHOLD = 3.96; // what the sample county generates
-
-interface Timed {
-  seconds: number;
-  peakMb: number;
-  code: number | null;
-  stdout: string;
-}
-
-function timed(cmd: string, args: string[]): Timed {
-  const r = spawnSync('/usr/bin/time', ['-v', cmd, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-  });
-  const wall = /Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):(\d+(?:\.\d+)?)/.exec(r.stderr);
-  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
-  const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : NaN;
-  return {
-    seconds: Math.round(seconds * 10) / 10,
-    peakMb: rss ? Math.round(Number(rss[1]) / 1024) : NaN,
-    code: r.status,
-    stdout: r.stdout,
-  };
-}
 
 export async function benchImport(maxPersons: number): Promise<Record<string, number>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-import-'));

@@ -197,6 +197,31 @@ describe('sample county ledgers have the seed speech’s shape', () => {
     expect(count(`SELECT COUNT(*) FROM ledger_migrant_work WHERE status = '05'`)).toBeGreaterThan(0);
   });
 
+  it('puts planning households in the seed’s 去向 shares, 14.4% of them both 县内 and 省外 and none in two other 去向', () => {
+    // Computed here with plain SQL, not through the report code. 保康县 2020: 15,670 planning households,
+    // 县内 6,531, 县外市内 1,321, 市外省内 1,997, 省外 8,073; 2,252 both 县内 and 省外, and the columns add up
+    // to exactly 2,252 more than the households (no household in any other two 去向).
+    const [shape] = rows(
+      ledger,
+      `WITH hh AS (
+         SELECT p.household_id, MAX(m.planned_destination = '01') AS a, MAX(m.planned_destination = '02') AS b,
+                MAX(m.planned_destination = '03') AS c, MAX(m.planned_destination = '04') AS d
+         FROM ledger_migrant_work m JOIN persons p ON p.id = m.person_id
+         WHERE m.planned = 1 AND m.year = 2020 GROUP BY p.household_id)
+       SELECT COUNT(*) AS n, SUM(a) AS a, SUM(b) AS b, SUM(c) AS c, SUM(d) AS d, SUM(a AND d) AS both_,
+              SUM(a + b + c + d) - COUNT(*) AS extra FROM hh`,
+    );
+    const n = Number(shape?.n);
+    expect(n).toBeGreaterThan(500);
+    const share = (key: string) => Number(shape?.[key]) / n;
+    expect(Math.abs(share('both_') - 2252 / 15670)).toBeLessThan(0.035);
+    expect(Math.abs(share('a') - 6531 / 15670)).toBeLessThan(0.04);
+    expect(Math.abs(share('b') - 1321 / 15670)).toBeLessThan(0.03);
+    expect(Math.abs(share('c') - 1997 / 15670)).toBeLessThan(0.03);
+    expect(Math.abs(share('d') - 8073 / 15670)).toBeLessThan(0.04);
+    expect(Number(shape?.extra)).toBe(Number(shape?.both_));
+  });
+
   it('fills each ledger’s report columns: stages, two posts, 光伏, 逾期, 辍学, 隔离, 销号 and overdue', () => {
     const count = (sql: string) => ledger.sqlite.prepare(sql).pluck().get() as number;
     expect(

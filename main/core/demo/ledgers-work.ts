@@ -1,7 +1,9 @@
 // 就业帮扶 in the sample county: 外出务工 (plans and departures by 去向, 点对点, 交通补贴), 公益性岗位 (some
 // people on two posts, many paid from 光伏收益), 扶贫车间 and the poor workers they took on. Shares follow
 // the seed speech (保康县 2020: 15,670 of ~26,000 poor households plan to work away, 23,495 persons;
-// 县内 ~39%, 县外市内 ~7%, 市外省内 ~10%, 省外 ~45% of persons).
+// 县内 ~39%, 县外市内 ~7%, 市外省内 ~10%, 省外 ~45% of persons; by household 县内 41.7%, 县外市内 8.4%,
+// 市外省内 12.7%, 省外 51.5%, and the only households in two 去向 are the 14.4% with members both 县内 and
+// 省外: the 去向 columns' households add up to exactly 2,252 more than the 15,670).
 import { getRegionCatalog } from '../regions/catalog.ts';
 import { mobile } from './household.ts';
 import {
@@ -17,14 +19,27 @@ import {
   type DemoPerson,
   type LedgerDemoContext,
 } from './ledger-kit.ts';
-import { weighted } from './random.ts';
+import { weighted, type Random } from './random.ts';
 import { DESTINATIONS, workPlaces } from './work-places.ts';
 
 /** Who left to work, for 返乡排查 and 留守 care: person id → where. */
 export type Departures = Map<number, { place: string; destination: string }>;
 
 const DESTINATION_SHARE = weighted(DESTINATIONS.map((d, i) => [d, [39, 7, 10, 45][i] ?? 0] as const));
-const PLANNED_IN_HOUSEHOLD = weighted([[1, 45], [2, 40], [3, 15]]); // prettier-ignore
+const [IN_COUNTY, IN_CITY, IN_PROVINCE, OTHER_PROVINCE] = DESTINATIONS;
+/** Households with members both 县内 and 省外, of the planning households (seed: 2,252 of 15,670). */
+const BOTH_SHARE = 2252 / 15670;
+/** The planning households in one 去向 only (seed: 县内 6,531 − 2,252, 县外市内 1,321, 市外省内 1,997, 省外 8,073 − 2,252). */
+const ONE_DESTINATION = weighted([[IN_COUNTY, 4279], [IN_CITY, 1321], [IN_PROVINCE, 1997], [OTHER_PROVINCE, 5821]]); // prettier-ignore
+/** How many of a household plan to go, by its 去向, before the cap of its workers (seed, per household: 1.5 in all; 县内 ~1.6, 省外 ~1.4, the two in between ~1.2). */
+const PLANNED_IN_HOUSEHOLD: Record<string, (rng: Random) => number> = {
+  [IN_COUNTY]: weighted([[1, 38], [2, 46], [3, 16]]),
+  [IN_CITY]: weighted([[1, 74], [2, 22], [3, 4]]),
+  [IN_PROVINCE]: weighted([[1, 76], [2, 20], [3, 4]]),
+  [OTHER_PROVINCE]: weighted([[1, 50], [2, 40], [3, 10]]),
+  both: weighted([[2, 75], [3, 25]]),
+}; // prettier-ignore
+const PLANS_TO_GO = (h: DemoHousehold) => (isPoor(h) ? 0.72 : 0.5);
 const CHANNEL = weighted([['02', 25], ['03', 35], ['04', 30], ['05', 7], ['01', 3]]); // prettier-ignore
 const INDUSTRY = [
   '建筑业',
@@ -53,10 +68,20 @@ export function fillMigrantWork(c: LedgerDemoContext): Departures {
   const { rng, year, write } = c;
   const places = workPlaces(getRegionCatalog(), write.context('migrant_work'));
   const departures: Departures = new Map();
+  // Only a household with two or more workers can be in two 去向: those get the 县内 + 省外 plan more
+  // often, so that it is BOTH_SHARE of all planning households (the expected share, no draw).
+  let planning = 0;
+  let twoOrMore = 0;
+  for (const h of c.households) {
+    const workers = h.members.filter(canWork).length;
+    if (workers > 0) planning += PLANS_TO_GO(h);
+    if (workers > 1) twoOrMore += PLANS_TO_GO(h);
+  }
+  const bothIfTwo = twoOrMore === 0 ? 0 : Math.min(0.9, (BOTH_SHARE * planning) / twoOrMore);
   for (const h of c.households) {
     const workers = h.members.filter(canWork);
     if (workers.length === 0) continue;
-    if (!rng.chance(isPoor(h) ? 0.72 : 0.5)) {
+    if (!rng.chance(PLANS_TO_GO(h))) {
       // Some stay home wanting work; the 有意愿未外出 column of the report counts them.
       for (const p of workers)
         if (rng.chance(0.06))
@@ -64,12 +89,17 @@ export function fillMigrantWork(c: LedgerDemoContext): Departures {
       continue;
     }
     // Those who worked away longest last year plan to go again.
+    // The household's 去向: 县内 and 省外 both, or one of the four; the planned members all go there
+    // (县内 + 省外: the first 县内, the second 省外, any third either).
+    const both = workers.length > 1 && rng.chance(bothIfTwo);
+    const one = both ? null : ONE_DESTINATION(rng);
+    const size = (PLANNED_IN_HOUSEHOLD[one ?? 'both'] ?? (() => 1))(rng);
     const planned = [...workers]
       .sort((a, b) => (b.workMonths ?? 0) - (a.workMonths ?? 0) || a.id - b.id)
-      .slice(0, PLANNED_IN_HOUSEHOLD(rng));
-    const first = DESTINATION_SHARE(rng);
-    for (const p of planned) {
-      const destination = p === planned[0] || rng.chance(0.4) ? first : DESTINATION_SHARE(rng);
+      .slice(0, size);
+    for (const [i, p] of planned.entries()) {
+      const destination =
+        one ?? (i === 0 ? IN_COUNTY : i === 1 ? OTHER_PROVINCE : rng.pick([IN_COUNTY, OTHER_PROVINCE]));
       const plannedPlace = places.pick(rng, destination);
       const values: Record<string, string | number | null> = {
         year,

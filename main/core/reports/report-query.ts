@@ -1,7 +1,14 @@
 // One report source (a thematic ledger or the register) as one Kysely query: each measure of that source
 // as an aggregate, grouped by the village the record reaches. Distinct 户数 and 人数 add up across
 // villages (a household lives in one village), so 小计 and 合计 are sums of these rows.
-import { expressionBuilder, sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import {
+  expressionBuilder,
+  sql,
+  type CompiledQuery,
+  type Expression,
+  type RawBuilder,
+  type SqlBool,
+} from 'kysely';
 import type { LedgerDef } from '../../../shared/ledgers/define.ts';
 import { ledgerTableName } from '../../../shared/ledgers/index.ts';
 import type { ReportMeasure, ReportWhere } from '../../../shared/reports/define.ts';
@@ -43,10 +50,10 @@ export type UnitValues = Map<string, Record<string, number>>;
 const whose = { record: 'r', household: 'h', person: 'p' } as const;
 
 /** A column of the record, its household or its person (names come from the definitions, never the user). */
-const column = (w: { column: string; on?: 'record' | 'household' | 'person' }, register: boolean) =>
+export const column = (w: { column: string; on?: 'record' | 'household' | 'person' }, register: boolean) =>
   sql.ref<string | number | null>(`${whose[w.on ?? (register ? 'person' : 'record')]}.${w.column}`);
 
-function condition(w: ReportWhere, def: LedgerDef | null, asOf: string): Expression<SqlBool> {
+export function condition(w: ReportWhere, def: LedgerDef | null, asOf: string): Expression<SqlBool> {
   const ref = column(w, def === null);
   if ('positive' in w) return eb(ref, '>', 0);
   if ('byAsOf' in w) return eb(ref, '<=', asOf);
@@ -65,15 +72,29 @@ function condition(w: ReportWhere, def: LedgerDef | null, asOf: string): Express
 /** a = b on two columns, for joins on the aliased ledger table. */
 const same = (a: string, b: string) => eb(sql.ref(a), '=', sql.ref(b));
 
-/**
- * How rows are read: a ledger's records; the register's households one row each with their number of
- * active members (户数, household columns, and 人数 under household conditions need no DISTINCT and no
- * join there); or the register's members with their household (人数 under member conditions such as
- * 劳动力, and 户数 that depend on a member).
- */
-type Shape = 'records' | 'households' | 'members';
+/** The village a row of this source belongs to: its household's; a region record's own place first. */
+export function unitOf(def: LedgerDef | null): RawBuilder<string> {
+  if (def === null || def.subject === 'person' || def.subject === 'household')
+    return def?.personOptional
+      ? sql<string>`coalesce(h.village_code, substr(r.region_code, 1, 12))`
+      : sql.ref<string>('h.village_code');
+  return sql<string>`coalesce(substr(r.region_code, 1, 12), h.village_code)`;
+}
 
-function registerShape(m: ReportMeasure): Shape {
+/** Whose id a distinct person is: outsiders of a personOptional ledger count once per record. */
+export function personOf(def: LedgerDef | null): RawBuilder<number> {
+  if (def === null) return sql.ref<number>('p.id');
+  return def.personOptional ? sql<number>`coalesce(r.person_id, -r.id)` : sql.ref<number>('r.person_id');
+}
+
+/**
+ * How the register is read: its households one row each, grouped first by the household columns the
+ * measures test (户数, 人数 as the sum of active members, household sums); or its active members with
+ * their household (人数 under member conditions such as 劳动力, and 户数 that depend on a member).
+ */
+type RegisterShape = 'households' | 'members';
+
+function registerShape(m: ReportMeasure): RegisterShape {
   const onHousehold = whereList('where' in m ? m.where : undefined).every((w) => w.on === 'household');
   if ((m.kind === 'households' || m.kind === 'persons') && onHousehold) return 'households';
   if (m.kind === 'sum' && m.on === 'household') {
@@ -84,139 +105,249 @@ function registerShape(m: ReportMeasure): Shape {
 }
 
 export function runSourceQuery(ledger: Ledger, q: SourceQuery): UnitValues {
-  if (q.def !== null) return runShape(ledger, q, 'records');
-  const out: UnitValues = new Map();
-  for (const shape of ['households', 'members'] as const) {
-    const measures = q.measures.filter((m) => registerShape(m) === shape);
-    if (measures.length === 0) continue;
-    for (const [unit, values] of runShape(ledger, { ...q, measures }, shape))
-      out.set(unit, { ...out.get(unit), ...values });
-  }
-  return out;
+  // One snapshot for the repeat checks and the queries that rely on them.
+  return ledger.sqlite.transaction(() => {
+    if (q.def !== null) return runRecords(ledger, q, q.def);
+    const out: UnitValues = new Map();
+    const merge = (part: UnitValues) => {
+      for (const [unit, values] of part) out.set(unit, { ...out.get(unit), ...values });
+    };
+    const households = q.measures.filter((m) => registerShape(m) === 'households');
+    const members = q.measures.filter((m) => registerShape(m) === 'members');
+    if (households.length > 0) merge(runRegisterHouseholds(ledger, { ...q, measures: households }));
+    if (members.length > 0) merge(runRegisterMembers(ledger, { ...q, measures: members }));
+    return out;
+  })();
 }
 
-function runShape(ledger: Ledger, q: SourceQuery, shape: Shape): UnitValues {
-  const { def } = q;
-  const db = ledger.db.withTables<LedgerTables>();
-  const register = def === null;
-  // Whose id a distinct person is: outsiders of a personOptional ledger count once per record.
-  const personId =
-    def === null
-      ? sql.ref<number>('p.id')
-      : def.personOptional
-        ? sql<number>`coalesce(r.person_id, -r.id)`
-        : sql.ref<number>('r.person_id');
-  // The village a row belongs to (its household's; a region record's own place first).
-  const unit =
-    def === null || def.subject === 'person' || def.subject === 'household'
-      ? def?.personOptional
-        ? sql<string>`coalesce(h.village_code, substr(r.region_code, 1, 12))`
-        : sql.ref<string>('h.village_code')
-      : sql<string>`coalesce(substr(r.region_code, 1, 12), h.village_code)`;
-
-  const table = (d: LedgerDef) => `${ledgerTableName(d)} as r` as `ledger_${string} as r`;
-  const selections = q.measures.map((m, i) => {
-    const conds = whereList('where' in m ? m.where : undefined).map((w) => condition(w, def, q.asOf));
-    const when = conds.length === 0 ? null : eb.and(conds);
-    const pick = <T>(value: Expression<T>) =>
-      when === null ? value : eb.case().when(when).then(value).end();
-    switch (m.kind) {
-      case 'records':
-        return eb.fn.count(pick(register ? sql.ref<number>('p.id') : sql.ref<number>('r.id'))).as(`m${i}`);
-      case 'households': {
-        // One row per household (register households): a plain count; otherwise distinct.
-        const count = eb.fn.count(pick(sql.ref<number>('h.id')));
-        return (shape === 'households' ? count : count.distinct()).as(`m${i}`);
-      }
-      case 'persons': {
-        // Register households: the sum of their active members.
-        if (shape === 'households')
-          return eb.fn<number>('total', [pick(sql<number>`coalesce(mc.n, 0)`)]).as(`m${i}`);
-        const count = eb.fn.count(pick(personId));
-        return (shape === 'members' ? count : count.distinct()).as(`m${i}`);
-      }
-      case 'sum':
-        return eb.fn<number>('total', [pick(column(m, register))]).as(`m${i}`);
-      case 'rate':
-        throw new Error(`rate ${m.key} is not a counted measure`);
-    }
-  });
-  const filters: Expression<SqlBool>[] = [];
-  if (def !== null && q.year !== null && q.year.value !== null)
-    filters.push(eb(sql.ref(`r.${q.year.column}`), '=', q.year.value));
-  if (q.region.level === 'township') {
-    const prefix = q.region.code.slice(0, 9);
-    if (register) filters.push(eb(sql.ref('h.township_code'), '=', q.region.code));
-    else filters.push(eb(unit, '>=', prefix), eb(unit, '<', `${prefix}:`));
-  } else if (q.region.level === 'village') filters.push(eb(unit, '=', q.region.code));
-  // The same aggregate over whichever tables the shape reads.
-  const aggregate = <DBX, TB extends keyof DBX>(base: SelectQueryBuilder<DBX, TB, object>) =>
-    base
-      .select([unit.as('unit'), ...selections])
-      .where(eb.and(filters))
-      .groupBy(sql.ref('unit'))
-      .compile();
-
-  // Only the tables a shape reads are joined (a join on false would still loop over the whole table).
-  const compiled =
-    def === null
-      ? shape === 'households'
-        ? aggregate(
-            db
-              // Active members per household, counted once from the covering index (materialized: as a
-              // correlated subquery SQLite would count again for every measure that reads it).
-              .with(
-                (cte) => cte('member_counts').materialized(),
-                (w) =>
-                  w
-                    .selectFrom('persons as m')
-                    .select((e) => ['m.household_id', e.fn.countAll<number>().as('n')])
-                    .where('m.status', '=', 'active')
-                    // Only the households of the region asked for (a 乡镇: a few thousand, not the county).
-                    .$if(q.region.level !== 'county', (w2) =>
-                      w2.where('m.household_id', 'in', (sub) =>
-                        sub
-                          .selectFrom('households as rh')
-                          .select('rh.id')
-                          .where(
-                            q.region.level === 'township' ? 'rh.township_code' : 'rh.village_code',
-                            '=',
-                            q.region.code,
-                          ),
-                      ),
-                    )
-                    .groupBy('m.household_id'),
-              )
-              .selectFrom('households as h')
-              .leftJoin('member_counts as mc', 'mc.household_id', 'h.id')
-              .where('h.status', '=', 'active'),
-          )
-        : aggregate(
-            db
-              .selectFrom('persons as p')
-              .innerJoin('households as h', 'h.id', 'p.household_id')
-              .where('p.status', '=', 'active')
-              .where('h.status', '=', 'active'),
-          )
-      : def.subject === 'person'
-        ? aggregate(
-            db
-              .selectFrom(table(def))
-              .leftJoin('persons as p', (j) => j.on(same('p.id', 'r.person_id')))
-              .leftJoin('households as h', 'h.id', 'p.household_id'),
-          )
-        : aggregate(
-            db
-              .selectFrom(table(def))
-              .leftJoin('households as h', (j) => j.on(same('h.id', 'r.household_id'))),
-          );
-
+/** The rows (unit, m0, m1, …) of a compiled query as village → measure → value. */
+function read(ledger: Ledger, compiled: CompiledQuery, measures: readonly ReportMeasure[]): UnitValues {
   const rows = ledger.sqlite.prepare(compiled.sql).all(...compiled.parameters) as Record<string, unknown>[];
   const out: UnitValues = new Map();
   for (const row of rows) {
     const values: Record<string, number> = {};
-    q.measures.forEach((m, i) => (values[m.key] = Number(row[`m${i}`] ?? 0)));
+    measures.forEach((m, i) => (values[m.key] = Number(row[`m${i}`] ?? 0)));
     out.set(typeof row.unit === 'string' ? row.unit : '', values);
   }
   return out;
+}
+
+const wheres = (m: ReportMeasure) => whereList('where' in m ? m.where : undefined);
+
+/**
+ * The conditions every measure of a query has (the 劳动力 of the register's one member measure): they go
+ * into WHERE, so rows that fail them are neither joined nor aggregated (外出务工's 贫困劳动力 over 395,925
+ * members: 190 → 85 ms CPU on a busy VM).
+ */
+function shared(measures: readonly ReportMeasure[]): ReportWhere[] {
+  const [first, ...rest] = measures;
+  if (!first) return [];
+  const key = (w: ReportWhere) => JSON.stringify(w);
+  return wheres(first).filter((w) => rest.every((m) => wheres(m).some((x) => key(x) === key(w))));
+}
+
+/** A measure's conditions but those in WHERE, as one expression (null: none). */
+function when(
+  m: ReportMeasure,
+  def: LedgerDef | null,
+  asOf: string,
+  inWhere: readonly ReportWhere[] = [],
+): Expression<SqlBool> | null {
+  const skip = new Set(inWhere.map((w) => JSON.stringify(w)));
+  const conds = wheres(m)
+    .filter((w) => !skip.has(JSON.stringify(w)))
+    .map((w) => condition(w, def, asOf));
+  return conds.length === 0 ? null : eb.and(conds);
+}
+
+const picker =
+  (cond: Expression<SqlBool> | null) =>
+  <T>(value: Expression<T>): Expression<T | null> =>
+    cond === null ? value : eb.case().when(cond).then(value).end();
+
+const total = (value: Expression<unknown>) => eb.fn<number>('total', [value]);
+
+/** The region asked for, on the village a row belongs to (the register: its household's places). */
+function regionFilter(q: SourceQuery, unit: Expression<string>): Expression<SqlBool>[] {
+  if (q.region.level === 'township') {
+    if (q.def === null) return [eb(sql.ref('h.township_code'), '=', q.region.code)];
+    const prefix = q.region.code.slice(0, 9);
+    return [eb(unit, '>=', prefix), eb(unit, '<', `${prefix}:`)];
+  }
+  if (q.region.level === 'village') return [eb(unit, '=', q.region.code)];
+  return [];
+}
+
+/**
+ * The register's households, grouped first by village and the household columns the measures test: each
+ * measure's CASE then runs once per group (a few thousand) instead of once per household (100,000 in the
+ * sample county: 217 → ~110 ms for 基本情况, docs/reports.md). A household's active members are counted
+ * from the covering index persons (household_id, status), once per household.
+ */
+function runRegisterHouseholds(ledger: Ledger, q: SourceQuery): UnitValues {
+  const unit = unitOf(null);
+  const keys = [
+    ...new Set(q.measures.flatMap((m) => whereList('where' in m ? m.where : undefined).map((w) => w.column))),
+  ];
+  const sums = [...new Set(q.measures.flatMap((m) => (m.kind === 'sum' ? [m.column] : [])))];
+  const members = eb
+    .selectFrom('persons as m')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .where(same('m.household_id', 'h.id'))
+    .where('m.status', '=', 'active')
+    .$asScalar();
+  const grouped = ledger.db
+    .selectFrom('households as h')
+    .select([
+      unit.as('unit'),
+      ...keys.map((k) => sql.ref(`h.${k}`).as(k)),
+      eb.fn.countAll<number>().as('households'),
+      total(members).as('members'),
+      ...sums.map((c) => total(sql.ref(`h.${c}`)).as(`sum_${c}`)),
+    ])
+    .where('h.status', '=', 'active')
+    .where(eb.and(regionFilter(q, unit)))
+    // 乡镇 first (a village lies in one): the order of the covering index households_report
+    // (migration 0010), so SQLite groups as it scans instead of sorting 100,000 rows.
+    .groupBy([sql.ref('h.township_code'), sql.ref('h.village_code'), ...keys.map((k) => sql.ref(`h.${k}`))]);
+  // The outer query sees the groups as h, with the household's column names: the conditions read them as
+  // they would read a household's.
+  const selections = q.measures.map((m, i) => {
+    const pick = picker(when(m, null, q.asOf));
+    switch (m.kind) {
+      case 'households':
+        return total(pick(sql.ref<number>('h.households'))).as(`m${i}`);
+      case 'persons':
+        return total(pick(sql.ref<number>('h.members'))).as(`m${i}`);
+      case 'sum':
+        return total(pick(sql.ref<number>(`h.sum_${m.column}`))).as(`m${i}`);
+      default:
+        throw new Error(`${m.key}: not a measure of the register's households`);
+    }
+  });
+  const compiled = ledger.db
+    .selectFrom(grouped.as('h'))
+    .select([sql.ref<string>('h.unit').as('unit'), ...selections])
+    .groupBy(sql.ref('h.unit'))
+    .compile();
+  return read(ledger, compiled, q.measures);
+}
+
+/** Each measure as an aggregate over rows that are records (or members), each with its household h. */
+function rowSelections(
+  q: SourceQuery,
+  def: LedgerDef | null,
+  inWhere: readonly ReportWhere[],
+  ids: {
+    record: Expression<number>;
+    person: Expression<number>;
+    distinctPersons: boolean;
+    distinctHouseholds: boolean;
+  },
+) {
+  return q.measures.map((m, i) => {
+    const pick = picker(when(m, def, q.asOf, inWhere));
+    const count = (id: Expression<number>, distinct: boolean) => {
+      const c = eb.fn.count(pick(id));
+      return (distinct ? c.distinct() : c).as(`m${i}`);
+    };
+    switch (m.kind) {
+      case 'records':
+        return count(ids.record, false);
+      case 'persons':
+        return count(ids.person, ids.distinctPersons);
+      case 'households':
+        return count(sql.ref<number>('h.id'), ids.distinctHouseholds);
+      case 'sum':
+        return total(pick(column(m, def === null))).as(`m${i}`);
+      case 'rate':
+        throw new Error(`rate ${m.key} is not a counted measure`);
+    }
+  });
+}
+
+/** The register's active members with their household, one row each (a person once, no DISTINCT). */
+function runRegisterMembers(ledger: Ledger, q: SourceQuery): UnitValues {
+  const unit = unitOf(null);
+  const common = shared(q.measures);
+  const selections = rowSelections(q, null, common, {
+    record: sql.ref<number>('p.id'),
+    person: sql.ref<number>('p.id'),
+    distinctPersons: false,
+    distinctHouseholds: true,
+  });
+  const compiled = ledger.db
+    .selectFrom('persons as p')
+    .innerJoin('households as h', 'h.id', 'p.household_id')
+    .select([unit.as('unit'), ...selections])
+    .where('p.status', '=', 'active')
+    .where('h.status', '=', 'active')
+    .where(eb.and([...regionFilter(q, unit), ...common.map((w) => condition(w, null, q.asOf))]))
+    // In the order of households_report, as the households are read: no sort.
+    .groupBy([sql.ref('h.township_code'), sql.ref('h.village_code')])
+    .compile();
+  return read(ledger, compiled, q.measures);
+}
+
+/**
+ * Whether some person (or household) has more than one record of this ledger in the 年度 counted: only
+ * then must 人数 (户数) be counted DISTINCT. A person ledger's households repeat (a household's members)
+ * and are not checked. Measured on the sample county's 基本医疗 (395,925 records, one per person and
+ * 年度): the check costs one pass over the person index, and counting without DISTINCT halves the query.
+ */
+function repeats(ledger: Ledger, q: SourceQuery, def: LedgerDef, who: 'person' | 'household'): boolean {
+  // Below the county the DISTINCT counts few rows; the check would still read the whole 年度.
+  if (q.region.level !== 'county') return true;
+  if (who === 'household' && def.subject === 'person') return true;
+  if (who === 'person' && def.subject !== 'person') return true;
+  const key = sql.ref<number>(who === 'person' ? 'r.person_id' : 'r.household_id');
+  const compiled = ledger.db
+    .withTables<LedgerTables>()
+    .selectFrom(`${ledgerTableName(def)} as r` as `ledger_${string} as r`)
+    .select(key.as('key'))
+    .where(key, 'is not', null)
+    .$if(q.year !== null && q.year.value !== null, (b) =>
+      b.where(sql.ref(`r.${q.year?.column ?? ''}`), '=', q.year?.value ?? null),
+    )
+    .groupBy(key)
+    .having((e) => e.fn.countAll(), '>', 1)
+    .limit(1)
+    .compile();
+  return ledger.sqlite.prepare(compiled.sql).get(...compiled.parameters) !== undefined;
+}
+
+/** A thematic ledger's records, each with the village of its household (or its own place). */
+function runRecords(ledger: Ledger, q: SourceQuery, def: LedgerDef): UnitValues {
+  const needs = (kind: ReportMeasure['kind']) => q.measures.some((m) => m.kind === kind);
+  const personsRepeat = needs('persons') && repeats(ledger, q, def, 'person');
+  const householdsRepeat = needs('households') && repeats(ledger, q, def, 'household');
+  const unit = unitOf(def);
+  const common = shared(q.measures);
+  const selections = rowSelections(q, def, common, {
+    record: sql.ref<number>('r.id'),
+    person: personOf(def),
+    distinctPersons: personsRepeat,
+    distinctHouseholds: householdsRepeat,
+  });
+  const filters: Expression<SqlBool>[] = [
+    ...regionFilter(q, unit),
+    ...common.map((w) => condition(w, def, q.asOf)),
+  ];
+  if (q.year !== null && q.year.value !== null)
+    filters.push(eb(sql.ref(`r.${q.year.column}`), '=', q.year.value));
+  const db = ledger.db.withTables<LedgerTables>();
+  const table = `${ledgerTableName(def)} as r` as `ledger_${string} as r`;
+  const base =
+    def.subject === 'person'
+      ? db
+          .selectFrom(table)
+          .leftJoin('persons as p', (j) => j.on(same('p.id', 'r.person_id')))
+          .leftJoin('households as h', 'h.id', 'p.household_id')
+      : db.selectFrom(table).leftJoin('households as h', (j) => j.on(same('h.id', 'r.household_id')));
+  const compiled = base
+    .select([unit.as('unit'), ...selections])
+    .where(eb.and(filters))
+    .groupBy(sql.ref('unit'))
+    .compile();
+  return read(ledger, compiled, q.measures);
 }
