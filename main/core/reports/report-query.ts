@@ -152,9 +152,9 @@ function runShape(ledger: Ledger, q: SourceQuery, shape: Shape): UnitValues {
   // The same aggregate over whichever tables the shape reads.
   const aggregate = <DBX, TB extends keyof DBX>(base: SelectQueryBuilder<DBX, TB, object>) =>
     base
-      .select([unit.as('unit'), ...selections])
+      .select([unit.as('report_unit'), ...selections])
       .where(eb.and(filters))
-      .groupBy(sql.ref('unit'))
+      .groupBy(sql.ref('report_unit'))
       .compile();
 
   // Only the tables a shape reads are joined (a join on false would still loop over the whole table).
@@ -216,7 +216,7 @@ function runShape(ledger: Ledger, q: SourceQuery, shape: Shape): UnitValues {
   for (const row of rows) {
     const values: Record<string, number> = {};
     q.measures.forEach((m, i) => (values[m.key] = Number(row[`m${i}`] ?? 0)));
-    out.set(typeof row.unit === 'string' ? row.unit : '', values);
+    out.set(typeof row.report_unit === 'string' ? row.report_unit : '', values);
   }
   return out;
 }
