@@ -32,13 +32,7 @@ import { reportParams } from '../../shared/contract/reports.ts';
 import { allReports } from '../../shared/reports/index.ts';
 import { reportCatalog, runReport } from '../core/reports/run-report.ts';
 import { reportText } from './report-text.ts';
-import {
-  checkOut,
-  exportReport,
-  exportSummary,
-  SUMMARY_USAGE,
-  writtenText,
-} from './report-export-command.ts';
+import { badOut, exportReport, exportSummary, SUMMARY_USAGE, writtenText } from './report-export-command.ts';
 import { ledgerSummaryReport } from '../core/ledgers/ledger-summary.ts';
 
 export interface CliIo {
@@ -312,7 +306,9 @@ export const commands = {
       const [id, ...more] = positionals;
       if (!id || more.length > 0)
         throw new LedgerError('bad-request', '请给出一个报表编号（见 reports 命令），如 report migrant_work');
-      const out = checkOut(values.out as string | undefined);
+      const out = values.out as string | undefined;
+      // A wrong --out is usage (2), like export's.
+      if (badOut(out, io)) return Promise.resolve(2);
       const params = reportParams.safeParse({
         regionCode: (values.region as string | undefined) ?? null,
         year: values.year === undefined ? null : intOption(values, 'year', 0, 2000, 2100),
@@ -345,9 +341,13 @@ export const commands = {
     positionals: true,
     run: (values: Values, io: CliIo, positionals: string[] = []) => {
       const [ledgerId, ...more] = positionals;
-      const out = checkOut(values.out as string | undefined);
-      if (!ledgerId || more.length > 0 || (out === undefined && values.json !== true))
-        throw new LedgerError('bad-request', SUMMARY_USAGE);
+      const out = values.out as string | undefined;
+      // A wrong --out is usage (2), like export's.
+      if (badOut(out, io)) return Promise.resolve(2);
+      if (!ledgerId || more.length > 0 || (out === undefined && values.json !== true)) {
+        io.err(`错误：${SUMMARY_USAGE}`);
+        return Promise.resolve(2);
+      }
       const request = {
         ledgerId,
         regionCode: (values.region as string | undefined) ?? null,

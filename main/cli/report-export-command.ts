@@ -11,11 +11,11 @@ import type { Core } from '../core/index.ts';
 export const SUMMARY_USAGE =
   '用法：summary 台账编号 [--region 区划代码] [--year 年度] (--out 文件.xlsx | --json)';
 
-/** `--out` must name an .xlsx file: anything else is usage, refused before the ledger is read. */
-export function checkOut(out: string | undefined): string | undefined {
-  if (out !== undefined && !/\.xlsx$/i.test(out))
-    throw new LedgerError('bad-request', `--out 应为 .xlsx 文件，实为“${out}”`);
-  return out;
+/** `--out` must name an .xlsx file: anything else is usage, said before the ledger is read. */
+export function badOut(out: string | undefined, io: { err(line: string): void }): boolean {
+  if (out === undefined || /\.xlsx$/i.test(out)) return false;
+  io.err(`错误：--out 应为 .xlsx 文件，实为“${out}”`);
+  return true;
 }
 
 async function exportTo<M extends 'reports.export' | 'ledgers.exportSummary'>(
