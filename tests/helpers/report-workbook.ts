@@ -97,7 +97,8 @@ export async function expectReportWorkbook(
   report.columns.forEach((column, j) => {
     const labels: string[] = [];
     for (let r = 2; r < firstData; r++) {
-      const label = shown(r, 2 + j);
+      // Long measure labels are printed on two lines.
+      const label = shown(r, 2 + j).replace('\n', '');
       const m = mergeAt(r, 2 + j);
       // A label spanning rows is read once.
       if (m === undefined || m.s.r === r) labels.push(label);

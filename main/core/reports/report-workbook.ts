@@ -36,12 +36,12 @@ const TOTAL_FILL = 'FFF2F2F2';
 const NOTE: CellStyle = Object.freeze({ wrap: true, valign: 'top' });
 const FOOT: CellStyle = Object.freeze({ valign: 'center', wrap: true });
 
-/** Number formats by measure kind: counts whole, sums with 分, rates one decimal (the JSON's percentage). */
+/** Number formats by measure kind: counts whole, sums with 分 and thousands, rates one decimal (the JSON's percentage). */
 const NUM_FMT: Record<string, string> = {
   records: '0',
   households: '0',
   persons: '0',
-  sum: '0.00',
+  sum: '#,##0.00',
   rate: '0.0',
 };
 
@@ -97,6 +97,21 @@ export function placeHeader(header: readonly (readonly HeaderCell[])[], width: n
   return out;
 }
 
+/**
+ * A measure's header on the lines it is printed on: up to five characters on one; longer on two, broken
+ * before its unit（元） or in the middle — explicit, since Excel and LibreOffice wrap at different
+ * places (已拨付金额（元 / ）) and the column is then as wide as the longer line.
+ */
+export function headerLines(label: string): string {
+  const chars = [...label];
+  if (chars.length <= 5) return label;
+  const unit = chars.lastIndexOf('（');
+  let at = unit >= 2 && chars.length - unit <= 5 ? unit : Math.ceil(chars.length / 2);
+  // A closing mark stays with what it closes (“点对点”, not “点对点 / ”).
+  while (at < chars.length - 1 && /[”’）》、，。]/.test(chars[at] ?? '')) at++;
+  return `${chars.slice(0, at).join('')}\n${chars.slice(at).join('')}`;
+}
+
 /** '2020-06-30' → '2020年6月30日', as a clerk writes a date on a form. */
 export const chineseDate = (iso: string): string => {
   const [y, m, d] = iso.split('-');
@@ -150,14 +165,17 @@ export async function writeReportWorkbook(
       1,
       ...report.rows.map((r) => {
         const v = r.values[c.key];
-        return v === null || v === undefined ? 1 : (c.kind === 'sum' ? v.toFixed(2) : String(v)).length;
+        if (v === null || v === undefined) return 1;
+        // A sum shows 分 and a separator every three digits.
+        return c.kind === 'sum'
+          ? v.toFixed(2).length + Math.floor(Math.log10(Math.max(1, Math.abs(v))) / 3)
+          : String(v).length;
       }),
     );
-    // Up to four characters on one line; longer headers on two even lines (登记记录数: 登记记/录数, not
-    // 登记记录/数), so a column is as wide as half its header.
-    const label = textWidth(c.label);
-    const line = label <= 8 ? label : 2 * Math.ceil(label / 4);
-    return Math.min(16, Math.max(6, digits + 2, line + 3));
+    const lines = headerLines(c.label).split('\n');
+    // Chinese glyphs run a little wider than two digits in most office fonts: 15% to spare.
+    const header = Math.max(...lines.map(textWidth));
+    return Math.min(18, Math.max(6, digits + 2, Math.ceil(header * 1.15) + 2));
   });
   const colWidths = [5, labelWidth, ...measureWidths];
   const spanWidth = (from: number, span: number) =>
@@ -228,10 +246,15 @@ export async function writeReportWorkbook(
       }
       let lines = 1;
       for (const h of placed.filter((p) => p.row === level)) {
-        cells[REPORT_LABEL_COLS + h.col] = textCell(h.label, HEAD);
+        // A measure is broken onto its lines; a group spans enough columns to fit on one, or wraps.
+        const label = h.key === null ? h.label : headerLines(h.label);
+        cells[REPORT_LABEL_COLS + h.col] = textCell(label, HEAD);
         const room = spanWidth(REPORT_LABEL_COLS + h.col, h.colSpan) - 1;
+        const needed = label
+          .split('\n')
+          .reduce((n, line) => n + Math.ceil((textWidth(line) * 1.15) / room), 0);
         // A cell spanning rows shares its lines among them.
-        lines = Math.max(lines, Math.ceil(Math.ceil(textWidth(h.label) / room) / h.rowSpan));
+        lines = Math.max(lines, Math.ceil(needed / h.rowSpan));
       }
       sheet.addRow(cells, { height: Math.max(20, lines * 14 + 6) });
     }
