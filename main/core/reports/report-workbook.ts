@@ -106,7 +106,7 @@ export function headerLines(label: string): string {
   const chars = [...label];
   if (chars.length <= 5) return label;
   const unit = chars.lastIndexOf('（');
-  let at = unit >= 2 && chars.length - unit <= 5 ? unit : Math.ceil(chars.length / 2);
+  let at = unit >= 2 && chars.length - unit <= 8 ? unit : Math.ceil(chars.length / 2);
   // A closing mark stays with what it closes (“点对点”, not “点对点 / ”).
   while (at < chars.length - 1 && /[”’）》、，。]/.test(chars[at] ?? '')) at++;
   return `${chars.slice(0, at).join('')}\n${chars.slice(at).join('')}`;
@@ -178,10 +178,21 @@ export async function writeReportWorkbook(
     return Math.min(18, Math.max(6, digits + 2, Math.ceil(header * 1.15) + 2));
   });
   const colWidths = [5, labelWidth, ...measureWidths];
+  const placed = placeHeader(report.header, measures.length);
+  // A group over few narrow columns (已脱贫（不再享受政策） over 户数, 人数) widens them to hold its label
+  // on two lines.
+  for (const h of placed.filter((p) => p.key === null)) {
+    const from = REPORT_LABEL_COLS + h.col;
+    const has = colWidths.slice(from, from + h.colSpan).reduce((n, w) => n + w, 0);
+    const lines = textWidth(h.label) * 1.15 + 2 <= has ? [h.label] : headerLines(h.label).split('\n');
+    const needs = Math.ceil(Math.max(...lines.map(textWidth)) * 1.15) + 2;
+    if (needs > has)
+      for (let c = from; c < from + h.colSpan; c++)
+        colWidths[c] = (colWidths[c] ?? 0) + Math.ceil((needs - has) / h.colSpan);
+  }
   const spanWidth = (from: number, span: number) =>
     colWidths.slice(from, from + span).reduce((n, w) => n + w, 0);
 
-  const placed = placeHeader(report.header, measures.length);
   const merges: Merge[] = [{ from: { row: 0, col: 0 }, to: { row: 0, col: last } }];
   const spread = (row: number, from: number, to: number) => {
     if (to > from) merges.push({ from: { row, col: from }, to: { row, col: to } });
@@ -247,9 +258,10 @@ export async function writeReportWorkbook(
       let lines = 1;
       for (const h of placed.filter((p) => p.row === level)) {
         // A measure is broken onto its lines; a group spans enough columns to fit on one, or wraps.
-        const label = h.key === null ? h.label : headerLines(h.label);
-        cells[REPORT_LABEL_COLS + h.col] = textCell(label, HEAD);
         const room = spanWidth(REPORT_LABEL_COLS + h.col, h.colSpan) - 1;
+        const label =
+          h.key === null && textWidth(h.label) * 1.15 + 1 <= room ? h.label : headerLines(h.label);
+        cells[REPORT_LABEL_COLS + h.col] = textCell(label, HEAD);
         const needed = label
           .split('\n')
           .reduce((n, line) => n + Math.ceil((textWidth(line) * 1.15) / room), 0);
