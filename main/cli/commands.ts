@@ -33,6 +33,8 @@ import { allReports } from '../../shared/reports/index.ts';
 import { reportCatalog, runReport } from '../core/reports/run-report.ts';
 import { reportText } from './report-text.ts';
 import { reliabilityCommands } from './reliability-commands.ts';
+import { badOut, exportReport, exportSummary, SUMMARY_USAGE, writtenText } from './report-export-command.ts';
+import { ledgerSummaryReport } from '../core/ledgers/ledger-summary.ts';
 
 export interface CliIo {
   out(line: string): void;
@@ -300,12 +302,16 @@ export const commands = {
       region: { type: 'string' },
       year: { type: 'string' },
       'as-of': { type: 'string' },
+      out: { type: 'string' },
     } satisfies OptionSpec,
     positionals: true,
     run: (values: Values, io: CliIo, positionals: string[] = []) => {
       const [id, ...more] = positionals;
       if (!id || more.length > 0)
         throw new LedgerError('bad-request', '请给出一个报表编号（见 reports 命令），如 report migrant_work');
+      const out = values.out as string | undefined;
+      // A wrong --out is usage (2), like export's.
+      if (badOut(out, io)) return Promise.resolve(2);
       const params = reportParams.safeParse({
         regionCode: (values.region as string | undefined) ?? null,
         year: values.year === undefined ? null : intOption(values, 'year', 0, 2000, 2100),
@@ -313,9 +319,52 @@ export const commands = {
       });
       if (!params.success)
         throw new LedgerError('bad-request', params.error.issues.map((i) => i.message).join('；'));
-      return withCore(values, (core) => {
+      return withCore(values, async (core) => {
         requireCountyForCli(core);
+        // --out writes the workbook (with --json: the file's line as JSON); else the report itself.
+        if (out !== undefined) {
+          const r = await exportReport(core, { id, ...params.data }, out);
+          print(io, values, r, writtenText(r));
+          return 0;
+        }
         const report = runReport(core.ledger, id, params.data);
+        print(io, values, report, reportText(report));
+        return 0;
+      });
+    },
+  },
+
+  summary: {
+    options: {
+      ...common,
+      region: { type: 'string' },
+      year: { type: 'string' },
+      out: { type: 'string' },
+    } satisfies OptionSpec,
+    positionals: true,
+    run: (values: Values, io: CliIo, positionals: string[] = []) => {
+      const [ledgerId, ...more] = positionals;
+      const out = values.out as string | undefined;
+      // A wrong --out is usage (2), like export's.
+      if (badOut(out, io)) return Promise.resolve(2);
+      if (!ledgerId || more.length > 0 || (out === undefined && values.json !== true)) {
+        io.err(`错误：${SUMMARY_USAGE}`);
+        return Promise.resolve(2);
+      }
+      const request = {
+        ledgerId,
+        regionCode: (values.region as string | undefined) ?? null,
+        year: values.year === undefined ? null : intOption(values, 'year', 0, 1900, 2100),
+      };
+      return withCore(values, async (core) => {
+        requireCountyForCli(core);
+        requireLedger(ledgerId);
+        if (out !== undefined) {
+          const r = await exportSummary(core, request, out);
+          print(io, values, r, writtenText(r));
+          return 0;
+        }
+        const { report } = ledgerSummaryReport(core.ledger, ledgerId, request.regionCode, request.year);
         print(io, values, report, reportText(report));
         return 0;
       });

@@ -27,7 +27,10 @@ export const USAGE = `用法：npm run ledger -- <命令> [选项]
   ledgers                               列出专项台账：编号、名称、记录数（--json 含字段）
   reports                               列出报表：编号、名称、参数
   report 报表编号 [--region 区划代码] [--year 年度] [--as-of YYYY-MM-DD]
-                                        计算报表：合计、各乡镇小计与各村（--region 乡镇时为各村）
+         [--out 文件.xlsx]              计算报表：合计、各乡镇小计与各村（--region 乡镇时为各村）；
+                                        --out 写成可打印盖章的 Excel（与 --json 数字相同，记入操作日志）
+  summary 台账编号 [--region 区划代码] [--year 年度] (--out 文件.xlsx | --json)
+                                        台账汇总：合计与各乡镇（--region 乡镇时为各村），含 0
   ledger-sql 台账编号 … [--db 文件]     打印台账定义对应的建表语句（写新迁移时用）；给出 --db 时只打印
                                         该文件缺少的 ALTER TABLE … ADD COLUMN 和索引（文件只读）
   backup [--out 文件夹]                 备份台账（备份接口 + 完整性检查 + 重新读取）；不写 --out 时放入

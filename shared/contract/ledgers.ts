@@ -150,6 +150,18 @@ export const ledgersContract = {
     }),
     errors: ['not-found', 'not-initialized'],
   }),
+  'ledgers.exportSummary': method({
+    summary: '把台账汇总导出为报表样式的 Excel（与汇总页数字相同；记入操作日志）',
+    request: z
+      .object({
+        ledgerId,
+        regionCode: regionCode.nullable().default(null),
+        year: z.number().int().min(1900).max(2100).nullable().default(null),
+      })
+      .strict(),
+    response: exportResult,
+    errors: ['not-found', 'not-initialized'],
+  }),
   'ledgers.export': method({
     summary: '把当前筛选的记录导出为花名册 Excel（可脱敏；完整证件号码超过 100 人需确认）',
     request: recordQuery.extend(exportOptions).strict(),

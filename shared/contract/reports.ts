@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { isRealDate } from '../date-input.ts';
 import { method } from './define.ts';
+import { exportResult } from './exports.ts';
 import { regionCode } from './schemas.ts';
 
 export const reportId = z.string().regex(/^[a-z][a-z0-9_]{1,40}$/, '报表编号格式不正确');
@@ -86,6 +87,12 @@ export const reportsContract = {
     summary: '计算一张报表：合计、各乡镇小计与各村（或一个乡镇的各村）的各项数字',
     request: z.object({ id: reportId }).extend(reportParams.shape).strict(),
     response: reportResult,
+    errors: ['not-found', 'not-initialized'],
+  }),
+  'reports.export': method({
+    summary: '把一张报表导出为可直接打印盖章的 Excel（数字与 reports.run 相同；记入操作日志）',
+    request: z.object({ id: reportId }).extend(reportParams.shape).strict(),
+    response: exportResult,
     errors: ['not-found', 'not-initialized'],
   }),
 };

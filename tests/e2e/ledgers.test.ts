@@ -233,6 +233,17 @@ describe.skipIf(skip !== null)('专项台账 in browser mode (Chromium)', () => 
       `${new Date().getFullYear()} 年度`,
     );
     await shot('11-ledger-summary');
+    // Every 乡镇 is listed (zeros too), and the tab leaves as the county's workbook.
+    const townships = host.core.ledger.sqlite
+      .prepare(`SELECT COUNT(*) FROM regions WHERE level = 'township'`)
+      .pluck()
+      .get();
+    await expect(testId('summary-row').count()).resolves.toBe(Number(townships));
+    const [book] = await Promise.all([
+      page.waitForEvent('download'),
+      testId('ledger-summary-export').click(),
+    ]);
+    expect(book.suggestedFilename()).toMatch(/^.+外出务工汇总表-\d{4}-\d{2}-\d{2}\.xlsx$/);
   });
 
   it('imports into the ledger from its 导入 button: 记录 counts, 字段 targets, the ledger in 导入历史', async () => {

@@ -1,8 +1,10 @@
 // 报表 in browser mode (Chromium) on a temporary sample ledger: the page opens on the first report of the
 // catalog with its merged header, 合计 first and every 乡镇 小计; its numbers are those of reports.run;
 // choosing a 乡镇 in the tree lists its villages; another report is chosen from the list.
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import * as XLSX from 'xlsx';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 import { chromiumPage, e2eSkipReason, RENDERER_DIR } from './chromium.ts';
@@ -45,5 +47,17 @@ describe.skipIf(skip !== null)('报表 in browser mode (Chromium)', () => {
     await expect.poll(() => testId('report-sheet').innerText()).toContain('户数不能跨列相加');
     await expect(page.locator('.report-table thead th', { hasText: '计划外出务工' }).getAttribute('colspan')).resolves.toBe('10');
     await chromium.shot('02-migrant-work');
+  });
+
+  it('exports the report shown as the county’s workbook, the same numbers, written to the audit log', async () => {
+    const expected = await host.core.handlers['reports.run']({ id: 'migrant_work', regionCode: null, year: null, asOf: null });
+    const [download] = await Promise.all([page.waitForEvent('download'), testId('report-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^保康县(\d{4}年)?贫困劳动力外出务工情况统计表-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = XLSX.read(fs.readFileSync(await download.path()));
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[book.SheetNames[0] as string] ?? {}, { header: 1 });
+    const total = rows.find((r) => r[1] === '合计') ?? [];
+    expect(total.slice(2)).toEqual(expected.columns.map((c) => expected.rows[0]?.values[c.key]));
+    const audit = host.core.ledger.sqlite.prepare(`SELECT label FROM audit_log WHERE action = 'export' ORDER BY id DESC`).pluck().get();
+    expect(audit).toMatch(/贫困劳动力外出务工情况统计表$/);
   });
 }); // prettier-ignore

@@ -4,6 +4,9 @@
 import { expect } from 'vitest';
 import type { Ledger } from '../../main/core/db/open-ledger.ts';
 import type { ResponseOf } from '../../shared/contract/index.ts';
+import { expectReportWorkbook, type ExpectedRow } from './report-workbook.ts';
+
+export { expectReportWorkbook } from './report-workbook.ts';
 
 export interface VillageRef {
   code: string;
@@ -103,13 +106,15 @@ export function insertRecords(
 
 /**
  * Every row of a report (合计, 小计, each village) against what the test computes itself over the households
- * that row covers; `township`: the report's 乡镇, or null for the county.
+ * that row covers; `township`: the report's 乡镇, or null for the county. Then the same numbers in the
+ * report's workbook, re-read cell by cell (expectReportWorkbook).
  */
-export function expectEveryCell(
+export async function expectEveryCell(
   report: ResponseOf<'reports.run'>,
   township: string | null,
   expected: (inside: (h: TestHousehold) => boolean) => unknown,
-): void {
+): Promise<void> {
+  const rows: ExpectedRow[] = [];
   for (const row of report.rows) {
     const inside =
       row.kind === 'total'
@@ -117,8 +122,11 @@ export function expectEveryCell(
         : row.kind === 'subtotal'
           ? (h: TestHousehold) => h.village.townshipCode === row.regionCode
           : (h: TestHousehold) => h.village.code === row.regionCode;
-    expect({ label: row.label, values: row.values }).toEqual({ label: row.label, values: expected(inside) });
+    const values = expected(inside) as Record<string, number | null>;
+    expect({ label: row.label, values: row.values }).toEqual({ label: row.label, values });
+    rows.push({ label: row.label, kind: row.kind, values });
   }
+  await expectReportWorkbook(report, rows);
 }
 
 /** A rate as the reports show it, computed independently: a ÷ b in %, one decimal; null when b is 0. */

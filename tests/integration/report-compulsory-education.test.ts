@@ -63,7 +63,7 @@ function expected(inside: (h: TestHousehold) => boolean): Record<string, number 
 } // prettier-ignore
 
 function checkEveryCell(report: ResponseOf<'reports.run'>, township: string | null) {
-  expectEveryCell(report, township, expected);
+  return expectEveryCell(report, township, expected);
 }
 
 describe('义务教育控辍保学情况表', () => {
@@ -71,8 +71,8 @@ describe('义务教育控辍保学情况表', () => {
     const report = await client.ok('reports.run', { id: 'compulsory_education' });
     expect(report.rows[0]?.values.persons).toBe(recs.length);
     expect(Number(report.rows[0]?.values.reason_05_persons)).toBeGreaterThan(0);
-    checkEveryCell(report, null);
+    await checkEveryCell(report, null);
     const township = await client.ok('reports.run', { id: 'compulsory_education', regionCode: villages[0]?.townshipCode as string });
-    checkEveryCell(township, villages[0]?.townshipCode as string);
+    await checkEveryCell(township, villages[0]?.townshipCode as string);
   });
 }); // prettier-ignore

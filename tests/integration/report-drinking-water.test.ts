@@ -57,7 +57,7 @@ function expected(inside: (h: TestHousehold) => boolean): Record<string, number 
 } // prettier-ignore
 
 function checkEveryCell(report: ResponseOf<'reports.run'>, township: string | null) {
-  expectEveryCell(report, township, expected);
+  return expectEveryCell(report, township, expected);
 }
 
 describe('安全饮水情况表', () => {
@@ -66,8 +66,8 @@ describe('安全饮水情况表', () => {
     expect(report.rows[0]?.values.households).toBe(recs.length);
     expect(Number(report.rows[0]?.values.measure_06_households)).toBeGreaterThan(0);
     expect(Number(report.rows[0]?.values.problem_05_households)).toBeGreaterThan(0);
-    checkEveryCell(report, null);
+    await checkEveryCell(report, null);
     const township = await client.ok('reports.run', { id: 'drinking_water', regionCode: villages[0]?.townshipCode as string });
-    checkEveryCell(township, villages[0]?.townshipCode as string);
+    await checkEveryCell(township, villages[0]?.townshipCode as string);
   });
 }); // prettier-ignore

@@ -61,16 +61,16 @@ function expected(inside: (h: TestHousehold) => boolean, asOf: string): Record<s
 } // prettier-ignore
 
 function checkEveryCell(report: ResponseOf<'reports.run'>, township: string | null) {
-  expectEveryCell(report, township, (inside) => expected(inside, report.parameters.asOf));
+  return expectEveryCell(report, township, (inside) => expected(inside, report.parameters.asOf));
 }
 
 describe('危房改造进度表', () => {
   it('counts 鉴定/开工/竣工/验收/拨付 by their dates up to the as-of date; every cell exact', async () => {
     const report = await client.ok('reports.run', { id: 'housing_renovation', asOf: '2020-06-30' });
     expect(report.rows[0]?.values.households).toBe(recs.length);
-    checkEveryCell(report, null);
+    await checkEveryCell(report, null);
     const later = await client.ok('reports.run', { id: 'housing_renovation', asOf: '2020-12-31', regionCode: villages[0]?.townshipCode as string });
     expect(Number(later.rows[0]?.values.started)).toBeGreaterThan(0);
-    checkEveryCell(later, villages[0]?.townshipCode as string);
+    await checkEveryCell(later, villages[0]?.townshipCode as string);
   });
 }); // prettier-ignore

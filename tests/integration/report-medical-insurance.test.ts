@@ -66,7 +66,7 @@ function expected(inside: (h: TestHousehold) => boolean, year: number): Record<s
 } // prettier-ignore
 
 function checkEveryCell(report: ResponseOf<'reports.run'>, township: string | null) {
-  expectEveryCell(report, township, (inside) => expected(inside, report.parameters.year ?? 0));
+  return expectEveryCell(report, township, (inside) => expected(inside, report.parameters.year ?? 0));
 }
 
 describe('基本医疗参保情况表', () => {
@@ -74,10 +74,10 @@ describe('基本医疗参保情况表', () => {
     const latest = await client.ok('reports.run', { id: 'medical_insurance' });
     expect(latest.parameters.year).toBe(2020);
     expect(latest.years).toEqual([2020, 2019]);
-    checkEveryCell(latest, null);
+    await checkEveryCell(latest, null);
     const township = villages[0]?.townshipCode as string;
     const earlier = await client.ok('reports.run', { id: 'medical_insurance', year: 2019, regionCode: township });
     expect(earlier.parameters.year).toBe(2019);
-    checkEveryCell(earlier, township);
+    await checkEveryCell(earlier, township);
   });
 }); // prettier-ignore

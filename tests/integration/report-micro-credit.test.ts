@@ -66,8 +66,8 @@ describe('扶贫小额信贷统计表', () => {
     const report = await client.ok('reports.run', { id: 'micro_credit' });
     expect(report.rows[0]?.values.loans).toBe(recs.length);
     expect(Number(report.rows[0]?.values.households)).toBeLessThan(recs.length);
-    expectEveryCell(report, null, expected);
+    await expectEveryCell(report, null, expected);
     const township = villages[0]?.townshipCode as string;
-    expectEveryCell(await client.ok('reports.run', { id: 'micro_credit', regionCode: township }), township, expected);
+    await expectEveryCell(await client.ok('reports.run', { id: 'micro_credit', regionCode: township }), township, expected);
   });
 }); // prettier-ignore

@@ -147,7 +147,7 @@ function expected(inside: (h: TestHousehold) => boolean, year = 2020): Record<st
 function checkEveryCell(report: Report) {
   const { regionCode } = report.parameters;
   const township = villages.some((v) => v.townshipCode === regionCode) ? regionCode : null;
-  expectEveryCell(report, township, (inside) => expected(inside, report.parameters.year ?? 2020));
+  return expectEveryCell(report, township, (inside) => expected(inside, report.parameters.year ?? 2020));
 }
 
 describe('贫困劳动力外出务工情况统计表', () => {
@@ -188,18 +188,18 @@ describe('贫困劳动力外出务工情况统计表', () => {
     expect(report.rows.map((r) => r.label)).toEqual(expectedOrder);
     const empty = report.rows.find((r) => r.kind === 'unit' && !villages.some((v) => v.code === r.regionCode));
     expect(empty && Object.values(empty.values).every((n) => n === 0)).toBe(true);
-    checkEveryCell(report);
+    await checkEveryCell(report);
   }, 60_000);
 
   it('at township level lists its villages; another 年度 counts only that 年度', async () => {
     const township = villages[0]?.townshipCode as string;
     const report = await client.ok('reports.run', { id: 'migrant_work', regionCode: township });
     expect(report.rows.slice(1).every((r) => r.kind === 'unit')).toBe(true);
-    checkEveryCell(report);
+    await checkEveryCell(report);
     const earlier = await client.ok('reports.run', { id: 'migrant_work', regionCode: township, year: 2019 });
     expect(earlier.parameters.year).toBe(2019);
     expect(Number(earlier.rows[0]?.values.planned_out_province_persons)).toBeGreaterThan(0);
-    checkEveryCell(earlier);
+    await checkEveryCell(earlier);
   }, 60_000);
 
   it('has a header of merged rows over the measures', async () => {

@@ -59,7 +59,7 @@ function expected(inside: (h: TestHousehold) => boolean): Record<string, number>
 }
 
 function checkEveryCell(report: ResponseOf<'reports.run'>, township: string | null) {
-  expectEveryCell(report, township, (inside) => expected(inside));
+  return expectEveryCell(report, township, (inside) => expected(inside));
 }
 
 describe('公益性岗位安置统计表', () => {
@@ -70,8 +70,8 @@ describe('公益性岗位安置统计表', () => {
     expect(total.persons).toBe(new Set(posts.map((p) => p.person_id)).size);
     expect(Number(total.persons)).toBeLessThan(Number(total.posts));
     expect(report.header[1]?.find((c) => c.key === 'fund_01_persons')?.label).toBe('光伏收益');
-    checkEveryCell(report, null);
+    await checkEveryCell(report, null);
     const township = villages[2]?.townshipCode as string;
-    checkEveryCell(await client.ok('reports.run', { id: 'public_welfare_jobs', regionCode: township }), township);
+    await checkEveryCell(await client.ok('reports.run', { id: 'public_welfare_jobs', regionCode: township }), township);
   });
 }); // prettier-ignore

@@ -6,7 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResponseOf } from '../../shared/contract/index.ts';
 import { openTestClient, type TestClient } from '../helpers/core-client.ts';
-import { insertRecords, villagesOf, type VillageRef, expectedRate } from '../helpers/report-ledger.ts';
+import {
+  insertRecords,
+  villagesOf,
+  type VillageRef,
+  expectedRate,
+  expectReportWorkbook,
+} from '../helpers/report-ledger.ts';
 
 type Row = Record<string, string | number | null> & { region_code: string | null };
 let client: TestClient;
@@ -86,8 +92,10 @@ describe('reports over region-placed records', () => {
     expect(report.rows[0]?.values.total).toBe(issues.length);
     for (const row of report.rows) expect({ label: row.label, values: row.values }).toEqual({ label: row.label, values: expectedIssues(inside(row, null)) });
     const township = villages[0]?.townshipCode as string;
+    await expectReportWorkbook(report, report.rows.map((row) => ({ label: row.label, kind: row.kind, values: expectedIssues(inside(row, null)) })));
     const local = await client.ok('reports.run', { id: 'rectification', asOf: AS_OF, regionCode: township });
     for (const row of local.rows) expect({ label: row.label, values: row.values }).toEqual({ label: row.label, values: expectedIssues(inside(row, township)) });
+    await expectReportWorkbook(local, local.rows.map((row) => ({ label: row.label, kind: row.kind, values: expectedIssues(inside(row, township)) })));
     // Another as-of date moves 逾期未改 only.
     const early = await client.ok('reports.run', { id: 'rectification', asOf: '2020-01-01' });
     expect(early.rows[0]?.values.overdue).toBe(0);
@@ -97,6 +105,7 @@ describe('reports over region-placed records', () => {
     const report = await client.ok('reports.run', { id: 'poverty_projects' });
     expect(report.rows.at(-1)?.label).toBe('未定位');
     for (const row of report.rows) expect({ label: row.label, values: row.values }).toEqual({ label: row.label, values: expectedProjects(inside(row, null)) });
+    await expectReportWorkbook(report, report.rows.map((row) => ({ label: row.label, kind: row.kind, values: expectedProjects(inside(row, null)) })));
     const empty = report.rows.find((r) => r.kind === 'unit' && r.values.projects === 0);
     expect(empty?.values.started_rate).toBeNull();
   });

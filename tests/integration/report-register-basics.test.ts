@@ -73,7 +73,7 @@ function expected(inside: (h: TestHousehold) => boolean): Record<string, number>
 } // prettier-ignore
 
 function checkEveryCell(report: ResponseOf<'reports.run'>, township: string | null) {
-  expectEveryCell(report, township, (inside) => expected(inside));
+  return expectEveryCell(report, township, (inside) => expected(inside));
 }
 
 describe('建档立卡贫困人口基本情况汇总表', () => {
@@ -82,14 +82,14 @@ describe('建档立卡贫困人口基本情况汇总表', () => {
     expect(report.rows[0]?.values.households).toBe(households.length - cancelledHouseholds.size);
     expect(report.rows.filter((r) => r.kind === 'unit').length).toBe(villagesOf(client.core.ledger).length);
     expect(report.header[0]?.map((c) => c.label)).toEqual(['合计', '贫困户属性', '脱贫状态', '监测对象', '主要致贫原因（户数）']);
-    checkEveryCell(report, null);
+    await checkEveryCell(report, null);
   });
 
   it('at township level: its villages, each cell exact', async () => {
     const township = villages[1]?.townshipCode as string;
     const report = await client.ok('reports.run', { id: 'register_basics', regionCode: township });
     expect(report.rows.slice(1).every((r) => r.kind === 'unit')).toBe(true);
-    checkEveryCell(report, township);
+    await checkEveryCell(report, township);
   });
 
   it('is in the catalog without a 年度 parameter', async () => {

@@ -65,8 +65,8 @@ describe('返贫监测对象统计表', () => {
   it('counts households and their persons by 类别, households by each risk, and 消除; every cell exact', async () => {
     const report = await client.ok('reports.run', { id: 'relapse_monitoring' });
     expect(report.rows[0]?.values.households).toBe(recs.length);
-    expectEveryCell(report, null, expected);
+    await expectEveryCell(report, null, expected);
     const township = villages[1]?.townshipCode as string;
-    expectEveryCell(await client.ok('reports.run', { id: 'relapse_monitoring', regionCode: township }), township, expected);
+    await expectEveryCell(await client.ok('reports.run', { id: 'relapse_monitoring', regionCode: township }), township, expected);
   });
 }); // prettier-ignore

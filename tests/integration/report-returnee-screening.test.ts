@@ -67,7 +67,7 @@ function expected(inside: (h: TestHousehold) => boolean): Record<string, number 
 } // prettier-ignore
 
 function checkEveryCell(report: ResponseOf<'reports.run'>, township: string | null) {
-  expectEveryCell(report, township, expected);
+  return expectEveryCell(report, township, expected);
 }
 
 describe('返乡人员排查与隔离统计表', () => {
@@ -76,8 +76,8 @@ describe('返乡人员排查与隔离统计表', () => {
     expect(Number(report.rows[0]?.values.persons)).toBeGreaterThan(Number(report.rows[0]?.values.poor));
     expect(Number(report.rows[0]?.values.confirmed_poor)).toBeGreaterThan(0);
     expect(Number(report.rows[0]?.values.confirmed)).toBeGreaterThan(Number(report.rows[0]?.values.confirmed_poor));
-    checkEveryCell(report, null);
+    await checkEveryCell(report, null);
     const township = await client.ok('reports.run', { id: 'returnee_screening', regionCode: villages[0]?.townshipCode as string });
-    checkEveryCell(township, villages[0]?.townshipCode as string);
+    await checkEveryCell(township, villages[0]?.townshipCode as string);
   });
 }); // prettier-ignore

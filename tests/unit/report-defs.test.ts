@@ -4,11 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import { TABLE_COLUMNS } from '../../main/core/db/tables.ts';
 import { CODE_TABLES } from '../../shared/code-tables/index.ts';
-import { ledgerDef } from '../../shared/ledgers/index.ts';
+import { allLedgers, ledgerDef } from '../../shared/ledgers/index.ts';
 import { reportMeasures, whereList, type ReportWhere } from '../../shared/reports/define.ts';
 import { allReports } from '../../shared/reports/index.ts';
+import { ledgerSummaryDef } from '../../shared/reports/ledger-summary-def.ts';
 
-describe.each(allReports().map((d) => [d.id, d] as const))('report %s', (_, def) => {
+// The catalog, and every ledger's 汇总 as the report definition derived from its measures.
+const defs = [...allReports(), ...allLedgers().map(ledgerSummaryDef)];
+
+describe.each(defs.map((d) => [d.id, d] as const))('report %s', (_, def) => {
   const measures = reportMeasures(def);
 
   it('has a snake_case id and unique measure keys', () => {
@@ -55,5 +59,22 @@ describe.each(allReports().map((d) => [d.id, d] as const))('report %s', (_, def)
     const ledger = ledgerDef(def.source.ledger);
     const column = def.yearField ?? ledger?.summaryYear;
     expect(ledger?.fields.find((f) => f.column === column)?.type).toBe('year');
+  });
+}); // prettier-ignore
+
+describe('a ledger’s 汇总 as a report definition', () => {
+  it('counts records and sums under the measures’ own conditions, by 年度 where the ledger is kept so', () => {
+    const migrant = ledgerDef('migrant_work');
+    if (!migrant) throw new Error('migrant_work');
+    const def = ledgerSummaryDef(migrant);
+    expect(def).toMatchObject({ id: 'summary_migrant_work', title: '外出务工汇总表', source: { ledger: 'migrant_work' }, parameters: ['year'] });
+    expect(reportMeasures(def).map((m) => [m.key, m.kind])).toEqual(migrant.measures.map((m) => [m.key, m.kind === 'count' ? 'records' : 'sum']));
+    const withWhere = migrant.measures.find((m) => m.where !== undefined);
+    expect(reportMeasures(def).find((m) => m.key === withWhere?.key)).toMatchObject({ where: withWhere?.where });
+    // 单位 from the measures' names: 人数 → 人, 金额 → 元, a count of records → 个.
+    expect(def.unit.split('、')).toEqual(expect.arrayContaining(['人', '元']));
+    const pwj = ledgerDef('public_welfare_jobs');
+    if (!pwj) throw new Error('public_welfare_jobs');
+    expect(ledgerSummaryDef(pwj).parameters).toEqual([]);
   });
 }); // prettier-ignore

@@ -405,6 +405,43 @@ describe('xlsx writer: sheets and layout', () => {
     for (const n of [1, 2, 3]) expect(types).toContain(`/xl/worksheets/sheet${n}.xml`);
   });
 
+  it('writes the print layout of a statistics report: margins, centred, a page-number footer', async () => {
+    const file = newFile();
+    await writeBook(file, [
+      {
+        options: {
+          name: '报表',
+          landscape: true,
+          fitToWidth: true,
+          centerHorizontally: true,
+          margins: { left: 0.4, right: 0.4, top: 0.6 },
+          pageFooter: '第 &P 页，共 &N 页 <&&>',
+        },
+        rows: [['合计', 1]],
+      },
+      { options: { name: '默认' }, rows: [['x']] },
+    ]);
+    const parts = checkPackage(file);
+    const sheet1 = part(parts, 'xl/worksheets/sheet1.xml');
+    // Schema order: printOptions, pageMargins, pageSetup, headerFooter.
+    expect(sheet1).toContain(
+      '<printOptions horizontalCentered="1"/>' +
+        '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.75" header="0.3" footer="0.3"/>' +
+        '<pageSetup paperSize="9" fitToWidth="1" fitToHeight="0" orientation="landscape"/>' +
+        '<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页 &lt;&amp;&amp;&gt;</oddFooter></headerFooter></worksheet>',
+    );
+    const sheet2 = part(parts, 'xl/worksheets/sheet2.xml');
+    expect(sheet2).toContain(
+      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
+    );
+    expect(sheet2).not.toContain('printOptions');
+    expect(sheet2).not.toContain('headerFooter');
+    const book = createWorkbookWriter(newFile());
+    expect(() => book.addSheet({ name: 'A', margins: { left: -1 } })).toThrow(/页边距/);
+    expect(() => book.addSheet({ name: 'A', pageFooter: '页'.repeat(251) })).toThrow(/页脚/);
+    await book.abort();
+  });
+
   it('refuses sheet names Excel would refuse, saying why in Chinese', () => {
     const book = createWorkbookWriter(newFile());
     const bad: Array<[string, RegExp]> = [

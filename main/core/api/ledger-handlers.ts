@@ -12,7 +12,7 @@ import { createRecord, deleteRecord, updateRecord } from '../ledgers/record-writ
 import type { Handlers } from './dispatch.ts';
 import type { HandlerContext } from './handlers.ts';
 
-type LedgerMethods = Exclude<keyof typeof ledgersContract, 'ledgers.export'>;
+type LedgerMethods = Exclude<keyof typeof ledgersContract, 'ledgers.export' | 'ledgers.exportSummary'>;
 
 export function ledgerHandlers(ctx: HandlerContext): Pick<Handlers, LedgerMethods> {
   const { ledger } = ctx;

@@ -7,7 +7,9 @@ import type { HandlerContext } from './handlers.ts';
 
 type ReportMethods = keyof typeof reportsContract;
 
-export function reportHandlers(ctx: HandlerContext): Pick<Handlers, ReportMethods> {
+export function reportHandlers(
+  ctx: HandlerContext,
+): Pick<Handlers, Exclude<ReportMethods, 'reports.export'>> {
   return {
     'reports.list': () => reportCatalog(allReports()),
     'reports.run': ({ id, ...params }) => runReport(ctx.ledger, id, params),

@@ -1,25 +1,38 @@
 // 汇总 of a ledger: each measure of its definition per township (per village inside a township), the
-// 合计 first — computed from the records, never stored. Also the record count of every ledger.
-import type { LedgerDef, LedgerMeasure, MeasureWhere } from '../../../shared/ledgers/define.ts';
+// 合计 first, every region listed with zeros — computed from the records, never stored. The measures run
+// as a report definition (shared/reports/ledger-summary-def.ts) through the report machinery, so the tab,
+// its workbook and the CLI give the numbers of one query. Also the record count of every ledger.
+import { ledgerSummaryDef } from '../../../shared/reports/ledger-summary-def.ts';
 import { allLedgers, ledgerTableName } from '../../../shared/ledgers/index.ts';
 import type { Ledger } from '../db/open-ledger.ts';
-import { countyRegion, findRegion, regionTree, type RegionNode } from '../regions/region-tree.ts';
-import { anyOf } from '../db/any-of.ts';
+import { runReportDef, type ReportResult } from '../reports/run-report.ts';
+import { countyRegion, findRegion, type RegionNode } from '../regions/region-tree.ts';
 import { recordSql, regionCondition, requireLedger } from './record-sql.ts';
 
-function measureSql(def: LedgerDef, m: LedgerMeasure): { sql: string; params: unknown[] } {
-  // A 'codes' value ("03,05") counts when it holds any of the codes; several conditions must all hold.
-  const wheres = m.where === undefined ? [] : Array.isArray(m.where) ? m.where : [m.where as MeasureWhere];
-  const parts = wheres.map((w) =>
-    anyOf(`r.${w.column}`, w.in, def.fields.find((f) => f.column === w.column)?.type === 'codes'),
-  );
-  const cond = parts.length === 0 ? null : parts.map((p) => `(${p.sql})`).join(' AND ');
-  const params = parts.flatMap((p) => p.params);
-  if (m.kind === 'count')
-    return { sql: cond ? `SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)` : 'COUNT(*)', params };
-  return { sql: `SUM(${cond ? `CASE WHEN ${cond} THEN r.${m.column} END` : `r.${m.column}`})`, params };
+/**
+ * The 汇总 as a report result: at county level 合计 and one row per 乡镇 (its 小计, named as the 乡镇);
+ * inside a 乡镇 its villages; a village (or a 组: its village) itself. `labelHeader` heads the row labels.
+ */
+export function ledgerSummaryReport(
+  ledger: Ledger,
+  ledgerId: string,
+  regionCode: string | null,
+  year: number | null = null,
+): { report: ReportResult; labelHeader: string } {
+  const def = requireLedger(ledgerId);
+  let region = regionCode === null ? countyRegion(ledger) : findRegion(ledger, regionCode);
+  if (region.level === 'group' && region.parentCode !== null) region = findRegion(ledger, region.parentCode);
+  const report = runReportDef(ledger, ledgerSummaryDef(def), { regionCode: region.code, year });
+  if (region.level !== 'county') return { report, labelHeader: '村' };
+  const rows = report.rows
+    .filter((r) => r.kind !== 'unit' || r.label === '未定位')
+    .map((r) =>
+      r.kind === 'subtotal' ? { ...r, kind: 'unit' as const, label: r.label.replace(/小计$/, '') } : r,
+    );
+  return { report: { ...report, rows }, labelHeader: '乡镇' };
 }
 
+/** The 汇总 tab's shape (contract `ledgers.summary`): the measures, the 年度, 合计 and the rows. */
 export function ledgerSummary(
   ledger: Ledger,
   ledgerId: string,
@@ -27,58 +40,16 @@ export function ledgerSummary(
   year: number | null = null,
 ) {
   const def = requireLedger(ledgerId);
-  const region = regionCode === null ? countyRegion(ledger) : findRegion(ledger, regionCode);
-  const s = recordSql(def);
-  const parts = def.measures.map((m) => measureSql(def, m));
-  const select = parts.map((p, i) => `${p.sql} AS m${i}`).join(', ');
-  const params = parts.flatMap((p) => p.params);
-  // Group by township under the county, by village under a township (codes: 9 and 12 digits).
-  const width = region.level === 'county' ? 9 : 12;
-  const c = regionCondition(def, region);
-  // A ledger kept by 年度 is counted one 年度 at a time: 2019's plans and 2020's are never added up.
-  const yearColumn = def.summaryYear ?? null;
-  const years =
-    yearColumn === null
-      ? []
-      : (ledger
-          .prepare(
-            `SELECT DISTINCT ${yearColumn} FROM ${ledgerTableName(def)} WHERE ${yearColumn} IS NOT NULL ORDER BY 1 DESC`,
-          )
-          .pluck()
-          .all() as number[]);
-  const counted = yearColumn === null ? null : (year ?? years[0] ?? null);
-  const where = counted === null ? c.where : `${c.where} AND r.${yearColumn} = ?`;
-  const rows = ledger.sqlite
-    .prepare(
-      `SELECT substr(${s.regionExpr}, 1, ${width}) AS unit, ${select} FROM ${s.from} WHERE ${where} GROUP BY unit`,
-    )
-    .all(...params, ...c.params, ...(counted === null ? [] : [counted])) as Array<
-    Record<string, number | string | null>
-  >;
-  const names = new Map(regionTree(ledger).map((r) => [r.code, r.name]));
-  const values = (row: Record<string, number | string | null>) =>
-    Object.fromEntries(def.measures.map((m, i) => [m.key, Number(row[`m${i}`] ?? 0)]));
-  const units = rows.map((row) => {
-    const unit = row.unit === null ? null : String(row.unit);
-    const code = unit === null ? '' : width === 9 ? `${unit}000` : unit;
-    return {
-      regionCode: code,
-      name: unit === null ? '未定位' : (names.get(code) ?? code),
-      values: values(row),
-    };
-  });
-  units.sort((a, b) =>
-    a.regionCode === '' ? 1 : b.regionCode === '' ? -1 : a.regionCode.localeCompare(b.regionCode),
-  );
-  const total = Object.fromEntries(
-    def.measures.map((m) => [m.key, units.reduce((sum, u) => sum + (u.values[m.key] ?? 0), 0)]),
-  );
+  const { report } = ledgerSummaryReport(ledger, ledgerId, regionCode, year);
+  const values = (v: Record<string, number | null>) =>
+    Object.fromEntries(def.measures.map((m) => [m.key, v[m.key] ?? 0]));
+  const [total, ...rows] = report.rows;
   return {
     measures: def.measures.map((m) => ({ key: m.key, label: m.label, kind: m.kind })),
-    year: counted,
-    years,
-    total: { regionCode: region.code, name: '合计', values: total },
-    rows: units,
+    year: report.parameters.year,
+    years: report.years,
+    total: { regionCode: report.parameters.regionCode, name: '合计', values: values(total?.values ?? {}) },
+    rows: rows.map((r) => ({ regionCode: r.regionCode, name: r.label, values: values(r.values) })),
   };
 }
 

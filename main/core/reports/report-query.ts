@@ -127,7 +127,7 @@ function read(ledger: Ledger, compiled: CompiledQuery, measures: readonly Report
   for (const row of rows) {
     const values: Record<string, number> = {};
     measures.forEach((m, i) => (values[m.key] = Number(row[`m${i}`] ?? 0)));
-    out.set(typeof row.unit === 'string' ? row.unit : '', values);
+    out.set(typeof row.report_unit === 'string' ? row.report_unit : '', values);
   }
   return out;
 }
@@ -199,7 +199,7 @@ function runRegisterHouseholds(ledger: Ledger, q: SourceQuery): UnitValues {
   const grouped = ledger.db
     .selectFrom('households as h')
     .select([
-      unit.as('unit'),
+      unit.as('report_unit'),
       ...keys.map((k) => sql.ref(`h.${k}`).as(k)),
       eb.fn.countAll<number>().as('households'),
       total(members).as('members'),
@@ -227,8 +227,8 @@ function runRegisterHouseholds(ledger: Ledger, q: SourceQuery): UnitValues {
   });
   const compiled = ledger.db
     .selectFrom(grouped.as('h'))
-    .select([sql.ref<string>('h.unit').as('unit'), ...selections])
-    .groupBy(sql.ref('h.unit'))
+    .select([sql.ref<string>('h.report_unit').as('report_unit'), ...selections])
+    .groupBy(sql.ref('h.report_unit'))
     .compile();
   return read(ledger, compiled, q.measures);
 }
@@ -279,7 +279,7 @@ function runRegisterMembers(ledger: Ledger, q: SourceQuery): UnitValues {
   const compiled = ledger.db
     .selectFrom('persons as p')
     .innerJoin('households as h', 'h.id', 'p.household_id')
-    .select([unit.as('unit'), ...selections])
+    .select([unit.as('report_unit'), ...selections])
     .where('p.status', '=', 'active')
     .where('h.status', '=', 'active')
     .where(eb.and([...regionFilter(q, unit), ...common.map((w) => condition(w, null, q.asOf))]))
@@ -345,9 +345,9 @@ function runRecords(ledger: Ledger, q: SourceQuery, def: LedgerDef): UnitValues 
           .leftJoin('households as h', 'h.id', 'p.household_id')
       : db.selectFrom(table).leftJoin('households as h', (j) => j.on(same('h.id', 'r.household_id')));
   const compiled = base
-    .select([unit.as('unit'), ...selections])
+    .select([unit.as('report_unit'), ...selections])
     .where(eb.and(filters))
-    .groupBy(sql.ref('unit'))
+    .groupBy(sql.ref('report_unit'))
     .compile();
   return read(ledger, compiled, q.measures);
 }

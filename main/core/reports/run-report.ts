@@ -114,7 +114,11 @@ function reportYears(ledger: Ledger, def: ReportDef): { column: string | null; y
 }
 
 export function runReport(ledger: Ledger, id: string, params: ReportParams = {}) {
-  const def = requireReport(id);
+  return runReportDef(ledger, requireReport(id), params);
+}
+
+/** A definition that need not be in the catalog (a ledger's 汇总, derived from its measures). */
+export function runReportDef(ledger: Ledger, def: ReportDef, params: ReportParams = {}) {
   const county = requireCounty(ledger);
   const region: RegionNode =
     params.regionCode == null ? countyRegion(ledger) : findRegion(ledger, params.regionCode);
@@ -217,7 +221,7 @@ export function runReport(ledger: Ledger, id: string, params: ReportParams = {})
   };
 }
 
-export type ReportResult = ReturnType<typeof runReport>;
+export type ReportResult = ReturnType<typeof runReportDef>;
 
 function regionPath(tree: readonly RegionNode[], region: RegionNode): string {
   const names: string[] = [];

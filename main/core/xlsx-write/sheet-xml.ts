@@ -1,11 +1,14 @@
 // The XML of one worksheet, in the order the schema demands: sheetPr, sheetViews, sheetFormatPr, cols,
-// then sheetData (streamed row by row), then mergeCells, printOptions, pageMargins, pageSetup.
+// then sheetData (streamed row by row), then mergeCells, printOptions, pageMargins, pageSetup,
+// headerFooter.
 // Fit to width is two halves: sheetPr/pageSetUpPr fitToPage switches scaling on, pageSetup says 1 page
 // wide and 0 (= as many as needed) tall.
 // Excel rejects a sheet whose elements are out of order, so head and tail are built here in one place.
 import type { StyleRegistry } from './styles.ts';
 import type { CellStyle, CellValue, RowOptions, SheetOptions } from './types.ts';
-import { XML_DECLARATION, textElement } from './xml.ts';
+import { XML_DECLARATION, escapeText, textElement } from './xml.ts';
+
+const DEFAULT_MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
 
 /** Excel's grid. */
 export const MAX_ROWS = 1_048_576;
@@ -109,6 +112,14 @@ export function validateSheetOptions(options: SheetOptions): void {
     checkIndex(options.freeze.rows, MAX_ROWS, `${where}冻结的行数`);
     checkIndex(options.freeze.cols ?? 0, MAX_COLUMNS, `${where}冻结的列数`);
   }
+  for (const [side, inches] of Object.entries(options.margins ?? {})) {
+    if (!Number.isFinite(inches) || inches < 0 || inches > 49) {
+      throw new RangeError(`${where}的页边距 ${side} = ${inches} 无效，应在 0 到 49 英寸之间`);
+    }
+  }
+  if (options.pageFooter !== undefined && options.pageFooter.length > 250) {
+    throw new RangeError(`${where}的页脚超过 Excel 的上限 255 个字符`);
+  }
   if (options.printTitleRows !== undefined) {
     const { from, to } = options.printTitleRows;
     checkIndex(from, MAX_ROWS, `${where}打印标题的起始行`);
@@ -193,11 +204,15 @@ export function sheetTail(options: SheetOptions): string {
     }
     xml += '</mergeCells>';
   }
-  // Excel's default margins; paper 9 is A4, the size county offices print on.
+  if (options.centerHorizontally === true) xml += '<printOptions horizontalCentered="1"/>';
+  // Excel's default margins unless given; paper 9 is A4, the size county offices print on.
+  const m = { ...DEFAULT_MARGINS, ...options.margins };
   xml +=
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
     `<pageSetup paperSize="9"${options.fitToWidth === true ? ' fitToWidth="1" fitToHeight="0"' : ''}` +
     ` orientation="${options.landscape === true ? 'landscape' : 'portrait'}"/>`;
+  if (options.pageFooter !== undefined)
+    xml += `<headerFooter><oddFooter>${escapeText(`&C${options.pageFooter}`)}</oddFooter></headerFooter>`;
   return xml + '</worksheet>';
 }
 

@@ -33,6 +33,22 @@ export interface SheetOptions {
   fitToWidth?: boolean;
   /** Rows repeated at the top of every printed page, 0-based and inclusive. */
   printTitleRows?: { from: number; to: number };
+  /** Page margins in inches; Excel's defaults (0.7 / 0.75 / 0.3) where not given. */
+  margins?: {
+    left?: number;
+    right?: number;
+    top?: number;
+    bottom?: number;
+    header?: number;
+    footer?: number;
+  };
+  /** Printed centred between the left and right margins (a narrow statistics table). */
+  centerHorizontally?: boolean;
+  /**
+   * The printed page footer, centre section, in Excel's header/footer codes: '第 &P 页，共 &N 页'
+   * (&P page, &N pages). Program text only; a literal & must be written &&.
+   */
+  pageFooter?: string;
 }
 
 export interface RowOptions {

@@ -5,9 +5,11 @@ import { Button, Select, Table, type TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import type { ResponseOf } from '../../../../shared/contract/index.ts';
 import type { LedgerDef } from '../../../../shared/ledgers/index.ts';
+import { api } from '../../api/transport.ts';
 import { useLedgerQuery } from '../../api/useLedgerQuery.ts';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert.tsx';
 import { useRegionSelection } from '../../state/region-context.ts';
+import { ExportExcelButton } from '../reports/ExportExcelButton.tsx';
 
 type SummaryRow = ResponseOf<'ledgers.summary'>['total'] & { isTotal: boolean };
 
@@ -66,6 +68,19 @@ export function LedgerSummary({ def, version }: { def: LedgerDef; version: numbe
         <Button size="small" icon={<ReloadOutlined />} onClick={summary.reload} loading={summary.loading}>
           刷新
         </Button>
+        <ExportExcelButton
+          size="small"
+          what={`${def.name}汇总`}
+          run={() =>
+            api.call('ledgers.exportSummary', {
+              ledgerId: def.id,
+              regionCode: selectedCode,
+              year: data?.year ?? year,
+            })
+          }
+          disabled={data === undefined}
+          testId="ledger-summary-export"
+        />
       </div>
       <LoadErrorAlert title="汇总读取失败" error={summary.error} onRetry={summary.reload} />
       <Table<SummaryRow>

@@ -5,9 +5,11 @@ import { useState } from 'react';
 import { Button, Input, Select } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import type { ResponseOf } from '../../../../shared/contract/index.ts';
+import { api } from '../../api/transport.ts';
 import { useLedgerQuery } from '../../api/useLedgerQuery.ts';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert.tsx';
 import { useRegionSelection } from '../../state/region-context.ts';
+import { ExportExcelButton } from './ExportExcelButton.tsx';
 import './reports.css';
 
 type Report = ResponseOf<'reports.run'>;
@@ -29,12 +31,13 @@ export function ReportsPage() {
   const def = list.data?.find((r) => r.id === chosen);
   // A group (组) is not a reporting unit: its village is reported instead.
   const regionCode = selected?.level === 'group' ? (selected.parentCode ?? null) : selectedCode;
-  const report = useLedgerQuery(
-    'reports.run',
-    { id: chosen ?? 'none', regionCode, year, asOf: /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : null },
-    [],
-    { enabled: chosen !== null },
-  );
+  const request = {
+    id: chosen ?? 'none',
+    regionCode,
+    year,
+    asOf: /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : null,
+  };
+  const report = useLedgerQuery('reports.run', request, [], { enabled: chosen !== null });
   const data = report.data;
 
   return (
@@ -74,6 +77,12 @@ export function ReportsPage() {
         <Button icon={<ReloadOutlined />} onClick={report.reload} loading={report.loading}>
           刷新
         </Button>
+        <ExportExcelButton
+          what={data?.title ?? '报表'}
+          run={() => api.call('reports.export', request)}
+          disabled={data === undefined}
+          testId="report-export"
+        />
       </div>
       <LoadErrorAlert title="报表计算失败" error={report.error ?? list.error} onRetry={report.reload} />
       {data !== undefined && <ReportTable report={data} />}
