@@ -9,6 +9,10 @@ import { getRegionCatalog } from './regions/catalog.ts';
 import { auditHead, writeAnchor } from './audit/audit-chain.ts';
 import { checkLedgerAtStart } from './backup/startup-check.ts';
 import { verifyOffThread } from './backup/verify-off-thread.ts';
+import { ledgerPlace, placeRefusal } from './db/ledger-location.ts';
+import { defaultDataDir, LEDGER_FILE_NAME } from './paths.ts';
+import { LedgerError } from '../../shared/result.ts';
+import path from 'node:path';
 import { rotatingBackup, type BackupReason } from './backup/rotation.ts';
 
 /** The audit log's newest entry, if the file has the chained log. */
@@ -59,6 +63,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const verify = verifyOffThread(options.importWorker);
   try {
     if (options.safeguards) {
+      const refusal = placeRefusal(
+        options.ledgerPath,
+        ledgerPlace(options.ledgerPath),
+        path.join(defaultDataDir(), LEDGER_FILE_NAME),
+      );
+      if (refusal) throw new LedgerError('forbidden', refusal);
       await checkLedgerAtStart(options.ledgerPath, verify);
       sweepStaleTempDirs();
     }
