@@ -1,7 +1,14 @@
 // One report source (a thematic ledger or the register) as one Kysely query: each measure of that source
 // as an aggregate, grouped by the village the record reaches. Distinct 户数 and 人数 add up across
 // villages (a household lives in one village), so 小计 and 合计 are sums of these rows.
-import { expressionBuilder, sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import {
+  expressionBuilder,
+  sql,
+  type Expression,
+  type RawBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
+} from 'kysely';
 import type { LedgerDef } from '../../../shared/ledgers/define.ts';
 import { ledgerTableName } from '../../../shared/ledgers/index.ts';
 import type { ReportMeasure, ReportWhere } from '../../../shared/reports/define.ts';
@@ -43,10 +50,10 @@ export type UnitValues = Map<string, Record<string, number>>;
 const whose = { record: 'r', household: 'h', person: 'p' } as const;
 
 /** A column of the record, its household or its person (names come from the definitions, never the user). */
-const column = (w: { column: string; on?: 'record' | 'household' | 'person' }, register: boolean) =>
+export const column = (w: { column: string; on?: 'record' | 'household' | 'person' }, register: boolean) =>
   sql.ref<string | number | null>(`${whose[w.on ?? (register ? 'person' : 'record')]}.${w.column}`);
 
-function condition(w: ReportWhere, def: LedgerDef | null, asOf: string): Expression<SqlBool> {
+export function condition(w: ReportWhere, def: LedgerDef | null, asOf: string): Expression<SqlBool> {
   const ref = column(w, def === null);
   if ('positive' in w) return eb(ref, '>', 0);
   if ('byAsOf' in w) return eb(ref, '<=', asOf);
@@ -71,9 +78,9 @@ const same = (a: string, b: string) => eb(sql.ref(a), '=', sql.ref(b));
  * join there); or the register's members with their household (人数 under member conditions such as
  * 劳动力, and 户数 that depend on a member).
  */
-type Shape = 'records' | 'households' | 'members';
+export type Shape = 'records' | 'households' | 'members';
 
-function registerShape(m: ReportMeasure): Shape {
+export function registerShape(m: ReportMeasure): Shape {
   const onHousehold = whereList('where' in m ? m.where : undefined).every((w) => w.on === 'household');
   if ((m.kind === 'households' || m.kind === 'persons') && onHousehold) return 'households';
   if (m.kind === 'sum' && m.on === 'household') {
@@ -81,6 +88,47 @@ function registerShape(m: ReportMeasure): Shape {
     return 'households';
   }
   return 'members';
+}
+
+/** Whose id a distinct person is: outsiders of a personOptional ledger count once per record. */
+export const personIdOf = (def: LedgerDef | null): Expression<number> =>
+  def === null
+    ? sql.ref<number>('p.id')
+    : def.personOptional
+      ? sql<number>`coalesce(r.person_id, -r.id)`
+      : sql.ref<number>('r.person_id');
+
+/** The village a row belongs to (its household's; a region record's own place first). */
+export const unitOf = (def: LedgerDef | null): RawBuilder<string> =>
+  def === null || def.subject === 'person' || def.subject === 'household'
+    ? def?.personOptional
+      ? sql<string>`coalesce(h.village_code, substr(r.region_code, 1, 12))`
+      : sql.ref<string>('h.village_code')
+    : sql<string>`coalesce(substr(r.region_code, 1, 12), h.village_code)`;
+
+/** All the conditions of a measure, or null when it has none. */
+export function measureCondition(
+  m: ReportMeasure,
+  def: LedgerDef | null,
+  asOf: string,
+): Expression<SqlBool> | null {
+  const conds = whereList('where' in m ? m.where : undefined).map((w) => condition(w, def, asOf));
+  return conds.length === 0 ? null : eb.and(conds);
+}
+
+/** The 年度 counted and the region asked for, on the rows of a source. */
+export function sourceFilters(q: Pick<SourceQuery, 'def' | 'region' | 'year'>): Expression<SqlBool>[] {
+  const { def } = q;
+  const unit = unitOf(def);
+  const filters: Expression<SqlBool>[] = [];
+  if (def !== null && q.year !== null && q.year.value !== null)
+    filters.push(eb(sql.ref(`r.${q.year.column}`), '=', q.year.value));
+  if (q.region.level === 'township') {
+    const prefix = q.region.code.slice(0, 9);
+    if (def === null) filters.push(eb(sql.ref('h.township_code'), '=', q.region.code));
+    else filters.push(eb(unit, '>=', prefix), eb(unit, '<', `${prefix}:`));
+  } else if (q.region.level === 'village') filters.push(eb(unit, '=', q.region.code));
+  return filters;
 }
 
 export function runSourceQuery(ledger: Ledger, q: SourceQuery): UnitValues {
@@ -99,25 +147,12 @@ function runShape(ledger: Ledger, q: SourceQuery, shape: Shape): UnitValues {
   const { def } = q;
   const db = ledger.db.withTables<LedgerTables>();
   const register = def === null;
-  // Whose id a distinct person is: outsiders of a personOptional ledger count once per record.
-  const personId =
-    def === null
-      ? sql.ref<number>('p.id')
-      : def.personOptional
-        ? sql<number>`coalesce(r.person_id, -r.id)`
-        : sql.ref<number>('r.person_id');
-  // The village a row belongs to (its household's; a region record's own place first).
-  const unit =
-    def === null || def.subject === 'person' || def.subject === 'household'
-      ? def?.personOptional
-        ? sql<string>`coalesce(h.village_code, substr(r.region_code, 1, 12))`
-        : sql.ref<string>('h.village_code')
-      : sql<string>`coalesce(substr(r.region_code, 1, 12), h.village_code)`;
+  const personId = personIdOf(def);
+  const unit = unitOf(def);
 
   const table = (d: LedgerDef) => `${ledgerTableName(d)} as r` as `ledger_${string} as r`;
   const selections = q.measures.map((m, i) => {
-    const conds = whereList('where' in m ? m.where : undefined).map((w) => condition(w, def, q.asOf));
-    const when = conds.length === 0 ? null : eb.and(conds);
+    const when = measureCondition(m, def, q.asOf);
     const pick = <T>(value: Expression<T>) =>
       when === null ? value : eb.case().when(when).then(value).end();
     switch (m.kind) {
@@ -141,14 +176,7 @@ function runShape(ledger: Ledger, q: SourceQuery, shape: Shape): UnitValues {
         throw new Error(`rate ${m.key} is not a counted measure`);
     }
   });
-  const filters: Expression<SqlBool>[] = [];
-  if (def !== null && q.year !== null && q.year.value !== null)
-    filters.push(eb(sql.ref(`r.${q.year.column}`), '=', q.year.value));
-  if (q.region.level === 'township') {
-    const prefix = q.region.code.slice(0, 9);
-    if (register) filters.push(eb(sql.ref('h.township_code'), '=', q.region.code));
-    else filters.push(eb(unit, '>=', prefix), eb(unit, '<', `${prefix}:`));
-  } else if (q.region.level === 'village') filters.push(eb(unit, '=', q.region.code));
+  const filters = sourceFilters(q);
   // The same aggregate over whichever tables the shape reads.
   const aggregate = <DBX, TB extends keyof DBX>(base: SelectQueryBuilder<DBX, TB, object>) =>
     base

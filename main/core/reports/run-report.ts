@@ -113,9 +113,9 @@ function reportYears(ledger: Ledger, def: ReportDef): { column: string | null; y
   return { column, years };
 }
 
-export function runReport(ledger: Ledger, id: string, params: ReportParams = {}) {
+/** What a report counts with these parameters: its region, 年度 and as-of date (the drill-down's too). */
+export function reportScope(ledger: Ledger, id: string, params: ReportParams) {
   const def = requireReport(id);
-  const county = requireCounty(ledger);
   const region: RegionNode =
     params.regionCode == null ? countyRegion(ledger) : findRegion(ledger, params.regionCode);
   if (region.level === 'group')
@@ -123,6 +123,17 @@ export function runReport(ledger: Ledger, id: string, params: ReportParams = {})
   const { column: yearColumn, years } = reportYears(ledger, def);
   const year = def.parameters.includes('year') ? (params.year ?? years[0] ?? null) : null;
   const asOf = params.asOf ?? todayIso();
+  /** The 年度 filter of a source: the report's own ledger only (another source, the register, has none). */
+  const yearOf = (source: ReportSource) =>
+    sourceKey(source) === sourceKey(def.source) && yearColumn !== null
+      ? { column: yearColumn, value: year }
+      : null;
+  return { def, region, years, year, asOf, yearOf };
+}
+
+export function runReport(ledger: Ledger, id: string, params: ReportParams = {}) {
+  const { def, region, years, year, asOf, yearOf } = reportScope(ledger, id, params);
+  const county = requireCounty(ledger);
   const measures = reportMeasures(def);
 
   // One query per source; each returns the measures of that source per village.
@@ -141,11 +152,7 @@ export function runReport(ledger: Ledger, id: string, params: ReportParams = {})
       def: source === 'register' ? null : requireLedger(source.ledger),
       measures: ms,
       region,
-      // The 年度 filters the report's own ledger; another source (the register) has none.
-      year:
-        sourceKey(source) === sourceKey(def.source) && yearColumn !== null
-          ? { column: yearColumn, value: year }
-          : null,
+      year: yearOf(source),
       asOf,
     });
     for (const [unit, values] of result) {
