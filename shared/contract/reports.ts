@@ -97,7 +97,7 @@ const drillPerson = z.object({
   id: z.number().int(),
   personId: z.number().int().nullable(),
   householdId: z.number().int().nullable(),
-  /** The (first) ledger record that counts the person; null for the register. */
+  /** The record of a person outside the register (each record one person); null for the others. */
   recordId: z.number().int().nullable(),
   name: z.string().nullable(),
   /** Masked 证件号码. */

@@ -119,12 +119,29 @@ export function drillReport(ledger: Ledger, id: string, p: DrillParams): DrillRe
     const c = query.compile(ledger.db);
     return ledger.sqlite.prepare(c.sql).all(...c.parameters) as Row[];
   };
-  const counted = run(
-    sql`SELECT count(DISTINCT ${idOf}) AS n, total(${value}) AS s FROM ${from} WHERE ${where}`,
-  )[0];
-  const page = sql`LIMIT ${p.limit} OFFSET ${p.offset}`;
+  // Register households and members one row each are the listed rows themselves: the page walks the
+  // households' index in order with the measure's conditions, the totals are one count. Anything else
+  // (distinct households or persons of records, a ledger's records) goes through the ids behind the
+  // number, read once per statement: the total, the sum and the page all come from them.
+  const streamed = def === null && (list === 'households' ? shape === 'households' : shape === 'members');
+  const unique = streamed || m.kind === 'sum' || list === 'records';
+  const ids = sql`WITH ids(id, v) AS MATERIALIZED (
+    SELECT ${unique ? sql`` : sql`DISTINCT`} ${idOf}, ${unique ? value : sql`NULL`} FROM ${from}
+    WHERE ${where} AND ${idOf} IS NOT NULL)`;
+  const counts = sql`(SELECT count(*) FROM ids) AS drill_total, (SELECT total(v) FROM ids) AS drill_sum`;
   const place = placeNamer(ledger);
-  const head = {
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  /** The page's rows and the totals (carried by the rows, else read on their own). */
+  const paged = (query: RawBuilder<unknown>) => {
+    const rows = run(query);
+    const first = streamed
+      ? run(sql`SELECT count(*) AS drill_total, total(${value}) AS drill_sum FROM ${from} WHERE ${where}`)[0]
+      : (rows[0] ?? run(sql`${ids} SELECT ${counts}`)[0]);
+    return { rows, total: Number(first?.drill_total ?? 0), sum: Number(first?.drill_sum ?? 0) };
+  };
+  const page = sql`LIMIT ${p.limit} OFFSET ${p.offset}`;
+  const head = (total: number, sum: number) => ({
     measure: { key: m.key, label: m.label, kind: m.kind, path: measurePath(report.columns, m.key) },
     rate:
       asked.kind === 'rate'
@@ -137,91 +154,110 @@ export function drillReport(ledger: Ledger, id: string, p: DrillParams): DrillRe
         : null,
     rowLabel: row.code === region.code ? '合计' : row.level === 'township' ? `${row.name}小计` : row.name,
     regionCode: row.code,
-    total: Number(counted?.n ?? 0),
-    sum: m.kind === 'sum' ? Math.round(Number(counted?.s ?? 0) * 100) / 100 : null,
+    total,
+    sum: m.kind === 'sum' ? Math.round(sum * 100) / 100 : null,
     valueLabel: m.kind === 'sum' ? valueLabel(def, m) : null,
     offset: p.offset,
-  };
-  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  });
+
+  const householdColumns = sql`h.id, h.household_no, h.head_name, h.head_id_number,
+    coalesce(h.group_code, h.village_code) AS place,
+    (SELECT count(*) FROM persons m WHERE m.household_id = h.id AND m.status = 'active') AS members`;
+  const personColumns = sql`p.id, p.household_id, p.name, p.id_number, p.relation, h.household_no,
+    coalesce(h.group_code, h.village_code) AS place`;
 
   if (list === 'households') {
-    // The households in the order of the list (village, 户编号), read through the index on both.
-    const rows = run(sql`
-      SELECT h.id, h.household_no, h.head_name, h.head_id_number, coalesce(h.group_code, h.village_code) AS place,
-        (SELECT count(*) FROM persons m WHERE m.household_id = h.id AND m.status = 'active') AS members,
-        ${shape === 'households' ? value : sql`NULL`} AS value
-      FROM households h
-      WHERE h.id IN (SELECT ${idOf} FROM ${from} WHERE ${where})
-      ORDER BY h.village_code, h.household_no, h.id ${page}`);
+    // In the order of the report's rows (village, 户编号), walking the index on both and keeping the ids'.
+    const got = paged(
+      streamed
+        ? sql`SELECT ${householdColumns}, ${value} AS value FROM ${from} WHERE ${where}
+            ORDER BY h.village_code, h.household_no, h.id ${page}`
+        : sql`${ids} SELECT ${householdColumns}, NULL AS value, ${counts}
+            FROM households h WHERE +h.id IN (SELECT id FROM ids)
+            ORDER BY h.village_code, h.household_no, h.id ${page}`,
+    );
     return {
       list,
-      ...head,
-      rows: rows.map((r) => ({
+      ...head(got.total, got.sum),
+      rows: got.rows.map((r) => ({
         id: Number(r.id),
         householdNo: String(r.household_no),
         headName: str(r.head_name),
         headIdNumber: r.head_id_number === null ? null : maskIdNumber(String(r.head_id_number)),
         place: place(str(r.place)),
         members: Number(r.members),
-        value: num(r.value),
+        value: m.kind === 'sum' ? num(r.value) : null,
       })),
     };
   }
 
   if (list === 'persons') {
-    const own = def?.personOptional === true;
-    const rows = run(
-      def === null
-        ? sql`
-          SELECT p.id, p.id AS person_id, p.household_id, NULL AS record_id, p.name, p.id_number, p.relation,
-            h.household_no, coalesce(h.group_code, h.village_code) AS place, ${value} AS value
-          FROM ${from} WHERE ${where}
-          ORDER BY h.village_code, h.household_no, p.id ${page}`
-        : // A person once (their first record); the value summed over their records.
-          sql`
-          SELECT ${idOf} AS id, r.person_id, p.household_id, min(r.id) AS record_id,
-            ${own ? sql`coalesce(p.name, r.person_name)` : sql`p.name`} AS name,
-            ${own ? sql`coalesce(p.id_number, r.person_id_number)` : sql`p.id_number`} AS id_number,
-            p.relation, h.household_no,
-            ${own ? sql`coalesce(h.group_code, h.village_code, r.region_code)` : sql`coalesce(h.group_code, h.village_code)`} AS place,
-            ${m.kind === 'sum' ? sql`total(${value})` : sql`NULL`} AS value
-          FROM ${from} WHERE ${where} AND ${idOf} IS NOT NULL
-          GROUP BY ${idOf}
-          ORDER BY h.village_code IS NULL, h.village_code, h.household_no, 1 ${page}`,
+    // Register members by village and household; then people outside the register (a ledger's), by record.
+    const members = paged(
+      streamed
+        ? sql`SELECT ${personColumns}, ${value} AS value
+            FROM households h CROSS JOIN persons p ON p.household_id = h.id WHERE ${where}
+            ORDER BY h.village_code, h.household_no, h.id, p.id ${page}`
+        : sql`${ids} SELECT ${personColumns}, NULL AS value,
+            (SELECT count(*) FROM ids WHERE id > 0) AS drill_members, ${counts}
+            FROM households h CROSS JOIN persons p ON p.household_id = h.id WHERE +p.id IN (SELECT id FROM ids)
+            ORDER BY h.village_code, h.household_no, h.id, p.id ${page}`,
     );
-    return {
-      list,
-      ...head,
-      rows: rows.map((r) => ({
-        id: Number(r.id),
-        personId: num(r.person_id),
-        householdId: num(r.household_id),
-        recordId: num(r.record_id),
-        name: str(r.name),
-        idNumber: r.id_number === null ? null : maskIdNumber(String(r.id_number)),
-        relation: str(r.relation),
-        householdNo: str(r.household_no),
-        place: place(str(r.place)),
-        outsideRegister: r.person_id === null,
-        value: num(r.value),
-      })),
-    };
+    const rows: Extract<DrillResult, { list: 'persons' }>['rows'] = members.rows.map((r) => ({
+      id: Number(r.id),
+      personId: Number(r.id),
+      householdId: num(r.household_id),
+      recordId: null,
+      name: str(r.name),
+      idNumber: r.id_number === null ? null : maskIdNumber(String(r.id_number)),
+      relation: str(r.relation),
+      householdNo: str(r.household_no),
+      place: place(str(r.place)),
+      outsideRegister: false,
+      value: m.kind === 'sum' ? num(r.value) : null,
+    }));
+    if (def?.personOptional === true && rows.length < p.limit) {
+      const registered = Number(
+        members.rows[0]?.drill_members ??
+          run(sql`${ids} SELECT count(*) AS n FROM ids WHERE id > 0`)[0]?.n ??
+          0,
+      );
+      const outsiders = run(sql`${ids}
+        SELECT r.id, r.person_name, r.person_id_number, r.region_code FROM ${sql.table(ledgerTableName(def))} r
+        WHERE r.id IN (SELECT -id FROM ids WHERE id < 0) ORDER BY r.id
+        LIMIT ${p.limit - rows.length} OFFSET ${Math.max(0, p.offset - registered)}`);
+      for (const r of outsiders)
+        rows.push({
+          id: -Number(r.id),
+          personId: null,
+          householdId: null,
+          recordId: Number(r.id),
+          name: str(r.person_name),
+          idNumber: r.person_id_number === null ? null : maskIdNumber(String(r.person_id_number)),
+          relation: null,
+          householdNo: null,
+          place: place(str(r.region_code)),
+          outsideRegister: true,
+          value: null,
+        });
+    }
+    return { list, ...head(members.total, members.sum), rows };
   }
 
   if (def === null) throw new Error(`${m.key}: register records are listed as persons`);
-  // The records as the ledger's own list shows them (masked), each with the value summed.
+  // The records as the ledger's own list shows them (masked), in the order they were entered.
   const s = recordSql(def);
-  const rows = run(sql`
-    SELECT r.*, ${sql.raw(s.subject)}${sql.raw(s.rollups)}, ${value} AS drill_value
-    FROM ${sql.raw(s.from)}
-    WHERE r.id IN (SELECT r.id FROM ${from} WHERE ${where})
-    ORDER BY s_region_code IS NULL, s_region_code, s_household_no, r.id ${page}`);
+  const got = paged(
+    sql`${ids}
+    SELECT r.*, ${sql.raw(s.subject)}${sql.raw(s.rollups)}, ${value} AS drill_value, ${counts}
+    FROM ${sql.raw(s.from)} WHERE r.id IN (SELECT id FROM ids)
+    ORDER BY r.id ${page}`,
+  );
   return {
     list,
-    ...head,
+    ...head(got.total, got.sum),
     ledgerId: def.id,
-    rows: rows.map((r) => ({ ...toView(def, r, place), value: num(r.drill_value) })),
+    rows: got.rows.map((r) => ({ ...toView(def, r, place), value: num(r.drill_value) })),
   };
 }
 
