@@ -8,7 +8,7 @@ import { ok, type Result } from '../../../../shared/result.ts';
 import { api } from '../../api/transport.ts';
 import { usePagedRows } from '../../api/usePagedRows.ts';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert.tsx';
-import { VirtualTable } from '../../components/VirtualTable.tsx';
+import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable.tsx';
 import { useElementHeight } from '../../layout/useElementHeight.ts';
 import type { Page } from '../../lib/paged-rows.ts';
 import { useCodeTables } from '../../state/code-tables.ts';
@@ -52,7 +52,8 @@ export function DrillDrawer(props: {
   title: string;
   initialIndex: number;
   onIndexChange: (index: number) => void;
-  onClose: () => void;
+  /** The drawer has closed (Esc, ×, a click beside it) and its closing animation is over. */
+  onClosed: () => void;
 }) {
   const { query, onIndexChange } = props;
   const { open } = useRoute();
@@ -70,6 +71,7 @@ export function DrillDrawer(props: {
   );
   const rows = usePagedRows<DrillRow, DrillQuery>(fetchPage, query, props.initialIndex);
   const [activeIndex, setActiveIndex] = useState(props.initialIndex);
+  const [shown, setShown] = useState(true);
   const moveTo = useCallback(
     (i: number) => {
       setActiveIndex(i);
@@ -78,8 +80,6 @@ export function DrillDrawer(props: {
     [onIndexChange],
   );
   const columns = useMemo(() => (drill === undefined ? [] : drillColumns(drill, tables)), [drill, tables]);
-  const [boxRef, height] = useElementHeight<HTMLDivElement>();
-
   const openRow = (row: DrillRow, index: number) => {
     if (drill === undefined) return;
     const household = drillHousehold(drill, row);
@@ -90,13 +90,14 @@ export function DrillDrawer(props: {
 
   return (
     <Drawer
-      open
+      open={shown}
       title={<span data-testid="drill-title">{props.title}</span>}
       placement="right"
       size="min(960px, calc(100vw - 160px))"
-      onClose={props.onClose}
+      onClose={() => setShown(false)}
       afterOpenChange={(visible) => {
-        if (visible) boxRef.current?.querySelector<HTMLElement>('[role="grid"]')?.focus();
+        if (visible) document.querySelector<HTMLElement>('.drill-list [role="grid"]')?.focus();
+        else props.onClosed();
       }}
       className="drill-drawer"
       data-testid="drill-drawer"
@@ -110,34 +111,61 @@ export function DrillDrawer(props: {
           />
         )}
         <LoadErrorAlert title="明细读取失败" error={rows.error} onRetry={() => rows.reload(activeIndex)} />
-        <div className="list-box drill-list" ref={boxRef}>
-          {height > 0 && (
-            <VirtualTable<DrillRow, string>
-              columns={columns}
-              total={rows.total ?? 0}
-              rowAt={rows.rowAt}
-              rowKey={(r) => r.id}
-              height={height}
-              sort={null}
-              onSort={() => undefined}
-              onRangeChange={rows.ensure}
-              activeIndex={activeIndex}
-              onActiveIndexChange={moveTo}
-              onOpen={openRow}
-              resetKey={JSON.stringify(query)}
-              initialIndex={props.initialIndex}
-              rowClassName={(r) =>
-                drill !== undefined && drillHousehold(drill, r) === null ? 'drill-row-closed' : undefined
-              }
-              ariaLabel="明细"
-              testId="drill-list"
-              rowTestId="drill-row"
-              empty={rows.total === 0 ? '没有记录' : undefined}
-            />
-          )}
-        </div>
+        <DrillList
+          drill={drill}
+          rows={rows}
+          columns={columns}
+          activeIndex={activeIndex}
+          onActiveIndexChange={moveTo}
+          onOpen={openRow}
+          resetKey={JSON.stringify(query)}
+          initialIndex={props.initialIndex}
+        />
         <div className="list-hint">↑↓ 选择，Enter 或双击打开户页面（返回回到这里）；Esc 关闭</div>
       </div>
     </Drawer>
+  );
+}
+
+/** The windowed rows, measured once the drawer has mounted its body. */
+function DrillList(props: {
+  drill: Drill | undefined;
+  rows: ReturnType<typeof usePagedRows<DrillRow, DrillQuery>>;
+  columns: VirtualColumn<DrillRow>[];
+  activeIndex: number;
+  onActiveIndexChange: (index: number) => void;
+  onOpen: (row: DrillRow, index: number) => void;
+  resetKey: string;
+  initialIndex: number;
+}) {
+  const { drill, rows } = props;
+  const [boxRef, height] = useElementHeight<HTMLDivElement>();
+  return (
+    <div className="list-box drill-list" ref={boxRef}>
+      {height > 0 && (
+        <VirtualTable<DrillRow, string>
+          columns={props.columns}
+          total={rows.total ?? 0}
+          rowAt={rows.rowAt}
+          rowKey={(r) => r.id}
+          height={height}
+          sort={null}
+          onSort={() => undefined}
+          onRangeChange={rows.ensure}
+          activeIndex={props.activeIndex}
+          onActiveIndexChange={props.onActiveIndexChange}
+          onOpen={props.onOpen}
+          resetKey={props.resetKey}
+          initialIndex={props.initialIndex}
+          rowClassName={(r) =>
+            drill !== undefined && drillHousehold(drill, r) === null ? 'drill-row-closed' : undefined
+          }
+          ariaLabel="明细"
+          testId="drill-list"
+          rowTestId="drill-row"
+          empty={rows.total === 0 ? '没有记录' : undefined}
+        />
+      )}
+    </div>
   );
 }

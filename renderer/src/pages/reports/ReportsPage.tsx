@@ -116,12 +116,14 @@ function ReportDrill(props: {
       title={drillTitle(column, target, format(target.value, column.kind))}
       initialIndex={props.initialIndex}
       onIndexChange={onIndexChange}
-      onClose={() => {
+      onClosed={() => {
         update({ drill: null });
-        // The keyboard goes back to the number it came from.
-        document
-          .querySelector<HTMLElement>(`[data-drill="${target.rowRegionCode}:${target.measure}"]`)
-          ?.focus();
+        // The keyboard goes back to the number it came from (after the drawer's own focus handling).
+        setTimeout(() =>
+          document
+            .querySelector<HTMLElement>(`[data-drill="${target.rowRegionCode}:${target.measure}"]`)
+            ?.focus(),
+        );
       }}
     />
   );
