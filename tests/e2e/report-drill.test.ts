@@ -73,7 +73,7 @@ describe.skipIf(skip !== null)('报表 查看明细 in browser mode (Chromium)',
     await testId('drill-list').focus();
     await page.keyboard.press('Escape');
     await testId('drill-drawer').waitFor({ state: 'hidden' });
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-drill'))).toBe(`${village.regionCode}:${MEASURE}`);
+    await expect.poll(() => page.evaluate("document.activeElement?.getAttribute('data-drill') ?? null")).toBe(`${village.regionCode}:${MEASURE}`);
   });
 
   it('opens a number with Enter from the keyboard; zeros are plain text', async () => {
@@ -85,5 +85,21 @@ describe.skipIf(skip !== null)('报表 查看明细 in browser mode (Chromium)',
     const zeros = await page.locator('td.report-num').evaluateAll((tds) => tds.filter((td) => td.textContent === '0').map((td) => td.querySelector('button') !== null));
     expect(zeros.length).toBeGreaterThan(0);
     expect(zeros.every((hasButton) => !hasButton)).toBe(true);
+  });
+
+  it('opens a township’s 计划县内 of the 外出务工 汇总 as that ledger’s records, filtered', async () => {
+    const summary = await host.core.handlers['ledgers.summary']({ ledgerId: 'migrant_work', regionCode: null, year: null });
+    const township = summary.rows.find((r) => (r.values.planned_in_county ?? 0) > 0);
+    if (township === undefined) throw new Error('no township plans 县内');
+    await testId('nav-special').click();
+    await testId('ledger-card-migrant_work').click();
+    await testId('ledger-tab-summary').click();
+    const row = page.locator(`[data-testid="summary-row"][data-region="${township.regionCode}"]`);
+    const index = summary.measures.findIndex((m) => m.key === 'planned_in_county');
+    await row.locator('td').nth(index + 1).locator('button').click();
+    await expect.poll(() => testId('ledger-total').getAttribute('data-value')).toBe(String(township.values.planned_in_county));
+    await expect(testId('ledger-region').innerText()).resolves.toContain(township.name);
+    await expect(testId('ledger-filters-clear').innerText()).resolves.toContain('（3）');
+    await chromium.shot('03-ledger-summary-records');
   });
 }); // prettier-ignore

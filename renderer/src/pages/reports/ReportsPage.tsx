@@ -180,7 +180,7 @@ function ReportTable({ report, onDrill }: { report: Report; onDrill: (target: Dr
                       {drillable ? (
                         <button
                           type="button"
-                          className="report-link"
+                          className="number-link"
                           data-drill={`${row.regionCode}:${c.key}`}
                           title={`查看明细：${row.label} ${c.path.join(' · ')}`}
                           onClick={() =>
