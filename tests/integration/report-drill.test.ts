@@ -19,6 +19,22 @@ const asOf = todayIso();
 beforeAll(async () => {
   client = await openTestClient();
   await client.ok('ledger.loadDemo', { households: 1500, seed: 7, countyCode: '420626', ledgers: true });
+  // A second 年度 in the ledgers kept by 年度 (a third of their records again, a year earlier), so that a
+  // drill that forgot the report's 年度 would list more than the number.
+  const db = client.core.ledger.sqlite;
+  for (const [table, year] of [
+    ['ledger_migrant_work', 'year'],
+    ['ledger_medical_insurance', 'year'],
+  ] as const) {
+    const columns = (
+      db
+        .prepare(`SELECT name FROM pragma_table_info('${table}') WHERE name <> 'id'`)
+        .pluck()
+        .all() as string[]
+    ).join(', ');
+    const copied = columns.replace(/\byear\b/, `${year} - 1`);
+    db.prepare(`INSERT INTO ${table} (${columns}) SELECT ${copied} FROM ${table} WHERE id % 3 = 0`).run();
+  }
 });
 afterAll(async () => {
   await client?.close();
