@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { isRealDate } from '../date-input.ts';
 import { method } from './define.ts';
 import { exportResult } from './exports.ts';
+import { recordView } from './ledgers.ts';
 import { regionCode } from './schemas.ts';
 
 export const reportId = z.string().regex(/^[a-z][a-z0-9_]{1,40}$/, '报表编号格式不正确');
@@ -69,6 +70,75 @@ export const reportResult = z.object({
   notes: z.array(z.string()),
 });
 
+const measureRef = z.object({
+  key: z.string(),
+  label: z.string(),
+  kind: measureKind,
+  /** The group labels above it and its own: ['计划外出务工', '县内', '户数']. */
+  path: z.array(z.string()),
+});
+
+/** A household behind a number (户数, or a sum of a household column). */
+const drillHousehold = z.object({
+  id: z.number().int(),
+  householdNo: z.string(),
+  headName: z.string().nullable(),
+  /** Masked 户主证件号码. */
+  headIdNumber: z.string().nullable(),
+  /** 乡镇 村 组 as names. */
+  place: z.string(),
+  /** Active members now. */
+  members: z.number().int(),
+  /** The summed value (sums only). */
+  value: z.number().nullable(),
+});
+
+/** A person behind a number (人数); an outsider of a ledger (户籍外) once per record, id = −record id. */
+const drillPerson = z.object({
+  id: z.number().int(),
+  personId: z.number().int().nullable(),
+  householdId: z.number().int().nullable(),
+  /** The record of a person outside the register (each record one person); null for the others. */
+  recordId: z.number().int().nullable(),
+  name: z.string().nullable(),
+  /** Masked 证件号码. */
+  idNumber: z.string().nullable(),
+  /** 与户主关系 code (register members). */
+  relation: z.string().nullable(),
+  householdNo: z.string().nullable(),
+  place: z.string(),
+  outsideRegister: z.boolean(),
+  value: z.number().nullable(),
+});
+
+const drillPage = {
+  /** What the number counts, left to right as the report shows it; for a rate: its numerator. */
+  measure: measureRef,
+  /** The rate asked for when `measure` is its numerator, else null. */
+  rate: measureRef.nullable(),
+  /** The row: 合计, XX镇小计 or the village. */
+  rowLabel: z.string(),
+  regionCode: z.string(),
+  /** Distinct households, persons or records behind the number (= the number for counts). */
+  total: z.number().int(),
+  /** Sums: Σ of the value over all of them (= the number), and the summed column's label. */
+  sum: z.number().nullable(),
+  valueLabel: z.string().nullable(),
+  offset: z.number().int(),
+};
+
+export const drillResult = z.discriminatedUnion('list', [
+  z.object({ list: z.literal('households'), ...drillPage, rows: z.array(drillHousehold) }),
+  z.object({ list: z.literal('persons'), ...drillPage, rows: z.array(drillPerson) }),
+  z.object({
+    list: z.literal('records'),
+    ...drillPage,
+    /** The ledger whose records these are (its list columns show them). */
+    ledgerId: z.string(),
+    rows: z.array(recordView.extend({ value: z.number().nullable() })),
+  }),
+]);
+
 export const reportsContract = {
   'reports.list': method({
     summary: '报表目录：每张报表的编号、名称与参数',
@@ -93,6 +163,23 @@ export const reportsContract = {
     summary: '把一张报表导出为可直接打印盖章的 Excel（数字与 reports.run 相同；记入操作日志）',
     request: z.object({ id: reportId }).extend(reportParams.shape).strict(),
     response: exportResult,
+    errors: ['not-found', 'not-initialized'],
+  }),
+  'reports.drill': method({
+    summary: '查看明细：报表中一个数字背后的户、人或记录（与该数字同一口径，分页）',
+    request: z
+      .object({
+        id: reportId,
+        /** The row clicked: the report's region (合计), a 乡镇 (小计) or a village. */
+        rowRegionCode: regionCode,
+        /** The column clicked (a rate drills to its numerator). */
+        measure: z.string().regex(/^[a-z][a-z0-9_]{0,60}$/, '指标编号格式不正确'),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .extend(reportParams.shape)
+      .strict(),
+    response: drillResult,
     errors: ['not-found', 'not-initialized'],
   }),
 };

@@ -8,7 +8,9 @@ import path from 'node:path';
 import { loadDemo } from '../../main/core/api/handlers.ts';
 import { openLedger } from '../../main/core/db/open-ledger.ts';
 import { getRegionCatalog } from '../../main/core/regions/catalog.ts';
+import { drillReport } from '../../main/core/reports/report-drill.ts';
 import { runReport } from '../../main/core/reports/run-report.ts';
+import type { Ledger } from '../../main/core/db/open-ledger.ts';
 import { allReports } from '../../shared/reports/index.ts';
 import { cpuTime, median, report, round, time } from './measure.ts';
 import { benchRosterExport } from './roster-export.ts';
@@ -42,6 +44,7 @@ export async function benchReports(households: number): Promise<Record<string, n
     }
     out.slowest_report_ms = slowest;
     out.slowest_report_cpu_ms = slowestCpu;
+    out.drill_first_page_ms = benchDrill(ledger);
     // The export runs as its own process on the same file (the ledger closed: one writer at a time).
     await ledger.close();
     open = false;
@@ -51,4 +54,22 @@ export async function benchReports(households: number): Promise<Record<string, n
     if (open) await ledger.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+} // prettier-ignore
+
+/** 查看明细 of the biggest number of any county-level 合计 (not a rate): its first page of 100. */
+function benchDrill(ledger: Ledger): number {
+  let biggest = { id: '', measure: '', value: -1 };
+  for (const def of allReports()) {
+    const result = runReport(ledger, def.id);
+    for (const c of result.columns) {
+      const value = result.rows[0]?.values[c.key] ?? 0;
+      if (c.kind !== 'rate' && c.kind !== 'sum' && value > biggest.value) biggest = { id: def.id, measure: c.key, value };
+    }
+  }
+  const county = runReport(ledger, biggest.id).parameters.regionCode;
+  const drill = () => drillReport(ledger, biggest.id, { rowRegionCode: county, measure: biggest.measure, offset: 0, limit: 100 });
+  drill();
+  const ms = round(median(Array.from({ length: 3 }, () => time(drill))));
+  report(`查看明细（全县合计 ${biggest.id}.${biggest.measure}，${biggest.value} 项，第一页）`, ms, 'ms');
+  return ms;
 } // prettier-ignore

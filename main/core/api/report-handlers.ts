@@ -1,6 +1,7 @@
 // The 报表 methods of the contract (shared/contract/reports.ts), over one open ledger.
 import type { reportsContract } from '../../../shared/contract/reports.ts';
 import { allReports } from '../../../shared/reports/index.ts';
+import { drillReport } from '../reports/report-drill.ts';
 import { reportCatalog, runReport } from '../reports/run-report.ts';
 import type { Handlers } from './dispatch.ts';
 import type { HandlerContext } from './handlers.ts';
@@ -13,5 +14,6 @@ export function reportHandlers(
   return {
     'reports.list': () => reportCatalog(allReports()),
     'reports.run': ({ id, ...params }) => runReport(ctx.ledger, id, params),
+    'reports.drill': ({ id, ...params }) => drillReport(ctx.ledger, id, params),
   };
 }

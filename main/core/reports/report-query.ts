@@ -93,8 +93,10 @@ export function personOf(def: LedgerDef | null): RawBuilder<number> {
  * their household (人数 under member conditions such as 劳动力, and 户数 that depend on a member).
  */
 type RegisterShape = 'households' | 'members';
+/** How a source's rows are read: a ledger's records, or the register's households or members. */
+export type Shape = 'records' | RegisterShape;
 
-function registerShape(m: ReportMeasure): RegisterShape {
+export function registerShape(m: ReportMeasure): RegisterShape {
   const onHousehold = whereList('where' in m ? m.where : undefined).every((w) => w.on === 'household');
   if ((m.kind === 'households' || m.kind === 'persons') && onHousehold) return 'households';
   if (m.kind === 'sum' && m.on === 'household') {
@@ -168,7 +170,10 @@ const picker =
 const total = (value: Expression<unknown>) => eb.fn<number>('total', [value]);
 
 /** The region asked for, on the village a row belongs to (the register: its household's places). */
-function regionFilter(q: SourceQuery, unit: Expression<string>): Expression<SqlBool>[] {
+function regionFilter(
+  q: Pick<SourceQuery, 'def' | 'region'>,
+  unit: Expression<string>,
+): Expression<SqlBool>[] {
   if (q.region.level === 'township') {
     if (q.def === null) return [eb(sql.ref('h.township_code'), '=', q.region.code)];
     const prefix = q.region.code.slice(0, 9);
@@ -350,4 +355,20 @@ function runRecords(ledger: Ledger, q: SourceQuery, def: LedgerDef): UnitValues 
     .groupBy(sql.ref('report_unit'))
     .compile();
   return read(ledger, compiled, q.measures);
+}
+
+// For 查看明细 (report-drill.ts): the same pieces, so a drill lists exactly what a number counts.
+
+/** Whose id a distinct person is (personOf under the name the drill uses). */
+export const personIdOf = personOf;
+
+/** All the conditions of a measure as one expression, or null when it has none. */
+export const measureCondition = (m: ReportMeasure, def: LedgerDef | null, asOf: string) => when(m, def, asOf);
+
+/** The 年度 counted and the region asked for, on the rows of a source. */
+export function sourceFilters(q: Pick<SourceQuery, 'def' | 'region' | 'year'>): Expression<SqlBool>[] {
+  const filters: Expression<SqlBool>[] = [];
+  if (q.def !== null && q.year !== null && q.year.value !== null)
+    filters.push(eb(sql.ref(`r.${q.year.column}`), '=', q.year.value));
+  return [...filters, ...regionFilter(q, unitOf(q.def))];
 }

@@ -113,13 +113,9 @@ function reportYears(ledger: Ledger, def: ReportDef): { column: string | null; y
   return { column, years };
 }
 
-export function runReport(ledger: Ledger, id: string, params: ReportParams = {}) {
-  return runReportDef(ledger, requireReport(id), params);
-}
-
-/** A definition that need not be in the catalog (a ledger's 汇总, derived from its measures). */
-export function runReportDef(ledger: Ledger, def: ReportDef, params: ReportParams = {}) {
-  const county = requireCounty(ledger);
+/** What a report counts with these parameters: its region, 年度 and as-of date (the drill-down's too). */
+export function reportScope(ledger: Ledger, report: string | ReportDef, params: ReportParams) {
+  const def = typeof report === 'string' ? requireReport(report) : report;
   const region: RegionNode =
     params.regionCode == null ? countyRegion(ledger) : findRegion(ledger, params.regionCode);
   if (region.level === 'group')
@@ -127,6 +123,22 @@ export function runReportDef(ledger: Ledger, def: ReportDef, params: ReportParam
   const { column: yearColumn, years } = reportYears(ledger, def);
   const year = def.parameters.includes('year') ? (params.year ?? years[0] ?? null) : null;
   const asOf = params.asOf ?? todayIso();
+  /** The 年度 filter of a source: the report's own ledger only (another source, the register, has none). */
+  const yearOf = (source: ReportSource) =>
+    sourceKey(source) === sourceKey(def.source) && yearColumn !== null
+      ? { column: yearColumn, value: year }
+      : null;
+  return { def, region, years, year, asOf, yearOf };
+}
+
+export function runReport(ledger: Ledger, id: string, params: ReportParams = {}) {
+  return runReportDef(ledger, requireReport(id), params);
+}
+
+/** A definition that need not be in the catalog (a ledger's 汇总, derived from its measures). */
+export function runReportDef(ledger: Ledger, report: ReportDef, params: ReportParams = {}) {
+  const { def, region, years, year, asOf, yearOf } = reportScope(ledger, report, params);
+  const county = requireCounty(ledger);
   const measures = reportMeasures(def);
 
   // One query per source; each returns the measures of that source per village.
@@ -145,11 +157,7 @@ export function runReportDef(ledger: Ledger, def: ReportDef, params: ReportParam
       def: source === 'register' ? null : requireLedger(source.ledger),
       measures: ms,
       region,
-      // The 年度 filters the report's own ledger; another source (the register) has none.
-      year:
-        sourceKey(source) === sourceKey(def.source) && yearColumn !== null
-          ? { column: yearColumn, value: year }
-          : null,
+      year: yearOf(source),
       asOf,
     });
     for (const [unit, values] of result) {

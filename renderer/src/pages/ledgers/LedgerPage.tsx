@@ -9,15 +9,23 @@ import { useRouteTitle } from '../../state/useRouteStack.ts';
 import { SUBJECT_TAGS } from './ledger-display.tsx';
 import { LedgerRecords } from './LedgerRecords.tsx';
 import { LedgerSettings } from './LedgerSettings.tsx';
-import { LedgerSummary } from './LedgerSummary.tsx';
+import { EMPTY_VIEW, type LedgerListView } from './ledger-query.ts';
+import { LedgerSummary, type SummaryDrill } from './LedgerSummary.tsx';
 import './ledgers.css';
 
 type TabKey = 'records' | 'summary' | 'settings';
 
 export function LedgerPage({ id }: { id: string }) {
   const def = ledgerDef(id);
-  const { selected } = useRegionSelection();
+  const { selected, select } = useRegionSelection();
   const [tab, setTab] = useState<TabKey>('records');
+  // A 汇总 number opened as records: the list starts over with its filters (n remounts it).
+  const [drilled, setDrilled] = useState<{ view: LedgerListView; n: number } | null>(null);
+  const drill: SummaryDrill = (regionCode, filters) => {
+    select(regionCode);
+    setDrilled((d) => ({ view: { ...EMPTY_VIEW, filters }, n: (d?.n ?? 0) + 1 }));
+    setTab('records');
+  };
   const [version, setVersion] = useState(0);
   const changed = () => setVersion((v) => v + 1);
   useRouteTitle(def?.name);
@@ -48,12 +56,19 @@ export function LedgerPage({ id }: { id: string }) {
           {
             key: 'records',
             label: <span data-testid="ledger-tab-records">记录</span>,
-            children: <LedgerRecords def={def} onChanged={changed} />,
+            children: (
+              <LedgerRecords
+                key={drilled?.n ?? 0}
+                def={def}
+                onChanged={changed}
+                initialView={drilled?.view}
+              />
+            ),
           },
           {
             key: 'summary',
             label: <span data-testid="ledger-tab-summary">汇总</span>,
-            children: tab === 'summary' && <LedgerSummary def={def} version={version} />,
+            children: tab === 'summary' && <LedgerSummary def={def} version={version} onDrill={drill} />,
           },
           ...((def.settings?.length ?? 0) > 0
             ? [

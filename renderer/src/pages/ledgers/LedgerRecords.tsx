@@ -36,12 +36,21 @@ function emptyText(def: LedgerDef, view: LedgerListView, region: string | undefi
   return `${region ?? '全县'}还没有${def.name}记录。点“新增”逐条录入，或点“导入”从 Excel 表格导入。`;
 }
 
-export function LedgerRecords({ def, onChanged }: { def: LedgerDef; onChanged: () => void }) {
+export function LedgerRecords({
+  def,
+  onChanged,
+  initialView = EMPTY_VIEW,
+}: {
+  def: LedgerDef;
+  onChanged: () => void;
+  /** Filters to start with (a 汇总 number opened as its records). */
+  initialView?: LedgerListView;
+}) {
   const { selectedCode, selected } = useRegionSelection();
   const { open } = useRoute();
   const { message } = App.useApp();
   const tables = useCodeTables();
-  const list = useListState<LedgerListView>(EMPTY_VIEW);
+  const list = useListState<LedgerListView>(initialView);
   const { view, setView, activeIndex } = list;
   const [dialog, setDialog] = useState<LedgerRecord | 'new' | null>(null);
 

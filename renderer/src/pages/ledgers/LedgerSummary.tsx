@@ -1,11 +1,13 @@
 // 汇总: the ledger's measures per township (per village once a township is selected in the tree), the
 // 合计 row first; a ledger kept by 年度 (外出务工) one 年度 at a time, the latest unless another is chosen.
+// A number (not a zero) opens the records it counts: the 记录 tab with that region and the measure's filters.
 import { useState, type HTMLAttributes } from 'react';
 import { Button, Select, Table, type TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import type { ResponseOf } from '../../../../shared/contract/index.ts';
 import type { LedgerDef } from '../../../../shared/ledgers/index.ts';
 import { api } from '../../api/transport.ts';
+import type { MeasureWhere } from '../../../../shared/ledgers/define.ts';
 import { useLedgerQuery } from '../../api/useLedgerQuery.ts';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert.tsx';
 import { useRegionSelection } from '../../state/region-context.ts';
@@ -13,7 +15,18 @@ import { ExportExcelButton } from '../reports/ExportExcelButton.tsx';
 
 type SummaryRow = ResponseOf<'ledgers.summary'>['total'] & { isTotal: boolean };
 
-export function LedgerSummary({ def, version }: { def: LedgerDef; version: number }) {
+/** The records behind a number: the row's region and the measure's conditions (and 年度) as list filters. */
+export type SummaryDrill = (regionCode: string, filters: Record<string, (string | number)[]>) => void;
+
+export function LedgerSummary({
+  def,
+  version,
+  onDrill,
+}: {
+  def: LedgerDef;
+  version: number;
+  onDrill?: SummaryDrill;
+}) {
   const { selectedCode, selected } = useRegionSelection();
   const [year, setYear] = useState<number | null>(null);
   const summary = useLedgerQuery('ledgers.summary', { ledgerId: def.id, regionCode: selectedCode, year }, [
@@ -37,7 +50,31 @@ export function LedgerSummary({ def, version }: { def: LedgerDef; version: numbe
       render: (_: unknown, r: SummaryRow) => {
         const n = r.values[m.key] ?? 0;
         const text = n.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
-        return r.isTotal ? <b>{text}</b> : text;
+        const shown = r.isTotal ? <b>{text}</b> : text;
+        if (onDrill === undefined || n === 0 || r.regionCode === '') return shown;
+        const drill = () => {
+          const measure = def.measures.find((x) => x.key === m.key);
+          const wheres =
+            measure?.where === undefined
+              ? []
+              : Array.isArray(measure.where)
+                ? measure.where
+                : [measure.where];
+          const filters: Record<string, (string | number)[]> = {};
+          for (const w of wheres as readonly MeasureWhere[]) filters[w.column] = [...w.in];
+          if (def.summaryYear !== undefined && data?.year != null) filters[def.summaryYear] = [data.year];
+          onDrill(r.regionCode, filters);
+        };
+        return (
+          <button
+            type="button"
+            className="number-link"
+            title={`查看记录：${r.isTotal ? '合计' : r.name} ${m.label}`}
+            onClick={drill}
+          >
+            {shown}
+          </button>
+        );
       },
     })),
   ];

@@ -1,7 +1,8 @@
 // 报表: one report of the catalog with its parameters (the region chosen in the tree on the left, 年度,
 // 统计日期) and its table as the county expects it — merged header rows, 合计 first, 小计 per 乡镇, every
-// village with zeros — and the notes under it. The numbers are those of `report ID --json`.
-import { useState } from 'react';
+// village with zeros — and the notes under it. The numbers are those of `report ID --json`; every number
+// but a zero opens its 明细 (DrillDrawer): click it, or Enter on it.
+import { useCallback } from 'react';
 import { Button, Input, Select } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import type { ResponseOf } from '../../../../shared/contract/index.ts';
@@ -10,9 +11,12 @@ import { useLedgerQuery } from '../../api/useLedgerQuery.ts';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert.tsx';
 import { useRegionSelection } from '../../state/region-context.ts';
 import { ExportExcelButton } from './ExportExcelButton.tsx';
+import { DrillDrawer, drillTitle } from './DrillDrawer.tsx';
+import { useReportView, type DrillTarget } from './report-view.ts';
 import './reports.css';
 
 type Report = ResponseOf<'reports.run'>;
+export type ReportColumnInfo = Report['columns'][number];
 
 const format = (value: number | null | undefined, kind: string) =>
   value === null || value === undefined
@@ -24,9 +28,12 @@ const format = (value: number | null | undefined, kind: string) =>
 export function ReportsPage() {
   const { selectedCode, selected } = useRegionSelection();
   const list = useLedgerQuery('reports.list', {});
-  const [id, setId] = useState<string | null>(null);
-  const [year, setYear] = useState<number | null>(null);
-  const [asOf, setAsOf] = useState('');
+  // Kept while the clerk opens a household from the 明细 and comes back.
+  const [view, update] = useReportView();
+  const { id, year, asOf } = view;
+  const setId = (v: string) => update({ id: v, year: null, drill: null });
+  const setYear = (v: number) => update({ year: v, drill: null });
+  const setAsOf = (v: string) => update({ asOf: v, drill: null });
   const chosen = id ?? list.data?.[0]?.id ?? null;
   const def = list.data?.find((r) => r.id === chosen);
   // A group (组) is not a reporting unit: its village is reported instead.
@@ -45,10 +52,7 @@ export function ReportsPage() {
       <div className="report-toolbar">
         <Select<string>
           value={chosen ?? undefined}
-          onChange={(v) => {
-            setId(v);
-            setYear(null);
-          }}
+          onChange={setId}
           options={(list.data ?? []).map((r) => ({ value: r.id, label: r.title }))}
           style={{ width: 300 }}
           aria-label="报表"
@@ -73,7 +77,7 @@ export function ReportsPage() {
             placeholder="统计日期"
           />
         )}
-        <span className="import-muted">在左侧区划树中选择乡镇可看各村。</span>
+        <span className="import-muted">在左侧区划树中选择乡镇可看各村；点击数字查看明细。</span>
         <Button icon={<ReloadOutlined />} onClick={report.reload} loading={report.loading}>
           刷新
         </Button>
@@ -85,12 +89,56 @@ export function ReportsPage() {
         />
       </div>
       <LoadErrorAlert title="报表计算失败" error={report.error ?? list.error} onRetry={report.reload} />
-      {data !== undefined && <ReportTable report={data} />}
+      {data !== undefined && (
+        <ReportTable report={data} onDrill={(target) => update({ drill: target, drillIndex: 0 })} />
+      )}
+      {data !== undefined && view.drill !== null && (
+        <ReportDrill report={data} target={view.drill} initialIndex={view.drillIndex} update={update} />
+      )}
     </div>
   );
 }
 
-function ReportTable({ report }: { report: Report }) {
+/** The 明细 of the number chosen, while that number is in the report shown. */
+function ReportDrill(props: {
+  report: Report;
+  target: DrillTarget;
+  initialIndex: number;
+  update: ReturnType<typeof useReportView>[1];
+}) {
+  const { report, target, update } = props;
+  const column = report.columns.find((c) => c.key === target.measure);
+  const onIndexChange = useCallback((i: number) => update({ drillIndex: i }), [update]);
+  if (column === undefined || !report.rows.some((r) => r.regionCode === target.rowRegionCode)) return null;
+  const { parameters: p } = report;
+  return (
+    <DrillDrawer
+      key={`${report.id}:${target.rowRegionCode}:${target.measure}`}
+      query={{
+        id: report.id,
+        regionCode: p.regionCode,
+        year: p.year,
+        asOf: p.asOf,
+        rowRegionCode: target.rowRegionCode,
+        measure: target.measure,
+      }}
+      title={drillTitle(column, target, format(target.value, column.kind))}
+      initialIndex={props.initialIndex}
+      onIndexChange={onIndexChange}
+      onClosed={() => {
+        update({ drill: null });
+        // The keyboard goes back to the number it came from (after the drawer's own focus handling).
+        setTimeout(() =>
+          document
+            .querySelector<HTMLElement>(`[data-drill="${target.rowRegionCode}:${target.measure}"]`)
+            ?.focus(),
+        );
+      }}
+    />
+  );
+}
+
+function ReportTable({ report, onDrill }: { report: Report; onDrill: (target: DrillTarget) => void }) {
   const depth = report.header.length;
   // 序号 numbers the villages (and 未定位), not 合计 or 小计.
   let unitNo = 0;
@@ -130,11 +178,37 @@ function ReportTable({ report }: { report: Report }) {
               <tr key={`${row.regionCode}-${i}`} className={`report-row-${row.kind}`} data-kind={row.kind}>
                 <td className="report-no">{numbers[i] ?? ''}</td>
                 <td className="report-label">{row.label}</td>
-                {report.columns.map((c) => (
-                  <td key={c.key} className="report-num">
-                    {format(row.values[c.key], c.kind)}
-                  </td>
-                ))}
+                {report.columns.map((c) => {
+                  const value = row.values[c.key];
+                  const text = format(value, c.kind);
+                  // Zeros, blank rates and the 未定位 row have nothing to list.
+                  const drillable =
+                    value !== null && value !== undefined && value !== 0 && row.regionCode !== '';
+                  return (
+                    <td key={c.key} className="report-num">
+                      {drillable ? (
+                        <button
+                          type="button"
+                          className="number-link"
+                          data-drill={`${row.regionCode}:${c.key}`}
+                          title={`查看明细：${row.label} ${c.path.join(' · ')}`}
+                          onClick={() =>
+                            onDrill({
+                              rowRegionCode: row.regionCode,
+                              rowLabel: row.label,
+                              measure: c.key,
+                              value,
+                            })
+                          }
+                        >
+                          {text}
+                        </button>
+                      ) : (
+                        text
+                      )}
+                    </td>
+                  );
+                })}
               </tr>
             ))}
           </tbody>
