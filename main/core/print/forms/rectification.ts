@@ -51,7 +51,7 @@ export const rectification: FormTemplate = (ctx) => {
   const title = `${region.name}问题整改清单`;
   const body = html`${formHeader(title, `填报单位：${place}`, `问题 ${rows.length} 个：已销号 ${count(CLOSED)}，整改中 ${count('02')}，待整改 ${count('01')}`)}
 <table class="grid rect">
-<colgroup><col style="width:8mm"><col style="width:20mm">${showPlace ? html`<col style="width:24mm">` : ''}<col style="width:18mm"><col style="width:16mm"><col><col style="width:20mm"><col style="width:14mm"><col style="width:34mm"><col style="width:19mm"><col style="width:13mm"><col style="width:19mm"><col style="width:13mm"><col style="width:16mm"></colgroup>
+<colgroup><col style="width:8mm"><col style="width:20mm">${showPlace ? html`<col style="width:24mm">` : ''}<col style="width:18mm"><col style="width:16mm"><col><col style="width:20mm"><col style="width:14mm"><col style="width:31mm"><col style="width:19mm"><col style="width:16mm"><col style="width:19mm"><col style="width:13mm"><col style="width:16mm"></colgroup>
 <thead>
 <tr><th rowspan="2">序号</th><th rowspan="2">问题编号</th>${showPlace ? html`<th rowspan="2">村</th>` : ''}<th rowspan="2">问题来源</th><th rowspan="2">问题类别</th><th rowspan="2">问题描述</th><th rowspan="2">责任单位</th><th rowspan="2">责任人</th><th rowspan="2">整改措施</th><th rowspan="2">整改时限</th><th rowspan="2">整改状态</th><th colspan="3">销号</th></tr>
 <tr><th>销号日期</th><th>销号人</th><th>签字</th></tr>
