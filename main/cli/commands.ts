@@ -35,6 +35,7 @@ import { reportText } from './report-text.ts';
 import { reliabilityCommands } from './reliability-commands.ts';
 import { badOut, exportReport, exportSummary, SUMMARY_USAGE, writtenText } from './report-export-command.ts';
 import { ledgerSummaryReport } from '../core/ledgers/ledger-summary.ts';
+import { describePrint, formsList, formsText, PRINT_OPTION_FLAGS, runPrint } from './print-command.ts';
 
 export interface CliIo {
   out(line: string): void;
@@ -399,6 +400,34 @@ export const commands = {
       await host.close();
       return 0;
     },
+  },
+  forms: {
+    options: { ...common } satisfies OptionSpec,
+    run: (values: Values, io: CliIo) =>
+      withCore(values, async (core) => {
+        const forms = await formsList(core);
+        print(io, values, forms, formsText(forms));
+        return 0;
+      }),
+  },
+
+  print: {
+    options: {
+      ...common,
+      region: { type: 'string' },
+      household: { type: 'string' },
+      year: { type: 'string' },
+      out: { type: 'string' },
+      ...PRINT_OPTION_FLAGS,
+    } satisfies OptionSpec,
+    positionals: true,
+    run: (values: Values, io: CliIo, positionals: string[]) =>
+      withCore(values, async (core) => {
+        requireCountyForCli(core);
+        const result = await runPrint(core, values, positionals);
+        print(io, values, result, describePrint(result));
+        return 0;
+      }),
   },
 };
 

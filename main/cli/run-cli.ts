@@ -39,6 +39,10 @@ export const USAGE = `用法：npm run ledger -- <命令> [选项]
   verify 文件                           检查台账或备份文件：完好退出 0，有问题退出 1 并说明
   restore 文件 [--yes]                  用备份恢复台账（当前台账先另存为备份，可撤销）；不加 --yes 只说明
   audit verify                          检查审计日志的哈希链：被修改、删除或调换的记录逐条指出，退出 1
+  forms                                 列出可打印的表单：编号、名称、纸张方向、打印对象与选项
+  print 表单编号 (--region 区划代码 | --household 户编号) [--year 年度] --out 文件.pdf
+                                        打印表单为 PDF（A4，第 x 页 共 y 页；数据未通过校验时印“未校验”水印）；
+                                        需要 Chromium、Chrome 或 Edge（或用 CHROMIUM_PATH 指定）
 
 通用选项：
   --db PATH   台账文件（默认：环境变量 LEDGER_DB，或用户数据目录下的 county-ledger/ledger.db）

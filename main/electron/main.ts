@@ -28,6 +28,7 @@ import { LogFile } from '../core/log-file.ts';
 import { defaultDataDir, resolveLedgerPath } from '../core/paths.ts';
 import { cliArguments } from './cli-mode.ts';
 import { registerLedgerIpc, type LedgerIpc } from './ipc.ts';
+import { electronPrinting } from './print-window.ts';
 import {
   IMPORT_WORKER_BUNDLE,
   inApp,
@@ -327,6 +328,7 @@ async function start(): Promise<void> {
       importWorker: inApp(appDir.replace(/app\.asar$/, 'app.asar.unpacked'), IMPORT_WORKER_BUNDLE),
       dialogs: { pickFile: pickImportFile, saveFile: saveGeneratedFile },
       safeguards: true,
+      printing: electronPrinting(),
     });
   } catch (e) {
     log(`cannot open ${ledgerPath}`, e);

@@ -13,6 +13,7 @@ import { useRegionSelection } from '../../state/region-context.ts';
 import { ExportExcelButton } from './ExportExcelButton.tsx';
 import { DrillDrawer, drillTitle } from './DrillDrawer.tsx';
 import { useReportView, type DrillTarget } from './report-view.ts';
+import { PrintButton } from '../print/PrintButton.tsx';
 import './reports.css';
 
 type Report = ResponseOf<'reports.run'>;
@@ -87,6 +88,25 @@ export function ReportsPage() {
           disabled={data === undefined}
           testId="report-export"
         />
+        {data !== undefined && chosen !== null && (
+          <PrintButton
+            subject={data.parameters.regionName}
+            testId="report-print"
+            choices={[
+              {
+                key: 'report',
+                // The report as computed on screen: its region, 年度 and 统计日期.
+                request: {
+                  form: 'table',
+                  regionCode: data.parameters.regionCode,
+                  year: data.parameters.year,
+                  options: { report: chosen, asOf: data.parameters.asOf },
+                },
+                hiddenOptions: ['report'],
+              },
+            ]}
+          />
+        )}
       </div>
       <LoadErrorAlert title="报表计算失败" error={report.error ?? list.error} onRetry={report.reload} />
       {data !== undefined && (
