@@ -32,6 +32,7 @@ import { reportParams } from '../../shared/contract/reports.ts';
 import { allReports } from '../../shared/reports/index.ts';
 import { reportCatalog, runReport } from '../core/reports/run-report.ts';
 import { reportText } from './report-text.ts';
+import { runReceipt, slipText } from './receipt-command.ts';
 
 export interface CliIo {
   out(line: string): void;
@@ -317,6 +318,26 @@ export const commands = {
         return 0;
       });
     },
+  },
+
+  receipt: {
+    options: {
+      ...common,
+      date: { type: 'string' },
+      arrived: { type: 'string' },
+      employer: { type: 'string' },
+      'employer-phone': { type: 'string' },
+      proof: { type: 'string' },
+      operator: { type: 'string' },
+    } satisfies OptionSpec,
+    positionals: true,
+    run: (values: Values, io: CliIo, positionals: string[] = []) =>
+      withCore(values, (core) => {
+        requireCountyForCli(core);
+        const slip = runReceipt(core, values, positionals);
+        print(io, values, slip, `${values.date === undefined ? '' : '已登记回执。\n'}${slipText(slip)}`);
+        return 0;
+      }),
   },
 
   serve: {

@@ -6,6 +6,7 @@ import { method, type MethodDef } from './define.ts';
 import { exportsContract } from './exports.ts';
 import { importContract } from './import.ts';
 import { ledgersContract } from './ledgers.ts';
+import { migrantSlipsContract } from './migrant-slips.ts';
 import { registerContract } from './register.ts';
 import { reportsContract } from './reports.ts';
 import { catalogUnit, countBy, countyCode, countyInfo, regionCode, regionNode } from './schemas.ts';
@@ -109,6 +110,7 @@ export const contract = {
   ...ledgersContract,
   ...exportsContract,
   ...reportsContract,
+  ...migrantSlipsContract,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

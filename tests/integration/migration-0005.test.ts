@@ -121,10 +121,16 @@ describe(`upgrading a ledger with data to ${MIGRATION}`, () => {
         copy.close();
       }
 
-      // Every row, with its 年度 and empty plan columns.
+      // Every row, with its 年度 and empty plan columns (and the columns later migrations add, empty).
+      const later = Object.fromEntries(
+        Object.keys(allRows(now2)[0] ?? {})
+          .filter((c) => !(c in (rowsBefore[0] ?? {})))
+          .map((c) => [c, null]),
+      );
       const expected = rowsBefore.map((r) => {
         const y = localYear(String(r.updated_at));
         return {
+          ...later,
           ...r,
           year: y >= 2014 && y <= 2100 ? y : null,
           planned: null,
@@ -135,8 +141,11 @@ describe(`upgrading a ledger with data to ${MIGRATION}`, () => {
       expect(allRows(now2)).toEqual(expected);
       expect(allRows(now2).map((r) => r.year)).toEqual([2020, 2026, 2024, 2024, null, localYear(now)]);
 
-      // Every table keeps its rows (the migration table gains one per migration after PREVIOUS).
+      // Every table keeps its rows (the migration table gains one per migration after PREVIOUS; tables
+      // later migrations create start empty).
+      const created = Object.keys(tableCounts(now2)).filter((t) => !(t in countsBefore));
       expect(tableCounts(now2)).toEqual({
+        ...Object.fromEntries(created.map((t) => [t, 0])),
         ...countsBefore,
         [MIGRATION_TABLE]:
           (countsBefore[MIGRATION_TABLE] ?? 0) + Object.keys(MIGRATIONS).filter((m) => m > PREVIOUS).length,

@@ -49,6 +49,7 @@ import { DOWNLOAD_PATH_PREFIX } from '../../../shared/api.ts';
 import type { Handlers } from './dispatch.ts';
 import { exportHandlers } from './export-handlers.ts';
 import { ledgerHandlers } from './ledger-handlers.ts';
+import { migrantSlipHandlers } from './migrant-slip-handlers.ts';
 import { reportHandlers } from './report-handlers.ts';
 import { requireLedger } from '../ledgers/record-sql.ts';
 
@@ -210,6 +211,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...ledgerHandlers(ctx),
     ...exportHandlers(ctx),
     ...reportHandlers(ctx),
+    ...migrantSlipHandlers(ctx),
     'files.pick': async () => {
       const picked = ctx.dialogs ? await ctx.dialogs.pickFile('import') : null;
       if (!picked) return { fileId: null, fileName: null };
