@@ -9,6 +9,7 @@ import { ledgersContract } from './ledgers.ts';
 import { migrantSlipsContract } from './migrant-slips.ts';
 import { registerContract } from './register.ts';
 import { reportsContract } from './reports.ts';
+import { printContract } from './print.ts';
 import { catalogUnit, countBy, countyCode, countyInfo, regionCode, regionNode } from './schemas.ts';
 
 const empty = z.object({}).strict();
@@ -110,6 +111,7 @@ export const contract = {
   ...ledgersContract,
   ...exportsContract,
   ...reportsContract,
+  ...printContract,
   ...migrantSlipsContract,
 } as const satisfies Record<string, MethodDef>;
 

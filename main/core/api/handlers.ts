@@ -51,6 +51,7 @@ import { exportHandlers } from './export-handlers.ts';
 import { ledgerHandlers } from './ledger-handlers.ts';
 import { migrantSlipHandlers } from './migrant-slip-handlers.ts';
 import { reportHandlers } from './report-handlers.ts';
+import { printHandlers, type PrintHost } from './print-handlers.ts';
 import { requireLedger } from '../ledgers/record-sql.ts';
 
 export const APP_VERSION: string = pkg.version;
@@ -67,7 +68,8 @@ export interface HandlerContext {
   dialogs?: {
     pickFile(purpose: 'import'): Promise<{ path: string; name: string } | null>;
     saveFile(source: string, suggestedName: string): Promise<string | null>;
-  };
+  }; /** How the host prints (Electron); absent: PDF through a Chromium found on the machine. */
+  printing?: PrintHost;
 }
 
 export function createHandlers(ctx: HandlerContext): Handlers {
@@ -211,6 +213,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...ledgerHandlers(ctx),
     ...exportHandlers(ctx),
     ...reportHandlers(ctx),
+    ...printHandlers(ctx),
     ...migrantSlipHandlers(ctx),
     'files.pick': async () => {
       const picked = ctx.dialogs ? await ctx.dialogs.pickFile('import') : null;
