@@ -54,7 +54,9 @@ beforeAll(async () => {
        WHERE p.status = 'active' ORDER BY h.village_code, COALESCE(h.group_code, ''), h.household_no, p.id`,
     )
     .all() as Person[];
-  const byVillage = [...Map.groupBy(persons, (p) => p.village_code).values()];
+  const grouped = new Map<string, Person[]>();
+  for (const p of persons) grouped.set(p.village_code, [...(grouped.get(p.village_code) ?? []), p]);
+  const byVillage = [...grouped.values()];
   const first = byVillage.find((ps) => ps.length >= 6);
   const township = first?.[0]?.township_code;
   const b = byVillage.find((ps) => ps !== first && ps[0]?.township_code === township && ps.length >= 2);

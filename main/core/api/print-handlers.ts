@@ -37,7 +37,7 @@ export function printHandlers(ctx: HandlerContext): Pick<Handlers, keyof typeof 
       })),
     'print.render': (req) => renderForm(ledger, req),
     'print.pdf': async (req) => {
-      const form = renderForm(ledger, req);
+      const form = renderForm(ledger, req, new Date(), true);
       const out = await renderPdf(form.documents, pdfFactory());
       const path = ctx.files.tempPath(form.fileName);
       fs.writeFileSync(path, out.bytes);
@@ -55,7 +55,7 @@ export function printHandlers(ctx: HandlerContext): Pick<Handlers, keyof typeof 
       const send = ctx.printing?.send;
       if (!send)
         throw new LedgerError('bad-request', '浏览器模式下请在预览中用浏览器的“打印”，或另存为 PDF 后打印。');
-      return send(renderForm(ledger, req));
+      return send(renderForm(ledger, req, new Date(), true));
     },
   };
 }

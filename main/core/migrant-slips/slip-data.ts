@@ -3,7 +3,7 @@
 // slip's person, work and contact data. The village contact (家乡村委会联系人) and the household's
 // 帮扶责任人 come from the 帮扶责任人与驻村工作队 ledger, so the worker carries numbers that answer.
 import { CODE_TABLES, codeLabel, type CodeTable } from '../../../shared/code-tables/index.ts';
-import { ledgerTableName } from '../../../shared/ledgers/index.ts';
+import { checkLedgerValues, fieldValues, ledgerTableName } from '../../../shared/ledgers/index.ts';
 import { maskIdNumber } from '../../../shared/mask.ts';
 import { LedgerError } from '../../../shared/result.ts';
 import { currentYear } from '../clock.ts';
@@ -67,6 +67,8 @@ export interface MigrantSlip {
   readonly receiptDate: string | null;
   readonly villageContact: SlipContact | null;
   readonly helper: SlipContact | null;
+  /** The record's unresolved errors (the ledger's rules): printed under a 未校验 watermark. */
+  readonly errors: readonly string[];
 }
 
 type Row = Record<string, string | number | null>;
@@ -84,13 +86,34 @@ const bool = (v: unknown): boolean | null => (v === 1 ? true : v === 0 ? false :
 
 /** The records a batch prints, in print order (村, 组, 户编号, person). */
 export function slipRecordIds(ledger: Ledger, sel: SlipSelection): number[] {
+  const w = slipWhere(ledger, sel);
+  return ledger
+    .prepare(
+      `SELECT r.id FROM ${w.from} WHERE r.year = ? AND ${w.where}
+       ORDER BY h.village_code, COALESCE(h.group_code, ''), h.household_no, p.id, r.id`,
+    )
+    .pluck()
+    .all(sel.year ?? currentYear(), ...w.params) as number[];
+}
+
+/** The latest 年度 the selection has slips to print in (the current year when it has none). */
+export function latestSlipYear(ledger: Ledger, sel: SlipSelection): number {
+  const w = slipWhere(ledger, sel);
+  const y = ledger
+    .prepare(`SELECT MAX(r.year) FROM ${w.from} WHERE ${w.where}`)
+    .pluck()
+    .get(...w.params);
+  return typeof y === 'number' ? y : currentYear();
+}
+
+/** People going out to work (or printed before) in the selection's region or household, any 年度. */
+function slipWhere(ledger: Ledger, sel: SlipSelection) {
   const def = requireLedger(SLIP_LEDGER);
   const s = recordSql(def);
   const where = [
-    `r.year = ?`,
     `(r.status IN (${GOING_OUT.map(() => '?').join(', ')}) OR r.planned = 1 OR r.slip_serial IS NOT NULL)`,
   ];
-  const params: unknown[] = [sel.year ?? currentYear(), ...GOING_OUT];
+  const params: unknown[] = [...GOING_OUT];
   if (sel.householdNo !== undefined) {
     const h = ledger.prepare(`SELECT id FROM households WHERE household_no = ?`).get(sel.householdNo) as
       { id: number } | undefined;
@@ -103,13 +126,7 @@ export function slipRecordIds(ledger: Ledger, sel: SlipSelection): number[] {
     where.push(c.where);
     params.push(...c.params);
   }
-  return ledger
-    .prepare(
-      `SELECT r.id FROM ${s.from} WHERE ${where.join(' AND ')}
-       ORDER BY h.village_code, COALESCE(h.group_code, ''), h.household_no, p.id, r.id`,
-    )
-    .pluck()
-    .all(...params) as number[];
+  return { from: s.from, where: where.join(' AND '), params };
 }
 
 /** The slips of these records, in the order given. */
@@ -169,6 +186,9 @@ export function migrantSlips(ledger: Ledger, recordIds: readonly number[]): Migr
       receiptDate: text(r.receipt_date),
       villageContact: contacts.village(village),
       helper: contacts.helper(Number(r.s_household_id)),
+      errors: checkLedgerValues(def, fieldValues(def, r))
+        .filter((i) => i.level === 'error')
+        .map((i) => i.message),
     };
   });
 }
