@@ -175,7 +175,7 @@ function contactPart(s: MigrantSlip): SafeHtml {
       <tr>
         <th>帮扶责任人</th>
         <td colspan="3">${contactText(s.helper)}</td>
-        <th>乡镇劳保所电话</th>
+        <th>劳保所电话</th>
         <td colspan="3"></td>
       </tr>
     </table>
