@@ -2,6 +2,9 @@
 // the phone ("一零零、二零二六、四十二号"), unique county-wide (the 3 digits name one 乡镇 within the county,
 // each 乡镇 numbers each 年度 from 1), and it says where and when the slip was issued.
 
+/** The ledger whose records the slips are printed from and their 回执 recorded against. */
+export const SLIP_LEDGER_ID = 'migrant_work';
+
 const SERIAL = /^(\d{3})-(\d{4})-(\d{5})$/;
 
 /** '100-2026': the 乡镇 part of a 12-digit township code and the 年度. */

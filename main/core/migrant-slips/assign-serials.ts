@@ -3,7 +3,7 @@
 // number), records in print order, consecutive numbers per 乡镇 and 年度 from migrant_slip_counters. A
 // record that has a serial keeps it (a reprint prints the same number); a serial is never issued twice,
 // even after its record is deleted, because the counter only goes up. 备案日期 is set on first print.
-import { formatSlipSerial, slipPrefix } from '../../../shared/migrant-slip-serial.ts';
+import { formatSlipSerial, SLIP_LEDGER_ID, slipPrefix } from '../../../shared/migrant-slip-serial.ts';
 import { todayIso } from '../../../shared/date-input.ts';
 import { LedgerError } from '../../../shared/result.ts';
 import { diffRows, writeAudit } from '../audit/audit-log.ts';
@@ -13,7 +13,7 @@ import { requireOperator } from '../ledger/operator.ts';
 import { recordSql, requireLedger } from '../ledgers/record-sql.ts';
 import { recordLabel } from '../ledgers/record-write.ts';
 
-export const SLIP_LEDGER = 'migrant_work';
+export const SLIP_LEDGER = SLIP_LEDGER_ID;
 const MAX_NUMBER = 99_999;
 
 type Row = Record<string, string | number | null>;
