@@ -42,6 +42,8 @@ export const printFormInfo = z.object({
   perHousehold: z.boolean(),
   description: z.string(),
   options: z.array(z.object({ key: z.string(), flag: z.string(), label: z.string(), help: z.string() })),
+  /** What the options start with (remembered settings, today): option key → value. */
+  defaults: z.record(z.string(), z.string()),
 });
 
 export const printContract = {
