@@ -18,6 +18,7 @@ import { ledgerDef } from '../../shared/ledgers/index.ts';
 import type { LedgerDef } from '../../shared/ledgers/define.ts';
 import { writeWorkbook } from '../fixtures/workbooks.ts';
 import { openTestClient } from '../helpers/core-client.ts';
+import { tableCounts, tableRows } from '../helpers/ledger-tables.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 
 const PREVIOUS = '2026_11_24_0004_thematic_ledgers';
@@ -27,19 +28,7 @@ const MIGRATION = '2026_12_06_0005_migrant_work_plans';
 const OLD_COLUMNS = ['person_id', 'willing', 'status', 'work_place', 'work_place_code', 'destination', 'employer', 'industry', 'channel', 'start_date', 'end_date', 'monthly_income', 'point_to_point', 'transport_subsidy', 'training', 'remark', 'origin', 'batch_id', 'created_at', 'updated_at'] as const; // prettier-ignore
 type OldRow = Partial<Record<(typeof OLD_COLUMNS)[number], string | number | null>>;
 
-const tableCounts = (db: Database.Database) =>
-  Object.fromEntries(
-    (
-      db
-        .prepare(
-          `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
-        )
-        .pluck()
-        .all() as string[]
-    ).map((t) => [t, db.prepare(`SELECT COUNT(*) FROM "${t}"`).pluck().get() as number]),
-  );
-const allRows = (db: Database.Database) =>
-  db.prepare(`SELECT * FROM ledger_migrant_work ORDER BY id`).all() as Array<Record<string, unknown>>;
+const allRows = (db: Database.Database) => tableRows(db, 'ledger_migrant_work');
 const searchIds = (db: Database.Database, text: string) =>
   db
     .prepare(`SELECT rowid FROM person_search WHERE person_search MATCH ? ORDER BY rowid`)

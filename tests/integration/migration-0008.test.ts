@@ -14,25 +14,14 @@ import { getRegionCatalog } from '../../main/core/regions/catalog.ts';
 import { ledgerDef } from '../../shared/ledgers/index.ts';
 import type { LedgerDef } from '../../shared/ledgers/define.ts';
 import { openTestClient } from '../helpers/core-client.ts';
+import { tableCounts, tableRows } from '../helpers/ledger-tables.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 
 const PREVIOUS = '2026_12_06_0006_export_audit';
 const MIGRATION = '2026_12_06_0008_migrant_slips';
 const SLIP_COLUMNS = ['employer_phone', 'slip_serial', 'filed_date', 'health_check_date', 'health_certificate', 'employment_proof', 'receipt_date', 'arrival_date']; // prettier-ignore
 
-const tableCounts = (db: Database.Database) =>
-  Object.fromEntries(
-    (
-      db
-        .prepare(
-          `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
-        )
-        .pluck()
-        .all() as string[]
-    ).map((t) => [t, db.prepare(`SELECT COUNT(*) FROM "${t}"`).pluck().get() as number]),
-  );
-const allRows = (db: Database.Database) =>
-  db.prepare(`SELECT * FROM ledger_migrant_work ORDER BY id`).all() as Array<Record<string, unknown>>;
+const allRows = (db: Database.Database) => tableRows(db, 'ledger_migrant_work');
 
 describe(`upgrading a ledger with data to ${MIGRATION}`, () => {
   it('keeps every row and count, adds empty 三联单 columns and the counter, and backs the file up first', async () => {

@@ -137,25 +137,29 @@ function filingPart(s: MigrantSlip): SafeHtml {
   </div>`;
 }
 
+/** Who the slip is for, on the two parts that leave the village: the 证件号码 masked. */
+const travellerRows = (s: MigrantSlip): SafeHtml =>
+  html`<tr>
+      <th>姓名</th>
+      <td>${s.name}</td>
+      <th>性别</th>
+      <td>${s.sex}</td>
+      <th>证件号码</th>
+      <td colspan="3">${s.idNumberMasked}</td>
+    </tr>
+    <tr>
+      <th>户籍所在地</th>
+      <td colspan="3">${s.place}</td>
+      <th>用工单位</th>
+      <td colspan="3">${s.employer ?? ''}</td>
+    </tr>`;
+
 /** ② 外出务工联络单 (本人随身): masked ID, who to call at home, the 健康证明. */
 function contactPart(s: MigrantSlip): SafeHtml {
   return html`<div class="part">
     ${partHead('第二联 本人随身', '外出务工联络单', s.serial)}
     <table class="grid slip-grid">
-      <tr>
-        <th>姓名</th>
-        <td>${s.name}</td>
-        <th>性别</th>
-        <td>${s.sex}</td>
-        <th>证件号码</th>
-        <td colspan="3">${s.idNumberMasked}</td>
-      </tr>
-      <tr>
-        <th>户籍所在地</th>
-        <td colspan="3">${s.place}</td>
-        <th>用工单位</th>
-        <td colspan="3">${s.employer ?? ''}</td>
-      </tr>
+      ${travellerRows(s)}
       <tr>
         <th>务工地点</th>
         <td colspan="7">${s.workPlace ?? ''}</td>
@@ -194,20 +198,7 @@ function receiptPart(s: MigrantSlip, place: string): SafeHtml {
   return html`<div class="part">
     ${partHead('第三联 用工单位填写寄回', '用工回执单', s.serial)}
     <table class="grid slip-grid">
-      <tr>
-        <th>姓名</th>
-        <td>${s.name}</td>
-        <th>性别</th>
-        <td>${s.sex}</td>
-        <th>证件号码</th>
-        <td colspan="3">${s.idNumberMasked}</td>
-      </tr>
-      <tr>
-        <th>户籍所在地</th>
-        <td colspan="3">${s.place}</td>
-        <th>用工单位</th>
-        <td colspan="3">${s.employer ?? ''}</td>
-      </tr>
+      ${travellerRows(s)}
       <tr>
         <th>到岗日期</th>
         <td colspan="3">${date(s.arrivalDate)}</td>
