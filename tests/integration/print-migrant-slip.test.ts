@@ -113,6 +113,17 @@ describe.skipIf(skip)('外出务工三联单', () => {
     });
   });
 
+  it('masks the 村留存 part too when the clerk asks (--ids masked), and refuses another value', async () => {
+    const file = path.join(f.dir, 'masked.pdf');
+    const request = { form: 'migrant-slip', regionCode: f.village.code, year: YEAR } as const;
+    await printToFile(f.client, { ...request, options: { ids: 'masked' } }, file);
+    const text = pdfPageTexts(file);
+    expect(text.join('\n')).not.toMatch(FULL_ID);
+    text.forEach((page, i) => expect(page.split(maskIdNumber(going[i]?.id_number ?? ''))).toHaveLength(4));
+    const e = await f.client.fail('print.pdf', { ...request, options: { ids: 'all' } });
+    expect(e.message).toContain('备案单证件号码应为 full 或 masked');
+  });
+
   it('keeps every number on a reprint; the preview issues none', async () => {
     const before = issued();
     const again = path.join(f.dir, 'again.pdf');

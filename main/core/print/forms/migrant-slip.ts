@@ -7,6 +7,7 @@
 // ③ 用工回执单 (用工单位填写寄回): masked 证件号码, blanks for the employer (到岗日期, 岗位, 月工资, 用工证明,
 //   联系人/电话, seal) and where to send it; the returned slip is recorded by its number (登记回执).
 // Numbers are issued only when the batch is printed or saved as PDF (ctx.final), never by the preview.
+import { maskPhone } from '../../../../shared/mask.ts';
 import { LedgerError } from '../../../../shared/result.ts';
 import { getOperator } from '../../ledger/operator.ts';
 import { assignSlipSerials } from '../../migrant-slips/assign-serials.ts';
@@ -76,8 +77,8 @@ function partHead(copy: string, title: string, serial: string | null): SafeHtml 
 
 const CUT = html`<div class="cut"><span>✂ 沿虚线剪开</span><span class="right">沿虚线剪开 ✂</span></div>`;
 
-/** ① 务工人员备案单 (村留存): everything the village files, with the full 证件号码. */
-function filingPart(s: MigrantSlip): SafeHtml {
+/** ① 务工人员备案单 (村留存): everything the village files, with the full 证件号码 unless told not to. */
+function filingPart(s: MigrantSlip, fullIds: boolean): SafeHtml {
   return html`<div class="part">
     ${partHead('第一联 村留存', '务工人员备案单', s.serial)}
     <table class="grid slip-grid">
@@ -87,7 +88,7 @@ function filingPart(s: MigrantSlip): SafeHtml {
         <th>性别</th>
         <td>${s.sex}</td>
         <th>证件号码</th>
-        <td colspan="3">${s.idNumber}</td>
+        <td colspan="3">${fullIds ? s.idNumber : s.idNumberMasked}</td>
       </tr>
       <tr>
         <th>户编号</th>
@@ -95,7 +96,7 @@ function filingPart(s: MigrantSlip): SafeHtml {
         <th>贫困户属性</th>
         <td>${s.povertyAttribute}</td>
         <th>联系电话</th>
-        <td>${s.phone ?? ''}</td>
+        <td>${s.phone === null ? '' : fullIds ? s.phone : maskPhone(s.phone)}</td>
       </tr>
       <tr>
         <th>家庭住址</th>
@@ -228,9 +229,9 @@ function receiptPart(s: MigrantSlip, place: string): SafeHtml {
   </div>`;
 }
 
-function slipPage(s: MigrantSlip): SafeHtml {
+function slipPage(s: MigrantSlip, fullIds: boolean): SafeHtml {
   return html`<section class="page slip">
-    ${filingPart(s)} ${CUT} ${contactPart(s)} ${CUT} ${receiptPart(s, `${s.township} ${s.village}`)}
+    ${filingPart(s, fullIds)} ${CUT} ${contactPart(s)} ${CUT} ${receiptPart(s, `${s.township} ${s.village}`)}
   </section>`;
 }
 
@@ -239,21 +240,27 @@ export const migrantSlip: FormTemplate = (ctx) => {
     ctx.target.kind === 'household'
       ? { householdNo: ctx.target.household.household_no }
       : { regionCode: ctx.target.region.level === 'county' ? null : ctx.target.region.code };
+  const ids = ctx.options.ids ?? 'full';
+  if (ids !== 'full' && ids !== 'masked')
+    throw new LedgerError('bad-request', `备案单证件号码应为 full 或 masked，实为“${ids}”。`);
+  const fullIds = ids === 'full';
   const year = ctx.year ?? latestSlipYear(ctx.ledger, sel);
-  const ids = slipRecordIds(ctx.ledger, { ...sel, year });
+  const records = slipRecordIds(ctx.ledger, { ...sel, year });
   const where =
     ctx.target.kind === 'household'
       ? `${ctx.target.household.head_name ?? ''}户（${ctx.target.household.household_no}）`
       : regionPathName(ctx.ledger, ctx.target.region);
-  if (ids.length === 0)
+  if (records.length === 0)
     throw new LedgerError(
       'not-found',
       `${where}${year}年没有要打印三联单的外出务工记录（务工状态为已外出、已返岗、计划外出，或是否计划外出务工为“是”）。`,
     );
   // Printed (or saved as PDF): numbers are issued now, in print order, all in one transaction.
   if (ctx.final)
-    assignSlipSerials(ctx.ledger, ids, { operator: getOperator(ctx.ledger) ?? '打印三联单（未填写操作员）' });
-  const slips = migrantSlips(ctx.ledger, ids);
+    assignSlipSerials(ctx.ledger, records, {
+      operator: getOperator(ctx.ledger) ?? '打印三联单（未填写操作员）',
+    });
+  const slips = migrantSlips(ctx.ledger, records);
   const byVillage = new Map<string, MigrantSlip[]>();
   for (const s of slips) {
     ctx.unverified(`${s.name}（${s.householdNo}）`, s.errors);
@@ -268,7 +275,7 @@ export const migrantSlip: FormTemplate = (ctx) => {
       css: CSS,
       pageNumbers: false,
       margins: [8, 10, 8, 10],
-      body: html`${list.map(slipPage)}`,
+      body: html`${list.map((s) => slipPage(s, fullIds))}`,
     },
   }));
   return {
