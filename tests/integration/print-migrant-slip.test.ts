@@ -121,7 +121,7 @@ describe.skipIf(skip)('外出务工三联单', () => {
     expect(text.join('\n')).not.toMatch(FULL_ID);
     text.forEach((page, i) => expect(page.split(maskIdNumber(going[i]?.id_number ?? ''))).toHaveLength(4));
     const e = await f.client.fail('print.pdf', { ...request, options: { ids: 'all' } });
-    expect(e.message).toContain('备案单证件号码应为 full 或 masked');
+    expect(e.message).toContain('备案单证件号码应为 full、masked 之一');
   });
 
   it('keeps every number on a reprint; the preview issues none', async () => {

@@ -19,7 +19,9 @@ export interface PrintHost {
   /** HTML → PDF (Electron: a hidden window's webContents.printToPDF). */
   pdf?: PdfRendererFactory;
   /** Sends the documents to a printer the clerk picks (Electron: webContents.print); false if cancelled. */
-  send?: (form: RenderedForm) => Promise<{ printed: boolean; pages: number }>;
+  send?: (form: RenderedForm, printer: string | null) => Promise<{ printed: boolean; pages: number }>;
+  /** The machine's printers (Electron: webContents.getPrintersAsync). */
+  printers?: () => Promise<Array<{ name: string; displayName: string; isDefault: boolean }>>;
 }
 
 export function printHandlers(ctx: HandlerContext): Pick<Handlers, keyof typeof printContract> {
@@ -35,7 +37,13 @@ export function printHandlers(ctx: HandlerContext): Pick<Handlers, keyof typeof 
         year: f.year,
         perHousehold: f.perHousehold,
         description: f.description,
-        options: (f.options ?? []).map((o) => ({ ...o })),
+        options: (f.options ?? []).map((o) => ({
+          key: o.key,
+          flag: o.flag,
+          label: o.label,
+          help: o.help,
+          ...(o.choices ? { choices: o.choices.map((c) => ({ ...c })) } : {}),
+        })),
         defaults: FORM_OPTION_DEFAULTS[f.id as keyof typeof FORM_OPTION_DEFAULTS]?.(ledger, todayIso()) ?? {},
       })),
     'print.render': (req) => renderForm(ledger, req),
@@ -55,11 +63,12 @@ export function printHandlers(ctx: HandlerContext): Pick<Handlers, keyof typeof 
         unverified: form.unverified,
       };
     },
+    'print.printers': async () => (ctx.printing?.printers ? ctx.printing.printers() : []),
     'print.send': async (req) => {
       const send = ctx.printing?.send;
       if (!send)
         throw new LedgerError('bad-request', '浏览器模式下请在预览中用浏览器的“打印”，或另存为 PDF 后打印。');
-      const sent = await send(renderForm(ledger, req, new Date(), true));
+      const sent = await send(renderForm(ledger, req, new Date(), true), req.printer);
       if (sent.printed) FORM_AFTER_PRINT[req.form]?.(ledger, req.options);
       return sent;
     },

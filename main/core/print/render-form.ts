@@ -2,7 +2,7 @@
 // rule for unverified data (a 未校验 watermark on every page; never a refusal: the paper is what the
 // village checks and corrects, docs/printing.md).
 import { todayIso } from '../../../shared/date-input.ts';
-import { printFormDef, UNVERIFIED_WATERMARK } from '../../../shared/print/forms.ts';
+import { printFormDef, UNVERIFIED_WATERMARK, type PrintOrientation } from '../../../shared/print/forms.ts';
 import { LedgerError } from '../../../shared/result.ts';
 import type { Ledger } from '../db/open-ledger.ts';
 import { requireCounty } from '../regions/county-setup.ts';
@@ -14,7 +14,7 @@ import { resolveTarget } from './target.ts';
 export interface RenderedForm {
   title: string;
   fileName: string;
-  documents: Array<{ label: string; html: string }>;
+  documents: Array<{ label: string; html: string; orientation: PrintOrientation }>;
   unverified: { count: number; examples: string[] };
 }
 
@@ -34,6 +34,17 @@ export function renderForm(
   if (!form) throw new LedgerError('not-found', `没有编号为“${request.form}”的表单。`);
   const template = FORM_TEMPLATES[request.form];
   if (!template) throw new LedgerError('not-found', `“${form.title}”还不能打印（尚未实现）。`);
+  for (const o of form.options ?? []) {
+    const v = request.options[o.key];
+    if (o.choices && v !== undefined && v !== '' && !o.choices.some((c) => c.value === v))
+      throw new LedgerError(
+        'validation',
+        `${o.label}应为 ${o.choices
+          .filter((c) => c.value !== '')
+          .map((c) => c.value)
+          .join('、')} 之一，实为“${v}”`,
+      );
+  }
   const county = requireCounty(ledger);
   const target = resolveTarget(ledger, form, request);
   const today = todayIso(now);
@@ -57,7 +68,11 @@ export function renderForm(
   return {
     title: out.title,
     fileName: `${safeFileName(out.fileLabel)}-${today}.pdf`,
-    documents: out.documents.map((d) => ({ label: d.label, html: printDocument({ ...d.page, watermark }) })),
+    documents: out.documents.map((d) => ({
+      label: d.label,
+      html: printDocument({ ...d.page, watermark }),
+      orientation: d.page.orientation,
+    })),
     unverified: { count: flagged.length, examples: flagged.slice(0, EXAMPLES) },
   };
 }

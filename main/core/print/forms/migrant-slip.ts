@@ -240,10 +240,8 @@ export const migrantSlip: FormTemplate = (ctx) => {
     ctx.target.kind === 'household'
       ? { householdNo: ctx.target.household.household_no }
       : { regionCode: ctx.target.region.level === 'county' ? null : ctx.target.region.code };
-  const ids = ctx.options.ids ?? 'full';
-  if (ids !== 'full' && ids !== 'masked')
-    throw new LedgerError('bad-request', `备案单证件号码应为 full 或 masked，实为“${ids}”。`);
-  const fullIds = ids === 'full';
+  // The engine refuses any value but the option's choices (full, masked) before the template runs.
+  const fullIds = ctx.options.ids !== 'masked';
   const year = ctx.year ?? latestSlipYear(ctx.ledger, sel);
   const records = slipRecordIds(ctx.ledger, { ...sel, year });
   const where =
