@@ -36,6 +36,7 @@ import { reliabilityCommands } from './reliability-commands.ts';
 import { badOut, exportReport, exportSummary, SUMMARY_USAGE, writtenText } from './report-export-command.ts';
 import { ledgerSummaryReport } from '../core/ledgers/ledger-summary.ts';
 import { describePrint, formsList, formsText, PRINT_OPTION_FLAGS, runPrint } from './print-command.ts';
+import { runReceipt, slipText } from './receipt-command.ts';
 
 export interface CliIo {
   out(line: string): void;
@@ -370,6 +371,26 @@ export const commands = {
         return 0;
       });
     },
+  },
+
+  receipt: {
+    options: {
+      ...common,
+      date: { type: 'string' },
+      arrived: { type: 'string' },
+      employer: { type: 'string' },
+      'employer-phone': { type: 'string' },
+      proof: { type: 'string' },
+      operator: { type: 'string' },
+    } satisfies OptionSpec,
+    positionals: true,
+    run: (values: Values, io: CliIo, positionals: string[] = []) =>
+      withCore(values, (core) => {
+        requireCountyForCli(core);
+        const slip = runReceipt(core, values, positionals);
+        print(io, values, slip, `${values.date === undefined ? '' : '已登记回执。\n'}${slipText(slip)}`);
+        return 0;
+      }),
   },
 
   serve: {

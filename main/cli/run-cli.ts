@@ -31,6 +31,10 @@ export const USAGE = `用法：npm run ledger -- <命令> [选项]
                                         --out 写成可打印盖章的 Excel（与 --json 数字相同，记入操作日志）
   summary 台账编号 [--region 区划代码] [--year 年度] (--out 文件.xlsx | --json)
                                         台账汇总：合计与各乡镇（--region 乡镇时为各村），含 0
+  receipt 三联单编号 [--date 回执日期 [--arrived 到岗日期] [--employer 用工单位] [--employer-phone 电话]
+         [--proof 有|无] [--operator 姓名]]
+                                        外出务工三联单：只给编号时显示是谁的三联单；给出 --date 时登记寄回的
+                                        用工回执单（回执日期不能早于备案日期，到岗日期同）
   ledger-sql 台账编号 … [--db 文件]     打印台账定义对应的建表语句（写新迁移时用）；给出 --db 时只打印
                                         该文件缺少的 ALTER TABLE … ADD COLUMN 和索引（文件只读）
   backup [--out 文件夹]                 备份台账（备份接口 + 完整性检查 + 重新读取）；不写 --out 时放入

@@ -6,6 +6,7 @@ import { method, type MethodDef } from './define.ts';
 import { exportsContract } from './exports.ts';
 import { importContract } from './import.ts';
 import { ledgersContract } from './ledgers.ts';
+import { migrantSlipsContract } from './migrant-slips.ts';
 import { registerContract } from './register.ts';
 import { reportsContract } from './reports.ts';
 import { printContract } from './print.ts';
@@ -111,6 +112,7 @@ export const contract = {
   ...exportsContract,
   ...reportsContract,
   ...printContract,
+  ...migrantSlipsContract,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -43,6 +43,11 @@ export interface LedgerField {
   readonly sensitive?: boolean;
   /** Computed by the ledger's `derive` and never typed or imported (期满日期, 库存). */
   readonly derived?: boolean;
+  /**
+   * No two records share a value (三联单编号): a partial UNIQUE index over the filled values. Only for a
+   * value the program assigns; imported keys stay with `key`, which an older file's duplicates cannot break.
+   */
+  readonly unique?: boolean;
   /** Free text that gets a whole row and a text area (情况说明, 整改措施). */
   readonly long?: boolean;
   /** A short hint under the input. */

@@ -53,7 +53,13 @@ export function ledgerTableSql(def: LedgerDef, parentTable?: string): string[] {
     cols.push(`parent_id INTEGER NOT NULL REFERENCES ${parentTable ?? `ledger_${def.parent.ledger}`} (id)`);
     indexes.push(`CREATE INDEX ${table}_parent ON ${table} (parent_id)`);
   }
-  for (const f of def.fields) cols.push(columnSql(f));
+  for (const f of def.fields) {
+    cols.push(columnSql(f));
+    if (f.unique === true)
+      indexes.push(
+        `CREATE UNIQUE INDEX ${table}_${f.column} ON ${table} (${f.column}) WHERE ${f.column} IS NOT NULL`,
+      );
+  }
   cols.push(
     `origin TEXT NOT NULL CHECK (origin IN (${quoteList(['manual', 'import', 'demo'])}))`,
     'batch_id INTEGER REFERENCES import_batches (id)',

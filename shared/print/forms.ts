@@ -92,6 +92,18 @@ export const PRINT_FORMS = [
     perHousehold: false,
     description:
       '务工人员备案单（村留存）、外出务工联络单（本人随身）、用工回执单（用工单位填写寄回），一张 A4 三联，同一流水号。',
+    options: [
+      {
+        key: 'ids',
+        flag: 'ids',
+        label: '备案单证件号码',
+        help: 'full（村留存联印完整号码和本人电话，默认）或 masked（三联都脱敏）；随身联和回执联总是脱敏',
+        choices: [
+          { value: 'full', label: '村留存联印完整号码' },
+          { value: 'masked', label: '三联都脱敏' },
+        ],
+      },
+    ],
   }),
   definePrintForm({
     id: 'notice',

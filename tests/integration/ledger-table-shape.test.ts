@@ -18,11 +18,19 @@ import { runLedgerCli } from '../helpers/run-cli.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 
 const migrant = ledgerDef('migrant_work') as LedgerDef;
+/** What the latest 外出务工 migration (2026_12_06_0008_migrant_slips) adds to a file of the version before. */
+const PREVIOUS = '2026_12_06_0006_export_audit';
+const date = (c: string) => `${c} TEXT CHECK (${c} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')`;
 const NEW_COLUMNS = [
-  'ALTER TABLE ledger_migrant_work ADD COLUMN year INTEGER CHECK (year BETWEEN 2014 AND 2100)',
-  'ALTER TABLE ledger_migrant_work ADD COLUMN planned INTEGER CHECK (planned IN (0, 1))',
-  'ALTER TABLE ledger_migrant_work ADD COLUMN planned_place TEXT',
-  'ALTER TABLE ledger_migrant_work ADD COLUMN planned_destination TEXT',
+  'ALTER TABLE ledger_migrant_work ADD COLUMN employer_phone TEXT',
+  'ALTER TABLE ledger_migrant_work ADD COLUMN slip_serial TEXT',
+  `ALTER TABLE ledger_migrant_work ADD COLUMN ${date('filed_date')}`,
+  `ALTER TABLE ledger_migrant_work ADD COLUMN ${date('health_check_date')}`,
+  'ALTER TABLE ledger_migrant_work ADD COLUMN health_certificate INTEGER CHECK (health_certificate IN (0, 1))',
+  'ALTER TABLE ledger_migrant_work ADD COLUMN employment_proof INTEGER CHECK (employment_proof IN (0, 1))',
+  `ALTER TABLE ledger_migrant_work ADD COLUMN ${date('receipt_date')}`,
+  `ALTER TABLE ledger_migrant_work ADD COLUMN ${date('arrival_date')}`,
+  'CREATE UNIQUE INDEX ledger_migrant_work_slip_serial ON ledger_migrant_work (slip_serial) WHERE slip_serial IS NOT NULL',
 ];
 
 const withFields = (fields: readonly LedgerField[]): LedgerDef => ({ ...migrant, fields });
@@ -34,11 +42,8 @@ const tableOf = (def: LedgerDef) => {
 
 describe('ledger table shape', () => {
   it('matches a table built by CREATE TABLE plus ADD COLUMN, in another column order', () => {
-    const old = withFields(
-      migrant.fields.filter(
-        (f) => !['year', 'planned', 'planned_place', 'planned_destination'].includes(f.column),
-      ),
-    );
+    const added = NEW_COLUMNS.map((s) => /ADD COLUMN (\w+)/.exec(s)?.[1]);
+    const old = withFields(migrant.fields.filter((f) => !added.includes(f.column)));
     const db = tableOf(old);
     for (const s of NEW_COLUMNS) db.exec(s);
     expect(
@@ -76,7 +81,7 @@ describe('ledger table shape', () => {
 
   it('prints what a file of the previous version lacks: the migration’s statements', async () => {
     const file = tempLedgerPath();
-    const old = await openLedger(file, { migrateTo: '2026_11_24_0004_thematic_ledgers' });
+    const old = await openLedger(file, { migrateTo: PREVIOUS });
     expect(ledgerUpgradeSql(old.sqlite, migrant)).toEqual(NEW_COLUMNS);
     expect(ledgerUpgradeSql(old.sqlite, ledgerDef('public_welfare_jobs') as LedgerDef)).toEqual([]);
     old.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -86,7 +91,7 @@ describe('ledger table shape', () => {
     expect(r.stdout.trim().split('\n')).toEqual(NEW_COLUMNS.map((s) => `${s};`));
     // Read only: the file is still of the previous version.
     const after = await openLedger(file, {
-      migrateTo: '2026_11_24_0004_thematic_ledgers',
+      migrateTo: PREVIOUS,
       backupBeforeMigrate: false,
     });
     expect(ledgerUpgradeSql(after.sqlite, migrant)).toEqual(NEW_COLUMNS);

@@ -18,6 +18,7 @@ import { ledgerDef } from '../../shared/ledgers/index.ts';
 import type { LedgerDef } from '../../shared/ledgers/define.ts';
 import { writeWorkbook } from '../fixtures/workbooks.ts';
 import { openTestClient } from '../helpers/core-client.ts';
+import { tableCounts, tableRows } from '../helpers/ledger-tables.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 
 const PREVIOUS = '2026_11_24_0004_thematic_ledgers';
@@ -27,19 +28,7 @@ const MIGRATION = '2026_12_06_0005_migrant_work_plans';
 const OLD_COLUMNS = ['person_id', 'willing', 'status', 'work_place', 'work_place_code', 'destination', 'employer', 'industry', 'channel', 'start_date', 'end_date', 'monthly_income', 'point_to_point', 'transport_subsidy', 'training', 'remark', 'origin', 'batch_id', 'created_at', 'updated_at'] as const; // prettier-ignore
 type OldRow = Partial<Record<(typeof OLD_COLUMNS)[number], string | number | null>>;
 
-const tableCounts = (db: Database.Database) =>
-  Object.fromEntries(
-    (
-      db
-        .prepare(
-          `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
-        )
-        .pluck()
-        .all() as string[]
-    ).map((t) => [t, db.prepare(`SELECT COUNT(*) FROM "${t}"`).pluck().get() as number]),
-  );
-const allRows = (db: Database.Database) =>
-  db.prepare(`SELECT * FROM ledger_migrant_work ORDER BY id`).all() as Array<Record<string, unknown>>;
+const allRows = (db: Database.Database) => tableRows(db, 'ledger_migrant_work');
 const searchIds = (db: Database.Database, text: string) =>
   db
     .prepare(`SELECT rowid FROM person_search WHERE person_search MATCH ? ORDER BY rowid`)
@@ -121,10 +110,16 @@ describe(`upgrading a ledger with data to ${MIGRATION}`, () => {
         copy.close();
       }
 
-      // Every row, with its 年度 and empty plan columns.
+      // Every row, with its 年度 and empty plan columns (and the columns later migrations add, empty).
+      const later = Object.fromEntries(
+        Object.keys(allRows(now2)[0] ?? {})
+          .filter((c) => !(c in (rowsBefore[0] ?? {})))
+          .map((c) => [c, null]),
+      );
       const expected = rowsBefore.map((r) => {
         const y = localYear(String(r.updated_at));
         return {
+          ...later,
           ...r,
           year: y >= 2014 && y <= 2100 ? y : null,
           planned: null,
@@ -135,8 +130,11 @@ describe(`upgrading a ledger with data to ${MIGRATION}`, () => {
       expect(allRows(now2)).toEqual(expected);
       expect(allRows(now2).map((r) => r.year)).toEqual([2020, 2026, 2024, 2024, null, localYear(now)]);
 
-      // Every table keeps its rows (the migration table gains one per migration after PREVIOUS).
+      // Every table keeps its rows (the migration table gains one per migration after PREVIOUS; tables
+      // later migrations create start empty).
+      const created = Object.keys(tableCounts(now2)).filter((t) => !(t in countsBefore));
       expect(tableCounts(now2)).toEqual({
+        ...Object.fromEntries(created.map((t) => [t, 0])),
         ...countsBefore,
         [MIGRATION_TABLE]:
           (countsBefore[MIGRATION_TABLE] ?? 0) + Object.keys(MIGRATIONS).filter((m) => m > PREVIOUS).length,

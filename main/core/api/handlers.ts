@@ -49,6 +49,7 @@ import { DOWNLOAD_PATH_PREFIX } from '../../../shared/api.ts';
 import type { Handlers } from './dispatch.ts';
 import { exportHandlers } from './export-handlers.ts';
 import { ledgerHandlers } from './ledger-handlers.ts';
+import { migrantSlipHandlers } from './migrant-slip-handlers.ts';
 import { reportHandlers } from './report-handlers.ts';
 import { reportExportHandlers } from './report-export-handlers.ts';
 import { printHandlers, type PrintHost } from './print-handlers.ts';
@@ -215,6 +216,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...reportHandlers(ctx),
     ...reportExportHandlers(ctx),
     ...printHandlers(ctx),
+    ...migrantSlipHandlers(ctx),
     'files.pick': async () => {
       const picked = ctx.dialogs ? await ctx.dialogs.pickFile('import') : null;
       if (!picked) return { fileId: null, fileName: null };

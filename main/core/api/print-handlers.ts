@@ -48,7 +48,7 @@ export function printHandlers(ctx: HandlerContext): Pick<Handlers, keyof typeof 
       })),
     'print.render': (req) => renderForm(ledger, req),
     'print.pdf': async (req) => {
-      const form = renderForm(ledger, req);
+      const form = renderForm(ledger, req, new Date(), true);
       const out = await renderPdf(form.documents, pdfFactory());
       const path = ctx.files.tempPath(form.fileName);
       fs.writeFileSync(path, out.bytes);
@@ -68,7 +68,7 @@ export function printHandlers(ctx: HandlerContext): Pick<Handlers, keyof typeof 
       const send = ctx.printing?.send;
       if (!send)
         throw new LedgerError('bad-request', '浏览器模式下请在预览中用浏览器的“打印”，或另存为 PDF 后打印。');
-      const sent = await send(renderForm(ledger, req), req.printer);
+      const sent = await send(renderForm(ledger, req, new Date(), true), req.printer);
       if (sent.printed) FORM_AFTER_PRINT[req.form]?.(ledger, req.options);
       return sent;
     },

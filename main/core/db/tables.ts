@@ -154,6 +154,12 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** 外出务工三联单: the last number issued per 乡镇 and 年度 ('100-2026'); numbers are never issued twice. */
+export interface MigrantSlipCountersTable {
+  prefix: string;
+  last_number: number;
+}
+
 export interface DB {
   audit_log: AuditLogTable;
   settings: SettingsTable;
@@ -163,6 +169,7 @@ export interface DB {
   regions: RegionsTable;
   households: HouseholdsTable;
   persons: PersonsTable;
+  migrant_slip_counters: MigrantSlipCountersTable;
 }
 
 export type HouseholdRow = Selectable<HouseholdsTable>;
@@ -190,6 +197,7 @@ export const TABLE_COLUMNS = {
     'other_causes', 'member_count', 'phone', 'address', 'identification_standard', 'first_identified_year', 'year',
     'status', 'cancel_reason', 'cancel_note', 'cancel_date', 'origin', 'batch_id', 'created_at', 'updated_at',
   ],
+  migrant_slip_counters: ['prefix', 'last_number'],
   persons: [
     'id', 'household_id', 'name', 'id_type', 'id_number', 'id_flagged', 'sex', 'birth_date', 'ethnicity', 'relation',
     'education', 'school_status', 'health', 'labor_skill', 'work_months', 'political_status', 'medical_insurance',

@@ -130,6 +130,11 @@ export function recordWhere(ledger: Ledger, def: LedgerDef, q: RecordQuery) {
         params.push(text);
       }
     }
+    // A number the program issued (三联单编号) finds its record, whatever the subject.
+    for (const f of def.fields.filter((x) => x.unique === true)) {
+      alternatives.push(`r.${f.column} = ?`);
+      params.push(text);
+    }
     where.push(alternatives.length > 0 ? `(${alternatives.join(' OR ')})` : '0');
   }
   const sort = q.sort ?? { column: 'id', order: 'desc' as const };

@@ -249,9 +249,10 @@ export function updateRecord(
   ledgerId: string,
   id: number,
   patch: Readonly<LedgerValues>,
+  /** Who changes it when not the clerk of the settings (a CLI's --operator). */
+  operator: string = requireOperator(ledger),
 ): void {
   const def = requireLedger(ledgerId);
-  const operator = requireOperator(ledger);
   const given = checkShapes(def, patch);
   ledger.sqlite.transaction(() => {
     const before = getRecordRow(ledger, def, id);

@@ -24,6 +24,11 @@ export interface PrintContext {
   /** The clerk's date, YYYY-MM-DD. */
   readonly today: string;
   readonly county: CountyInfo;
+  /**
+   * The pages go to paper or a PDF (print.pdf, print.send), not only to the preview: a form that issues
+   * numbers (外出务工三联单编号) issues them only then, so looking at a preview uses none up.
+   */
+  readonly final: boolean;
   /** Notes a printed household/record whose data break a rule (label: “张三户（420626…）”). */
   unverified(label: string, errors: readonly string[]): void;
 }

@@ -23,7 +23,13 @@ const EXAMPLES = 5;
 /** Characters Windows does not allow in a file name. */
 const safeFileName = (s: string): string => s.replace(/[\\/:*?"<>|\s]+/g, '-');
 
-export function renderForm(ledger: Ledger, request: PrintRequest, now = new Date()): RenderedForm {
+export function renderForm(
+  ledger: Ledger,
+  request: PrintRequest,
+  now = new Date(),
+  /** Printed or saved as PDF, not only previewed (PrintContext.final). */
+  final = false,
+): RenderedForm {
   const form = printFormDef(request.form);
   if (!form) throw new LedgerError('not-found', `没有编号为“${request.form}”的表单。`);
   const template = FORM_TEMPLATES[request.form];
@@ -52,6 +58,7 @@ export function renderForm(ledger: Ledger, request: PrintRequest, now = new Date
     request,
     today,
     county,
+    final,
     unverified: (label, errors) => {
       if (errors.length > 0) flagged.push(`${label}：${errors.join('；')}`);
     },

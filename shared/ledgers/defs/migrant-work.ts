@@ -3,13 +3,46 @@
 // planned one (计划去向类别) given directly or derived from 计划务工地点. The seed documents count the planned
 // workers by 去向 before those who left, so a sheet of planned workers (no 务工状态) imports on its own.
 import { defineCodeTable } from '../../code-tables/define.ts';
-import { defineLedger } from '../define.ts';
-import { destinationOf, notBefore } from '../ledger-helpers.ts';
+import type { Issue } from '../../rules/issue.ts';
+import { defineLedger, type LedgerValues } from '../define.ts';
+import { destinationOf, isBlank, notBefore } from '../ledger-helpers.ts';
 
 /** 务工状态 codes the rules and measures name: who left (已外出, 已返岗), 未外出, 计划外出. */
 const DEPARTED: readonly string[] = ['01', '02'];
 const NOT_OUT = '03';
 const PLANNED = '04';
+
+/** The 三联单's dates in their order: 体检 → 备案 → 外出 → 到岗 → 回执 寄回. */
+function slipIssues(values: Readonly<LedgerValues>): Issue[] {
+  const issues = [
+    ...notBefore(values, 'filed_date', 'receipt_date', '回执日期不能早于备案日期'),
+    ...notBefore(values, 'filed_date', 'arrival_date', '到岗日期不能早于备案日期'),
+    ...notBefore(values, 'start_date', 'arrival_date', '到岗日期不能早于开始日期（外出时间）'),
+    ...notBefore(
+      values,
+      'arrival_date',
+      'receipt_date',
+      '回执日期不能早于到岗日期：回执由用工单位在人员到岗后填写寄回',
+    ),
+  ];
+  if (!isBlank(values.receipt_date) && isBlank(values.slip_serial))
+    issues.push({
+      field: 'receipt_date',
+      level: 'warning',
+      message: '这条记录还没有打印三联单（没有三联单编号）：回执应按三联单编号登记',
+    });
+  if (
+    typeof values.health_check_date === 'string' &&
+    typeof values.filed_date === 'string' &&
+    values.health_check_date > values.filed_date
+  )
+    issues.push({
+      field: 'health_check_date',
+      level: 'warning',
+      message: '体检日期晚于备案日期：健康证明应在外出前开具',
+    });
+  return issues;
+}
 
 export const migrantWork = defineLedger({
   id: 'migrant_work',
@@ -83,6 +116,7 @@ export const migrantWork = defineLedger({
     { column: 'work_place_code', label: '务工地区划代码', type: 'text', aliases: ['务工所在地代码', '务工地代码'], help: '6 位区划代码；能从务工所在地认出时自动填写' },
     { column: 'destination', label: '去向类别', type: 'code', codeTable: 'destination_category', aliases: ['务工去向', '去向', '外出务工去向'], help: '按务工所在地与本县比较自动判断；认不出地点时按填写的' },
     { column: 'employer', label: '用工单位', type: 'text', aliases: ['务工企业名称', '务工单位', '就业单位', '企业名称'] },
+    { column: 'employer_phone', label: '用工单位联系电话', type: 'phone', sensitive: true, aliases: ['用工单位电话', '企业联系电话', '用工单位联系方式'] },
     { column: 'industry', label: '行业', type: 'text', aliases: ['所属行业', '从事行业', '工种'] },
     { column: 'channel', label: '就业渠道', type: 'code', codeTable: 'employment_channel', aliases: ['外出渠道', '就业方式'] },
     { column: 'start_date', label: '开始日期', type: 'date', aliases: ['外出时间', '开始时间', '务工开始时间', '外出日期'] },
@@ -91,9 +125,17 @@ export const migrantWork = defineLedger({
     { column: 'point_to_point', label: '是否点对点输送', type: 'bool', aliases: ['点对点输送', '是否“点对点”输送', '点对点'] },
     { column: 'transport_subsidy', label: '交通补贴金额（元）', type: 'decimal', min: 0, max: 100_000, aliases: ['交通补贴', '年度交通费补助', '交通费补助', '一次性交通补贴'] },
     { column: 'training', label: '技能培训', type: 'text', aliases: ['参加技能培训', '培训情况', '技能培训情况'] },
+    // 三联单 (一对接两负责): the village's 体检 and 健康证明, the employer's 用工证明, and the slip's own dates.
+    { column: 'slip_serial', label: '三联单编号', type: 'text', derived: true, unique: true, help: '首次打印外出务工三联单时自动编号（乡镇代码后3位-年度-5位序号），重印不变，永不重复使用' },
+    { column: 'filed_date', label: '备案日期', type: 'date', aliases: ['三联单备案日期', '备案时间'], help: '首次打印三联单时未填写则记为当天' },
+    { column: 'health_check_date', label: '体检日期', type: 'date', aliases: ['体检时间', '健康体检日期'] },
+    { column: 'health_certificate', label: '健康证明', type: 'bool', aliases: ['是否开具健康证明', '有无健康证明', '健康证明（有/无）'], help: '村组织体检后开具的健康证明（无咳嗽、发热）：有/无' },
+    { column: 'employment_proof', label: '用工证明', type: 'bool', aliases: ['是否有用工证明', '有无用工证明', '确保用工证明'], help: '用工单位出具的确保用工证明：有/无' },
+    { column: 'receipt_date', label: '回执日期', type: 'date', aliases: ['回执时间', '回执寄回日期', '收到回执日期'], help: '用工回执单寄回村里的日期' },
+    { column: 'arrival_date', label: '到岗日期', type: 'date', aliases: ['到岗时间', '实际到岗日期'] },
     { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明'] },
   ],
-  listColumns: ['year', 'status', 'planned_destination', 'work_place', 'destination', 'employer', 'start_date', 'monthly_income'],
+  listColumns: ['year', 'status', 'planned_destination', 'work_place', 'destination', 'employer', 'start_date', 'monthly_income', 'slip_serial', 'receipt_date'],
   filters: ['year', 'status', 'planned', 'planned_destination', 'destination', 'channel', 'point_to_point', 'willing'],
   // 去向 counts only people who left (已外出/已返岗): a 未外出 or 计划 row keeps its 去向类别 without being
   // counted as departed. The planned are counted by their own 计划去向类别; one 年度 at a time.
@@ -142,6 +184,7 @@ export const migrantWork = defineLedger({
       issues.push({ field: 'work_place', level: 'warning', message: '已外出的人请填写务工所在地或去向类别' });
     if (values.status === PLANNED && values.planned === 0)
       issues.push({ field: 'planned', level: 'error', message: '务工状态为“计划外出”，是否计划外出务工却为“否”：请核对' });
+    issues.push(...slipIssues(values));
     return issues;
   },
 }); // prettier-ignore

@@ -6,12 +6,14 @@ import { notice, noticeDefaults, rememberNoticeOptions } from './notice.ts';
 import { rectification } from './rectification.ts';
 import { roster } from './roster.ts';
 import { table } from './table.ts';
+import { migrantSlip } from './migrant-slip.ts';
 
 export const FORM_TEMPLATES: Partial<Record<PrintFormId, FormTemplate>> = {
   roster,
   notice,
   rectification,
   table,
+  'migrant-slip': migrantSlip,
 };
 
 /** The values a form's options start with in the print dialog (remembered settings, today …). */

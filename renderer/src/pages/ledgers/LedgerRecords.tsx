@@ -3,7 +3,7 @@
 // what the list shows. Enter or a double-click opens a record.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { App, Button } from 'antd';
-import { ImportOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { AuditOutlined, ImportOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { LedgerDef } from '../../../../shared/ledgers/index.ts';
 import { api } from '../../api/transport.ts';
 import { ExportButtons } from '../../components/ExportButtons.tsx';
@@ -24,6 +24,8 @@ import {
   type RecordQuery,
 } from './ledger-query.ts';
 import { RecordDialog } from './RecordDialog.tsx';
+import { SLIP_LEDGER_ID } from '../../../../shared/migrant-slip-serial.ts';
+import { SlipReceiptDialog } from './SlipReceiptDialog.tsx';
 
 const fetchPage = (q: RecordQuery, offset: number, limit: number) =>
   api.call('ledgers.records', { ...q, offset, limit });
@@ -53,6 +55,7 @@ export function LedgerRecords({
   const list = useListState<LedgerListView>(initialView);
   const { view, setView, activeIndex } = list;
   const [dialog, setDialog] = useState<LedgerRecord | 'new' | null>(null);
+  const [receipts, setReceipts] = useState(false);
 
   const search = useDebouncedValue(view.search, 250);
   const query = useMemo(
@@ -107,6 +110,11 @@ export function LedgerRecords({
             disabled={total === 0}
             testId="ledger-export"
           />
+          {def.id === SLIP_LEDGER_ID && (
+            <Button icon={<AuditOutlined />} onClick={() => setReceipts(true)} data-testid="slip-receipt">
+              登记回执
+            </Button>
+          )}
           <Button
             type="primary"
             icon={<PlusOutlined />}
@@ -131,6 +139,16 @@ export function LedgerRecords({
         rowTestId="ledger-row"
         listRef={listRef}
       />
+
+      {receipts && (
+        <SlipReceiptDialog
+          onSaved={() => {
+            rows.reload(activeIndex);
+            onChanged();
+          }}
+          onClose={() => setReceipts(false)}
+        />
+      )}
 
       {dialog !== null && (
         <RecordDialog
