@@ -124,7 +124,13 @@ export async function runQualityCheck(
   const memo = new Map<string, unknown>();
   const ctx: RuleContext = {
     ledger,
-    params: { today, asof, year },
+    // 义务教育适龄 is counted on 1 September of the school year the data date falls in.
+    params: {
+      today,
+      asof,
+      year,
+      school_date: `${asof.slice(5) >= '09-01' ? asof.slice(0, 4) : Number(asof.slice(0, 4)) - 1}-09-01`,
+    },
     memo<T>(key: string, compute: () => T): T {
       if (!memo.has(key)) memo.set(key, compute());
       return memo.get(key) as T;

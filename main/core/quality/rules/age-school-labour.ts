@@ -2,7 +2,7 @@
 // (domain.md 5.3 rules 11–18; 义务教育适龄 is 6–15 周岁 as in the 2020 普查).
 import { codeLabel, CODE_TABLES } from '../../../../shared/code-tables/index.ts';
 import { defineRule } from './rule.ts';
-import { age, IN_SCHOOL, personSql } from './sql-parts.ts';
+import { age, IN_SCHOOL, personSql, schoolAge } from './sql-parts.ts';
 
 const who = (r: Readonly<Record<string, unknown>>) => `户 ${r.household_no} 成员 ${r.name}`;
 const AGE = age('p.birth_date');
@@ -20,10 +20,10 @@ export const ageSchoolLabourRules = [
     family: '年龄与就学劳动',
     title: '义务教育适龄未在校（控辍保学）',
     description:
-      '6–15 周岁，在校生状况为非在校生或未填，控辍保学台账中也没有在校、送教上门或残疾免学的记录。',
+      '学年开始（9 月 1 日）时 6–15 周岁，在校生状况为非在校生、学前或未填，控辍保学台账中也没有在校、送教上门或残疾免学的记录。',
     sql: personSql(
-      `p.birth_date, ${AGE} AS age, p.school_status, p.education`,
-      `p.birth_date IS NOT NULL AND ${AGE} BETWEEN 6 AND 15 AND (p.school_status IS NULL OR p.school_status IN ('01', '02', '17')) AND NOT ${NOT_DROPOUT}`,
+      `p.birth_date, ${schoolAge('p.birth_date')} AS age, p.school_status, p.education`,
+      `p.birth_date IS NOT NULL AND ${schoolAge('p.birth_date')} BETWEEN 6 AND 15 AND (p.school_status IS NULL OR p.school_status IN ('01', '02', '17')) AND NOT ${NOT_DROPOUT}`,
     ),
     message: (r) =>
       `${who(r)}：${r.age} 岁（义务教育适龄），在校生状况为“${label('school_status', r.school_status)}”，属控辍保学对象`,

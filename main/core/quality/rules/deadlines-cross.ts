@@ -10,6 +10,15 @@ import {
   SCOPE,
 } from './sql-parts.ts';
 
+/** A village's name as addresses write it: 东坡村委会 → 东坡村, 城南社区居委会 → 城南社区. */
+const SHORT_NAME = (name: string) =>
+  `CASE WHEN ${name} LIKE '%村民委员会' THEN substr(${name}, 1, length(${name}) - 4)
+     WHEN ${name} LIKE '%居民委员会' THEN substr(${name}, 1, length(${name}) - 5)
+     WHEN ${name} LIKE '%村委会' THEN substr(${name}, 1, length(${name}) - 2)
+     WHEN ${name} LIKE '%居委会' THEN substr(${name}, 1, length(${name}) - 3) ELSE ${name} END`;
+/** The register says the household is monitored: 户类型 监测户, or a 监测对象类别 (边缘易致贫户 are 一般农户). */
+const MONITORED = `(h.household_type = '3' OR h.monitor_category IS NOT NULL)`;
+
 export const deadlineCrossRules = [
   defineRule({
     id: 'D-RCT-01',
@@ -23,7 +32,7 @@ export const deadlineCrossRules = [
     sql: regionRecordSql(
       'rectification',
       'r.description, r.deadline, r.status',
-      `r.deadline < @today AND COALESCE(r.status, '01') <> '03'`,
+      `r.deadline < @asof AND COALESCE(r.status, '01') <> '03'`,
     ),
     message: (r) =>
       `问题“${String(r.description).slice(0, 40)}”：整改时限 ${r.deadline} 已过，状态为“${codeText('rc_status', r.status ?? '01')}”`,
@@ -40,7 +49,7 @@ export const deadlineCrossRules = [
     sql: regionRecordSql(
       'poverty_projects',
       'r.name, r.planned_end, r.status',
-      `r.planned_end < @today AND COALESCE(r.status, '01') IN ('01', '02') AND r.actual_end IS NULL`,
+      `r.planned_end < @asof AND COALESCE(r.status, '01') IN ('01', '02') AND r.actual_end IS NULL`,
     ),
     message: (r) =>
       `项目“${r.name}”：计划 ${r.planned_end} 完工，状态仍为“${codeText('project_status', r.status ?? '01')}”`,
@@ -56,7 +65,7 @@ export const deadlineCrossRules = [
     sql: householdRecordSql(
       'micro_credit',
       'r.contract_no, COALESCE(r.extension_due_date, r.due_date) AS due, r.balance',
-      `COALESCE(r.extension_due_date, r.due_date) < @today AND r.balance > 0`,
+      `COALESCE(r.extension_due_date, r.due_date) < @asof AND r.balance > 0`,
     ),
     message: (r) =>
       `户 ${r.household_no}：小额信贷 ${r.contract_no ?? ''} 已于 ${r.due} 到期，余额 ${r.balance} 元未还`,
@@ -72,7 +81,7 @@ export const deadlineCrossRules = [
     sql: personRecordSql(
       'compulsory_education',
       'r.attendance, r.dropout_date, r.return_date',
-      `r.attendance = '02' AND r.return_date IS NULL AND COALESCE(r.dropout_date, '0000') <= date(@today, '-30 days')
+      `r.attendance = '02' AND r.return_date IS NULL AND COALESCE(r.dropout_date, '0000') <= date(@asof, '-30 days')
         AND NOT EXISTS (SELECT 1 FROM ledger_dropout_persuasion dp WHERE dp.parent_id = r.id)`,
     ),
     message: (r) =>
@@ -100,12 +109,13 @@ export const deadlineCrossRules = [
     scope: '户',
     family: '跨台账',
     title: '监测户未录入监测台账',
-    description: '户籍台账中户类型为监测户，防返贫监测台账中没有本户的记录。',
+    description: '户籍台账中户类型为监测户或填了监测对象类别，防返贫监测台账中没有本户的记录。',
     needsLedger: 'relapse_monitoring',
     sql: `SELECT ${HOUSEHOLD_COLUMNS}, h.household_type, h.monitor_category FROM households h
-      WHERE h.status = 'active' AND ${SCOPE} AND h.household_type = '3'
+      WHERE h.status = 'active' AND ${SCOPE} AND ${MONITORED}
         AND NOT EXISTS (SELECT 1 FROM ledger_relapse_monitoring r WHERE r.household_id = h.id)`,
-    message: (r) => `户 ${r.household_no}：户类型为监测户，防返贫监测台账中没有本户`,
+    message: (r) =>
+      `户 ${r.household_no}：户籍台账中为监测对象（${r.household_type === '3' ? '户类型 监测户' : `监测对象类别 ${codeText('monitor_category', r.monitor_category)}`}），防返贫监测台账中没有本户`,
   }),
   defineRule({
     id: 'X-MON-02',
@@ -113,14 +123,14 @@ export const deadlineCrossRules = [
     scope: 'relapse_monitoring',
     ledger: 'relapse_monitoring',
     family: '跨台账',
-    title: '监测台账的户不是监测户',
-    description: '防返贫监测台账中风险未消除的户，在户籍台账中户类型不是监测户或已注销。',
+    title: '监测台账的户在户籍台账中不是监测对象',
+    description: '防返贫监测台账中风险未消除的户，在户籍台账中已注销，或既不是监测户也没有监测对象类别。',
     sql: `SELECT h.id AS household_id, NULL AS person_id, r.id AS record_id, h.village_code AS region_code, h.household_no, h.head_name AS name,
-        h.status, h.household_type
+        h.status, h.household_type, h.monitor_category
       FROM ledger_relapse_monitoring r JOIN households h ON h.id = r.household_id
-      WHERE ${SCOPE} AND COALESCE(r.eliminated, 0) = 0 AND (h.status = 'cancelled' OR COALESCE(h.household_type, '') <> '3')`,
+      WHERE ${SCOPE} AND COALESCE(r.eliminated, 0) = 0 AND (h.status = 'cancelled' OR NOT ${MONITORED})`,
     message: (r) =>
-      `户 ${r.household_no}：在防返贫监测台账中（风险未消除），户籍台账中${r.status === 'cancelled' ? '已注销' : `户类型为“${codeText('household_type', r.household_type)}”`}`,
+      `户 ${r.household_no}：在防返贫监测台账中（风险未消除），户籍台账中${r.status === 'cancelled' ? '已注销' : `户类型为“${codeText('household_type', r.household_type)}”、未填监测对象类别`}`,
   }),
   defineRule({
     id: 'X-RET-01',
@@ -133,7 +143,7 @@ export const deadlineCrossRules = [
     sql: personRecordSql(
       'returnee_screening',
       'r.address, v.name AS village_name',
-      `p.status = 'active' AND COALESCE(trim(r.address), '') <> '' AND instr(r.address, v.name) = 0`,
+      `p.status = 'active' AND COALESCE(trim(r.address), '') <> '' AND instr(r.address, ${SHORT_NAME('v.name')}) = 0`,
       'JOIN regions v ON v.code = h.village_code',
     ),
     message: (r) =>

@@ -80,7 +80,7 @@ export const guaranteeRules = [
     sql: householdRecordSql(
       'housing_renovation',
       'r.danger_level, r.appraisal_date, r.progress',
-      `r.appraisal_date IS NOT NULL AND r.appraisal_date <= date(@today, '-1 year') AND COALESCE(r.progress, '01') IN ('01', '02')`,
+      `r.appraisal_date IS NOT NULL AND r.appraisal_date <= date(@asof, '-1 year') AND COALESCE(r.progress, '01') IN ('01', '02')`,
     ),
     message: (r) =>
       `户 ${r.household_no}：${codeText('housing_danger_level', r.danger_level)}于 ${r.appraisal_date} 鉴定，改造进度仍为“${codeText('housing_progress', r.progress ?? '01')}”`,
@@ -137,7 +137,9 @@ export const guaranteeRules = [
     scope: '人',
     family: '兜底',
     title: '残疾未办残疾人证',
-    description: '健康状况为残疾，证件不是残疾人证，低保特困残疾人台账中也没有持证记录或残疾人证号。',
+    description:
+      '健康状况为残疾，证件不是残疾人证，低保特困残疾人台账中也没有持证记录或残疾人证号（台账未建时不查）。',
+    needsLedger: 'basic_assistance',
     sql: personSql(
       `p.health, p.id_type, p.id_number`,
       `${hasHealth('04')} AND p.id_type <> '09' AND length(p.id_number) < 20 AND NOT EXISTS (

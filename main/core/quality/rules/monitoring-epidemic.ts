@@ -128,7 +128,7 @@ export const monitoringEpidemicRules = [
     sql: personRecordSql(
       'returnee_screening',
       'r.control, r.control_start, r.control_end',
-      `r.control IN ('01', '02') AND r.control_end IS NOT NULL AND r.control_end < @today AND r.release_date IS NULL`,
+      `r.control IN ('01', '02') AND r.control_end IS NOT NULL AND r.control_end < @asof AND r.release_date IS NULL`,
     ),
     message: (r) =>
       `户 ${r.household_no} 成员 ${r.name}：${codeText('rs_control', r.control)}已于 ${r.control_end} 期满，未填解除日期`,

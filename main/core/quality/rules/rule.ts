@@ -23,7 +23,7 @@ export interface FindingRow {
 
 export interface RuleContext {
   readonly ledger: Ledger;
-  /** Named SQL parameters every query gets: @asof (age reference date), @today, @year (data year). */
+  /** Named SQL parameters every query gets: @asof (the data date: ages and deadlines), @school_date, @today, @year (data year). */
   readonly params: Readonly<Record<string, string | number>>;
   /** A value computed once per run and shared by the function rules that need it. */
   memo<T>(key: string, compute: () => T): T;

@@ -10,6 +10,10 @@ export const REGION_SCOPE = (alias: string) =>
 export const age = (birth: string) =>
   `(CAST(substr(@asof, 1, 4) AS INTEGER) - CAST(substr(${birth}, 1, 4) AS INTEGER) - (substr(@asof, 6, 5) < substr(${birth}, 6, 5)))`;
 
+/** Whole years of age on 1 September of the school year @asof falls in: who is 义务教育适龄 (6–15). */
+export const schoolAge = (birth: string) =>
+  `(CAST(substr(@school_date, 1, 4) AS INTEGER) - CAST(substr(${birth}, 1, 4) AS INTEGER) - (substr(@school_date, 6, 5) < substr(${birth}, 6, 5)))`;
+
 /** 在校生 from 小学 up (学前教育 and 学龄前儿童 are not students for the labour rules). */
 export const IN_SCHOOL = (p: string) =>
   `(${p}.school_status IS NOT NULL AND ${p}.school_status NOT IN ('01', '02', '17'))`;

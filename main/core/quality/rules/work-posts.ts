@@ -35,7 +35,7 @@ export const workPostRules = [
     sql: personRecordSql(
       'migrant_work',
       'r.year, r.planned, r.planned_place, r.planned_destination',
-      `r.planned = 1 AND COALESCE(trim(r.planned_place), '') = '' AND r.planned_destination IS NULL AND NOT (${DEPARTED})`,
+      `r.planned = 1 AND COALESCE(trim(r.planned_place), '') = '' AND r.planned_destination IS NULL AND COALESCE(r.status, '') NOT IN ('01', '02')`,
     ),
     message: (r) => `${who(r)}：${r.year ?? ''}年计划外出务工，计划务工地点和计划去向类别都未填`,
   }),
