@@ -9,6 +9,7 @@ import type { RegionNode } from '../regions/region-tree.ts';
 import { nowIso } from '../clock.ts';
 import { QUALITY_RULES, type FindingRow, type QualityRule, type RuleContext } from './rules/index.ts';
 import { closeRectifications } from './rectify.ts';
+import { SCOPE } from './rules/sql-parts.ts';
 
 export interface CheckScope {
   /** The region checked (its households, and the region records inside it). */
@@ -90,15 +91,31 @@ function fillScope(ledger: Ledger, scope: CheckScope): number {
   return db.prepare('SELECT COUNT(*) FROM temp.quality_scope').pluck().get() as number;
 }
 
+/**
+ * The rules' SCOPE condition for this run: a region becomes an indexed condition on the household's
+ * township/village/group column (no lookup per row), a list of households stays the temp table.
+ */
+function scopeCondition(scope: CheckScope): string {
+  if (scope.householdIds) return SCOPE;
+  switch (scope.region.level) {
+    case 'county':
+      return '1 = 1';
+    case 'township':
+      return 'h.township_code = @scope_code';
+    case 'village':
+      return 'h.village_code = @scope_code';
+    case 'group':
+      return 'h.group_code = @scope_code';
+  }
+}
+
 function ledgerIsKept(ledger: Ledger, id: string): boolean {
   return ledger.sqlite.prepare(`SELECT EXISTS (SELECT 1 FROM ledger_${id})`).pluck().get() === 1;
 }
 
 function computeRule(ctx: RuleContext, rule: QualityRule): Computed[] {
   if (rule.needsLedger && !ledgerIsKept(ctx.ledger, rule.needsLedger)) return [];
-  const rows = rule.sql
-    ? (ctx.ledger.sqlite.prepare(rule.sql).all(ctx.params) as FindingRow[])
-    : (rule.run?.(ctx) ?? []);
+  const rows = rule.sql ? ctx.all(rule.sql) : (rule.run?.(ctx) ?? []);
   return rows.map((row) => ({
     rule,
     row,
@@ -122,13 +139,16 @@ export async function runQualityCheck(
   // Ages are taken at the data date: the end of the data year, or today if that is earlier.
   const asof = `${year}-12-31` < today ? `${year}-12-31` : today;
   const memo = new Map<string, unknown>();
+  const condition = scopeCondition(scope);
   const ctx: RuleContext = {
     ledger,
+    all: <T>(text: string) => ledger.sqlite.prepare(text.replaceAll(SCOPE, condition)).all(ctx.params) as T[],
     // 义务教育适龄 is counted on 1 September of the school year the data date falls in.
     params: {
       today,
       asof,
       year,
+      scope_code: scope.region.code,
       school_date: `${asof.slice(5) >= '09-01' ? asof.slice(0, 4) : Number(asof.slice(0, 4)) - 1}-09-01`,
     },
     memo<T>(key: string, compute: () => T): T {

@@ -1,7 +1,8 @@
 // 身份与结构: the entry rules of shared/rules (证件号码, 出生日期, 性别, 与户主关系, 户主/配偶) run over the
 // whole register — the same functions the form and the importer use, not a second copy — plus the
 // county-wide checks an entry form cannot make (duplicates, 人数 vs members, values repeated differently).
-import { codeLabel, CODE_TABLES } from '../../../../shared/code-tables/index.ts';
+import { codeLabel, CODE_TABLES, RELATION_IMPLIED_SEX } from '../../../../shared/code-tables/index.ts';
+import { ID_WEIGHTS, isProvinceCode } from '../../../../shared/id-number.ts';
 import { maskIdNumber } from '../../../../shared/mask.ts';
 import { checkMembers, checkPerson } from '../../../../shared/rules/person-rules.ts';
 import type { Issue } from '../../../../shared/rules/issue.ts';
@@ -24,18 +25,44 @@ interface PersonIssues {
   issues: Issue[];
 }
 
+const ID = 'p.id_number';
+const ID_DATE = `substr(${ID}, 7, 4) || '-' || substr(${ID}, 11, 2) || '-' || substr(${ID}, 13, 2)`;
+const CHECK_CHARS = '10X98765432';
+const PROVINCES = Array.from({ length: 90 }, (_, i) => String(i + 10)).filter(isProvinceCode);
+const IMPLIED_SEX = Object.entries(RELATION_IMPLIED_SEX);
+/**
+ * The people checkPerson could find an error on (a superset, so 400,000 people are not all parsed in
+ * JavaScript): the ID's length, characters, date, province and check character (ISO 7064 with the shared
+ * weights), 出生日期/性别 against the ID, 与户主关系 against 性别, 文化程度 beside 在校生状况, blanks.
+ * checkPerson then decides, exactly as at entry.
+ */
+const ENTRY_CANDIDATES = [
+  `length(${ID}) <> 18`,
+  `${ID} GLOB '*[^0-9X]*'`,
+  `substr(${ID}, 1, 17) GLOB '*X*'`,
+  `substr('${CHECK_CHARS}', (${ID_WEIGHTS.map((w, i) => `CAST(substr(${ID}, ${i + 1}, 1) AS INTEGER) * ${w}`).join(' + ')}) % 11 + 1, 1) <> substr(${ID}, 18, 1)`,
+  `date(${ID_DATE}) IS NOT ${ID_DATE}`,
+  `substr(${ID}, 7, 4) < '1900' OR ${ID_DATE} > @today`,
+  `substr(${ID}, 1, 2) NOT IN (${PROVINCES.map((c) => `'${c}'`).join(', ')})`,
+  `p.birth_date IS NOT ${ID_DATE}`,
+  `p.sex IS NOT (CASE WHEN CAST(substr(${ID}, 17, 1) AS INTEGER) % 2 = 1 THEN '1' ELSE '2' END)`,
+  `(${IMPLIED_SEX.map(([relation, sex]) => `(p.relation = '${relation}' AND p.sex IN ('1', '2') AND p.sex <> '${sex}')`).join(' OR ')})`,
+  `(p.education IS NOT NULL AND p.school_status IS NOT NULL AND p.school_status <> '01')`,
+  `p.name = '' OR p.sex = '' OR p.relation = ''`,
+]
+  .map((c) => `(${c})`)
+  .join(' OR ');
+
 /** checkPerson over every active person in scope, once per run (its result feeds several rules). */
 function personIssues(ctx: RuleContext): PersonIssues[] {
   return ctx.memo('person-entry-issues', () => {
-    const rows = ctx.ledger.sqlite
-      .prepare(
-        personSql(
-          'p.id_number, p.sex, p.birth_date, p.relation, p.education, p.school_status',
-          // 20/22-digit 残疾人证号 and 999999 placeholders are flagged at import and have their own rule.
-          'p.id_flagged = 0',
-        ),
-      )
-      .all(ctx.params) as PersonEntryRow[];
+    const rows = ctx.all<PersonEntryRow>(
+      personSql(
+        'p.id_number, p.sex, p.birth_date, p.relation, p.education, p.school_status',
+        // 20/22-digit 残疾人证号 and 999999 placeholders are flagged at import and have their own rule.
+        `p.id_flagged = 0 AND (${ENTRY_CANDIDATES})`,
+      ),
+    );
     const out: PersonIssues[] = [];
     for (const row of rows) {
       const issues = checkPerson(
@@ -171,16 +198,14 @@ export const identityRules = [
     title: '户主、配偶人数或性别不对',
     description: '每户有且只有一个户主、最多一个配偶，户主与配偶性别不同（与录入时同一规则）。',
     run: (ctx) => {
-      const rows = ctx.ledger.sqlite
-        .prepare(
-          `SELECT ${HOUSEHOLD_COLUMNS}, group_concat(p.id || '|' || p.name || '|' || p.relation || '|' || p.sex, ';') AS members
+      const rows = ctx.all(
+        `SELECT ${HOUSEHOLD_COLUMNS}, group_concat(p.id || '|' || p.name || '|' || p.relation || '|' || p.sex, ';') AS members
            FROM households h JOIN persons p ON p.household_id = h.id AND p.status = 'active'
            WHERE h.status = 'active' AND ${SCOPE}
            GROUP BY h.id
            HAVING SUM(p.relation = '01') <> 1 OR SUM(p.relation = '02') > 1
              OR (SUM(p.relation = '02') = 1 AND MAX(CASE WHEN p.relation = '01' THEN p.sex END) = MAX(CASE WHEN p.relation = '02' THEN p.sex END))`,
-        )
-        .all(ctx.params) as FindingRow[];
+      );
       return rows.flatMap((row) => {
         const members = String(row.members)
           .split(';')

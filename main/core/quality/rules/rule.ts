@@ -25,6 +25,8 @@ export interface RuleContext {
   readonly ledger: Ledger;
   /** Named SQL parameters every query gets: @asof (the data date: ages and deadlines), @school_date, @today, @year (data year). */
   readonly params: Readonly<Record<string, string | number>>;
+  /** Runs one of the rules' SELECTs over the run's scope with the run's parameters. */
+  all<T = FindingRow>(sql: string): T[];
   /** A value computed once per run and shared by the function rules that need it. */
   memo<T>(key: string, compute: () => T): T;
 }
