@@ -12,6 +12,7 @@ import { PendingFeaturePage } from './pending/PendingFeaturePage.tsx';
 import { PersonPage } from './persons/PersonPage.tsx';
 import { PersonSearchPage } from './persons/PersonSearchPage.tsx';
 import { ReportsPage } from './reports/ReportsPage.tsx';
+import { QualityPage } from './quality/QualityPage.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
 
 export function PageOutlet({ route }: { route: Route }) {
@@ -38,6 +39,8 @@ export function PageOutlet({ route }: { route: Route }) {
       return <LedgerPage key={route.id} id={route.id} />;
     case 'reports':
       return <ReportsPage />;
+    case 'quality':
+      return <QualityPage />;
     default:
       return <PendingFeaturePage pageKey={route.page} title={navLabel(route.page)} />;
   }
