@@ -101,6 +101,10 @@ function entryRule(fields: readonly string[], values: (r: PersonEntryRow) => Rec
     });
 }
 
+/** `other`'s 证件号码 starts with the first 18 characters of p's (a range on the unique index). */
+const SAME_FIRST_18 = (other: string) =>
+  `${other}.id_number >= substr(p.id_number, 1, 18) AND ${other}.id_number < substr(p.id_number, 1, 18) || '~'`;
+
 const who = (r: Readonly<FindingRow>) => `户 ${r.household_no} 成员 ${r.name}`;
 
 export const identityRules = [
@@ -123,9 +127,10 @@ export const identityRules = [
     description: '全县范围内两人的证件号码前 18 位相同（含残疾人证号等 20/22 位号码）。',
     sql: personSql(
       `p.id_number, (SELECT group_concat(h2.household_no || ' ' || p2.name, '、') FROM persons p2 JOIN households h2 ON h2.id = p2.household_id
-         WHERE p2.status = 'active' AND p2.id <> p.id AND substr(p2.id_number, 1, 18) = substr(p.id_number, 1, 18)) AS others`,
-      `substr(p.id_number, 1, 18) IN (SELECT substr(id_number, 1, 18) FROM persons WHERE status = 'active'
-         GROUP BY substr(id_number, 1, 18) HAVING COUNT(*) > 1)`,
+         WHERE p2.status = 'active' AND p2.id <> p.id AND ${SAME_FIRST_18('p2')}) AS others`,
+      // 证件号码 is UNIQUE, so two people share the first 18 characters only when one number is longer (残疾人证号).
+      `substr(p.id_number, 1, 18) IN (SELECT substr(id_number, 1, 18) FROM persons WHERE status = 'active' AND length(id_number) > 18)
+         AND EXISTS (SELECT 1 FROM persons o WHERE o.status = 'active' AND o.id <> p.id AND ${SAME_FIRST_18('o')})`,
     ),
     message: (r) => `${who(r)}：证件号码 ${maskIdNumber(String(r.id_number))} 前 18 位与 ${r.others} 重复`,
   }),
@@ -172,7 +177,7 @@ export const identityRules = [
     description: '子女（含儿媳、女婿）比户主年轻不到 12 岁，或父母（含岳父母、公婆）比户主年长不到 12 岁。',
     sql: personSql(
       `p.relation, p.birth_date, hd.birth_date AS head_birth, ${age('p.birth_date')} AS age, ${age('hd.birth_date')} AS head_age`,
-      `p.birth_date IS NOT NULL AND hd.birth_date IS NOT NULL AND (
+      `p.relation IN ('03', '04', '05', '06', '11', '12', '13', '14', '15', '16') AND p.birth_date IS NOT NULL AND hd.birth_date IS NOT NULL AND (
          (p.relation IN ('03', '04', '05', '06') AND ${age('p.birth_date')} > ${age('hd.birth_date')} - 12)
          OR (p.relation IN ('11', '12', '13', '14', '15', '16') AND ${age('p.birth_date')} < ${age('hd.birth_date')} + 12))`,
       `JOIN persons hd ON hd.household_id = h.id AND hd.relation = '01' AND hd.status = 'active'`,

@@ -36,16 +36,17 @@ export const personSql = (select: string, where: string, joins = '') =>
   `SELECT ${PERSON_COLUMNS}, ${select} FROM persons p JOIN households h ON h.id = p.household_id ${joins}
    WHERE p.status = 'active' AND h.status = 'active' AND ${SCOPE} AND (${where})`;
 
+// CROSS JOIN keeps the ledger first: SQLite otherwise may scan all persons and look each one up in the ledger.
 /** A record rule over a person ledger `r` (its person p and household h active and in scope). */
 export const personRecordSql = (ledger: string, select: string, where: string, joins = '') =>
   `SELECT h.id AS household_id, p.id AS person_id, r.id AS record_id, h.village_code AS region_code, h.household_no, p.name, ${select}
-   FROM ledger_${ledger} r JOIN persons p ON p.id = r.person_id JOIN households h ON h.id = p.household_id ${joins}
+   FROM ledger_${ledger} r CROSS JOIN persons p ON p.id = r.person_id CROSS JOIN households h ON h.id = p.household_id ${joins}
    WHERE h.status = 'active' AND ${SCOPE} AND (${where})`;
 
 /** A record rule over a household ledger `r` (its household h active and in scope). */
 export const householdRecordSql = (ledger: string, select: string, where: string, joins = '') =>
   `SELECT h.id AS household_id, NULL AS person_id, r.id AS record_id, h.village_code AS region_code, h.household_no, h.head_name AS name, ${select}
-   FROM ledger_${ledger} r JOIN households h ON h.id = r.household_id ${joins}
+   FROM ledger_${ledger} r CROSS JOIN households h ON h.id = r.household_id ${joins}
    WHERE h.status = 'active' AND ${SCOPE} AND (${where})`;
 
 /** A record rule over a region ledger `r` (records in the run's region, with their household if any). */
