@@ -60,4 +60,24 @@ describe.skipIf(skip !== null)('数据质量 in browser mode (Chromium)', () => 
     await expect.poll(() => page.locator('body').innerText()).not.toContain('各规则问题数');
     await chromium.shot('03-open-record');
   });
+
+  it('a fixed household: the next check drops the finding and closes its 整改 record (销号)', async () => {
+    const open = await host.core.handlers['quality.findings']({ regionCode: null, rule: 'B-DIB-01', villageCode: null, state: 'open', offset: 0, limit: 50 });
+    const f = open.rows.find((x) => x.rectificationId === null && x.householdId !== null);
+    if (!f || f.householdId === null) throw new Error('示例县应有“整户无劳动力且未享受低保特困”的户');
+    await host.core.handlers['quality.rectify']({ ids: [f.id] });
+    const household = await host.core.handlers['households.get']({ id: f.householdId, includeCancelledMembers: false });
+    const head = household.members.find((m) => m.entry.relation === '01');
+    if (!head) throw new Error('no head');
+    await host.core.handlers['persons.update']({ id: head.id, patch: { dibao: 1 } });
+    await testId('nav-quality').click();
+    await testId('quality-run').click();
+    await expect.poll(() => testId('quality-done').innerText(), { timeout: 60_000 }).toContain('整改销号 1 条');
+    const record = host.core.ledger.prepare(`SELECT status, closed_date FROM ledger_rectification WHERE household_id = ? AND description LIKE '[B-DIB-01]%'`).get(f.householdId) as { status: string; closed_date: string };
+    expect(record.status).toBe('03');
+    expect(record.closed_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const again = await host.core.handlers['quality.findings']({ regionCode: null, rule: 'B-DIB-01', villageCode: null, state: 'all', offset: 0, limit: 50 });
+    expect(again.rows.some((x) => x.id === f.id)).toBe(false);
+    await chromium.shot('04-closed-after-fix');
+  });
 }); // prettier-ignore

@@ -76,6 +76,24 @@ describe('豁免与整改', () => {
     expect(listFindings(ledger, region, { rule: 'H-CNT-01' }).total).toBe(0);
   });
 
+  it('取消的核查不写入任何结果，进度逐条规则报告', async () => {
+    const { ledger, village } = await county();
+    addHousehold(ledger, village, [{}], { member_count: 2 });
+    const seen: number[] = [];
+    const summary = await runQualityCheck(
+      ledger,
+      { region: countyRegion(ledger) },
+      {
+        onProgress: (done) => seen.push(done),
+        cancelled: () => seen.length >= 3,
+      },
+    );
+    expect(summary.cancelled).toBe(true);
+    expect(seen).toEqual([1, 2, 3]);
+    expect(ledger.prepare('SELECT COUNT(*) FROM quality_findings').pluck().get()).toBe(0);
+    expect(ledger.prepare('SELECT COUNT(*) FROM quality_runs').pluck().get()).toBe(0);
+  });
+
   it('只核查导入涉及的户时，不动其他户的问题', async () => {
     const { ledger, village } = await county();
     const a = addHousehold(ledger, village, [{}], { member_count: 2 });
