@@ -37,6 +37,7 @@ import { badOut, exportReport, exportSummary, SUMMARY_USAGE, writtenText } from 
 import { ledgerSummaryReport } from '../core/ledgers/ledger-summary.ts';
 import { describePrint, formsList, formsText, PRINT_OPTION_FLAGS, runPrint } from './print-command.ts';
 import { runReceipt, slipText } from './receipt-command.ts';
+import { runCheck } from './check-command.ts';
 
 export interface CliIo {
   out(line: string): void;
@@ -422,6 +423,19 @@ export const commands = {
       return 0;
     },
   },
+  check: {
+    options: { ...common, region: { type: 'string' } } satisfies OptionSpec,
+    run: (values: Values, io: CliIo) =>
+      withCore(values, async (core) => {
+        requireCountyForCli(core);
+        const code = values.region as string | undefined;
+        const region = code ? findRegion(core.ledger, code) : countyRegion(core.ledger);
+        const { output, text } = await runCheck(core.ledger, region);
+        print(io, values, output, text);
+        return 0;
+      }),
+  },
+
   forms: {
     options: { ...common } satisfies OptionSpec,
     run: (values: Values, io: CliIo) =>

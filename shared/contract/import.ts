@@ -115,6 +115,11 @@ export const importJobState = z.object({
       written: z.number().int(),
       notImported,
       nothingWritten: z.string().nullable(),
+      /** 数据质量 over the households the batch wrote (docs/quality.md); null when the check did not run. */
+      quality: z
+        .object({ households: z.number().int(), findings: z.number().int(), newFindings: z.number().int() })
+        .nullable()
+        .optional(),
     })
     .nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),

@@ -10,6 +10,7 @@ import { migrantSlipsContract } from './migrant-slips.ts';
 import { registerContract } from './register.ts';
 import { reportsContract } from './reports.ts';
 import { printContract } from './print.ts';
+import { qualityContract } from './quality.ts';
 import { catalogUnit, countBy, countyCode, countyInfo, regionCode, regionNode } from './schemas.ts';
 
 const empty = z.object({}).strict();
@@ -113,6 +114,7 @@ export const contract = {
   ...reportsContract,
   ...printContract,
   ...migrantSlipsContract,
+  ...qualityContract,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

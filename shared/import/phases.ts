@@ -9,6 +9,7 @@ export const PHASE_LABELS: Readonly<Record<string, string>> = {
   backup: '备份台账',
   commit: '写入台账',
   report: '生成错误报告',
+  quality: '数据质量核查',
 };
 
 export const phaseLabel = (phase: string): string => PHASE_LABELS[phase] ?? phase;

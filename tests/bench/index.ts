@@ -7,6 +7,7 @@ import { benchImport } from './import.ts';
 import { benchLedgers } from './ledgers.ts';
 import { benchReports } from './reports.ts';
 import { benchPrint } from './print.ts';
+import { benchCheck } from './check.ts';
 
 const suites: Record<string, (households: number) => Promise<Record<string, number>>> = {
   demo: benchDemo,
@@ -15,6 +16,7 @@ const suites: Record<string, (households: number) => Promise<Record<string, numb
   ledgers: benchLedgers,
   reports: benchReports,
   print: benchPrint,
+  check: benchCheck,
 };
 
 const { values, positionals } = parseArgs({
@@ -30,6 +32,7 @@ const DEFAULT_SIZE: Record<string, number> = {
   ledgers: 100_000,
   reports: 100_000,
   print: 500,
+  check: 100_000,
 };
 const names = positionals.length > 0 ? positionals : Object.keys(suites);
 for (const name of names) {

@@ -128,6 +128,11 @@ describe('import jobs over browser mode', () => {
     await call('import.commit', { jobId, skipInvalid: true });
     const done = await waitFor(jobId, ['done']);
     expect(done.result?.persons.created).toBe(5);
+    // 数据质量 ran over the 3 households the batch wrote; every finding it stored is new.
+    expect(done.result?.quality?.households).toBe(3);
+    const stored = await call<{ total: number }>('quality.findings', { regionCode: null, state: 'all' });
+    expect(done.result?.quality?.newFindings).toBe(stored.total);
+    expect(done.result?.quality?.findings).toBe(stored.total);
     // The preview promised exactly this: row 8 (配偶1) listed with its error, nothing else left out.
     if (!remapped.preview || !done.result) throw new Error('no preview or result');
     expectPreviewMatchesResult(remapped.preview, done.result);

@@ -53,6 +53,7 @@ import { migrantSlipHandlers } from './migrant-slip-handlers.ts';
 import { reportHandlers } from './report-handlers.ts';
 import { reportExportHandlers } from './report-export-handlers.ts';
 import { printHandlers, type PrintHost } from './print-handlers.ts';
+import { qualityHandlers } from './quality-handlers.ts';
 import { requireLedger } from '../ledgers/record-sql.ts';
 
 export const APP_VERSION: string = pkg.version;
@@ -217,6 +218,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...reportExportHandlers(ctx),
     ...printHandlers(ctx),
     ...migrantSlipHandlers(ctx),
+    ...qualityHandlers(ctx),
     'files.pick': async () => {
       const picked = ctx.dialogs ? await ctx.dialogs.pickFile('import') : null;
       if (!picked) return { fileId: null, fileName: null };

@@ -160,6 +160,39 @@ export interface MigrantSlipCountersTable {
   last_number: number;
 }
 
+/** 数据质量 (migration 0009, docs/quality.md): the findings of the last check, with 豁免 and 整改 link. */
+export interface QualityFindingsTable {
+  id: Generated<number>;
+  rule_id: string;
+  subject_key: string;
+  household_id: number | null;
+  person_id: number | null;
+  record_ledger: string | null;
+  record_id: number | null;
+  region_code: string | null;
+  township_code: string | null;
+  message: string;
+  fingerprint: string;
+  first_found: string;
+  last_found: string;
+  exempt_reason: string | null;
+  exempt_by: string | null;
+  exempt_at: string | null;
+  exempt_fingerprint: string | null;
+  rectification_id: number | null;
+}
+
+export interface QualityRunsTable {
+  id: Generated<number>;
+  region_code: string;
+  started_at: string;
+  finished_at: string;
+  households: number;
+  findings: number;
+  new_findings: number;
+  closed_rectifications: number;
+}
+
 export interface DB {
   audit_log: AuditLogTable;
   settings: SettingsTable;
@@ -170,6 +203,8 @@ export interface DB {
   households: HouseholdsTable;
   persons: PersonsTable;
   migrant_slip_counters: MigrantSlipCountersTable;
+  quality_findings: QualityFindingsTable;
+  quality_runs: QualityRunsTable;
 }
 
 export type HouseholdRow = Selectable<HouseholdsTable>;
@@ -204,6 +239,12 @@ export const TABLE_COLUMNS = {
     'serious_illness_insurance', 'pension_insurance', 'dibao', 'tekun', 'phone', 'year', 'status', 'cancel_reason',
     'cancel_note', 'cancel_date', 'origin', 'batch_id', 'created_at', 'updated_at',
   ],
+  quality_findings: [
+    'id', 'rule_id', 'subject_key', 'household_id', 'person_id', 'record_ledger', 'record_id', 'region_code',
+    'township_code', 'message', 'fingerprint', 'first_found', 'last_found', 'exempt_reason', 'exempt_by', 'exempt_at',
+    'exempt_fingerprint', 'rectification_id',
+  ],
+  quality_runs: ['id', 'region_code', 'started_at', 'finished_at', 'households', 'findings', 'new_findings', 'closed_rectifications'],
 } as const satisfies { [T in keyof DB]: readonly (keyof DB[T] & string)[] }; // prettier-ignore
 
 type Unlisted = { [T in keyof DB]: Exclude<keyof DB[T], (typeof TABLE_COLUMNS)[T][number]> }[keyof DB];

@@ -9,6 +9,7 @@ import { commitResultOf, errorReportInput, previewOf } from './preview.ts';
 import { SheetChoiceError } from './choose-sheet.ts';
 import type { FromWorker, ToWorker, WorkerStart, WorkerVerify } from './worker-protocol.ts';
 import { verifyLedgerFile } from '../backup/verify-ledger-file.ts';
+import { checkImportedBatch, type ImportQuality } from '../quality/after-import.ts';
 
 const port = parentPort;
 if (!port) throw new Error('import-worker must run in a worker thread');
@@ -76,7 +77,17 @@ port.on('message', (m: ToWorker) => {
           operator: m.operator,
           ...(m.templateName ? { templateName: m.templateName } : {}),
         });
-        post({ type: 'done', result: commitResultOf(analysis, r) });
+        // The 数据质量 rules over the households this batch wrote; a failing check never fails the import.
+        let quality: ImportQuality | null = null;
+        if (r.batchId !== null) {
+          post({ type: 'progress', phase: 'quality', rowsRead: analysis.table.rows.length, percent: null });
+          try {
+            quality = await checkImportedBatch(ledger, r.batchId, analysis.into);
+          } catch {
+            quality = null;
+          }
+        }
+        post({ type: 'done', result: { ...commitResultOf(analysis, r), quality } });
       } else if (m.type === 'report') {
         post({ type: 'progress', phase: 'report', rowsRead: analysis.table.rows.length, percent: null });
         // Loaded when asked for: most imports never write a report.

@@ -1,4 +1,5 @@
 // The preview the clerk reads before anything is written (and the CLI prints as JSON).
+import type { ImportQuality } from '../quality/after-import.ts';
 import { fieldLabel } from '../../../shared/fields/entry-fields.ts';
 import { ledgerDef, ledgerFieldLabel } from '../../../shared/ledgers/index.ts';
 import type { Analysis, AnalysisCommit } from './analyze-file.ts';
@@ -147,7 +148,8 @@ export function commitResultOf(a: Analysis, r: AnalysisCommit) {
   };
 }
 
-export type ImportCommitResult = ReturnType<typeof commitResultOf>;
+/** With what the 数据质量 check of the batch's households found (null when it did not run). */
+export type ImportCommitResult = ReturnType<typeof commitResultOf> & { quality?: ImportQuality | null };
 
 /** The header as a row aligned with the source columns (issues name columns by letter). */
 function headerByIndex(a: Analysis): string[] {

@@ -1,5 +1,4 @@
-// The page the navigation points at. Areas not built yet say so plainly.
-import { navLabel } from '../layout/nav-items.ts';
+// The page the navigation points at.
 import type { Route } from '../state/route.ts';
 import { HomePage } from './home/HomePage.tsx';
 import { HouseholdListPage } from './households/HouseholdListPage.tsx';
@@ -8,11 +7,11 @@ import { NewHouseholdPage } from './households/NewHouseholdPage.tsx';
 import { ImportPage } from './import/ImportPage.tsx';
 import { LedgerIndexPage } from './ledgers/LedgerIndexPage.tsx';
 import { LedgerPage } from './ledgers/LedgerPage.tsx';
-import { PendingFeaturePage } from './pending/PendingFeaturePage.tsx';
 import { PersonPage } from './persons/PersonPage.tsx';
 import { PrintPage } from './print/PrintPage.tsx';
 import { PersonSearchPage } from './persons/PersonSearchPage.tsx';
 import { ReportsPage } from './reports/ReportsPage.tsx';
+import { QualityPage } from './quality/QualityPage.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
 
 export function PageOutlet({ route }: { route: Route }) {
@@ -41,7 +40,12 @@ export function PageOutlet({ route }: { route: Route }) {
       return <ReportsPage />;
     case 'print':
       return <PrintPage />;
-    default:
-      return <PendingFeaturePage pageKey={route.page} title={navLabel(route.page)} />;
+    case 'quality':
+      return <QualityPage />;
+    default: {
+      // Every page of the navigation exists; the compiler checks that no route is left without one.
+      const none: never = route;
+      return none;
+    }
   }
 }

@@ -93,6 +93,12 @@ export function ImportResult(props: {
                 ]
           }
         />
+        {result.quality && (
+          <p className="import-result-quality" data-testid="import-result-quality">
+            数据质量：本次导入涉及 {result.quality.households} 户，发现问题 {result.quality.findings}{' '}
+            条，其中新增 {result.quality.newFindings} 条（到“数据质量”查看和处理）。
+          </p>
+        )}
         {notImported.count > 0 && (
           <div className="import-result-not-imported">
             <NotImportedRows
