@@ -48,11 +48,12 @@ describe('首页 cards', () => {
         const direct = f.cells.reduce((n, c) => n + Number(total[c] ?? 0), 0);
         expect([card.id, f.key, value]).toEqual([card.id, f.key, f.cells.length === 1 ? (total[f.cells[0] as string] ?? null) : direct]);
       }
-      if (card.chart.kind === 'regions') {
+      const chart = card.chart;
+      if (chart.kind === 'regions') {
         const below = expected.rows.filter((r) => r.kind === (regionCode === null ? 'subtotal' : 'unit'));
         expect(got.regions.map((r) => r.regionCode)).toEqual(below.map((r) => r.regionCode));
         got.regions.forEach((r, i) => {
-          for (const s of card.chart.series) expect(cellsValue(s.cells, r.values)).toBe(cellsValue(s.cells, below[i]?.values ?? {}));
+          for (const s of chart.series) expect(cellsValue(s.cells, r.values)).toBe(cellsValue(s.cells, below[i]?.values ?? {}));
         });
       } else expect(got.regions).toEqual([]);
     }

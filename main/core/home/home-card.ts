@@ -4,6 +4,7 @@
 import { homeCard, homeCardCells } from '../../../shared/home/cards.ts';
 import { LedgerError } from '../../../shared/result.ts';
 import type { Ledger } from '../db/open-ledger.ts';
+import { writtenName } from '../import/place-resolver.ts';
 import { countyRegion, findRegion, regionTree, type RegionNode } from '../regions/region-tree.ts';
 import { runReport } from '../reports/run-report.ts';
 
@@ -26,7 +27,8 @@ export function runHomeCard(ledger: Ledger, id: string, regionCode: string | nul
   if (!total) throw new Error(`report ${card.report} has no 合计 row`);
   // The rows one level down: 乡镇小计 for the county, villages otherwise (a village: itself).
   const below = region.level === 'county' ? 'subtotal' : 'unit';
-  const names = new Map(regionTree(ledger).map((r) => [r.code, r.name]));
+  // Chart labels as clerks write them: 五星村, not 五星村村委会.
+  const names = new Map(regionTree(ledger).map((r) => [r.code, writtenName(r.name)]));
   const regions =
     card.chart.kind === 'regions'
       ? report.rows

@@ -19,10 +19,10 @@ const format = (value: number | null | undefined, kind: string) =>
       ? `${value.toFixed(1)}%`
       : value.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
 
-export function ReportsPage() {
+export function ReportsPage({ initialId }: { initialId?: string } = {}) {
   const { selectedCode, selected } = useRegionSelection();
   const list = useLedgerQuery('reports.list', {});
-  const [id, setId] = useState<string | null>(null);
+  const [id, setId] = useState<string | null>(initialId ?? null);
   const [year, setYear] = useState<number | null>(null);
   const [asOf, setAsOf] = useState('');
   const chosen = id ?? list.data?.[0]?.id ?? null;
