@@ -260,8 +260,8 @@ export const HOME_CARDS = [
     figures: [
       { key: 'persons', label: '排查人数', unit: '人', cells: one('persons'), link: report },
       { key: 'isolated', label: '隔离人数', unit: '人', cells: ['control_01_persons', 'control_02_persons'], link: report },
-      { key: 'home', label: '居家隔离', unit: '人', cells: one('control_01_persons'), link: report },
-      { key: 'central', label: '集中隔离', unit: '人', cells: one('control_02_persons'), link: report },
+      { key: 'central', label: '其中集中隔离', unit: '人', cells: one('control_02_persons'), link: report },
+      { key: 'isolating', label: '隔离未解除', unit: '人', cells: one('isolating'), link: report },
     ],
     chart: pieOf('按管控措施（人数）', ledgerTable(returneeScreening.codeTables, 'rs_control'), 'control', 'persons', '人数'),
   },
