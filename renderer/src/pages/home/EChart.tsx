@@ -57,6 +57,13 @@ export function EChart(props: {
   }, [option]);
 
   return (
-    <div ref={box} style={{ height, width: '100%' }} role="img" aria-label={label} data-testid={testId} />
+    <div
+      ref={box}
+      className="home-chart"
+      style={{ minHeight: height }}
+      role="img"
+      aria-label={label}
+      data-testid={testId}
+    />
   );
 }

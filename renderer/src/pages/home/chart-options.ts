@@ -10,11 +10,14 @@ const PALETTE = ['#1677ff', '#fa8c16', '#52c41a', '#eb2f96', '#13c2c2', '#722ed1
 const LABEL = { fontSize: 11, color: '#595959' };
 const TEXT = { fontFamily: 'inherit' };
 
-/** The axis for rates: close to the lowest value, so that a 98% village stands out among 100% ones. */
+/**
+ * The axis for rates: from 0, unless every value is high (参保率 near 100%), where it starts just below the
+ * lowest so that a 97% village stands out among 100% ones.
+ */
 const rateAxis = (values: readonly (number | null)[]) => {
   const known = values.filter((v): v is number => v !== null);
   const low = known.length === 0 ? 0 : Math.min(...known);
-  return { min: Math.max(0, Math.floor((low - 5) / 5) * 5), max: 100 };
+  return { min: low >= 90 ? Math.floor(low - 5) : 0, max: 100 };
 };
 
 function bars(
@@ -57,7 +60,8 @@ function bars(
       type: 'value',
       axisLabel: { ...LABEL, formatter: unit === '%' ? '{value}%' : '{value}' },
       splitLine: { lineStyle: { color: '#f0f0f0' } },
-      ...(unit === '%' ? rateAxis(all) : {}),
+      // Counts have no fractions on their axis.
+      ...(unit === '%' ? rateAxis(all) : unit === '元' ? {} : { minInterval: 1 }),
     },
     series: series.map((s) => ({ type: 'bar', name: s.label, data: s.values, barMaxWidth: 28 })),
   };
