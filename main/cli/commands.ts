@@ -32,6 +32,7 @@ import { reportParams } from '../../shared/contract/reports.ts';
 import { allReports } from '../../shared/reports/index.ts';
 import { reportCatalog, runReport } from '../core/reports/run-report.ts';
 import { reportText } from './report-text.ts';
+import { runCheck } from './check-command.ts';
 
 export interface CliIo {
   out(line: string): void;
@@ -317,6 +318,19 @@ export const commands = {
         return 0;
       });
     },
+  },
+
+  check: {
+    options: { ...common, region: { type: 'string' } } satisfies OptionSpec,
+    run: (values: Values, io: CliIo) =>
+      withCore(values, async (core) => {
+        requireCountyForCli(core);
+        const code = values.region as string | undefined;
+        const region = code ? findRegion(core.ledger, code) : countyRegion(core.ledger);
+        const { output, text } = await runCheck(core.ledger, region);
+        print(io, values, output, text);
+        return 0;
+      }),
   },
 
   serve: {

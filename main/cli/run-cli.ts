@@ -28,6 +28,7 @@ export const USAGE = `用法：npm run ledger -- <命令> [选项]
   reports                               列出报表：编号、名称、参数
   report 报表编号 [--region 区划代码] [--year 年度] [--as-of YYYY-MM-DD]
                                         计算报表：合计、各乡镇小计与各村（--region 乡镇时为各村）
+  check [--region 区划代码]             数据质量核查：运行全部规则，保存问题清单，输出各规则问题数和问题明细
   ledger-sql 台账编号 … [--db 文件]     打印台账定义对应的建表语句（写新迁移时用）；给出 --db 时只打印
                                         该文件缺少的 ALTER TABLE … ADD COLUMN 和索引（文件只读）
 

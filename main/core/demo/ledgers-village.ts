@@ -71,7 +71,8 @@ export function fillRelapseMonitoring(c: LedgerDemoContext, helperOf: Map<number
         helper_phone: mobile(rng),
         eliminated: eliminated ? 1 : 0,
         eliminate_method: eliminated ? (rng.chance(0.85) ? '01' : '02') : null,
-        eliminated_date: eliminated ? later(rng, identified, 60, 200) : null,
+        // Not before six months of monitoring (数据质量 rule M-ELI-01).
+        eliminated_date: eliminated ? later(rng, identified, 185, 330) : null,
         income_at_elimination: eliminated ? income + rng.int(10, 30) * 100 : null,
       },
     );

@@ -78,7 +78,8 @@ export function fillMigrantWork(c: LedgerDemoContext): Departures {
         planned_place: plannedPlace,
         planned_destination: destination,
       };
-      if (rng.chance(0.82)) {
+      // Gone out only who has months of 务工 in the register (数据质量 rule W-MIG-07).
+      if (rng.chance(0.82) && (p.workMonths ?? 0) > 0) {
         const place = rng.chance(0.92) ? plannedPlace : places.pick(rng, DESTINATION_SHARE(rng));
         const far = destination !== '01';
         const p2p = far && rng.chance(0.22);

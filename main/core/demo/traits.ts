@@ -86,10 +86,10 @@ const LABOR_CHRONIC = weighted([
   ['03', 40],
   ['02', 5],
 ]);
+// Healthy people of working age are 普通 or 技能劳动力 (a 弱劳动力 among them is a 数据质量 疑点, P-LAB-06).
 const LABOR_HEALTHY = weighted([
-  ['01', 78],
-  ['02', 17],
-  ['03', 5],
+  ['01', 80],
+  ['02', 20],
 ]);
 const LABOR_60S = weighted([
   ['01', 55],
