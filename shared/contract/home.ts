@@ -32,18 +32,27 @@ export const homeContract = {
     errors: ['not-found', 'not-initialized'],
   }),
   'home.quality': method({
-    summary: '首页数据质量：各乡镇（或各村）每百户问题数',
+    summary: '首页数据质量：各乡镇每百户问题数（上次检查的结果）',
     request: z.object({ regionCode: regionCode.nullable() }).strict(),
     response: z.object({
       region: shownRegion,
-      /** False while the data-quality rules are not part of this program. */
-      available: z.boolean(),
+      /** When a check covering the region last finished (ISO time); null: never checked, no rows. */
+      checkedAt: z.string().nullable(),
+      /** The rows added up. */
+      total: z.object({
+        households: z.number().int(),
+        findings: z.number().int(),
+        householdsWithFindings: z.number().int(),
+        per100: z.number().nullable(),
+      }),
+      /** Per 乡镇 (the county: every one; below: its own): open findings per 100 active households. */
       rows: z.array(
         z.object({
           regionCode: z.string(),
           label: z.string(),
           households: z.number().int(),
           findings: z.number().int(),
+          householdsWithFindings: z.number().int(),
           per100: z.number().nullable(),
         }),
       ),

@@ -2,10 +2,13 @@
 // numbers of the report it names (compared with reports.run through the core), with its chart drawn and no
 // sideways scrolling; a number leads to the records behind it (未脱贫户 → the household list with that
 // filter, the same count; 开工率 → the 报表 screen at 扶贫项目与资金进度表 with the same 合计); a township
-// shows its own numbers; an empty ledger's 首页 offers 导入 and 新增户.
+// shows its own numbers; 数据质量 shows the last check's findings per 100 households by 乡镇; an empty
+// ledger's 首页 offers 导入 and 新增户.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
+import { runQualityCheck } from '../../main/core/quality/run-check.ts';
+import { countyRegion } from '../../main/core/regions/region-tree.ts';
 import { cellsValue, HOME_CARDS } from '../../shared/home/cards.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 import { artifactPath, chromiumPage, e2eSkipReason, RENDERER_DIR } from './chromium.ts';
@@ -29,6 +32,8 @@ describe.skipIf(skip !== null)('首页 in browser mode (Chromium)', () => {
     host = await startBrowserHost({ ledgerPath: tempLedgerPath(), rendererDir: RENDERER_DIR });
     await host.core.handlers['ledger.loadDemo']({ households: 2000, seed: 1, ledgers: true });
     await host.core.handlers['settings.setOperator']({ name: '李文书' });
+    // The 数据质量 card shows the last check: run one over the county, as the 数据质量 page does.
+    await runQualityCheck(host.core.ledger, { region: countyRegion(host.core.ledger) });
     page = await chromium.open();
     page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) cspErrors.push(m.text()); });
   }, 120_000); // prettier-ignore
@@ -46,13 +51,18 @@ describe.skipIf(skip !== null)('首页 in browser mode (Chromium)', () => {
         const expected = cellsValue(f.cells, total);
         expect([card.id, f.key, shown]).toEqual([card.id, f.key, expected === null ? '' : String(expected)]);
       }
-      // The chart is drawn on a canvas of the card's width.
+      // The chart is drawn on a canvas of the card's width (数据质量's below).
       const canvas = testId(`home-${card.id}-chart`).locator('canvas');
       const box = await canvas.boundingBox();
       expect([card.id, (box?.width ?? 0) > 200, (box?.height ?? 0) > 150]).toEqual([card.id, true, true]);
     }
+    const quality = await host.core.handlers['home.quality']({ regionCode: null });
+    await expect(testId('home-quality-per100').getAttribute('data-value')).resolves.toBe(String(quality.total.per100));
+    await expect(testId('home-quality-findings').getAttribute('data-value')).resolves.toBe(String(quality.total.findings));
     // The 低保 card says how 享受低保人数 and 低保贫困户 relate.
     await expect(testId('home-dibao-note').innerText()).resolves.toMatch(/口径|一致/);
+    const qualityBox = await testId('home-quality-chart').locator('canvas').boundingBox();
+    expect((qualityBox?.width ?? 0) > 200).toBe(true);
     // Nothing scrolls sideways: not the window, not the page's scrolling area, not a card.
     const wider = `[document.documentElement, document.querySelector('.ledger-page'), ...document.querySelectorAll('.home-card')].filter((e) => e && e.scrollWidth > e.clientWidth + 1).length`;
     await expect(page.evaluate(wider)).resolves.toBe(0);

@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResponseOf } from '../../shared/contract/index.ts';
 import { cellsValue, HOME_CARDS, homeCardCells } from '../../shared/home/cards.ts';
+import { runQualityCheck } from '../../main/core/quality/run-check.ts';
+import { countyRegion } from '../../main/core/regions/region-tree.ts';
 import { openTestClient, type TestClient } from '../helpers/core-client.ts';
 
 let client: TestClient;
@@ -125,10 +127,36 @@ describe('首页 cards', () => {
     expect(error.code).toBe('bad-request');
   });
 
-  it('the 数据质量 card says when no rule engine is connected', async () => {
+  it('数据质量: says a region was never checked, then shows the last check’s findings per 100 households by 乡镇', async () => {
+    const before = await client.ok('home.quality', { regionCode: null });
+    expect([before.checkedAt, before.rows]).toEqual([null, []]);
+    const ledger = client.core.ledger;
+    await runQualityCheck(ledger, { region: countyRegion(ledger) });
     const got = await client.ok('home.quality', { regionCode: null });
-    expect(got.region.level).toBe('county');
-    if (!got.available) expect(got.rows).toEqual([]);
+    expect(got.checkedAt).not.toBeNull();
+    const townships = (await client.ok('regions.tree', {})).filter((r) => r.level === 'township');
+    expect(got.rows.map((r) => r.regionCode)).toEqual(townships.map((t) => t.code));
+    const open = `(exempt_fingerprint IS NULL OR exempt_fingerprint <> fingerprint)`;
+    for (const row of got.rows) {
+      const findings = ledger.sqlite
+        .prepare(`SELECT COUNT(*) FROM quality_findings WHERE township_code = ? AND ${open}`)
+        .pluck()
+        .get(row.regionCode) as number;
+      const households = ledger.sqlite
+        .prepare(`SELECT COUNT(*) FROM households WHERE township_code = ? AND status = 'active'`)
+        .pluck()
+        .get(row.regionCode) as number;
+      expect([row.findings, row.households, row.per100]).toEqual([
+        findings,
+        households,
+        households === 0 ? null : Math.round((findings / households) * 1000) / 10,
+      ]);
+    }
+    expect(got.total.findings).toBe(got.rows.reduce((n, r) => n + r.findings, 0));
+    expect(got.total.findings).toBeGreaterThan(0);
+    // A 乡镇 (and a 组 below it) shows its own 乡镇, checked by the county-wide run.
+    const local = await client.ok('home.quality', { regionCode: group });
+    expect([local.checkedAt, local.rows.map((r) => r.regionCode)]).toEqual([got.checkedAt, [township]]);
   });
 });
 

@@ -1,36 +1,59 @@
-// 首页's 数据质量 card: findings of the data-quality rules per 100 households, by 乡镇 (county selected) or 村.
-// The rule engine is built on another branch (issue 12, items 1–5); until it is merged into this one the
-// card says so instead of showing a number. Connecting it is one function: `findingsBelow` below.
+// 首页's 数据质量 card: open findings of the data-quality rules per 100 households by 乡镇 (the county: every
+// 乡镇; a 乡镇 or below: its own), from the stored findings of the last check (main/core/quality), with when
+// the region was last checked — a region never checked says so rather than showing zeros.
 import type { Ledger } from '../db/open-ledger.ts';
-import type { RegionNode } from '../regions/region-tree.ts';
+import { writtenName } from '../import/place-resolver.ts';
+import { qualityFindingsByTownship } from '../quality/findings-read.ts';
+import { findRegion, type RegionNode } from '../regions/region-tree.ts';
 import { reportingRegion } from './home-card.ts';
 
-export interface RegionFindings {
-  regionCode: string;
-  label: string;
-  /** Active households of the region (the denominator). */
-  households: number;
-  /** Findings of every rule (错误 and 疑点) not marked 已核实无误. */
-  findings: number;
+/** The region and the regions above it (a check of any of them covered it). */
+function selfAndAbove(ledger: Ledger, region: RegionNode): string[] {
+  const codes: string[] = [];
+  for (let at: RegionNode | null = region; at; at = at.parentCode === null ? null : findRegion(ledger, at.parentCode))
+    codes.push(at.code);
+  return codes;
+} // prettier-ignore
+
+/** When a check covering the region last finished (ISO time), or null if none ever did. */
+function lastChecked(ledger: Ledger, region: RegionNode): string | null {
+  const codes = selfAndAbove(ledger, region);
+  return (
+    (ledger.sqlite
+      .prepare(
+        `SELECT MAX(finished_at) FROM quality_runs WHERE region_code IN (${codes.map(() => '?').join(', ')})`,
+      )
+      .pluck()
+      .get(...codes) as string | null) ?? null
+  );
 }
-
-/**
- * Findings per sub-region of `region` (乡镇 of the county, 村 of a 乡镇, the village itself), or null while
- * no rule engine is in this build.
- */
-export type FindingsBelow = (ledger: Ledger, region: RegionNode) => RegionFindings[] | null;
-
-const findingsBelow: FindingsBelow = () => null;
 
 export function homeQuality(ledger: Ledger, regionCode: string | null) {
   const region = reportingRegion(ledger, regionCode);
-  const rows = findingsBelow(ledger, region);
+  const checkedAt = lastChecked(ledger, region);
+  const rows =
+    checkedAt === null
+      ? []
+      : qualityFindingsByTownship(ledger, region).map((t) => ({
+          regionCode: t.code,
+          label: writtenName(t.name),
+          households: t.households,
+          findings: t.findings,
+          householdsWithFindings: t.householdsWithFindings,
+          per100: t.per100,
+        }));
+  // The 乡镇 rows added up (one row below the county; a household lives in one 乡镇).
+  const households = rows.reduce((n, r) => n + r.households, 0);
+  const findings = rows.reduce((n, r) => n + r.findings, 0);
   return {
     region: { code: region.code, name: region.name, level: region.level },
-    available: rows !== null,
-    rows: (rows ?? []).map((r) => ({
-      ...r,
-      per100: r.households === 0 ? null : Math.round((r.findings / r.households) * 1000) / 10,
-    })),
+    checkedAt,
+    total: {
+      households,
+      findings,
+      householdsWithFindings: rows.reduce((n, r) => n + r.householdsWithFindings, 0),
+      per100: households === 0 ? null : Math.round((findings / households) * 1000) / 10,
+    },
+    rows,
   };
 }
