@@ -11,6 +11,7 @@ import { registerContract } from './register.ts';
 import { reportsContract } from './reports.ts';
 import { printContract } from './print.ts';
 import { qualityContract } from './quality.ts';
+import { homeContract } from './home.ts';
 import { catalogUnit, countBy, countyCode, countyInfo, regionCode, regionNode } from './schemas.ts';
 
 const empty = z.object({}).strict();
@@ -115,6 +116,7 @@ export const contract = {
   ...printContract,
   ...migrantSlipsContract,
   ...qualityContract,
+  ...homeContract,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -43,11 +43,11 @@ describe.skipIf(skip !== null)('shell in browser mode (Chromium)', () => {
     const stats = host.core.handlers['stats.summary']({ regionCode: null });
     const summary = await stats;
     expect(summary.households).toBe(2000);
-    const households = page.getByTestId('home-households');
+    const households = page.getByTestId('home-register-households');
     await expect
       .poll(async () => (await households.innerText()).replace(/[,\s]/g, ''))
       .toContain(String(summary.households));
-    const persons = page.getByTestId('home-persons');
+    const persons = page.getByTestId('home-register-persons');
     await expect
       .poll(async () => (await persons.innerText()).replace(/[,\s]/g, ''))
       .toContain(String(summary.persons));
@@ -59,7 +59,7 @@ describe.skipIf(skip !== null)('shell in browser mode (Chromium)', () => {
     await page.getByTestId('region-tree').getByText('城关镇').first().click();
     const townCode = '420626100000';
     const summary = await host.core.handlers['stats.summary']({ regionCode: townCode });
-    const households = page.getByTestId('home-households');
+    const households = page.getByTestId('home-register-households');
     await expect
       .poll(async () => (await households.innerText()).replace(/[,\s]/g, ''))
       .toContain(String(summary.households));

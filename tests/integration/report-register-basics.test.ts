@@ -28,7 +28,7 @@ beforeAll(async () => {
   client = await openTestClient();
   await client.ok('ledger.create', { countyCode: '420626' });
   villages = villagesOf(client.core.ledger).filter((_, i) => i % 3 !== 2);
-  const plan = Array.from({ length: 1500 }, (_, i) => Array.from({ length: 1 + (i % 5) }, () => ({})));
+  const plan = Array.from({ length: 1500 }, (_, i) => Array.from({ length: 1 + (i % 5) }, (_, j) => ({ dibao: (i + j) % 4 === 0 ? 1 : (i + j) % 4 === 1 ? 0 : null })));
   households = insertRegister(client.core.ledger, villages, plan, (i) => ({
     poverty_attribute: pick(codes('poverty_attribute'), i),
     poverty_status: pick(codes('poverty_status'), i * 3 + 1),
@@ -69,6 +69,9 @@ function expected(inside: (h: TestHousehold) => boolean): Record<string, number>
       out[`${prefix}_${code}_households`] = with_.length;
       if (withPersons) out[`${prefix}_${code}_persons`] = with_.reduce((n, h) => n + members(h), 0);
     }
+  const dibao = (h: TestHousehold) => h.members.filter((p) => !cancelledPersons.has(p.id) && p.values.dibao === 1).length;
+  out.dibao_persons = hs.reduce((n, h) => n + dibao(h), 0);
+  out.dibao_in_attribute = hs.filter((h) => h.values.poverty_attribute === '2' || h.values.poverty_attribute === '4').reduce((n, h) => n + dibao(h), 0);
   return out;
 } // prettier-ignore
 
@@ -81,7 +84,7 @@ describe('建档立卡贫困人口基本情况汇总表', () => {
     const report = await client.ok('reports.run', { id: 'register_basics' });
     expect(report.rows[0]?.values.households).toBe(households.length - cancelledHouseholds.size);
     expect(report.rows.filter((r) => r.kind === 'unit').length).toBe(villagesOf(client.core.ledger).length);
-    expect(report.header[0]?.map((c) => c.label)).toEqual(['合计', '贫困户属性', '脱贫状态', '监测对象', '主要致贫原因（户数）']);
+    expect(report.header[0]?.map((c) => c.label)).toEqual(['合计', '贫困户属性', '脱贫状态', '监测对象', '主要致贫原因（户数）', '享受低保（人数）']);
     await checkEveryCell(report, null);
   });
 

@@ -13,7 +13,7 @@ import {
   expectEveryCell,
 } from '../helpers/report-ledger.ts';
 
-type Rec = { person_id: number | null; household_id: number | null; village: string; risk_level: string | null; control: string | null; health_code: string | null; case_status: string | null; return_date: string }; // prettier-ignore
+type Rec = { person_id: number | null; household_id: number | null; village: string; risk_level: string | null; control: string | null; health_code: string | null; case_status: string | null; return_date: string; released: boolean }; // prettier-ignore
 let client: TestClient;
 let households: TestHousehold[] = [];
 let villages: VillageRef[] = [];
@@ -34,11 +34,11 @@ beforeAll(async () => {
     for (const p of h.members) {
       k++;
       if (k % 4 === 0) continue; // not returned
-      recs.push({ person_id: p.id, household_id: h.id, village: h.village.code, ...values(), return_date: '2020-01-20' });
-      if (k % 7 === 0) { k++; recs.push({ person_id: p.id, household_id: h.id, village: h.village.code, ...values(), return_date: '2020-02-03' }); }
+      recs.push({ person_id: p.id, household_id: h.id, village: h.village.code, ...values(), return_date: '2020-01-20', released: k % 3 === 0 });
+      if (k % 7 === 0) { k++; recs.push({ person_id: p.id, household_id: h.id, village: h.village.code, ...values(), return_date: '2020-02-03', released: false }); }
     }
-  for (let i = 0; i < 500; i++) { k++; recs.push({ person_id: null, household_id: null, village: (villages[(i * 7) % villages.length] as VillageRef).code, ...values(), return_date: '2020-01-25' }); }
-  insertRecords(client.core.ledger, 'returnee_screening', recs.map((r, i) => ({ person_id: r.person_id, person_name: r.person_id === null ? `外来${i}` : null, person_id_number: r.person_id === null ? `W${String(i).padStart(17, '0')}` : null, region_code: r.person_id === null ? r.village : null, risk_level: r.risk_level, control: r.control, health_code: r.health_code, case_status: r.case_status, from_place: '广东省东莞市', return_date: r.return_date, control_start: r.control === '01' || r.control === '02' ? r.return_date : null })));
+  for (let i = 0; i < 500; i++) { k++; recs.push({ person_id: null, household_id: null, village: (villages[(i * 7) % villages.length] as VillageRef).code, ...values(), return_date: '2020-01-25', released: i % 2 === 0 }); }
+  insertRecords(client.core.ledger, 'returnee_screening', recs.map((r, i) => ({ person_id: r.person_id, person_name: r.person_id === null ? `外来${i}` : null, person_id_number: r.person_id === null ? `W${String(i).padStart(17, '0')}` : null, region_code: r.person_id === null ? r.village : null, risk_level: r.risk_level, control: r.control, health_code: r.health_code, case_status: r.case_status, from_place: '广东省东莞市', return_date: r.return_date, control_start: r.control === '01' || r.control === '02' ? r.return_date : null, release_date: r.released ? '2020-02-10' : null })));
 }, 60_000); // prettier-ignore
 
 afterAll(async () => {
@@ -58,6 +58,7 @@ function expected(inside: (h: TestHousehold) => boolean): Record<string, number 
   };
   for (const code of ['01', '02', '03']) out[`risk_${code}_persons`] = n((r) => r.risk_level === code);
   for (const code of ['01', '02', '03', '04']) out[`control_${code}_persons`] = n((r) => r.control === code);
+  out.isolating = n((r) => (r.control === '01' || r.control === '02') && !r.released);
   out.yellow_red = n((r) => r.health_code === '02' || r.health_code === '03');
   for (const [key, code] of [['suspected', '02'], ['confirmed', '03'], ['asymptomatic', '04']] as const) {
     out[key] = n((r) => r.case_status === code);

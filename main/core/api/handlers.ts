@@ -54,6 +54,7 @@ import { reportHandlers } from './report-handlers.ts';
 import { reportExportHandlers } from './report-export-handlers.ts';
 import { printHandlers, type PrintHost } from './print-handlers.ts';
 import { qualityHandlers } from './quality-handlers.ts';
+import { homeHandlers } from './home-handlers.ts';
 import { requireLedger } from '../ledgers/record-sql.ts';
 
 export const APP_VERSION: string = pkg.version;
@@ -219,6 +220,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...printHandlers(ctx),
     ...migrantSlipHandlers(ctx),
     ...qualityHandlers(ctx),
+    ...homeHandlers(ctx),
     'files.pick': async () => {
       const picked = ctx.dialogs ? await ctx.dialogs.pickFile('import') : null;
       if (!picked) return { fileId: null, fileName: null };

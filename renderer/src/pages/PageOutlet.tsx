@@ -37,7 +37,11 @@ export function PageOutlet({ route }: { route: Route }) {
     case 'ledger':
       return <LedgerPage key={route.id} id={route.id} />;
     case 'reports':
-      return <ReportsPage />;
+      return 'report' in route ? (
+        <ReportsPage key={route.report} initialId={route.report} />
+      ) : (
+        <ReportsPage />
+      );
     case 'print':
       return <PrintPage />;
     case 'quality':

@@ -12,7 +12,9 @@ export type Route =
   /** One thematic ledger (专项台账) by its id. */
   | { page: 'ledger'; id: string }
   /** 导入 with a thematic ledger preselected as the target. */
-  | { page: 'import'; into: string };
+  | { page: 'import'; into: string }
+  /** 报表 opened at one report (from a 首页 number). */
+  | { page: 'reports'; report: string };
 
 export interface RouteEntry {
   route: Route;

@@ -37,8 +37,12 @@ export const returneeScreeningReport = defineReport({
     { key: 'poor_households', label: '涉及贫困户数', kind: 'households' },
     byCode('risk', '来源地风险等级', table('rs_risk_level'), { column: 'risk_level' }, ['persons']),
     byCode('control', '管控措施', table('rs_control'), { column: 'control' }, ['persons']),
+    { key: 'isolating', label: '隔离未解除人数', kind: 'persons', where: [{ column: 'control', in: ['01', '02'] }, { column: 'release_date', in: [''] }] },
     { key: 'yellow_red', label: '黄码红码人数', kind: 'persons', where: { column: 'health_code', in: ['02', '03'] } },
     { label: '确诊疑似情况', children: [cases('suspected', '疑似', '02'), cases('confirmed', '确诊', '03'), cases('asymptomatic', '无症状感染者', '04')] },
   ],
-  notes: ['排查人数含建档立卡贫困人口以外的返乡人员（按登记地计入村）；贫困人口与贫困户数只计建档立卡人员。'],
+  notes: [
+    '排查人数含建档立卡贫困人口以外的返乡人员（按登记地计入村）；贫困人口与贫困户数只计建档立卡人员。',
+    '隔离未解除人数：管控措施为居家隔离或集中隔离、尚未填写解除日期的人。',
+  ],
 }); // prettier-ignore

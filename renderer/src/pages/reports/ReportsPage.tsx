@@ -26,11 +26,11 @@ const format = (value: number | null | undefined, kind: string) =>
       ? `${value.toFixed(1)}%`
       : value.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
 
-export function ReportsPage() {
+export function ReportsPage({ initialId }: { initialId?: string } = {}) {
   const { selectedCode, selected } = useRegionSelection();
   const list = useLedgerQuery('reports.list', {});
   // Kept while the clerk opens a household from the 明细 and comes back.
-  const [view, update] = useReportView();
+  const [view, update] = useReportView(initialId);
   const { id, year, asOf } = view;
   const setId = (v: string) => update({ id: v, year: null, drill: null });
   const setYear = (v: number) => update({ year: v, drill: null });

@@ -22,8 +22,13 @@ export interface ReportView {
 
 let kept: ReportView = { id: null, year: null, asOf: '', drill: null, drillIndex: 0 };
 
-export function useReportView(): [ReportView, (patch: Partial<ReportView>) => void] {
-  const [view, setView] = useState(kept);
+/** `initialId`: a report asked for by name (首页's links) replaces the kept one, with its own settings. */
+export function useReportView(initialId?: string): [ReportView, (patch: Partial<ReportView>) => void] {
+  const [view, setView] = useState(() =>
+    initialId === undefined || initialId === kept.id
+      ? kept
+      : (kept = { id: initialId, year: null, asOf: '', drill: null, drillIndex: 0 }),
+  );
   const update = useCallback((patch: Partial<ReportView>) => {
     setView((v) => (kept = { ...v, ...patch }));
   }, []);
