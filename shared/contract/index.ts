@@ -8,6 +8,7 @@ import { importContract } from './import.ts';
 import { ledgersContract } from './ledgers.ts';
 import { registerContract } from './register.ts';
 import { reportsContract } from './reports.ts';
+import { plansContract } from './plans.ts';
 import { catalogUnit, countBy, countyCode, countyInfo, regionCode, regionNode } from './schemas.ts';
 
 const empty = z.object({}).strict();
@@ -109,6 +110,7 @@ export const contract = {
   ...ledgersContract,
   ...exportsContract,
   ...reportsContract,
+  ...plansContract,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

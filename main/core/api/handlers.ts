@@ -50,6 +50,7 @@ import type { Handlers } from './dispatch.ts';
 import { exportHandlers } from './export-handlers.ts';
 import { ledgerHandlers } from './ledger-handlers.ts';
 import { reportHandlers } from './report-handlers.ts';
+import { planHandlers } from './plan-handlers.ts';
 import { requireLedger } from '../ledgers/record-sql.ts';
 
 export const APP_VERSION: string = pkg.version;
@@ -210,6 +211,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...ledgerHandlers(ctx),
     ...exportHandlers(ctx),
     ...reportHandlers(ctx),
+    ...planHandlers(ctx),
     'files.pick': async () => {
       const picked = ctx.dialogs ? await ctx.dialogs.pickFile('import') : null;
       if (!picked) return { fileId: null, fileName: null };
