@@ -24,6 +24,7 @@ import {
   type RecordQuery,
 } from './ledger-query.ts';
 import { RecordDialog } from './RecordDialog.tsx';
+import { PLAN_LEDGER_ID, PlanActions } from '../plans/PlanActions.tsx';
 
 const fetchPage = (q: RecordQuery, offset: number, limit: number) =>
   api.call('ledgers.records', { ...q, offset, limit });
@@ -98,6 +99,15 @@ export function LedgerRecords({ def, onChanged }: { def: LedgerDef; onChanged: (
             disabled={total === 0}
             testId="ledger-export"
           />
+          {def.id === PLAN_LEDGER_ID && (
+            <PlanActions
+              onOpen={setDialog}
+              onChanged={() => {
+                rows.reload(activeIndex);
+                onChanged();
+              }}
+            />
+          )}
           <Button
             type="primary"
             icon={<PlusOutlined />}
