@@ -32,6 +32,7 @@ import { reportParams } from '../../shared/contract/reports.ts';
 import { allReports } from '../../shared/reports/index.ts';
 import { reportCatalog, runReport } from '../core/reports/run-report.ts';
 import { reportText } from './report-text.ts';
+import { describePrint, formsList, formsText, PRINT_OPTION_FLAGS, runPrint } from './print-command.ts';
 
 export interface CliIo {
   out(line: string): void;
@@ -347,6 +348,32 @@ export const commands = {
       await host.close();
       return 0;
     },
+  },
+  forms: {
+    options: { ...common } satisfies OptionSpec,
+    run: (values: Values, io: CliIo) => {
+      print(io, values, formsList(), formsText());
+      return Promise.resolve(0);
+    },
+  },
+
+  print: {
+    options: {
+      ...common,
+      region: { type: 'string' },
+      household: { type: 'string' },
+      year: { type: 'string' },
+      out: { type: 'string' },
+      ...PRINT_OPTION_FLAGS,
+    } satisfies OptionSpec,
+    positionals: true,
+    run: (values: Values, io: CliIo, positionals: string[]) =>
+      withCore(values, async (core) => {
+        requireCountyForCli(core);
+        const result = await runPrint(core, values, positionals);
+        print(io, values, result, describePrint(result));
+        return 0;
+      }),
   },
 };
 

@@ -30,6 +30,10 @@ export const USAGE = `用法：npm run ledger -- <命令> [选项]
                                         计算报表：合计、各乡镇小计与各村（--region 乡镇时为各村）
   ledger-sql 台账编号 … [--db 文件]     打印台账定义对应的建表语句（写新迁移时用）；给出 --db 时只打印
                                         该文件缺少的 ALTER TABLE … ADD COLUMN 和索引（文件只读）
+  forms                                 列出可打印的表单：编号、名称、纸张方向、打印对象与选项
+  print 表单编号 (--region 区划代码 | --household 户编号) [--year 年度] --out 文件.pdf
+                                        打印表单为 PDF（A4，第 x 页 共 y 页；数据未通过校验时印“未校验”水印）；
+                                        需要 Chromium、Chrome 或 Edge（或用 CHROMIUM_PATH 指定）
 
 通用选项：
   --db PATH   台账文件（默认：环境变量 LEDGER_DB，或用户数据目录下的 county-ledger/ledger.db）

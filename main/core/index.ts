@@ -22,6 +22,8 @@ export interface CoreOptions {
   /** The import worker's entry when it is not beside the code (the Electron bundle). */
   importWorker?: URL | string;
   dialogs?: HandlerContext['dialogs'];
+  /** How the host prints (Electron's printToPDF / print); default: a Chromium found on the machine. */
+  printing?: HandlerContext['printing'];
   /** How a second program is told who has the ledger open. Default: from `host`. */
   program?: string;
   /** Tests only: the file registry (to simulate a temporary folder that cannot be deleted). */
@@ -53,6 +55,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     files,
     jobs,
     ...(options.dialogs ? { dialogs: options.dialogs } : {}),
+    ...(options.printing ? { printing: options.printing } : {}),
   });
   return {
     ledger,

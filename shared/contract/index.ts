@@ -8,6 +8,7 @@ import { importContract } from './import.ts';
 import { ledgersContract } from './ledgers.ts';
 import { registerContract } from './register.ts';
 import { reportsContract } from './reports.ts';
+import { printContract } from './print.ts';
 import { plansContract } from './plans.ts';
 import { catalogUnit, countBy, countyCode, countyInfo, regionCode, regionNode } from './schemas.ts';
 
@@ -110,6 +111,7 @@ export const contract = {
   ...ledgersContract,
   ...exportsContract,
   ...reportsContract,
+  ...printContract,
   ...plansContract,
 } as const satisfies Record<string, MethodDef>;
 

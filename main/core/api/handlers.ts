@@ -50,7 +50,11 @@ import type { Handlers } from './dispatch.ts';
 import { exportHandlers } from './export-handlers.ts';
 import { ledgerHandlers } from './ledger-handlers.ts';
 import { reportHandlers } from './report-handlers.ts';
+<<<<<<< HEAD
 import { planHandlers } from './plan-handlers.ts';
+=======
+import { printHandlers, type PrintHost } from './print-handlers.ts';
+>>>>>>> i11-print
 import { requireLedger } from '../ledgers/record-sql.ts';
 
 export const APP_VERSION: string = pkg.version;
@@ -67,7 +71,8 @@ export interface HandlerContext {
   dialogs?: {
     pickFile(purpose: 'import'): Promise<{ path: string; name: string } | null>;
     saveFile(source: string, suggestedName: string): Promise<string | null>;
-  };
+  }; /** How the host prints (Electron); absent: PDF through a Chromium found on the machine. */
+  printing?: PrintHost;
 }
 
 export function createHandlers(ctx: HandlerContext): Handlers {
@@ -211,7 +216,11 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...ledgerHandlers(ctx),
     ...exportHandlers(ctx),
     ...reportHandlers(ctx),
+<<<<<<< HEAD
     ...planHandlers(ctx),
+=======
+    ...printHandlers(ctx),
+>>>>>>> i11-print
     'files.pick': async () => {
       const picked = ctx.dialogs ? await ctx.dialogs.pickFile('import') : null;
       if (!picked) return { fileId: null, fileName: null };

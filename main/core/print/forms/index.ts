@@ -1,0 +1,8 @@
+// Form id → template. Each form of shared/print/forms.ts has its template here; one a line.
+import type { PrintFormId } from '../../../../shared/print/forms.ts';
+import type { FormTemplate } from '../context.ts';
+import { roster } from './roster.ts';
+
+export const FORM_TEMPLATES: Partial<Record<PrintFormId, FormTemplate>> = {
+  roster,
+};
