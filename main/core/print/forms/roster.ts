@@ -24,30 +24,32 @@ const pf = (column: string) => fieldOf(PERSON_FIELDS, column);
 
 /** Household columns (one cell spanning the household's rows) and member columns, widths in mm. */
 const HOUSEHOLD_COLUMNS = [
-  { header: '序号', width: 9 },
-  { header: '组', width: 14 },
-  { header: '户编号', width: 26 },
-  { header: '人口数', width: 10 },
-  { header: hf('poverty_attribute').label, width: 20, column: 'poverty_attribute' },
-  { header: hf('poverty_status').label, width: 16, column: 'poverty_status' },
-  { header: '主要致贫原因', width: 16, column: 'main_cause' },
+  { header: '序号', width: 8 },
+  { header: '组', width: 12 },
+  { header: '户编号', width: 30 },
+  { header: '人口数', width: 9 },
+  { header: hf('poverty_attribute').label, width: 20 },
+  { header: hf('poverty_status').label, width: 18 },
+  { header: '主要致贫原因', width: 18 },
 ] as const;
 const MEMBER_COLUMNS = [
-  { header: '姓名', column: 'name', width: 18 },
-  { header: '与户主关系', column: 'relation', width: 16 },
-  { header: '性别', column: 'sex', width: 9 },
-  { header: '证件号码', column: 'id_number', width: 38 },
-  { header: '出生日期', column: 'birth_date', width: 20 },
-  { header: '民族', column: 'ethnicity', width: 12 },
-  { header: '文化程度', column: 'education', width: 18 },
-  { header: '健康状况', column: 'health', width: 17 },
-  { header: '劳动技能', column: 'labor_skill', width: 16 },
+  { header: '姓名', column: 'name', width: 16 },
+  { header: '与户主关系', column: 'relation', width: 14 },
+  { header: '性别', column: 'sex', width: 8 },
+  { header: '证件号码', column: 'id_number', width: 34 },
+  { header: '出生日期', column: 'birth_date', width: 19 },
+  { header: '民族', column: 'ethnicity', width: 10 },
+  { header: '文化程度', column: 'education', width: 16 },
+  { header: '健康状况', column: 'health', width: 20 },
+  { header: '劳动技能', column: 'labor_skill', width: 21 },
 ] as const;
 
 const GAP = '\u3000\u3000';
 
 const CSS = `
-table.roster { font-size: 8.5pt; table-layout: fixed; }
+table.roster { font-size: 8pt; line-height: 1.2; table-layout: fixed; }
+table.roster td { padding: 0.5mm 0.8mm; }
+table.roster th { padding: 0.8mm 0.5mm; font-size: 8pt; }
 table.roster td { word-break: break-all; }
 table.roster tr.total td { font-weight: bold; }
 table.roster tbody.household tr:first-child td { border-top-width: 0.5mm; }
@@ -64,7 +66,7 @@ function householdRows(seq: number, p: Printed, groupName: string, fullIds: bool
   const head = html`<td class="c" rowspan="${span}">${seq}</td>
     <td class="c" rowspan="${span}">${groupName}</td>
     <td class="c nowrap" rowspan="${span}">${h.household_no}</td>
-    <td class="num" rowspan="${span}">${members.length}</td>
+    <td class="c" rowspan="${span}">${members.length}</td>
     <td class="c" rowspan="${span}">${printedValue(hf('poverty_attribute'), h.poverty_attribute)}</td>
     <td class="c" rowspan="${span}">${printedValue(hf('poverty_status'), h.poverty_status)}</td>
     <td class="c" rowspan="${span}">${printedValue(hf('main_cause'), h.main_cause)}</td>`;
