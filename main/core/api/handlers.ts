@@ -50,11 +50,8 @@ import type { Handlers } from './dispatch.ts';
 import { exportHandlers } from './export-handlers.ts';
 import { ledgerHandlers } from './ledger-handlers.ts';
 import { reportHandlers } from './report-handlers.ts';
-<<<<<<< HEAD
-import { planHandlers } from './plan-handlers.ts';
-=======
 import { printHandlers, type PrintHost } from './print-handlers.ts';
->>>>>>> i11-print
+import { planHandlers } from './plan-handlers.ts';
 import { requireLedger } from '../ledgers/record-sql.ts';
 
 export const APP_VERSION: string = pkg.version;
@@ -216,11 +213,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...ledgerHandlers(ctx),
     ...exportHandlers(ctx),
     ...reportHandlers(ctx),
-<<<<<<< HEAD
-    ...planHandlers(ctx),
-=======
     ...printHandlers(ctx),
->>>>>>> i11-print
+    ...planHandlers(ctx),
     'files.pick': async () => {
       const picked = ctx.dialogs ? await ctx.dialogs.pickFile('import') : null;
       if (!picked) return { fileId: null, fileName: null };
