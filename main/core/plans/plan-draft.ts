@@ -8,10 +8,22 @@ import { PLAN_MEASURE } from '../../../shared/ledgers/defs/household-plans.ts';
 import { ledgerDef } from '../../../shared/ledgers/index.ts';
 import { AID_COLUMNS } from '../../../shared/ledgers/defs/relapse-monitoring.ts';
 import type { Ledger } from '../db/open-ledger.ts';
-import { householdBenefits } from './household-benefits.ts';
+import { householdBenefits, type HouseholdBenefit } from './household-benefits.ts';
+import { householdHelper, residentSecretary } from './household-helper.ts';
 
 /** 劳动技能 codes of a member able to work: 普通, 技能, 弱劳动力或半劳动力. */
 export const ABLE_TO_WORK = ['01', '02', '03'] as const;
+
+/** Only money the household itself takes in counts as 预期收益 (not a loan, not a 医保 subsidy). */
+const INCOME_LEDGERS: readonly string[] = ['public_welfare_jobs', 'temporary_relief', 'relocation'];
+
+/** '公益性岗位：生态护林员（岗位补贴 8000 元，聘用 10 个月）', with the members it is for after the item. */
+function benefitText(b: HouseholdBenefit, names: readonly string[] = []): string {
+  const amount = b.amount !== null && b.amountLabel !== '' ? `${b.amountLabel} ${b.amount} 元` : '';
+  const detail = [amount, b.detail].filter((s) => s !== '').join('，');
+  const who = names.length > 0 ? `：${names.join('、')}` : '';
+  return `${b.item}${who}${detail === '' ? '' : `（${detail}）`}`;
+}
 
 /** Measures that give a member able to work an income of his own (his 一人一措施). */
 const INCOME_MEASURES: readonly string[] = [
@@ -70,32 +82,6 @@ function members(ledger: Ledger, householdId: number): Member[] {
     .all(householdId) as Member[];
 }
 
-/** 包户 责任人 of the household (村干部 or 帮扶责任人) and the village's 驻村第一书记. */
-function helpersOf(
-  ledger: Ledger,
-  householdId: number,
-  villageCode: string,
-): { helper: string | null; unit: string | null; team: string | null } {
-  const h = ledger
-    .prepare(
-      `SELECT name, unit FROM ledger_helpers WHERE household_id = ? AND role IN ('03', '04')
-       AND end_date IS NULL ORDER BY role DESC, id DESC LIMIT 1`,
-    )
-    .get(householdId) as { name: string; unit: string | null } | undefined;
-  const secretary = ledger
-    .prepare(
-      `SELECT h.name, h.team_unit FROM ledger_helpers h JOIN regions r ON r.code = h.region_code
-       WHERE h.role = '05' AND h.end_date IS NULL AND (r.code = ? OR r.parent_code = ?)
-       ORDER BY h.id DESC LIMIT 1`,
-    )
-    .get(villageCode, villageCode) as { name: string; team_unit: string | null } | undefined;
-  return {
-    helper: h?.name ?? null,
-    unit: h?.unit ?? null,
-    team: secretary ? `${secretary.name}${secretary.team_unit ? `（${secretary.team_unit}）` : ''}` : null,
-  };
-}
-
 export function planDraft(ledger: Ledger, householdId: number, year: number): PlanDraft {
   const household = ledger
     .prepare('SELECT village_code, main_cause, other_causes FROM households WHERE id = ?')
@@ -114,8 +100,8 @@ export function planDraft(ledger: Ledger, householdId: number, year: number): Pl
       ? Number(monitor.eliminated_date.slice(0, 4)) < year
       : false;
   const atRisk = monitor !== undefined && !eliminatedBefore;
-  const who = helpersOf(ledger, householdId, household.village_code);
-  const helper = who.helper ?? (typeof monitor?.helper === 'string' ? monitor.helper : null);
+  const who = householdHelper(ledger, householdId);
+  const helper = who?.name ?? null;
 
   const plan: LedgerValues = {
     year,
@@ -126,8 +112,8 @@ export function planDraft(ledger: Ledger, householdId: number, year: number): Pl
     income_base: atRisk ? (monitor.income_at_elimination ?? monitor.income_at_identification ?? null) : null,
     goal: atRisk ? '消除返贫致贫风险，巩固“两不愁三保障”成果' : '巩固“两不愁三保障”成果，稳定增加家庭收入',
     helper,
-    helper_unit: who.unit,
-    resident_team: who.team,
+    helper_unit: who?.unit ?? null,
+    resident_team: residentSecretary(ledger, household.village_code),
   };
 
   const measures: LedgerValues[] = [];
@@ -157,27 +143,40 @@ export function planDraft(ledger: Ledger, householdId: number, year: number): Pl
     });
   };
 
-  const names = new Set(people.map((p) => p.name));
+  // An income measure of a member able to work is his 一人一措施; every other benefit is the household's,
+  // one line for the members it is alike for (医保 of five members is one line naming the five).
+  const ableNames = new Set(able.map((p) => p.name));
+  const groups = new Map<string, { b: HouseholdBenefit; names: string[]; amount: number | null }>();
   for (const b of householdBenefits(ledger, householdId, year)) {
-    const detail = [
-      b.amount !== null && b.amountLabel !== '' ? `${b.amountLabel} ${b.amount} 元` : '',
-      b.detail,
-    ]
-      .filter((s) => s !== '')
-      .join('，');
-    push({
-      category: b.category,
-      measure: detail === '' ? b.item : `${b.item}（${detail}）`,
-      // A measure for someone no longer in the household (a borrower of another name) is the household's.
-      member: b.member !== null && names.has(b.member) ? b.member : null,
-      // Only money the household itself takes in counts as 预期收益 (not a loan, not a 医保 subsidy).
-      amount: ['public_welfare_jobs', 'temporary_relief', 'relocation'].includes(b.ledgerId)
-        ? b.amount
-        : null,
-      done: b.inPlace,
-      source: ledgerDef(b.ledgerId)?.name ?? b.ledgerId,
-    });
+    const text = benefitText(b);
+    const income = INCOME_LEDGERS.includes(b.ledgerId) ? b.amount : null;
+    const source = ledgerDef(b.ledgerId)?.name ?? b.ledgerId;
+    if (b.member !== null && ableNames.has(b.member) && INCOME_MEASURES.includes(b.category)) {
+      push({
+        category: b.category,
+        measure: text,
+        member: b.member,
+        amount: income,
+        done: b.inPlace,
+        source,
+      });
+      continue;
+    }
+    const key = `${b.category}|${text}|${b.inPlace}`;
+    const g = groups.get(key) ?? { b, names: [], amount: null };
+    if (b.member !== null && people.some((p) => p.name === b.member)) g.names.push(b.member);
+    if (income !== null) g.amount = (g.amount ?? 0) + income;
+    groups.set(key, g);
   }
+  for (const g of groups.values())
+    push({
+      category: g.b.category,
+      measure: benefitText(g.b, g.names),
+      member: null,
+      amount: g.amount,
+      done: g.b.inPlace,
+      source: ledgerDef(g.b.ledgerId)?.name ?? g.b.ledgerId,
+    });
 
   if (atRisk) {
     const covered = new Set(measures.map((m) => m.category));

@@ -2,7 +2,9 @@
 import type { PrintFormId } from '../../../../shared/print/forms.ts';
 import type { FormTemplate } from '../context.ts';
 import { roster } from './roster.ts';
+import { householdPlan } from './household-plan.ts';
 
 export const FORM_TEMPLATES: Partial<Record<PrintFormId, FormTemplate>> = {
   roster,
+  'household-plan': householdPlan,
 };
