@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { helperVisits } from '../../shared/ledgers/defs/helpers.ts';
+import { enteredFields } from '../../shared/ledgers/index.ts';
 import { maskIdNumber } from '../../shared/mask.ts';
 import {
   compareWithReference,
@@ -130,7 +131,7 @@ describe.skipIf(skip)('一户一策、政策明白卡、入户核查表', () => 
     const { file, r, pages } = await printed('visit-check');
     expect(r.pages).toBe(48);
     expectOneHouseholdPerPage(pages);
-    const labels = helperVisits.fields.filter((x) => x.derived !== true).map((x) => x.label);
+    const labels = enteredFields(helperVisits).map((x) => x.label);
     for (const page of pages) {
       const text = squash(page);
       for (const label of labels) expect(text).toContain(label);
