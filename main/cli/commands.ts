@@ -351,10 +351,12 @@ export const commands = {
   },
   forms: {
     options: { ...common } satisfies OptionSpec,
-    run: (values: Values, io: CliIo) => {
-      print(io, values, formsList(), formsText());
-      return Promise.resolve(0);
-    },
+    run: (values: Values, io: CliIo) =>
+      withCore(values, async (core) => {
+        const forms = await formsList(core);
+        print(io, values, forms, formsText(forms));
+        return 0;
+      }),
   },
 
   print: {

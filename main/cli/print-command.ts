@@ -21,25 +21,18 @@ export const PRINT_OPTION_FLAGS: Record<string, { type: 'string' }> = Object.fro
   ),
 );
 
-export function formsList() {
-  return (PRINT_FORMS as readonly PrintFormDef[]).map((f) => ({
-    id: f.id,
-    title: f.title,
-    orientation: f.orientation,
-    targets: [...f.targets],
-    year: f.year,
-    perHousehold: f.perHousehold,
-    description: f.description,
-    options: formOptions(f).map((o) => ({ ...o })),
-  }));
+export async function formsList(core: Core) {
+  const r = await typedDispatch(core.handlers, 'print.forms', {});
+  if (!r.ok) throw new LedgerError(r.error.code, r.error.message);
+  return r.value;
 }
 
-export function formsText(): string {
+export function formsText(forms: Awaited<ReturnType<typeof formsList>>): string {
   const side = { portrait: '纵向', landscape: '横向' };
   const what = { region: '--region', household: '--household' };
-  return (PRINT_FORMS as readonly PrintFormDef[])
+  return forms
     .map((f) => {
-      const opts = formOptions(f).map((o) => `      --${o.flag}  ${o.label}：${o.help}`);
+      const opts = f.options.map((o) => `      --${o.flag}  ${o.label}：${o.help}`);
       return [
         `${f.id}\t${f.title}（A4 ${side[f.orientation]}；${f.targets.map((t) => what[t]).join(' 或 ')}${f.year ? '，可加 --year' : ''}）`,
         `      ${f.description}`,

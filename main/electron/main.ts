@@ -28,6 +28,7 @@ import { LogFile } from '../core/log-file.ts';
 import { defaultDataDir, resolveLedgerPath } from '../core/paths.ts';
 import { cliArguments } from './cli-mode.ts';
 import { registerLedgerIpc, type LedgerIpc } from './ipc.ts';
+import { electronPrinting } from './print-window.ts';
 import {
   IMPORT_WORKER_BUNDLE,
   inApp,
@@ -326,6 +327,7 @@ async function start(): Promise<void> {
       // Unpacked beside app.asar (electron-builder.yml asarUnpack): a worker cannot start inside the archive.
       importWorker: inApp(appDir.replace(/app\.asar$/, 'app.asar.unpacked'), IMPORT_WORKER_BUNDLE),
       dialogs: { pickFile: pickImportFile, saveFile: saveGeneratedFile },
+      printing: electronPrinting(),
     });
   } catch (e) {
     log(`cannot open ${ledgerPath}`, e);

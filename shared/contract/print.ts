@@ -23,6 +23,8 @@ export const printRequest = z
     options: z.record(z.string().max(30), z.string().max(200)).default({}),
     /** The 户列表's filters when the list itself is printed (form 'table' without a report). */
     householdList: householdListQuery.omit({ offset: true, limit: true }).optional(),
+    /** print.send only: the printer (from print.printers) — printed without a dialog; null: the system dialog. */
+    printer: z.string().max(300).nullable().default(null),
   })
   .strict();
 
@@ -42,6 +44,8 @@ export const printFormInfo = z.object({
   perHousehold: z.boolean(),
   description: z.string(),
   options: z.array(z.object({ key: z.string(), flag: z.string(), label: z.string(), help: z.string() })),
+  /** What the options start with (remembered settings, today): option key → value. */
+  defaults: z.record(z.string(), z.string()),
 });
 
 export const printContract = {
@@ -58,7 +62,9 @@ export const printContract = {
       title: z.string(),
       /** Suggested file name of the PDF (村名-表单-日期.pdf). */
       fileName: z.string(),
-      documents: z.array(z.object({ label: z.string(), html: z.string() })),
+      documents: z.array(
+        z.object({ label: z.string(), html: z.string(), orientation: z.enum(['portrait', 'landscape']) }),
+      ),
       unverified,
     }),
     errors: ['not-found', 'not-initialized', 'validation'],
@@ -76,6 +82,12 @@ export const printContract = {
       unverified,
     }),
     errors: ['not-found', 'not-initialized', 'validation'],
+  }),
+  'print.printers': method({
+    summary: '本机的打印机（程序窗口中）；浏览器模式为空表，用浏览器自己的打印',
+    request: z.object({}).strict(),
+    response: z.array(z.object({ name: z.string(), displayName: z.string(), isDefault: z.boolean() })),
+    errors: [],
   }),
   'print.send': method({
     summary: '送打印机打印（程序窗口中，弹出系统的打印对话框选择打印机）；浏览器模式用浏览器自己的打印',

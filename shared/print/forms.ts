@@ -105,6 +105,12 @@ export const PRINT_FORMS = [
       { key: 'place', flag: 'place', label: '异议受理地点', help: '默认：设置中的地点，或“村委会”' },
       { key: 'phone', flag: 'phone', label: '异议受理电话', help: '默认：设置中的电话' },
       { key: 'ids', flag: 'ids', label: '证件号码', help: 'masked（脱敏，默认）或 none（不印）' },
+      {
+        key: 'type',
+        flag: 'type',
+        label: '户类型',
+        help: '只列这一户类型（贫困户、脱贫户、监测户…），默认全部在册户',
+      },
     ],
   }),
   definePrintForm({
@@ -127,6 +133,7 @@ export const PRINT_FORMS = [
       '屏幕上的列表或报表按表格打印（表头每页重复、页码）：--report 报表编号 打印报表，不写时打印户列表。',
     options: [
       { key: 'report', flag: 'report', label: '报表', help: '报表编号（见 reports）；不写时打印户列表' },
+      { key: 'asOf', flag: 'as-of', label: '统计日期', help: '报表的统计日期 YYYY-MM-DD，默认今天' },
     ],
   }),
 ] as const satisfies readonly PrintFormDef[];

@@ -4,9 +4,11 @@
 import fs from 'node:fs';
 import { DOWNLOAD_PATH_PREFIX } from '../../../shared/api.ts';
 import type { printContract } from '../../../shared/contract/print.ts';
-import { PRINT_FORMS } from '../../../shared/print/forms.ts';
+import { todayIso } from '../../../shared/date-input.ts';
+import { PRINT_FORMS, type PrintFormDef } from '../../../shared/print/forms.ts';
 import { LedgerError } from '../../../shared/result.ts';
 import { chromiumPdf } from '../print/chromium.ts';
+import { FORM_AFTER_PRINT, FORM_OPTION_DEFAULTS } from '../print/forms/index.ts';
 import { renderPdf, type PdfRendererFactory } from '../print/pdf.ts';
 import { renderForm, type RenderedForm } from '../print/render-form.ts';
 import type { Handlers } from './dispatch.ts';
@@ -17,7 +19,9 @@ export interface PrintHost {
   /** HTML → PDF (Electron: a hidden window's webContents.printToPDF). */
   pdf?: PdfRendererFactory;
   /** Sends the documents to a printer the clerk picks (Electron: webContents.print); false if cancelled. */
-  send?: (form: RenderedForm) => Promise<{ printed: boolean; pages: number }>;
+  send?: (form: RenderedForm, printer: string | null) => Promise<{ printed: boolean; pages: number }>;
+  /** The machine's printers (Electron: webContents.getPrintersAsync). */
+  printers?: () => Promise<Array<{ name: string; displayName: string; isDefault: boolean }>>;
 }
 
 export function printHandlers(ctx: HandlerContext): Pick<Handlers, keyof typeof printContract> {
@@ -25,15 +29,16 @@ export function printHandlers(ctx: HandlerContext): Pick<Handlers, keyof typeof 
   const pdfFactory = () => ctx.printing?.pdf ?? chromiumPdf();
   return {
     'print.forms': () =>
-      PRINT_FORMS.map((f) => ({
-        id: f.id,
+      (PRINT_FORMS as readonly PrintFormDef[]).map((f) => ({
+        id: f.id as (typeof PRINT_FORMS)[number]['id'],
         title: f.title,
         orientation: f.orientation,
         targets: [...f.targets],
         year: f.year,
         perHousehold: f.perHousehold,
         description: f.description,
-        options: 'options' in f ? f.options.map((o) => ({ ...o })) : [],
+        options: (f.options ?? []).map((o) => ({ ...o })),
+        defaults: FORM_OPTION_DEFAULTS[f.id as keyof typeof FORM_OPTION_DEFAULTS]?.(ledger, todayIso()) ?? {},
       })),
     'print.render': (req) => renderForm(ledger, req),
     'print.pdf': async (req) => {
@@ -42,6 +47,7 @@ export function printHandlers(ctx: HandlerContext): Pick<Handlers, keyof typeof 
       const path = ctx.files.tempPath(form.fileName);
       fs.writeFileSync(path, out.bytes);
       const fileId = ctx.files.register({ path, name: form.fileName, temporary: true });
+      FORM_AFTER_PRINT[req.form]?.(ledger, req.options);
       return {
         fileId,
         fileName: form.fileName,
@@ -51,11 +57,14 @@ export function printHandlers(ctx: HandlerContext): Pick<Handlers, keyof typeof 
         unverified: form.unverified,
       };
     },
+    'print.printers': async () => (ctx.printing?.printers ? ctx.printing.printers() : []),
     'print.send': async (req) => {
       const send = ctx.printing?.send;
       if (!send)
         throw new LedgerError('bad-request', '浏览器模式下请在预览中用浏览器的“打印”，或另存为 PDF 后打印。');
-      return send(renderForm(ledger, req));
+      const sent = await send(renderForm(ledger, req), req.printer);
+      if (sent.printed) FORM_AFTER_PRINT[req.form]?.(ledger, req.options);
+      return sent;
     },
   };
 }

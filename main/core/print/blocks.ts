@@ -57,8 +57,12 @@ export function tableRow<R>(columns: readonly TableColumn<R>[], row: R): SafeHtm
 }
 
 /** A plain table: header repeated per page, each row kept whole. */
-export function simpleTable<R>(columns: readonly TableColumn<R>[], rows: readonly R[]): SafeHtml {
-  return html`<table class="grid">
+export function simpleTable<R>(
+  columns: readonly TableColumn<R>[],
+  rows: readonly R[],
+  className = '',
+): SafeHtml {
+  return html`<table class="grid ${className}">
     ${tableHead(columns)}
     <tbody>
       ${rows.map((r) => tableRow(columns, r))}

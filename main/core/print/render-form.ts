@@ -2,7 +2,7 @@
 // rule for unverified data (a 未校验 watermark on every page; never a refusal: the paper is what the
 // village checks and corrects, docs/printing.md).
 import { todayIso } from '../../../shared/date-input.ts';
-import { printFormDef, UNVERIFIED_WATERMARK } from '../../../shared/print/forms.ts';
+import { printFormDef, UNVERIFIED_WATERMARK, type PrintOrientation } from '../../../shared/print/forms.ts';
 import { LedgerError } from '../../../shared/result.ts';
 import type { Ledger } from '../db/open-ledger.ts';
 import { requireCounty } from '../regions/county-setup.ts';
@@ -14,7 +14,7 @@ import { resolveTarget } from './target.ts';
 export interface RenderedForm {
   title: string;
   fileName: string;
-  documents: Array<{ label: string; html: string }>;
+  documents: Array<{ label: string; html: string; orientation: PrintOrientation }>;
   unverified: { count: number; examples: string[] };
 }
 
@@ -50,7 +50,11 @@ export function renderForm(ledger: Ledger, request: PrintRequest, now = new Date
   return {
     title: out.title,
     fileName: `${safeFileName(out.fileLabel)}-${today}.pdf`,
-    documents: out.documents.map((d) => ({ label: d.label, html: printDocument({ ...d.page, watermark }) })),
+    documents: out.documents.map((d) => ({
+      label: d.label,
+      html: printDocument({ ...d.page, watermark }),
+      orientation: d.page.orientation,
+    })),
     unverified: { count: flagged.length, examples: flagged.slice(0, EXAMPLES) },
   };
 }

@@ -1,0 +1,144 @@
+// 列表打印: what the clerk sees on screen as a ruled table — a 报表 (run-report.ts's result: its merged
+// header rows, 合计/小计/村 rows, notes and the statistical report's signature lines), or the 户列表 under the
+// list's own filters (household-list.ts, IDs and phones masked as on screen). Header repeated, page numbers.
+import { HOUSEHOLD_FIELDS } from '../../../../shared/fields/household-fields.ts';
+import { LedgerError } from '../../../../shared/result.ts';
+import { listHouseholds } from '../../households/household-list.ts';
+import { runReport } from '../../reports/run-report.ts';
+import { chineseDate, formHeader, signatures, simpleTable, type TableColumn } from '../blocks.ts';
+import type { FormOutput, PrintContext } from '../context.ts';
+import { html } from '../html.ts';
+import { householdErrors, householdMembers, regionPathName } from '../target.ts';
+import { fieldOf, printedValue } from '../values.ts';
+import type { HouseholdRow } from '../../db/tables.ts';
+
+/** More rows than this is not a list to print: narrow it first. */
+export const TABLE_PRINT_LIMIT = 5000;
+
+const REPORT_CSS = `
+table.report { font-size: 8.5pt; }
+table.report td, table.report th { padding: 0.6mm 1mm; }
+table.report tr.total td, table.report tr.subtotal td { font-weight: bold; }
+table.report td.label { white-space: nowrap; }
+`;
+
+const formatValue = (v: number | null | undefined, kind: string): string =>
+  v === null || v === undefined ? '—' : kind === 'rate' ? `${v.toFixed(1)}%` : String(v);
+
+function reportTable(ctx: PrintContext, id: string): FormOutput {
+  if (ctx.target.kind !== 'region') throw new LedgerError('bad-request', '报表按区划打印。');
+  const asOf = ctx.options.asOf?.trim() || null;
+  if (asOf !== null && !/^\d{4}-\d{2}-\d{2}$/.test(asOf))
+    throw new LedgerError('validation', `统计日期应为 YYYY-MM-DD，实为“${asOf}”`);
+  const r = runReport(ctx.ledger, id, { regionCode: ctx.target.region.code, year: ctx.year, asOf });
+  const depth = r.header.length;
+  const kinds = new Map(r.columns.map((c) => [c.key, c.kind]));
+  const right = [
+    ...(r.parameters.year === null ? [] : [`年度：${r.parameters.year}`]),
+    `统计时间：${chineseDate(r.parameters.asOf)}`,
+    `单位：${r.unit}`,
+  ].join('\u3000');
+  const body = html`${formHeader(r.title, `填报单位：${r.reportingUnit}`, right)}
+    <table class="grid report">
+      <thead>
+        ${r.header.map(
+          (cells, i) =>
+            html`<tr>
+              ${i === 0 ? html`<th rowspan="${depth}">单位</th>` : ''}${cells.map(
+                (c) => html`<th colspan="${c.colSpan}" rowspan="${c.rowSpan}">${c.label}</th>`,
+              )}
+            </tr>`,
+        )}
+      </thead>
+      <tbody>
+        ${r.rows.map(
+          (row) =>
+            html`<tr class="${row.kind}">
+              <td class="label">${row.label}</td>
+              ${r.columns.map(
+                (c) => html`<td class="num">${formatValue(row.values[c.key], kinds.get(c.key) ?? '')}</td>`,
+              )}
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    ${r.notes.length > 0 ? html`<div class="notes">${r.notes.map((n) => html`<div>注：${n}</div>`)}</div>` : ''}
+    ${signatures([{ label: '单位负责人' }, { label: '审核人' }, { label: '填表人' }, { label: '报出日期' }])}`;
+  const orientation = r.columns.length > 8 ? 'landscape' : 'portrait';
+  return {
+    title: `${r.reportingUnit} ${r.title}`,
+    fileLabel: `${r.parameters.regionName}-${r.title}`,
+    documents: [
+      { label: r.parameters.regionName, page: { title: r.title, orientation, css: REPORT_CSS, body } },
+    ],
+  };
+}
+
+type ListRow = ReturnType<typeof listHouseholds>['rows'][number];
+const hf = (column: string) => fieldOf(HOUSEHOLD_FIELDS, column);
+
+const LIST_COLUMNS: readonly TableColumn<ListRow & { seq: number }>[] = [
+  { header: '序号', value: (r) => r.seq, className: 'c', width: 9 },
+  { header: '乡镇', value: (r) => r.townshipName, width: 16 },
+  { header: '村', value: (r) => r.villageName, width: 22 },
+  { header: '组', value: (r) => r.groupName ?? '', className: 'c', width: 10 },
+  { header: '户编号', value: (r) => r.householdNo, className: 'nowrap', width: 30 },
+  { header: '户主姓名', value: (r) => r.headName ?? '', className: 'c', width: 15 },
+  { header: '户主证件号码', value: (r) => r.headIdMasked, className: 'nowrap c', width: 34 },
+  { header: '人数', value: (r) => r.memberCount, className: 'c', width: 9 },
+  { header: hf('poverty_attribute').label, value: (r) => printedValue(hf('poverty_attribute'), r.povertyAttribute), className: 'c', width: 22 },
+  { header: hf('household_type').label, value: (r) => printedValue(hf('household_type'), r.householdType), className: 'c', width: 14 },
+  { header: '监测类别', value: (r) => printedValue(hf('monitor_category'), r.monitorCategory), className: 'c', width: 20 },
+  { header: hf('poverty_status').label, value: (r) => printedValue(hf('poverty_status'), r.povertyStatus), className: 'c', width: 28 },
+  { header: '主要致贫原因', value: (r) => printedValue(hf('main_cause'), r.mainCause), className: 'c', width: 22 },
+  { header: '联系电话', value: (r) => r.phoneMasked, className: 'nowrap c', width: 21 },
+]; // prettier-ignore
+
+function householdTable(ctx: PrintContext): FormOutput {
+  if (ctx.target.kind !== 'region') throw new LedgerError('bad-request', '户列表按区划打印。');
+  const region = ctx.target.region;
+  const query = { status: 'active' as const, ...ctx.request.householdList, regionCode: region.code };
+  const { total, rows } = listHouseholds(ctx.ledger, { ...query, offset: 0, limit: TABLE_PRINT_LIMIT });
+  if (total === 0) throw new LedgerError('not-found', `${region.name}没有符合条件的户，无可打印的列表。`);
+  if (total > TABLE_PRINT_LIMIT)
+    throw new LedgerError(
+      'validation',
+      `列表有 ${total} 户，超过一次打印的上限 ${TABLE_PRINT_LIMIT} 户：请先选择乡镇或村，或加筛选条件（整县名单请用“导出”）。`,
+    );
+  const byId = ctx.ledger.prepare('SELECT * FROM households WHERE id = ?');
+  for (const r of rows) {
+    const h = byId.get(r.id) as HouseholdRow;
+    ctx.unverified(
+      `${r.headName ?? r.householdNo}户（${r.householdNo}）`,
+      householdErrors(h, householdMembers(ctx.ledger, r.id)),
+    );
+  }
+  const place =
+    region.level === 'county'
+      ? ctx.county.fullName
+      : `${ctx.county.fullName}${regionPathName(ctx.ledger, region)}`;
+  const persons = rows.reduce((n, r) => n + r.memberCount, 0);
+  const title = `${region.name}户列表`;
+  const body = html`${formHeader(title, `填报单位：${place}`, `共 ${total} 户 ${persons} 人\u3000打印日期：${chineseDate(ctx.today)}`)}
+${simpleTable(LIST_COLUMNS, rows.map((r, i) => ({ ...r, seq: i + 1 })), 'list')}`; // prettier-ignore
+  return {
+    title: `${place} 户列表`,
+    fileLabel: `${region.name}-户列表`,
+    documents: [
+      {
+        label: region.name,
+        page: {
+          title,
+          orientation: 'landscape',
+          css: 'table.list { font-size: 8.5pt; table-layout: fixed; } table.list td { padding: 0.5mm 0.8mm; }',
+          body,
+        },
+      },
+    ],
+  };
+}
+
+export const table = (ctx: PrintContext): FormOutput => {
+  const report = ctx.options.report?.trim();
+  return report ? reportTable(ctx, report) : householdTable(ctx);
+};
