@@ -43,7 +43,15 @@ export const printFormInfo = z.object({
   year: z.boolean(),
   perHousehold: z.boolean(),
   description: z.string(),
-  options: z.array(z.object({ key: z.string(), flag: z.string(), label: z.string(), help: z.string() })),
+  options: z.array(
+    z.object({
+      key: z.string(),
+      flag: z.string(),
+      label: z.string(),
+      help: z.string(),
+      choices: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+    }),
+  ),
   /** What the options start with (remembered settings, today): option key → value. */
   defaults: z.record(z.string(), z.string()),
 });

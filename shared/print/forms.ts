@@ -1,6 +1,7 @@
 // 打印: every paper form the program prints, declared once. The CLI (`forms`, `print FORM`), the contract
 // (print.*) and the UI's 打印 buttons all read this list; main/core/print/forms/ holds one template per id.
 // See docs/printing.md.
+import { CODE_TABLES } from '../code-tables/index.ts';
 
 export type PrintOrientation = 'portrait' | 'landscape';
 
@@ -15,6 +16,8 @@ export interface PrintOptionDef {
   readonly label: string;
   /** What the CLI usage and the UI say about it. */
   readonly help: string;
+  /** The values it takes (the first is the default), when it is a choice rather than free text. */
+  readonly choices?: readonly { readonly value: string; readonly label: string }[];
 }
 
 export interface PrintFormDef {
@@ -104,12 +107,25 @@ export const PRINT_FORMS = [
       { key: 'start', flag: 'start', label: '公示开始日期', help: 'YYYY-MM-DD，默认今天' },
       { key: 'place', flag: 'place', label: '异议受理地点', help: '默认：设置中的地点，或“村委会”' },
       { key: 'phone', flag: 'phone', label: '异议受理电话', help: '默认：设置中的电话' },
-      { key: 'ids', flag: 'ids', label: '证件号码', help: 'masked（脱敏，默认）或 none（不印）' },
+      {
+        key: 'ids',
+        flag: 'ids',
+        label: '证件号码',
+        help: 'masked（脱敏，默认）或 none（不印）',
+        choices: [
+          { value: 'masked', label: '脱敏（420626********1234）' },
+          { value: 'none', label: '不印证件号码' },
+        ],
+      },
       {
         key: 'type',
         flag: 'type',
         label: '户类型',
         help: '只列这一户类型（贫困户、脱贫户、监测户…），默认全部在册户',
+        choices: [
+          { value: '', label: '全部在册户' },
+          ...CODE_TABLES.household_type.items.map((i) => ({ value: i.label, label: i.label })),
+        ],
       },
     ],
   }),
@@ -130,7 +146,7 @@ export const PRINT_FORMS = [
     year: true,
     perHousehold: false,
     description:
-      '屏幕上的列表或报表按表格打印（表头每页重复、页码）：--report 报表编号 打印报表，不写时打印户列表。',
+      '户列表或报表按表格打印（表头每页重复、页码）：在户籍台账、报表页面点“打印”即按当前筛选或当前报表打印；命令行用 --report 报表编号。',
     options: [
       { key: 'report', flag: 'report', label: '报表', help: '报表编号（见 reports）；不写时打印户列表' },
       { key: 'asOf', flag: 'as-of', label: '统计日期', help: '报表的统计日期 YYYY-MM-DD，默认今天' },

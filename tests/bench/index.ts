@@ -6,6 +6,7 @@ import { benchSearch } from './search.ts';
 import { benchImport } from './import.ts';
 import { benchLedgers } from './ledgers.ts';
 import { benchReports } from './reports.ts';
+import { benchPrint } from './print.ts';
 
 const suites: Record<string, (households: number) => Promise<Record<string, number>>> = {
   demo: benchDemo,
@@ -13,6 +14,7 @@ const suites: Record<string, (households: number) => Promise<Record<string, numb
   import: benchImport,
   ledgers: benchLedgers,
   reports: benchReports,
+  print: benchPrint,
 };
 
 const { values, positionals } = parseArgs({
@@ -27,6 +29,7 @@ const DEFAULT_SIZE: Record<string, number> = {
   import: 400_000,
   ledgers: 100_000,
   reports: 100_000,
+  print: 500,
 };
 const names = positionals.length > 0 ? positionals : Object.keys(suites);
 for (const name of names) {

@@ -57,6 +57,7 @@ tbody.keep { break-inside: avoid; page-break-inside: avoid; }
 .notes { font-size: 9pt; margin-top: 2mm; }
 .box { display: inline-block; width: 3.2mm; height: 3.2mm; border: 0.3mm solid #000; vertical-align: -0.5mm;
   margin: 0 0.8mm 0 2mm; }
+@media screen { body { padding: 10mm 12mm; } }
 .watermark { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 90pt;
   color: rgba(200, 0, 0, 0.16); transform: rotate(-28deg); z-index: 1000; pointer-events: none;
   letter-spacing: 20pt; font-weight: bold; }

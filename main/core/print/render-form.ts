@@ -28,6 +28,17 @@ export function renderForm(ledger: Ledger, request: PrintRequest, now = new Date
   if (!form) throw new LedgerError('not-found', `没有编号为“${request.form}”的表单。`);
   const template = FORM_TEMPLATES[request.form];
   if (!template) throw new LedgerError('not-found', `“${form.title}”还不能打印（尚未实现）。`);
+  for (const o of form.options ?? []) {
+    const v = request.options[o.key];
+    if (o.choices && v !== undefined && v !== '' && !o.choices.some((c) => c.value === v))
+      throw new LedgerError(
+        'validation',
+        `${o.label}应为 ${o.choices
+          .filter((c) => c.value !== '')
+          .map((c) => c.value)
+          .join('、')} 之一，实为“${v}”`,
+      );
+  }
   const county = requireCounty(ledger);
   const target = resolveTarget(ledger, form, request);
   const today = todayIso(now);

@@ -10,6 +10,7 @@ import { LedgerIndexPage } from './ledgers/LedgerIndexPage.tsx';
 import { LedgerPage } from './ledgers/LedgerPage.tsx';
 import { PendingFeaturePage } from './pending/PendingFeaturePage.tsx';
 import { PersonPage } from './persons/PersonPage.tsx';
+import { PrintPage } from './print/PrintPage.tsx';
 import { PersonSearchPage } from './persons/PersonSearchPage.tsx';
 import { ReportsPage } from './reports/ReportsPage.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
@@ -38,6 +39,8 @@ export function PageOutlet({ route }: { route: Route }) {
       return <LedgerPage key={route.id} id={route.id} />;
     case 'reports':
       return <ReportsPage />;
+    case 'print':
+      return <PrintPage />;
     default:
       return <PendingFeaturePage pageKey={route.page} title={navLabel(route.page)} />;
   }

@@ -77,8 +77,7 @@ function noticeOptions(ledger: Ledger, given: Readonly<Record<string, string>>, 
       'validation',
       `公示名单上不印手机号码：异议受理电话请填写办公电话（如 0710-1234567）或 12317，实为“${phone}”`,
     );
-  if (d.ids !== 'masked' && d.ids !== 'none')
-    throw new LedgerError('validation', `证件号码选项应为 masked（脱敏）或 none（不印），实为“${d.ids}”`);
+  // ids and type are checked against their choices by the engine (render-form.ts).
   let type: NoticeOptions['type'] = null;
   if (d.type) {
     const item = findCode(CODE_TABLES.household_type, d.type);

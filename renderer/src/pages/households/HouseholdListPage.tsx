@@ -17,6 +17,7 @@ import { HouseholdFilters } from './HouseholdFilters.tsx';
 import { useHouseholdRows } from './useHouseholdRows.ts';
 import { api } from '../../api/transport.ts';
 import { ExportButtons } from '../../components/ExportButtons.tsx';
+import { PrintButton } from '../print/PrintButton.tsx';
 
 export const SEARCH_DEBOUNCE_MS = 250;
 
@@ -89,6 +90,22 @@ export function HouseholdListPage() {
             ]}
             disabled={total === 0}
             testId="household-export"
+          />
+          <PrintButton
+            subject={selected?.name ?? '全县'}
+            disabled={total === 0}
+            testId="household-print"
+            choices={[
+              // The list as it is on screen: its filters and search.
+              {
+                key: 'list',
+                label: '户列表（当前筛选）',
+                request: { form: 'table', regionCode: selectedCode, householdList: query },
+              },
+              { key: 'roster', request: { form: 'roster', regionCode: selectedCode } },
+              { key: 'notice', request: { form: 'notice', regionCode: selectedCode } },
+              { key: 'rectification', request: { form: 'rectification', regionCode: selectedCode } },
+            ]}
           />
           <Button
             type="primary"

@@ -18,6 +18,7 @@ import { HouseholdInfo } from './HouseholdInfo.tsx';
 import { MemberTable, type MemberAction } from './MemberTable.tsx';
 import { MoveMemberDialog } from './MoveMemberDialog.tsx';
 import { SetHeadDialog } from './SetHeadDialog.tsx';
+import { HouseholdPrintButton } from '../print/HouseholdPrintButton.tsx';
 
 type Dialog =
   | { kind: 'add' }
@@ -203,6 +204,7 @@ export function HouseholdPage({ id }: { id: number }) {
         <span className="page-heading-path">{placeText(household.place)}</span>
         {cancelled && <Tag color="default">已注销</Tag>}
         <span className="page-heading-actions">
+          <HouseholdPrintButton householdId={household.id} householdNo={household.householdNo} />
           {!cancelled && (
             <Button
               danger

@@ -8,6 +8,7 @@ import type { ResponseOf } from '../../../../shared/contract/index.ts';
 import { useLedgerQuery } from '../../api/useLedgerQuery.ts';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert.tsx';
 import { useRegionSelection } from '../../state/region-context.ts';
+import { PrintButton } from '../print/PrintButton.tsx';
 import './reports.css';
 
 type Report = ResponseOf<'reports.run'>;
@@ -74,6 +75,25 @@ export function ReportsPage() {
         <Button icon={<ReloadOutlined />} onClick={report.reload} loading={report.loading}>
           刷新
         </Button>
+        {data !== undefined && chosen !== null && (
+          <PrintButton
+            subject={data.parameters.regionName}
+            testId="report-print"
+            choices={[
+              {
+                key: 'report',
+                // The report as computed on screen: its region, 年度 and 统计日期.
+                request: {
+                  form: 'table',
+                  regionCode: data.parameters.regionCode,
+                  year: data.parameters.year,
+                  options: { report: chosen, asOf: data.parameters.asOf },
+                },
+                hiddenOptions: ['report'],
+              },
+            ]}
+          />
+        )}
       </div>
       <LoadErrorAlert title="报表计算失败" error={report.error ?? list.error} onRetry={report.reload} />
       {data !== undefined && <ReportTable report={data} />}
