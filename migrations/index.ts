@@ -8,6 +8,7 @@ import * as m0003 from './2026_11_23_0003_import_batches.ts';
 import * as m0004 from './2026_11_24_0004_thematic_ledgers.ts';
 import * as m0005 from './2026_12_06_0005_migrant_work_plans.ts';
 import * as m0006 from './2026_12_06_0006_export_audit.ts';
+import * as m0007 from './2026_12_06_0007_household_plans.ts';
 import * as m0008 from './2026_12_06_0008_migrant_slips.ts';
 import * as m0009 from './2026_12_06_0009_quality_findings.ts';
 import * as m0010 from './2026_12_06_0010_report_indexes.ts';
@@ -20,6 +21,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_24_0004_thematic_ledgers': m0004,
   '2026_12_06_0005_migrant_work_plans': m0005,
   '2026_12_06_0006_export_audit': m0006,
+  '2026_12_06_0007_household_plans': m0007,
   '2026_12_06_0008_migrant_slips': m0008,
   '2026_12_06_0009_quality_findings': m0009,
   '2026_12_06_0010_report_indexes': m0010,

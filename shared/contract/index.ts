@@ -12,6 +12,7 @@ import { reportsContract } from './reports.ts';
 import { printContract } from './print.ts';
 import { qualityContract } from './quality.ts';
 import { homeContract } from './home.ts';
+import { plansContract } from './plans.ts';
 import { catalogUnit, countBy, countyCode, countyInfo, regionCode, regionNode } from './schemas.ts';
 
 const empty = z.object({}).strict();
@@ -117,6 +118,7 @@ export const contract = {
   ...migrantSlipsContract,
   ...qualityContract,
   ...homeContract,
+  ...plansContract,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -55,6 +55,7 @@ import { reportExportHandlers } from './report-export-handlers.ts';
 import { printHandlers, type PrintHost } from './print-handlers.ts';
 import { qualityHandlers } from './quality-handlers.ts';
 import { homeHandlers } from './home-handlers.ts';
+import { planHandlers } from './plan-handlers.ts';
 import { requireLedger } from '../ledgers/record-sql.ts';
 
 export const APP_VERSION: string = pkg.version;
@@ -221,6 +222,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...migrantSlipHandlers(ctx),
     ...qualityHandlers(ctx),
     ...homeHandlers(ctx),
+    ...planHandlers(ctx),
     'files.pick': async () => {
       const picked = ctx.dialogs ? await ctx.dialogs.pickFile('import') : null;
       if (!picked) return { fileId: null, fileName: null };

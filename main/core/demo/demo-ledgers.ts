@@ -28,6 +28,7 @@ import {
   fillSpecialCare,
   fillUnregistered,
 } from './ledgers-village.ts';
+import { fillHouseholdPlans } from './ledgers-plans.ts';
 import { createRandom } from './random.ts';
 
 /** Keeps the ledgers' stream apart from the register's. */
@@ -80,5 +81,6 @@ export function fillDemoLedgers(
   fillConsumptionAid(c);
   fillUnregistered(c);
   fillPetitions(c);
+  fillHouseholdPlans(ledger, c);
   return Object.fromEntries(LEDGER_DEFS.map((d) => [d.id, write.counts.get(d.id) ?? 0]));
 }

@@ -75,9 +75,36 @@ export function finalValues(
   return final;
 }
 
+/**
+ * A child kept on the same subject as its parent (劝返记录 of a pupil, 帮扶措施 of a plan) may be given by
+ * its parent alone, as the parent's dialog does: the subject is then the parent's.
+ */
+function withParentSubject(ledger: Ledger, def: LedgerDef, link: RecordLink): RecordLink {
+  if (def.parent?.key !== 'subject' || link.parentId === undefined) return link;
+  if (link.personId !== undefined || link.householdId !== undefined || link.personIdNumber !== undefined)
+    return link;
+  const parent = requireLedger(def.parent.ledger);
+  const row = ledger.prepare(`SELECT * FROM ${ledgerTableName(parent)} WHERE id = ?`).get(link.parentId) as
+    Record<string, unknown> | undefined;
+  if (row === undefined) return link; // refused below as not found
+  if (def.subject === 'household' && typeof row.household_id === 'number')
+    return { ...link, householdId: row.household_id };
+  if (def.subject !== 'person') return link;
+  if (typeof row.person_id === 'number') return { ...link, personId: row.person_id };
+  if (typeof row.person_name === 'string' && typeof row.person_id_number === 'string')
+    return {
+      ...link,
+      personName: row.person_name,
+      personIdNumber: row.person_id_number,
+      ...(typeof row.region_code === 'string' ? { regionCode: row.region_code } : {}),
+    };
+  return link;
+}
+
 /** Where a new record hangs: checked against the ledger's subject and its parent. */
-export function resolveLink(ledger: Ledger, def: LedgerDef, link: RecordLink): SubjectColumns {
+export function resolveLink(ledger: Ledger, def: LedgerDef, given: RecordLink): SubjectColumns {
   const db = ledger.sqlite;
+  const link = withParentSubject(ledger, def, given);
   const cols: SubjectColumns = {};
   if (def.subject === 'person') {
     if (link.personId !== undefined) {

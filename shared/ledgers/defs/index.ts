@@ -15,6 +15,7 @@ import { basicAssistance, temporaryRelief } from './social-assistance.ts';
 import { relocation } from './relocation.ts';
 import { returneeScreening } from './returnee-screening.ts';
 import { helpers, helperVisits } from './helpers.ts';
+import { householdPlans, householdPlanMeasures } from './household-plans.ts';
 import { rectification } from './rectification.ts';
 import { consumptionAid } from './consumption-aid.ts';
 import { epidemicSupplies, supplyMovements } from './epidemic-supplies.ts';
@@ -41,6 +42,8 @@ export const LEDGER_DEFS = [
   returneeScreening,
   helpers,
   helperVisits,
+  householdPlans,
+  householdPlanMeasures,
   rectification,
   consumptionAid,
   epidemicSupplies,

@@ -7,6 +7,9 @@ import { rectification } from './rectification.ts';
 import { roster } from './roster.ts';
 import { table } from './table.ts';
 import { migrantSlip } from './migrant-slip.ts';
+import { householdPlan } from './household-plan.ts';
+import { policyCard } from './policy-card.ts';
+import { visitCheck } from './visit-check.ts';
 
 export const FORM_TEMPLATES: Partial<Record<PrintFormId, FormTemplate>> = {
   roster,
@@ -14,6 +17,9 @@ export const FORM_TEMPLATES: Partial<Record<PrintFormId, FormTemplate>> = {
   rectification,
   table,
   'migrant-slip': migrantSlip,
+  'household-plan': householdPlan,
+  'policy-card': policyCard,
+  'visit-check': visitCheck,
 };
 
 /** The values a form's options start with in the print dialog (remembered settings, today …). */

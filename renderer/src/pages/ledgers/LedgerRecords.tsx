@@ -26,6 +26,7 @@ import {
 import { RecordDialog } from './RecordDialog.tsx';
 import { SLIP_LEDGER_ID } from '../../../../shared/migrant-slip-serial.ts';
 import { SlipReceiptDialog } from './SlipReceiptDialog.tsx';
+import { PLAN_LEDGER_ID, PlanActions } from '../plans/PlanActions.tsx';
 
 const fetchPage = (q: RecordQuery, offset: number, limit: number) =>
   api.call('ledgers.records', { ...q, offset, limit });
@@ -114,6 +115,15 @@ export function LedgerRecords({
             <Button icon={<AuditOutlined />} onClick={() => setReceipts(true)} data-testid="slip-receipt">
               登记回执
             </Button>
+          )}
+          {def.id === PLAN_LEDGER_ID && (
+            <PlanActions
+              onOpen={setDialog}
+              onChanged={() => {
+                rows.reload(activeIndex);
+                onChanged();
+              }}
+            />
           )}
           <Button
             type="primary"
