@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, afterEach } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT } from '../helpers/run-cli.ts';
+import { CHROMIUM_FLAGS } from '../../main/core/print/chromium.ts';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
@@ -27,15 +28,7 @@ export function e2eSkipReason(): string | null {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_FLAGS],
   });
 }
 

@@ -73,6 +73,17 @@ export function findBrowser(search: BrowserSearch = {}): string {
 // A variable, not a literal: esbuild leaves the import alone and the Electron bundle stays without it.
 const PLAYWRIGHT = 'playwright-core';
 
+/** How the headless browser starts (printing here, and the e2e tests): no sandbox profile, no network chatter. */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+] as const;
+
 /** Launches a headless browser per job (closed after it); each document gets a fresh page. */
 export const chromiumPdf =
   (search: BrowserSearch = {}): PdfRendererFactory =>
@@ -81,15 +92,7 @@ export const chromiumPdf =
     const { chromium } = (await import(PLAYWRIGHT)) as typeof Playwright;
     const browser = await chromium.launch({
       executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
+      args: [...CHROMIUM_FLAGS],
     });
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
     return {
