@@ -5,6 +5,7 @@ import { PRINT_FORMS, type PrintFormId } from '../print/forms.ts';
 import { method } from './define.ts';
 import { fileId } from './import.ts';
 import { householdListQuery } from './register-schemas.ts';
+import { recordQuery } from './ledgers.ts';
 import { regionCode } from './schemas.ts';
 
 export const printFormId = z.enum(PRINT_FORMS.map((f) => f.id) as [PrintFormId, ...PrintFormId[]]);
@@ -23,6 +24,8 @@ export const printRequest = z
     options: z.record(z.string().max(30), z.string().max(200)).default({}),
     /** The 户列表's filters when the list itself is printed (form 'table' without a report). */
     householdList: householdListQuery.omit({ offset: true, limit: true }).optional(),
+    /** A 专项台账's record list as on screen (its filters, search, sort) when that list is printed (form 'table'). */
+    ledgerList: recordQuery.optional(),
     /** print.send only: the printer (from print.printers) — printed without a dialog; null: the system dialog. */
     printer: z.string().max(300).nullable().default(null),
   })

@@ -72,4 +72,19 @@ describe.skipIf(skip)('打印 in browser mode (Chromium)', () => {
     await chromium.shot('04-report-preview');
     expect(fs.existsSync(RENDERER_DIR)).toBe(true);
   }, 180_000);
+
+  it('prints a 专项台账 list as on screen, for the village chosen in the tree', async () => {
+    await page.keyboard.press('Escape'); // the report's preview
+    await testId('nav-special').click();
+    await testId('ledger-card-migrant_work').click();
+    await expect.poll(async () => Number(await testId('ledger-total').getAttribute('data-value')), { timeout: 30_000 }).toBeGreaterThan(0);
+    const shown = Number(await testId('ledger-total').getAttribute('data-value'));
+    await testId('ledger-print').click();
+    const frame = page.frameLocator('[data-testid="print-frame"]');
+    await expect.poll(() => frame.locator('h1').innerText(), { timeout: 60_000 }).toContain('外出务工');
+    await expect.poll(() => frame.locator('body').innerText(), { timeout: 60_000 }).toContain(`共 ${shown} 条`);
+    await expect.poll(() => testId('print-pages').innerText(), { timeout: 90_000 }).toMatch(/共 \d+ 页/);
+    await chromium.shot('05-ledger-list-preview');
+    await page.keyboard.press('Escape');
+  }, 180_000);
 }); // prettier-ignore

@@ -133,6 +133,46 @@ describe.skipIf(skip)('问题整改清单, 列表打印 and the CLI', () => {
     expect(squash(text)).toContain(`共${expected.length}户`);
   }, 120_000);
 
+  it('prints a 专项台账 record list under its filters, IDs masked, labels not codes', async () => {
+    const db = f.client.core.ledger.sqlite;
+    // 外出务工 of the fixture village: the records of persons whose household lives there, 已外出 only.
+    const expected = db
+      .prepare(
+        `SELECT p.name, p.id_number FROM ledger_migrant_work r JOIN persons p ON p.id = r.person_id
+         JOIN households h ON h.id = p.household_id WHERE h.village_code = ? AND r.status = '01'`,
+      )
+      .all(f.village.code) as Array<{ name: string; id_number: string }>;
+    const others = db
+      .prepare(
+        `SELECT p.name FROM ledger_migrant_work r JOIN persons p ON p.id = r.person_id
+         JOIN households h ON h.id = p.household_id WHERE h.village_code = ? AND r.status <> '01'`,
+      )
+      .pluck()
+      .all(f.village.code) as string[];
+    expect(expected.length).toBeGreaterThan(0);
+    const file = path.join(f.dir, 'ledger-list.pdf');
+    await printToFile(
+      f.client,
+      {
+        form: 'table',
+        regionCode: f.village.code,
+        ledgerList: { ledgerId: 'migrant_work', regionCode: null, filters: { status: ['01'] } },
+      },
+      file,
+    );
+    const text = pdfText(file);
+    for (const p of expected) {
+      expect(text).toContain(p.name);
+      expect(text).toContain(maskIdNumber(p.id_number));
+    }
+    for (const name of others.filter((n) => !expected.some((e) => e.name === n)))
+      expect(text).not.toContain(name);
+    expect(text).not.toMatch(FULL_ID);
+    expect(squash(text)).toContain(`共${expected.length}条`);
+    expect(squash(text)).toContain('外出务工');
+    expect(squash(text)).toContain('已外出');
+  }, 120_000);
+
   it('refuses what it cannot print, in Chinese', async () => {
     const e1 = await f.client.fail('print.pdf', { form: 'roster', householdNo: 'NOPE' });
     expect(e1.message).toMatch(/按区划打印/);

@@ -1,6 +1,7 @@
 // 列表打印: what the clerk sees on screen as a ruled table — a 报表 (run-report.ts's result: its merged
-// header rows, 合计/小计/村 rows, notes and the statistical report's signature lines), or the 户列表 under the
-// list's own filters (household-list.ts, IDs and phones masked as on screen). Header repeated, page numbers.
+// header rows, 合计/小计/村 rows, notes and the statistical report's signature lines), the 户列表 under the
+// list's own filters (household-list.ts, IDs and phones masked as on screen), or a 专项台账's record list
+// under its filters (record-read.ts, masked as the list shows it). Header repeated, page numbers.
 import { HOUSEHOLD_FIELDS } from '../../../../shared/fields/household-fields.ts';
 import { LedgerError } from '../../../../shared/result.ts';
 import { listHouseholds } from '../../households/household-list.ts';
@@ -11,6 +12,9 @@ import { html } from '../html.ts';
 import { householdErrors, householdMembers, regionPathName } from '../target.ts';
 import { fieldOf, printedValue } from '../values.ts';
 import type { HouseholdRow } from '../../db/tables.ts';
+import type { LedgerDef } from '../../../../shared/ledgers/define.ts';
+import { listRecords } from '../../ledgers/record-read.ts';
+import { requireLedger } from '../../ledgers/record-sql.ts';
 
 /** More rows than this is not a list to print: narrow it first. */
 export const TABLE_PRINT_LIMIT = 5000;
@@ -138,7 +142,89 @@ ${simpleTable(LIST_COLUMNS, rows.map((r, i) => ({ ...r, seq: i + 1 })), 'list')}
   };
 }
 
+type LedgerRow = ReturnType<typeof listRecords>['rows'][number];
+
+/** The subject columns a ledger's list shows (IDs masked as on screen), then its list columns with labels. */
+function ledgerColumns(def: LedgerDef): TableColumn<LedgerRow & { seq: number }>[] {
+  const subject: TableColumn<LedgerRow & { seq: number }>[] =
+    def.subject === 'person'
+      ? [
+          { header: '姓名', value: (r) => r.subject.name ?? '', className: 'nowrap c' },
+          { header: '证件号码', value: (r) => r.subject.idNumber ?? '', className: 'nowrap c' },
+          { header: '乡镇村组', value: (r) => r.subject.place },
+        ]
+      : def.subject === 'household'
+        ? [
+            { header: '户编号', value: (r) => r.subject.householdNo ?? '', className: 'nowrap' },
+            { header: '户主', value: (r) => r.subject.name ?? '', className: 'nowrap c' },
+            { header: '乡镇村组', value: (r) => r.subject.place },
+          ]
+        : [{ header: '乡镇村组', value: (r) => r.subject.place }];
+  const fields = def.listColumns
+    .map((c) => def.fields.find((f) => f.column === c))
+    .filter((f): f is LedgerDef['fields'][number] => f !== undefined);
+  return [
+    { header: '序号', value: (r) => r.seq, className: 'c' },
+    ...subject,
+    ...fields.map((f): TableColumn<LedgerRow & { seq: number }> => ({
+      header: f.label,
+      // The list's values are masked already (record-read.ts toView), as on screen.
+      value: (r) => printedValue(f, r.values[f.column], false),
+      // Numbers, dates and code labels stay on one line; free text wraps.
+      ...(f.type === 'int' || f.type === 'decimal'
+        ? { className: 'num nowrap' }
+        : f.type === 'date' || f.type === 'code' || f.type === 'year' || f.type === 'bool'
+          ? { className: 'nowrap c' }
+          : {}),
+    })),
+  ];
+}
+
+/** A 专项台账's record list under its on-screen filters (values masked as the list shows them). */
+function ledgerTable(ctx: PrintContext, q: NonNullable<PrintContext['request']['ledgerList']>): FormOutput {
+  if (ctx.target.kind !== 'region') throw new LedgerError('bad-request', '台账列表按区划打印。');
+  const def = requireLedger(q.ledgerId);
+  const region = ctx.target.region;
+  const { total, rows } = listRecords(ctx.ledger, {
+    ...q,
+    regionCode: region.level === 'county' ? null : region.code,
+    offset: 0,
+    limit: TABLE_PRINT_LIMIT,
+  });
+  if (total === 0)
+    throw new LedgerError('not-found', `${region.name}的${def.name}没有符合条件的记录，无可打印的列表。`);
+  if (total > TABLE_PRINT_LIMIT)
+    throw new LedgerError(
+      'validation',
+      `列表有 ${total} 条记录，超过一次打印的上限 ${TABLE_PRINT_LIMIT} 条：请先选择乡镇或村，或加筛选条件（整县名单请用“导出”）。`,
+    );
+  const place =
+    region.level === 'county'
+      ? ctx.county.fullName
+      : `${ctx.county.fullName}${regionPathName(ctx.ledger, region)}`;
+  const title = `${region.name}${def.name}`;
+  const body = html`${formHeader(title, `填报单位：${place}`, `共 ${total} 条\u3000打印日期：${chineseDate(ctx.today)}`)}
+${simpleTable(ledgerColumns(def), rows.map((r, i) => ({ ...r, seq: i + 1 })), 'list')}`; // prettier-ignore
+  return {
+    title: `${place} ${def.name}`,
+    fileLabel: `${region.name}-${def.name}`,
+    documents: [
+      {
+        label: region.name,
+        page: {
+          title,
+          orientation: 'landscape',
+          // As wide as the page at most: headers and free text wrap, codes, dates and numbers do not.
+          css: 'table.list { font-size: 8pt; width: 100%; } table.list th { white-space: normal; } table.list td { padding: 0.5mm 0.8mm; }',
+          body,
+        },
+      },
+    ],
+  };
+}
+
 export const table = (ctx: PrintContext): FormOutput => {
   const report = ctx.options.report?.trim();
-  return report ? reportTable(ctx, report) : householdTable(ctx);
+  if (report) return reportTable(ctx, report);
+  return ctx.request.ledgerList ? ledgerTable(ctx, ctx.request.ledgerList) : householdTable(ctx);
 };

@@ -7,6 +7,7 @@ import { AuditOutlined, ImportOutlined, PlusOutlined, ReloadOutlined } from '@an
 import type { LedgerDef } from '../../../../shared/ledgers/index.ts';
 import { api } from '../../api/transport.ts';
 import { ExportButtons } from '../../components/ExportButtons.tsx';
+import { PrintButton } from '../print/PrintButton.tsx';
 import { useDebouncedValue } from '../../api/useDebouncedValue.ts';
 import { usePagedRows } from '../../api/usePagedRows.ts';
 import { ListTotal, PagedList, type PagedListHandle } from '../../components/PagedList.tsx';
@@ -110,6 +111,20 @@ export function LedgerRecords({
             ]}
             disabled={total === 0}
             testId="ledger-export"
+          />
+          <PrintButton
+            subject={def.name}
+            disabled={total === 0}
+            testId="ledger-print"
+            choices={[
+              {
+                key: 'list',
+                label: `${def.name}（当前筛选）`,
+                request: { form: 'table', regionCode: selectedCode, ledgerList: query },
+                // A report's options do not apply to a ledger's list.
+                hiddenOptions: ['report', 'asOf'],
+              },
+            ]}
           />
           {def.id === SLIP_LEDGER_ID && (
             <Button icon={<AuditOutlined />} onClick={() => setReceipts(true)} data-testid="slip-receipt">
