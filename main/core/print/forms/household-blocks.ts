@@ -8,7 +8,7 @@ import { html, type HtmlValue, type SafeHtml } from '../html.ts';
 import { householdErrors, householdMembers, regionPathName } from '../target.ts';
 import { findRegion } from '../../regions/region-tree.ts';
 import type { Ledger } from '../../db/open-ledger.ts';
-import type { PrintContext } from '../context.ts';
+import type { FormOutput, PrintContext } from '../context.ts';
 import { fieldOf, printedValue } from '../values.ts';
 
 export const hf = (column: string) => fieldOf(HOUSEHOLD_FIELDS, column);
@@ -102,3 +102,21 @@ export function checkedMembers(
 /** Amounts as the forms print them: 8000, 1234.5 → 1234.50. */
 export const money = (n: number | null | undefined): string =>
   n === null || n === undefined ? '' : Number.isInteger(n) ? String(n) : n.toFixed(2);
+
+/** What a household form is printed for, as its title (户主户（户编号）, or the region's path) and file label. */
+export function targetNames(ctx: PrintContext): { name: string; label: string } {
+  const t = ctx.target;
+  return t.kind === 'household'
+    ? { name: `${t.household.head_name ?? ''}户（${t.household.household_no}）`, label: t.household.head_name ?? t.household.household_no }
+    : { name: regionPathName(ctx.ledger, t.region), label: t.region.name };
+} // prettier-ignore
+
+/** A form of one A4 portrait page per household (the pages already built), titled by what it was printed for. */
+export function householdPagesOutput(ctx: PrintContext, form: string, css: string, pages: readonly SafeHtml[], year: number | null = null): FormOutput {
+  const { name, label } = targetNames(ctx);
+  return {
+    title: year === null ? `${name} ${form}` : `${name} ${year}年度 ${form}`,
+    fileLabel: year === null ? `${label}-${form}` : `${label}-${form}-${year}`,
+    documents: [{ label, page: { title: `${form} ${label}`, orientation: 'portrait', css, body: html`${pages}`, margins: [10, 12, 12, 12] } }],
+  };
+} // prettier-ignore

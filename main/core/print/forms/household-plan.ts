@@ -12,10 +12,12 @@ import { ABLE_TO_WORK } from '../../plans/plan-draft.ts';
 import { formHeader, signatures } from '../blocks.ts';
 import type { FormTemplate, PrintContext } from '../context.ts';
 import { html, type SafeHtml } from '../html.ts';
-import { regionPathName, targetHouseholds } from '../target.ts';
+import { targetHouseholds } from '../target.ts';
 import { fieldOf, printedValue } from '../values.ts';
 import {
   checkedMembers,
+  householdPagesOutput,
+  targetNames,
   HOUSEHOLD_CSS,
   hf,
   householdPlace,
@@ -238,10 +240,7 @@ function planYear(ctx: PrintContext, households: readonly HouseholdRow[]): numbe
 
 export const householdPlan: FormTemplate = (ctx) => {
   const households = targetHouseholds(ctx.ledger, ctx.target);
-  const name =
-    ctx.target.kind === 'household'
-      ? `${ctx.target.household.head_name ?? ''}户（${ctx.target.household.household_no}）`
-      : regionPathName(ctx.ledger, ctx.target.region);
+  const { name } = targetNames(ctx);
   const year = planYear(ctx, households);
   if (year === null)
     throw new LedgerError('not-found', `${name}还没有一户一策帮扶计划：请先在“一户一策帮扶计划”台账中生成。`);
@@ -257,15 +256,5 @@ export const householdPlan: FormTemplate = (ctx) => {
       'not-found',
       `${name}没有 ${year} 年度的一户一策帮扶计划：请先在“一户一策帮扶计划”台账中${ctx.target.kind === 'household' ? '按户生成' : '“为本村生成计划”'}。`,
     );
-  const label = ctx.target.kind === 'household' ? (ctx.target.household.head_name ?? ctx.target.household.household_no) : ctx.target.region.name;
-  return {
-    title: `${name} ${year}年度 一户一策帮扶计划表`,
-    fileLabel: `${label}-一户一策帮扶计划表-${year}`,
-    documents: [
-      {
-        label,
-        page: { title: `一户一策帮扶计划表 ${label}`, orientation: 'portrait', css: CSS, body: html`${pages}`, margins: [10, 12, 12, 12] },
-      },
-    ],
-  };
+  return householdPagesOutput(ctx, '一户一策帮扶计划表', CSS, pages, year);
 }; // prettier-ignore

@@ -10,10 +10,12 @@ import { householdHelper } from '../../plans/household-helper.ts';
 import { formHeader, signatures } from '../blocks.ts';
 import type { FormTemplate, PrintContext } from '../context.ts';
 import { html, type SafeHtml } from '../html.ts';
-import { regionPathName, targetHouseholds } from '../target.ts';
+import { targetHouseholds } from '../target.ts';
 import {
   checkedMembers,
   HOUSEHOLD_CSS,
+  householdPagesOutput,
+  targetNames,
   hf,
   householdPlace,
   hv,
@@ -105,16 +107,8 @@ function cardPage(ctx: PrintContext, h: HouseholdRow, members: PersonRow[], year
 
 export const policyCard: FormTemplate = (ctx) => {
   const households = targetHouseholds(ctx.ledger, ctx.target);
-  const name =
-    ctx.target.kind === 'household'
-      ? `${ctx.target.household.head_name ?? ''}户（${ctx.target.household.household_no}）`
-      : regionPathName(ctx.ledger, ctx.target.region);
-  if (households.length === 0) throw new LedgerError('not-found', `${name}没有在册的户，无可打印的政策明白卡。`);
+  if (households.length === 0)
+    throw new LedgerError('not-found', `${targetNames(ctx).name}没有在册的户，无可打印的政策明白卡。`);
   const pages = households.map((h) => cardPage(ctx, h, checkedMembers(ctx, h), ctx.year ?? h.year));
-  const label = ctx.target.kind === 'household' ? (ctx.target.household.head_name ?? ctx.target.household.household_no) : ctx.target.region.name;
-  return {
-    title: `${name} 政策明白卡`,
-    fileLabel: `${label}-政策明白卡`,
-    documents: [{ label, page: { title: `政策明白卡 ${label}`, orientation: 'portrait', css: CSS, body: html`${pages}`, margins: [10, 12, 12, 12] } }],
-  };
-}; // prettier-ignore
+  return householdPagesOutput(ctx, '政策明白卡', CSS, pages);
+};

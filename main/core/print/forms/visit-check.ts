@@ -12,11 +12,13 @@ import { householdHelper } from '../../plans/household-helper.ts';
 import { DATE_BLANKS, formHeader, signatures } from '../blocks.ts';
 import type { FormTemplate, PrintContext } from '../context.ts';
 import { html, type SafeHtml } from '../html.ts';
-import { regionPathName, targetHouseholds } from '../target.ts';
+import { targetHouseholds } from '../target.ts';
 import { fieldOf } from '../values.ts';
 import {
   checkedMembers,
   HOUSEHOLD_CSS,
+  householdPagesOutput,
+  targetNames,
   hf,
   householdPlace,
   hv,
@@ -110,16 +112,8 @@ function checkPage(ctx: PrintContext, h: HouseholdRow, members: PersonRow[], yea
 
 export const visitCheck: FormTemplate = (ctx) => {
   const households = targetHouseholds(ctx.ledger, ctx.target);
-  const name =
-    ctx.target.kind === 'household'
-      ? `${ctx.target.household.head_name ?? ''}户（${ctx.target.household.household_no}）`
-      : regionPathName(ctx.ledger, ctx.target.region);
-  if (households.length === 0) throw new LedgerError('not-found', `${name}没有在册的户，无可打印的入户核查表。`);
+  if (households.length === 0)
+    throw new LedgerError('not-found', `${targetNames(ctx).name}没有在册的户，无可打印的入户核查表。`);
   const pages = households.map((h) => checkPage(ctx, h, checkedMembers(ctx, h), ctx.year ?? h.year));
-  const label = ctx.target.kind === 'household' ? (ctx.target.household.head_name ?? ctx.target.household.household_no) : ctx.target.region.name;
-  return {
-    title: `${name} 入户核查表`,
-    fileLabel: `${label}-入户核查表`,
-    documents: [{ label, page: { title: `入户核查表 ${label}`, orientation: 'portrait', css: CSS, body: html`${pages}`, margins: [10, 12, 12, 12] } }],
-  };
-}; // prettier-ignore
+  return householdPagesOutput(ctx, '入户核查表', CSS, pages);
+};
