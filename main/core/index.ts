@@ -6,7 +6,7 @@ import type { Handlers } from './api/dispatch.ts';
 import { acquireLedgerLock } from './db/ledger-lock.ts';
 import { openLedger, type Ledger } from './db/open-ledger.ts';
 import { getRegionCatalog } from './regions/catalog.ts';
-import { auditHead, writeAnchor } from './audit/audit-chain.ts';
+import { chainedAuditHead, writeAnchor } from './audit/audit-chain.ts';
 import { checkLedgerAtStart } from './backup/startup-check.ts';
 import { verifyOffThread } from './backup/verify-off-thread.ts';
 import { ledgerPlace, placeRefusal } from './db/ledger-location.ts';
@@ -14,12 +14,6 @@ import { defaultDataDir, LEDGER_FILE_NAME } from './paths.ts';
 import { LedgerError } from '../../shared/result.ts';
 import path from 'node:path';
 import { rotatingBackup, type BackupReason } from './backup/rotation.ts';
-
-/** The audit log's newest entry, if the file has the chained log. */
-const chainedHead = (ledger: Ledger) =>
-  ledger.sqlite.prepare(`SELECT 1 FROM pragma_table_info('audit_log') WHERE name = 'hash'`).get()
-    ? auditHead(ledger.sqlite)
-    : null;
 
 export interface Core {
   readonly ledger: Ledger;
@@ -119,7 +113,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         const leftOver = files.dispose();
         if (leftOver) options.log?.('could not delete the temporary folder', leftOver);
         try {
-          writeAnchor(ledger.path, chainedHead(ledger));
+          writeAnchor(ledger.path, chainedAuditHead(ledger.sqlite));
         } catch (e) {
           options.log?.('could not write the audit anchor', e);
         }

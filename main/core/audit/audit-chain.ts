@@ -46,7 +46,15 @@ export interface AuditLink {
   hash: string;
 }
 
+/** Whether a file has the chained log (migration 0011); files opened at an earlier `migrateTo` do not. */
+export const hasChainedLog = (sqlite: Database.Database): boolean =>
+  sqlite.prepare(`SELECT 1 FROM pragma_table_info('audit_log') WHERE name = 'hash'`).get() !== undefined;
+
 /** The newest entry's number and hash (null for an empty log). */
+/** The newest entry of a chained log; null when the log is empty or not chained. */
+export const chainedAuditHead = (sqlite: Database.Database): AuditLink | null =>
+  hasChainedLog(sqlite) ? auditHead(sqlite) : null;
+
 export function auditHead(sqlite: Database.Database): AuditLink | null {
   const row = sqlite.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
     AuditLink | undefined;

@@ -6,7 +6,13 @@ import {
   type AuditEntryView,
 } from '../../../shared/audit-text.ts';
 import { nowIso } from '../clock.ts';
-import { AUDIT_CHAIN_START, auditEntryHash, type AuditChainEntry, type AuditLink } from './audit-chain.ts';
+import {
+  AUDIT_CHAIN_START,
+  auditEntryHash,
+  hasChainedLog,
+  type AuditChainEntry,
+  type AuditLink,
+} from './audit-chain.ts';
 import { ledgerDef, ledgerTableName } from '../../../shared/ledgers/index.ts';
 import type { Ledger } from '../db/open-ledger.ts';
 import type { AuditAction, AuditEntity } from '../db/tables.ts';
@@ -47,9 +53,7 @@ const chained = new WeakMap<Ledger, boolean>();
 const isChained = (ledger: Ledger): boolean => {
   let known = chained.get(ledger);
   if (known === undefined) {
-    known =
-      ledger.sqlite.prepare(`SELECT 1 FROM pragma_table_info('audit_log') WHERE name = 'hash'`).get() !==
-      undefined;
+    known = hasChainedLog(ledger.sqlite);
     chained.set(ledger, known);
   }
   return known;

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { LedgerError } from '../../../shared/result.ts';
-import { auditHead, writeAnchor } from '../audit/audit-chain.ts';
+import { chainedAuditHead, writeAnchor } from '../audit/audit-chain.ts';
 import { nativeBindingOptions } from '../db/native-binding.ts';
 import { createPrivateFile, fsyncDir, fsyncFile } from '../db/private-files.ts';
 import { backupDirOf, backupStamp } from './rotation.ts';
@@ -68,8 +68,7 @@ export async function restoreLedger(
   // The anchor now describes the restored log (the old one would call it truncated).
   const db = new Database(ledgerPath, { readonly: true, ...nativeBindingOptions() });
   try {
-    const chained = db.prepare(`SELECT 1 FROM pragma_table_info('audit_log') WHERE name = 'hash'`).get();
-    writeAnchor(ledgerPath, chained ? auditHead(db) : null);
+    writeAnchor(ledgerPath, chainedAuditHead(db));
   } finally {
     db.close();
   }

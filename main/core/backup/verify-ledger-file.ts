@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from '../../../migrations/index.ts';
-import { verifyAuditChain, type AuditChainReport } from '../audit/audit-chain.ts';
+import { hasChainedLog, verifyAuditChain, type AuditChainReport } from '../audit/audit-chain.ts';
 import { nativeBindingOptions } from '../db/native-binding.ts';
 import { MIGRATION_TABLE } from '../db/open-ledger.ts';
 
@@ -85,8 +85,7 @@ export function verifyLedgerFile(
       report.problems.push(`文件由更新版本的程序写入（数据库版本 ${unknown.at(-1)}），本程序无法使用。`);
     report.households = count(db, 'households');
     report.persons = count(db, 'persons');
-    const chained = db.prepare(`SELECT 1 FROM pragma_table_info('audit_log') WHERE name = 'hash'`).get();
-    if (chained && audit) {
+    if (audit && hasChainedLog(db)) {
       report.audit = verifyAuditChain(db);
       for (const p of report.audit.problems) report.auditProblems.push(`审计日志：${p.message}`);
     }
