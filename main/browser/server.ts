@@ -32,6 +32,8 @@ export interface BrowserHostOptions {
   rendererDir: string;
   port?: number;
   regionDataPath?: string;
+  /** The import worker's entry (default: the one beside the core); tests give one that holds a preview. */
+  importWorker?: URL | string;
   log?: (message: string, error?: unknown) => void;
   /** A request body that sends nothing for this long is refused with 408 (default 15 s). */
   bodyIdleMs?: number;
@@ -274,6 +276,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     ledgerPath: options.ledgerPath,
     host: 'browser',
     regionDataPath: options.regionDataPath,
+    ...(options.importWorker === undefined ? {} : { importWorker: options.importWorker }),
     safeguards: true,
   });
   const token = newToken();

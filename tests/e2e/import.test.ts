@@ -13,13 +13,15 @@ import { TOKEN_HEADER } from '../../shared/api.ts';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract/index.ts';
 import { tempDir, tempLedgerPath } from '../helpers/temp-ledger.ts';
 import { villageRoster } from '../helpers/workbooks.ts';
+import { HELD_FILE_NAME, HELD_IMPORT_WORKER } from '../helpers/held-import.ts';
 import { artifactPath, chromiumPage, e2eSkipReason, RENDERER_DIR } from './chromium.ts';
 
 const skip = e2eSkipReason();
 
-/** A county-wide CSV big enough (about 10 s of analysis) to watch the progress and cancel it. */
+/** A county-wide CSV big enough to watch the progress; the host's worker holds its preview back
+ * (held-import.ts), so the test cancels it however fast the machine is. */
 function bigCsv(rows: number): string {
-  const file = path.join(tempDir('big-csv-'), '全县花名册.csv');
+  const file = path.join(tempDir('big-csv-'), HELD_FILE_NAME);
   const lines = ['户编号,户主姓名,姓名,性别,身份证号,与户主关系,村'];
   for (let i = 0; i < rows; i++) {
     lines.push(`H${i},户主${i},成员${i},男,4206261960010${String(i).padStart(5, '0')},户主,光千社区`);
@@ -69,7 +71,11 @@ describe.skipIf(skip !== null)('导入 in browser mode (Chromium)', () => {
   }
 
   beforeAll(async () => {
-    host = await startBrowserHost({ ledgerPath: tempLedgerPath(), rendererDir: RENDERER_DIR });
+    host = await startBrowserHost({
+      ledgerPath: tempLedgerPath(),
+      rendererDir: RENDERER_DIR,
+      importWorker: HELD_IMPORT_WORKER,
+    });
     await call('ledger.create', { countyCode: '420626' });
     await call('settings.setOperator', { name: '导入员' });
     page = await chromium.open();
