@@ -66,15 +66,16 @@ const PERSON_COLUMNS = PERSON_ENTRY_FIELDS.map((f) => f.column);
  * would otherwise keep about 8 million change entries).
  */
 function diff(
-  existing: Record<string, unknown> | null,
+  existing: Record<string, unknown> | null | undefined,
   values: Values,
   columns: readonly string[],
 ): FieldChange[] {
   const out: FieldChange[] = [];
-  if (existing === null) return out;
+  // Not found is `undefined` from a prepared statement's get(): both mean new.
+  if (existing == null) return out;
   for (const c of columns) {
     if (!(c in values)) continue;
-    const before = (existing?.[c] ?? null) as string | number | null;
+    const before = (existing[c] ?? null) as string | number | null;
     const after = values[c] ?? null;
     if (before !== after) out.push({ field: c, before, after });
   }
@@ -172,7 +173,7 @@ export function planImport(
         parsed: p,
         invalid,
         existing: found ?? null,
-        changes: diff(found as unknown as Record<string, unknown> | null, p.values, PERSON_COLUMNS),
+        changes: diff(found as unknown as Record<string, unknown> | undefined, p.values, PERSON_COLUMNS),
       });
     }
     if (existing?.status === 'cancelled') {
@@ -210,7 +211,11 @@ export function planImport(
       householdInvalid = true;
       problem ??= { row: h.firstRow, message: memberIssues[0]?.message ?? '' };
     }
-    const changes = diff(existing as unknown as Record<string, unknown> | null, h.values, HOUSEHOLD_COLUMNS);
+    const changes = diff(
+      existing as unknown as Record<string, unknown> | undefined,
+      h.values,
+      HOUSEHOLD_COLUMNS,
+    );
     if (
       existing &&
       (h.villageCode !== existing.village_code ||
