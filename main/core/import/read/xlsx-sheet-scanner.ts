@@ -145,6 +145,8 @@ export class SheetScanner {
   private pendingRowCloseFrom = -1;
   /** Columns of the row being parsed whose cell is a number (not a date or time); reused row after row. */
   private readonly numberColumns: number[] = [];
+  /** The row being parsed, reused row after row (the collector keeps a copy of exactly its length). */
+  private readonly rowCells: string[] = [];
   /** Set by value() when the text it gave is a number's; cleared by cells() when it takes it. */
   private numberValue = false;
   /** Last row of the <dimension> the writer declared, null when absent. */
@@ -278,7 +280,8 @@ export class SheetScanner {
       }
       // Writers may leave out r; a row then follows the previous one.
       const rowNumber = declared ?? this.lastRow + 1;
-      const cells: string[] = [];
+      const cells = this.rowCells;
+      cells.length = 0;
       this.numberColumns.length = 0;
       const close = this.cells(buf, tagEnd + 1, end, rowNumber, cells);
       if (close < 0) {
