@@ -33,13 +33,36 @@ interface Row {
   member_count: number; hphone: string | null; year: number;
 } // prettier-ignore
 
+/**
+ * One filler item: a clerk-like remark made unique by its index, with 3 pseudo-random bytes so that it
+ * deflates about 40:1 (inside the inflate-ratio limit of 60), like the file of the review.
+ */
+const FILLER_PHRASE = '村民委员会备注：该户情况已核实，家庭成员信息与户籍一致，无异常。'.repeat(2);
+const fillerItem = (i: number) => {
+  const noise = (Math.imul(i + 1, 2654435761) >>> 8) & 0xffffff;
+  return `<si><t>${FILLER_PHRASE}${i.toString(36).padStart(6, '0')}${noise.toString(16).padStart(6, '0')}</t></si>`;
+};
+
+export interface RosterXlsxOptions {
+  /**
+   * Shared strings no roster cell shows, about this many bytes of XML, put before the roster's own (so
+   * the reader must go through all of them); one extra column 附注 of the first person shows the last.
+   */
+  fillerStringBytes?: number;
+}
+
 /** Writes every person of the ledger; returns the row count. */
-export function writeRosterXlsx(db: Database.Database, file: string): number {
+export function writeRosterXlsx(
+  db: Database.Database,
+  file: string,
+  options: RosterXlsxOptions = {},
+): number {
+  const fillers = Math.floor((options.fillerStringBytes ?? 0) / Buffer.byteLength(fillerItem(0)));
   const sst = new Map<string, number>();
   const s = (text: string) => {
     let i = sst.get(text);
     if (i === undefined) sst.set(text, (i = sst.size));
-    return i;
+    return fillers + i;
   };
   const zip = new ZipFileWriter(file);
   const sheet = zip.openEntry('xl/worksheets/sheet1.xml');
@@ -47,7 +70,9 @@ export function writeRosterXlsx(db: Database.Database, file: string): number {
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
   );
   sheet.write(
-    `<row r="1">${ROSTER_HEADERS.map((h, i) => `<c r="${col(i)}1" t="s"><v>${s(h)}</v></c>`).join('')}</row>`,
+    `<row r="1">${ROSTER_HEADERS.map((h, i) => `<c r="${col(i)}1" t="s"><v>${s(h)}</v></c>`).join('')}${
+      fillers > 0 ? `<c r="AE1" t="s"><v>${s('附注')}</v></c>` : ''
+    }</row>`,
   );
   const rows = db
     .prepare(
@@ -82,15 +107,23 @@ export function writeRosterXlsx(db: Database.Database, file: string): number {
         xml += v < 0 ? `<c r="${ref}" s="1"><v>${-v}</v></c>` : `<c r="${ref}"><v>${v}</v></c>`;
       else xml += `<c r="${ref}" t="s"><v>${s(v)}</v></c>`;
     });
+    if (r === 2 && fillers > 0) xml += `<c r="AE2" t="s"><v>${fillers - 1}</v></c>`;
     sheet.write(`${xml}</row>`);
   }
   sheet.write('</sheetData></worksheet>');
   sheet.end();
   const strings = zip.openEntry('xl/sharedStrings.xml');
   strings.write(
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${sst.size}" uniqueCount="${sst.size}">`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${fillers + sst.size}" uniqueCount="${fillers + sst.size}">`,
   );
   let chunk = '';
+  for (let i = 0; i < fillers; i++) {
+    chunk += fillerItem(i);
+    if (chunk.length > 1 << 20) {
+      strings.write(chunk);
+      chunk = '';
+    }
+  }
   for (const text of sst.keys()) {
     chunk += `<si><t>${esc(text)}</t></si>`;
     if (chunk.length > 1 << 20) {

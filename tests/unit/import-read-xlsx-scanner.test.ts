@@ -5,10 +5,10 @@ import { SharedStringsScanner } from '../../main/core/import/read/xlsx-shared-st
 import { SheetScanner, type SheetScanContext } from '../../main/core/import/read/xlsx-sheet-scanner.ts';
 import { DEFAULT_LIMITS, type SheetData } from '../../main/core/import/read/types.ts';
 
+const SHARED = ['姓名', '证件号码', '何艳兰'];
 const ctx = (over: Partial<SheetScanContext> = {}): SheetScanContext => ({
   file: '花名册.xlsx',
   sheet: '花名册',
-  sharedStrings: ['姓名', '证件号码', '何艳兰'],
   styleFormats: [null, 'date', 'time'],
   date1904: false,
   limits: DEFAULT_LIMITS,
@@ -23,7 +23,7 @@ function scan(xml: string, cuts: readonly number[], over: Partial<SheetScanConte
     scanner.push(bytes.subarray(previous, cut));
     previous = cut;
   }
-  return scanner.finish();
+  return scanner.finish(SHARED);
 }
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';

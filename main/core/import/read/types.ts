@@ -55,6 +55,11 @@ export interface ReadLimits {
   maxRows: number;
   /** Characters in one cell. */
   maxCellChars: number;
+  /**
+   * Characters of text one .xlsx sheet may hold: its inline text plus every distinct shared string its
+   * cells use (a shared string held once however many cells show it).
+   */
+  maxTextChars: number;
 }
 
 /**
@@ -70,6 +75,10 @@ export interface ReadLimits {
  *   as soon as row 500,001 is reached instead of after all of it is in memory.
  * - maxCellChars 32,767: Excel's own maximum, so a longer cell was not made by Excel or WPS. Such a file
  *   is refused with the cell's address (not truncated): silently cutting text would change data.
+ * - maxTextChars 100 million: held as JS strings that is at most 200 MB (two bytes a Chinese character),
+ *   so the import stays within 1 GB (docs/reliability.md); the 400k-person roster holds about 21 million
+ *   characters of distinct text. Without it 1.5 GB of shared strings inside every other limit took the
+ *   reader to 1.75 GB.
  */
 export const DEFAULT_LIMITS: ReadLimits = Object.freeze({
   maxFileBytes: 200 * 1024 * 1024,
@@ -77,6 +86,7 @@ export const DEFAULT_LIMITS: ReadLimits = Object.freeze({
   maxInflateRatio: 60,
   maxRows: 500_000,
   maxCellChars: 32_767,
+  maxTextChars: 100_000_000,
 });
 
 /** The ratio check starts only after this many inflated bytes: small parts legitimately compress 100×. */

@@ -1,8 +1,11 @@
 // The shared strings table of an .xlsx (xl/sharedStrings.xml): every distinct text of the workbook,
 // which cells point at by index. A county workbook has ~30 MB of it, so it is scanned as bytes while it
-// inflates, like the sheets. Each string is decoded into its own JS string, so none keeps a chunk alive.
+// inflates, like the sheets. It is read after the sheet, keeping only the items the sheet's cells use
+// (`wanted`): a file may carry up to the inflate limit (1.5 GB) of strings no cell shows, and decoding
+// them all took an import to 1.75 GB. Items past the last one wanted are not even inflated. Each kept
+// string is decoded into its own JS string, so none keeps a chunk alive.
 import { progressReporter } from './progress.ts';
-import { ReadError, where, type ReadOptions } from './types.ts';
+import { ReadError, formatCount, where, type ReadOptions } from './types.ts';
 import { GT, LT, SLASH, endsName, matchAt } from './xml-bytes.ts';
 import { decodeXmlText, richText } from './xml-text.ts';
 import { findEntry, streamEntry, type InflateBudget, type ZipArchive } from './zip.ts';
@@ -20,17 +23,57 @@ interface Needles {
   tClose: Buffer;
 }
 
-/** Fed the part chunk by chunk (cut anywhere); `strings` grows as items complete. */
+/** Which items to keep (by index), and how many characters they may hold together. */
+export interface WantedStrings {
+  /** One bit per item: bit i set when a cell uses item i. */
+  bits: Uint8Array;
+  /** The highest index wanted, -1 for none. */
+  last: number;
+  /** Characters the kept items may hold together (ReadLimits.maxTextChars less the sheet's own text). */
+  maxChars: number;
+}
+
+export const isWanted = (w: WantedStrings, i: number): boolean =>
+  i <= w.last && ((w.bits[i >>> 3] ?? 0) & (1 << (i & 7))) !== 0;
+
+/**
+ * Fed the part chunk by chunk (cut anywhere); `strings` grows as items complete. Without `wanted` every
+ * item is kept; with it, only those (the array then has holes) and `done` turns true after the last one.
+ */
 export class SharedStringsScanner {
   readonly strings: string[] = [];
+  /** Items seen so far (kept or not). */
+  count = 0;
+  /** Characters of the items kept. */
+  chars = 0;
   private readonly file: string;
   private readonly part: string;
+  private readonly wanted: WantedStrings | null;
   private needles: Needles | null = null;
   private carry: Buffer | null = null;
 
-  constructor(file: string, part: string) {
+  constructor(file: string, part: string, wanted: WantedStrings | null = null) {
     this.file = file;
     this.part = part;
+    this.wanted = wanted;
+  }
+
+  /** Every wanted item has been read: the rest of the part need not be inflated. */
+  get done(): boolean {
+    return this.wanted !== null && this.count > this.wanted.last;
+  }
+
+  /** Whether the next item is kept. */
+  private keepNext(): boolean {
+    return this.wanted === null || isWanted(this.wanted, this.count);
+  }
+
+  private keep(text: string): void {
+    if (this.wanted !== null) {
+      this.chars += text.length;
+      if (this.chars > this.wanted.maxChars) throw textTooLong(this.file, this.wanted.maxChars);
+    }
+    this.strings[this.count++] = text;
   }
 
   push(chunk: Buffer): void {
@@ -64,16 +107,17 @@ export class SharedStringsScanner {
 
   /** Collects the complete items in buf; returns where the unfinished rest starts. */
   private items(buf: Buffer, { open, close, tOpen, tClose }: Needles): number {
-    const strings = this.strings;
     const plain = open.length === 3;
     let p = 0;
     for (;;) {
+      if (this.done) return buf.length;
       // Plain <si><t>text</t></si> (most items) is matched byte by byte: no indexOf per string.
       if (plain && matchAt(buf, p, PLAIN_ITEM_OPEN)) {
         let j = p + PLAIN_ITEM_OPEN.length;
         while (j < buf.length && buf[j] !== LT) j++;
         if (matchAt(buf, j, PLAIN_ITEM_CLOSE)) {
-          strings.push(decodeXmlText(buf.toString('utf8', p + PLAIN_ITEM_OPEN.length, j)));
+          if (this.keepNext()) this.keep(decodeXmlText(buf.toString('utf8', p + PLAIN_ITEM_OPEN.length, j)));
+          else this.count++;
           p = j + PLAIN_ITEM_CLOSE.length;
           continue;
         }
@@ -83,7 +127,9 @@ export class SharedStringsScanner {
       if (at + open.length >= buf.length) return at; // the name may go on in the next chunk
       const next = buf[at + open.length];
       if (next === SLASH) {
-        strings.push(''); // <si/>
+        if (this.keepNext())
+          this.keep(''); // <si/>
+        else this.count++;
         p = at + open.length;
         continue;
       }
@@ -93,7 +139,8 @@ export class SharedStringsScanner {
       }
       const end = buf.indexOf(close, at);
       if (end < 0) return at;
-      strings.push(stringItem(buf, at + open.length, end, tOpen, tClose));
+      if (this.keepNext()) this.keep(stringItem(buf, at + open.length, end, tOpen, tClose));
+      else this.count++;
       p = end + close.length;
     }
   }
@@ -122,24 +169,36 @@ function stringItem(buf: Buffer, start: number, end: number, tOpen: Buffer, tClo
   return body.includes('<') ? richText(body) : '';
 }
 
+/** The refusal when a file's text passes ReadLimits.maxTextChars. */
+export function textTooLong(file: string, max: number): ReadError {
+  return new ReadError(
+    'too-large',
+    `${where(file)}中的文字超过 ${formatCount(max)} 个字符（导入上限），请分成几个文件后再导入`,
+    { file },
+  );
+}
+
+/** The items of the table that `wanted` names (holes elsewhere); none read when none is wanted. */
 export async function readSharedStrings(
   zip: ZipArchive,
   path: string | null,
   budget: InflateBudget,
   options: ReadOptions | undefined,
+  wanted: WantedStrings,
 ): Promise<string[]> {
   const entry = path === null ? undefined : findEntry(zip, path);
-  if (entry === undefined) return [];
-  const scanner = new SharedStringsScanner(zip.file, entry.name);
+  if (entry === undefined || wanted.last < 0) return [];
+  const scanner = new SharedStringsScanner(zip.file, entry.name, wanted);
   const progress = progressReporter(options, 'strings');
   await streamEntry(zip, entry, {
     budget,
     signal: options?.signal,
     onChunk: (chunk, compressedRead) => {
       scanner.push(chunk);
-      progress.update(scanner.strings.length, compressedRead / Math.max(1, entry.compressedSize));
+      progress.update(scanner.count, compressedRead / Math.max(1, entry.compressedSize));
+      return scanner.done ? false : undefined;
     },
   });
-  progress.done(scanner.strings.length);
+  progress.done(scanner.count);
   return scanner.finish();
 }

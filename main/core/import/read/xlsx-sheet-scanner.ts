@@ -2,9 +2,12 @@
 // bytes: tags are found with Buffer.indexOf and short byte loops, and only cell values become strings
 // (each a fresh string, so no value pins an inflated chunk in memory). A DOM or a SAX parser would cost
 // several times more per cell; at 400,000 rows × 30 columns this loop is most of the import time.
+// A shared-string cell is kept as its index until finish(): the shared strings are read after the sheet,
+// only those its cells use (xlsx-shared-strings.ts).
 import { MAX_COLUMNS, columnIndex, columnLetter } from './cell-address.ts';
 import { dateCellText, zeroPadded, type CellFormat } from './date-format.ts';
 import { RowCollector, cellTooLong } from './row-collector.ts';
+import { textTooLong, type WantedStrings } from './xlsx-shared-strings.ts';
 import { ReadError, where, type Merge, type ReadLimits, type SheetData } from './types.ts';
 import { APOS, EQ, GT, LT, QUOTE, SLASH, endsName, isXmlSpace, matchAt } from './xml-bytes.ts';
 import { decodeXmlText, parseAttributes, richText } from './xml-text.ts';
@@ -12,7 +15,6 @@ import { decodeXmlText, parseAttributes, richText } from './xml-text.ts';
 export interface SheetScanContext {
   file: string;
   sheet: string;
-  sharedStrings: readonly string[];
   /** Per cell style index: what its number format does to a number's text (null: nothing). */
   styleFormats: ReadonlyArray<CellFormat | null>;
   date1904: boolean;
@@ -35,6 +37,11 @@ const STATE_ROWS = 1;
 const STATE_TAIL = 2;
 const STATE_DONE = 3;
 
+/**
+ * A shared-string index at or past this cannot exist: the smallest item (<si/>) takes 5 bytes of the
+ * 1.5 GB inflate limit. Such a cell reads as empty, as one past the table's end does.
+ */
+const MAX_STRING_INDEX = Math.ceil((1536 * 1024 * 1024) / 5);
 /** One row's XML larger than this is not a spreadsheet row; stop before the carry-over eats memory. */
 const MAX_ROW_BYTES = 32 * 1024 * 1024;
 const HEAD_PROBE = 4096;
@@ -129,7 +136,6 @@ export class SheetScanner {
   /** Date text by whole serial (dates repeat a lot: birth dates, 数据日期). */
   private readonly dateCache = new Map<number, string>();
   // Copied out of ctx: read once per cell in the hot loop.
-  private readonly sharedStrings: readonly string[];
   private readonly styleFormats: ReadonlyArray<CellFormat | null>;
   private readonly maxCellChars: number;
   private state = STATE_HEAD;
@@ -146,15 +152,19 @@ export class SheetScanner {
   /** Columns of the row being parsed whose cell is a number (not a date or time); reused row after row. */
   private readonly numberColumns: number[] = [];
   /** The row being parsed, reused row after row (the collector keeps a copy of exactly its length). */
-  private readonly rowCells: string[] = [];
+  private readonly rowCells: Array<string | number> = [];
   /** Set by value() when the text it gave is a number's; cleared by cells() when it takes it. */
   private numberValue = false;
+  /** Shared strings the cells use: one bit per index (grown as needed), and the highest index. */
+  private usedStrings = new Uint8Array(1024);
+  private lastString = -1;
+  /** Characters of the sheet's own text (inline strings, formula text): ReadLimits.maxTextChars. */
+  private textChars = 0;
   /** Last row of the <dimension> the writer declared, null when absent. */
   dimensionRows: number | null = null;
 
   constructor(ctx: SheetScanContext) {
     this.ctx = ctx;
-    this.sharedStrings = ctx.sharedStrings;
     this.styleFormats = ctx.styleFormats;
     this.maxCellChars = ctx.limits.maxCellChars;
     this.collector = new RowCollector(ctx.limits.maxRows, ctx.file, ctx.sheet);
@@ -192,13 +202,89 @@ export class SheetScanner {
     }
   }
 
-  finish(): SheetData {
+  /** The shared strings to read for finish(), with the characters left for them. */
+  get wantedStrings(): WantedStrings {
+    return {
+      bits: this.usedStrings,
+      last: this.lastString,
+      maxChars: this.ctx.limits.maxTextChars - this.textChars,
+    };
+  }
+
+  /**
+   * The rows, each shared-string cell replaced by its text from `sharedStrings` (what readSharedStrings
+   * gave for wantedStrings; a missing item reads as empty).
+   */
+  finish(sharedStrings: readonly (string | undefined)[] = []): SheetData {
     if (this.state === STATE_HEAD || this.state === STATE_ROWS) {
       // A sheet cut off in the middle of <sheetData> would silently lose rows.
       if (this.state === STATE_ROWS || (this.carry?.length ?? 0) > 0)
         throw this.malformed('工作表数据不完整');
     }
-    return this.collector.result(this.merges);
+    const data = this.collector.result(this.merges);
+    if (this.lastString >= 0) this.resolveShared(data, sharedStrings);
+    return data;
+  }
+
+  private resolveShared(data: SheetData, sharedStrings: readonly (string | undefined)[]): void {
+    const rows = data.rows as Array<Array<string | number>>;
+    const max = this.maxCellChars;
+    for (let i = 0; i < rows.length; i++) {
+      const cells = rows[i] as Array<string | number>;
+      let resolved = false;
+      for (let c = 0; c < cells.length; c++) {
+        const cell = cells[c];
+        if (typeof cell !== 'number') continue;
+        const text = sharedStrings[cell] ?? '';
+        if (text.length > max) {
+          const row = data.rowNumbers?.[i] ?? i + 1;
+          const { file, sheet, limits } = this.ctx;
+          throw cellTooLong(
+            file,
+            sheet,
+            `第 ${row} 行 ${columnLetter(c)} 列`,
+            text.length,
+            limits.maxCellChars,
+          );
+        }
+        cells[c] = text;
+        resolved = true;
+      }
+      // An empty shared string at the end of a row is trimmed like any empty cell.
+      if (resolved) {
+        let n = cells.length;
+        while (n > 0 && cells[n - 1] === '') n--;
+        if (n < cells.length) cells.length = n;
+      }
+    }
+    while (rows.length > 0 && rows[rows.length - 1]?.length === 0) {
+      rows.pop();
+      data.rowNumbers?.pop();
+      if (data.numberCells !== undefined && data.numberCells.length > rows.length)
+        data.numberCells.length = rows.length;
+    }
+  }
+
+  /** Marks shared string `index` as used; returns it (the cell's placeholder until finish). */
+  private useString(index: number): number | string {
+    if (index < 0 || index >= MAX_STRING_INDEX) return '';
+    const byte = index >>> 3;
+    if (byte >= this.usedStrings.length) {
+      const grown = new Uint8Array(Math.max(byte + 1, this.usedStrings.length * 2));
+      grown.set(this.usedStrings);
+      this.usedStrings = grown;
+    }
+    this.usedStrings[byte] = (this.usedStrings[byte] ?? 0) | (1 << (index & 7));
+    if (index > this.lastString) this.lastString = index;
+    return index;
+  }
+
+  /** Counts the sheet's own text against ReadLimits.maxTextChars. */
+  private ownText(text: string): string {
+    this.textChars += text.length;
+    if (this.textChars > this.ctx.limits.maxTextChars)
+      throw textTooLong(this.ctx.file, this.ctx.limits.maxTextChars);
+    return text;
   }
 
   private malformed(detail: string): ReadError {
@@ -289,7 +375,9 @@ export class SheetScanner {
         return at;
       }
       this.lastRow = rowNumber;
-      this.collector.add(rowNumber, cells, this.numberColumns.length > 0 ? this.numberColumns : null);
+      // Shared-string cells are still indexes here (numbers); finish() replaces them with their text.
+      const row = cells as ReadonlyArray<string | number> as readonly string[];
+      this.collector.add(rowNumber, row, this.numberColumns.length > 0 ? this.numberColumns : null);
       p = search = close + rowClose.length;
     }
   }
@@ -299,7 +387,13 @@ export class SheetScanner {
    * closing tag, or -1 when the row does not end inside `buf` (the caller then waits for the next chunk
    * and parses the row again). Finding </row> while parsing spares a second scan of every row.
    */
-  private cells(buf: Buffer, start: number, end: number, rowNumber: number, cells: string[]): number {
+  private cells(
+    buf: Buffer,
+    start: number,
+    end: number,
+    rowNumber: number,
+    cells: Array<string | number>,
+  ): number {
     const { cell: cellOpen, cellClose, value: valueOpen, valueClose, rowClose } = this.n;
     const cellNameLength = cellOpen.length;
     const plain = this.plain;
@@ -369,7 +463,7 @@ export class SheetScanner {
 
       // Content. Fast path for the usual <v>…</v></c>; anything else (formulas, inline strings,
       // whitespace) goes through indexOf.
-      let text = '';
+      let text: string | number = '';
       let cellEnd = -1;
       if (
         type !== T_INLINE &&
@@ -400,7 +494,7 @@ export class SheetScanner {
         cellEnd = buf.indexOf(cellClose, i);
         if (cellEnd < 0) return -1;
         if (type === T_INLINE) {
-          text = richText(buf.toString('utf8', i, cellEnd));
+          text = this.ownText(richText(buf.toString('utf8', i, cellEnd)));
         } else {
           let v = buf.indexOf(valueOpen, i);
           while (v >= 0 && v < cellEnd && !endsName(buf[v + valueOpen.length]))
@@ -414,7 +508,7 @@ export class SheetScanner {
           }
         }
       }
-      if (text.length > this.maxCellChars) {
+      if (typeof text === 'string' && text.length > this.maxCellChars) {
         throw cellTooLong(
           this.ctx.file,
           this.ctx.sheet,
@@ -436,14 +530,12 @@ export class SheetScanner {
     }
   }
 
-  /** The text of a <v> value [a, b) for a cell of this type and style. */
-  private value(buf: Buffer, a: number, b: number, type: number, style: number): string {
+  /** The text of a <v> value [a, b) for a cell of this type and style; a shared string's index. */
+  private value(buf: Buffer, a: number, b: number, type: number, style: number): string | number {
     if (a >= b) return '';
     switch (type) {
-      case T_SHARED: {
-        const index = parseUint(buf, a, b);
-        return this.sharedStrings[index] ?? '';
-      }
+      case T_SHARED:
+        return this.useString(parseUint(buf, a, b));
       case T_NUMBER: {
         // Kept as the file writes it ('4.20626198503071E+17', '1234'): a later stage must be able to
         // tell that an ID was stored as a number and lost digits.
@@ -477,7 +569,7 @@ export class SheetScanner {
         return /^\d{4}-\d{2}-\d{2}/.test(raw) ? raw.slice(0, 10) : raw;
       }
       default: // str, e, and anything unexpected: text as written
-        return decodeXmlText(buf.toString('utf8', a, b));
+        return this.ownText(decodeXmlText(buf.toString('utf8', a, b)));
     }
   }
 

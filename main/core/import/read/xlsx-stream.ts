@@ -47,7 +47,6 @@ async function declaredRows(
   const scanner = new SheetScanner({
     file: zip.file,
     sheet: ref.name,
-    sharedStrings: [],
     styleFormats: [],
     date1904: false,
     limits,
@@ -102,10 +101,8 @@ export async function readXlsxSheet(
   }
 
   const styleFormats = await readStyleFormats(zip, workbook.stylesPath, budget, signal);
-  const sharedStrings = await readSharedStrings(zip, workbook.sharedStringsPath, budget, options);
   for (const ref of candidates) {
     const data = await scanSheet(zip, ref, workbook, {
-      sharedStrings,
       styleFormats,
       limits,
       budget,
@@ -119,7 +116,6 @@ export async function readXlsxSheet(
 }
 
 interface ScanInput {
-  sharedStrings: readonly string[];
   styleFormats: ReadonlyArray<CellFormat | null>;
   limits: ReadLimits;
   budget: InflateBudget;
@@ -147,7 +143,6 @@ async function scanSheet(
   const scanner = new SheetScanner({
     file,
     sheet: ref.name,
-    sharedStrings: input.sharedStrings,
     styleFormats: input.styleFormats,
     date1904: workbook.date1904,
     limits: input.limits,
@@ -162,7 +157,14 @@ async function scanSheet(
       progress.update(scanner.rowsRead, compressedRead / Math.max(1, entry.compressedSize));
     },
   });
-  const data = scanner.finish();
-  progress.done(data.rows.length);
-  return data;
+  progress.done(scanner.rowsRead);
+  // Then only the shared strings the sheet's cells use.
+  const strings = await readSharedStrings(
+    zip,
+    workbook.sharedStringsPath,
+    input.budget,
+    input.options,
+    scanner.wantedStrings,
+  );
+  return scanner.finish(strings);
 }
