@@ -90,6 +90,8 @@ export const importPreview = z.object({
 export const importJobState = z.object({
   jobId,
   state: z.enum([
+    /** Waiting for a worker (at most two imports run at once): `queueAhead` says how many are before it. */
+    'queued',
     'reading',
     'analysing',
     'choose-sheet',
@@ -100,6 +102,8 @@ export const importJobState = z.object({
     'cancelled',
   ]),
   phase: z.string(),
+  /** While the job waits for a worker (new, or started again after its idle worker was released). */
+  queueAhead: z.number().int().nullable().optional(),
   rowsRead: z.number().int(),
   percent: z.number().nullable(),
   preview: importPreview.nullable(),

@@ -1,8 +1,10 @@
 /** Import progress phases (keys sent by the core) as the clerk reads them. */
 export const PHASE_LABELS: Readonly<Record<string, string>> = {
+  queued: '排队等候',
   detect: '识别文件格式',
   workbook: '读取工作簿',
   sheet: '读取工作表',
+  strings: '读取文字内容',
   csv: '读取文本文件',
   header: '识别表头',
   validate: '校验数据',

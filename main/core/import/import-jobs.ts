@@ -1,19 +1,39 @@
 // Import jobs as the UI sees them: one worker thread per job, its progress, preview and result kept
 // here for `import.status` polling. Cancel before the commit leaves the ledger untouched; cancel during
 // the commit stops the thread, and SQLite rolls the unfinished transaction back.
+// Memory (issue 13): at most MAX_WORKERS threads at once, later jobs wait in 'queued'; a worker whose
+// preview sits unused gives its memory back (it exits; the preview stays here) and a later remap,
+// commit or report starts a worker that reads the file again with the same settings (worker-slots.ts).
 import crypto from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { constantsProblem } from '../../../shared/import/constants.ts';
 import { LedgerError } from '../../../shared/result.ts';
 import type { ImportCommitResult, ImportPreview } from './preview.ts';
 import type { FromWorker, ToWorker, WorkerStart } from './worker-protocol.ts';
+import { WORKER_LIMITS, resumeOf, type WorkerLimits } from './worker-slots.ts';
 
 export type JobState =
-  'reading' | 'analysing' | 'choose-sheet' | 'ready' | 'committing' | 'done' | 'failed' | 'cancelled';
+  | 'queued'
+  | 'reading'
+  | 'analysing'
+  | 'choose-sheet'
+  | 'ready'
+  | 'committing'
+  | 'done'
+  | 'failed'
+  | 'cancelled';
 
 interface Job {
   id: string;
-  worker: Worker;
+  /** Null while the job waits for a worker, or after its idle worker was released. */
+  worker: Worker | null;
+  /** What its worker starts from; sheet and region follow the clerk's choices. */
+  start: WorkerStart;
+  /** Messages for a worker that is being started (they go once it has read the file again). */
+  pending: ToWorker[];
+  idleTimer: ReturnType<typeof setTimeout> | null;
+  /** The file's SHA-256 when its preview was made: a worker started again must find the same file. */
+  sha256: string | null;
   state: JobState;
   phase: string;
   rowsRead: number;
@@ -33,6 +53,11 @@ const IDLE_MS = 30 * 60_000;
 
 export class ImportJobs {
   readonly #jobs = new Map<string, Job>();
+  /** Workers alive (a released one counts until it has exited and its memory is back). */
+  readonly #live = new Set<Worker>();
+  /** Jobs waiting for a worker, first come first served. */
+  readonly #queue: Job[] = [];
+  readonly #limits: WorkerLimits;
   readonly #workerUrl: URL | string;
   readonly #onChange: () => void;
 
@@ -44,7 +69,9 @@ export class ImportJobs {
     /** Where the region extract is when not beside the code (the Electron bundle): the worker needs it
      * to derive 去向类别 in ledger imports. */
     regionDataPath: string | null = null,
+    limits: Partial<WorkerLimits> = {},
   ) {
+    this.#limits = { ...WORKER_LIMITS, ...limits };
     this.#workerUrl = workerUrl;
     this.#onChange = onChange;
     this.#regionDataPath = regionDataPath;
@@ -54,15 +81,13 @@ export class ImportJobs {
     const start: WorkerStart = { ...request, regionDataPath: this.#regionDataPath };
     this.#sweep();
     const id = crypto.randomBytes(12).toString('base64url');
-    const worker = new Worker(this.#workerUrl, {
-      workerData: start,
-      execArgv: ['--disable-warning=ExperimentalWarning'],
-      // A hostile file must not take the whole program's memory with it.
-      resourceLimits: { maxOldGenerationSizeMb: 3072 },
-    });
     const job: Job = {
       id,
-      worker,
+      worker: null,
+      start,
+      pending: [],
+      idleTimer: null,
+      sha256: null,
       state: 'reading',
       phase: 'detect',
       rowsRead: 0,
@@ -74,26 +99,102 @@ export class ImportJobs {
       reports: [],
       lastUsed: Date.now(),
     };
-    worker.on('message', (m: FromWorker) => this.#onMessage(job, m));
+    this.#jobs.set(id, job);
+    this.#runOrQueue(job);
+    return id;
+  }
+
+  /** Starts the job's worker now if a slot is free, else queues the job. */
+  #runOrQueue(job: Job): void {
+    if (this.#live.size < this.#limits.maxWorkers) this.#spawn(job);
+    else {
+      this.#queue.push(job);
+      if (job.state === 'reading') job.state = 'queued';
+      job.phase = 'queued';
+      // A worker idle over its preview makes room at once for the job that waits.
+      for (const j of this.#jobs.values()) if (j.idleTimer !== null) this.#release(j);
+    }
+  }
+
+  #spawn(job: Job): void {
+    const worker = new Worker(this.#workerUrl, {
+      workerData: job.start,
+      execArgv: ['--disable-warning=ExperimentalWarning'],
+      // A hostile file must not take the whole program's memory with it.
+      resourceLimits: { maxOldGenerationSizeMb: 3072 },
+    });
+    job.worker = worker;
+    if (job.state === 'queued') job.state = 'reading';
+    this.#live.add(worker);
+    // Events of a worker the job has let go of (released, cancelled) no longer change the job.
+    const current = () => job.worker === worker;
+    worker.on('message', (m: FromWorker) => {
+      if (current()) this.#onMessage(job, m);
+    });
     worker.on('error', (e) => {
+      if (!current()) return;
       job.state = 'failed';
       job.error = { code: 'internal', message: `导入任务意外中止：${e.message}` };
     });
     worker.on('exit', () => {
-      // A worker that ends without finishing (out of memory, a crash) failed; the ledger is untouched
-      // because its transaction never committed.
-      if (job.state === 'reading' || job.state === 'analysing' || job.state === 'committing') {
-        job.state = 'failed';
-        job.error ??= { code: 'internal', message: '导入任务意外中止（内存不足或文件异常），台账未改动。' };
+      this.#live.delete(worker);
+      if (current()) {
+        job.worker = null;
+        // A worker that ends without finishing (out of memory, a crash) failed; the ledger is untouched
+        // because its transaction never committed.
+        if (job.state === 'reading' || job.state === 'analysing' || job.state === 'committing') {
+          job.state = 'failed';
+          job.error ??= { code: 'internal', message: '导入任务意外中止（内存不足或文件异常），台账未改动。' };
+        }
+        for (const r of job.reports.splice(0)) r(new Error('导入任务已结束'));
       }
-      for (const r of job.reports.splice(0)) r(new Error('导入任务已结束'));
+      this.#next();
     });
-    this.#jobs.set(id, job);
-    return id;
+  }
+
+  /** Gives freed slots to the jobs that wait. */
+  #next(): void {
+    while (this.#live.size < this.#limits.maxWorkers) {
+      const job = this.#queue.shift();
+      if (job === undefined) return;
+      if (job.state !== 'cancelled') this.#spawn(job);
+    }
+  }
+
+  /** Ends the worker of a job whose preview waits for the clerk; the preview stays (see #send). */
+  #release(job: Job): void {
+    if (job.idleTimer !== null) clearTimeout(job.idleTimer);
+    job.idleTimer = null;
+    const worker = job.worker;
+    if (worker === null) return;
+    job.worker = null;
+    void worker.terminate();
+  }
+
+  /** After a preview (or the sheet question): release the worker when idle, at once if a job waits. */
+  #idle(job: Job): void {
+    if (job.idleTimer !== null) clearTimeout(job.idleTimer);
+    job.idleTimer = null;
+    if (job.worker === null) return;
+    if (this.#queue.length > 0) return this.#release(job);
+    job.idleTimer = setTimeout(() => this.#release(job), this.#limits.idleReleaseMs);
+    job.idleTimer.unref?.();
+  }
+
+  /** Workers alive now (tests and diagnostics). */
+  get liveWorkers(): number {
+    return this.#live.size;
   }
 
   #onMessage(job: Job, m: FromWorker): void {
     job.lastUsed = Date.now();
+    // A worker started again for a remap, commit or report has read the file: now it gets them.
+    if (m.type === 'ready') job.sha256 = m.sha256 ?? job.sha256;
+    if ((m.type === 'ready' || m.type === 'choose-sheet') && job.pending.length > 0) {
+      if (m.type === 'ready') job.preview = m.preview;
+      for (const p of job.pending.splice(0)) job.worker?.postMessage(p);
+      return;
+    }
     switch (m.type) {
       case 'progress':
         job.phase = m.phase;
@@ -106,6 +207,7 @@ export class ImportJobs {
         job.state = 'choose-sheet';
         job.sheetChoice = { sheets: m.sheets, message: m.message };
         job.phase = 'ready';
+        this.#idle(job);
         break;
       case 'ready':
         job.state = 'ready';
@@ -113,23 +215,30 @@ export class ImportJobs {
         job.preview = m.preview;
         job.phase = 'ready';
         job.percent = 100;
+        this.#idle(job);
         break;
       case 'done':
         job.state = 'done';
         job.result = m.result;
-        void job.worker.terminate();
+        void job.worker?.terminate();
         this.#onChange();
         break;
       case 'report-done':
         for (const r of job.reports.splice(0)) r(m.path);
+        this.#idle(job);
         break;
       case 'failed':
         // A failed commit leaves the preview usable (e.g. errors appeared since); a failed read does not.
         job.error = m.error;
         job.state =
           job.state === 'committing' ? 'ready' : m.error.code === 'cancelled' ? 'cancelled' : 'failed';
+        // The file changed since its preview (found when a released worker read it again).
+        if (m.error.code === 'file-changed') job.state = 'failed';
         if (job.state === 'ready' && job.preview === null) job.state = 'failed';
         for (const r of job.reports.splice(0)) r(new Error(m.error.message));
+        // A worker with nothing left to do gives its slot and memory back.
+        if (job.state === 'ready') this.#idle(job);
+        else this.#release(job);
         break;
     }
   }
@@ -147,6 +256,9 @@ export class ImportJobs {
       jobId: j.id,
       state: j.state,
       phase: j.phase,
+      /** Waiting for a worker: the imports ahead of it (running, and queued before it). */
+      queueAhead:
+        j.worker === null && this.#queue.includes(j) ? this.#live.size + this.#queue.indexOf(j) : null,
       rowsRead: j.rowsRead,
       percent: j.percent,
       preview: j.state === 'done' ? null : j.preview,
@@ -156,8 +268,25 @@ export class ImportJobs {
     };
   }
 
+  /**
+   * To the job's worker; a released worker is started again first (it reads the file again with the
+   * job's settings, checks it is unchanged, and then gets `m`), in the queue if no slot is free.
+   */
   #send(job: Job, m: ToWorker): void {
-    job.worker.postMessage(m);
+    if (job.idleTimer !== null) clearTimeout(job.idleTimer);
+    job.idleTimer = null;
+    if (job.worker !== null) {
+      job.worker.postMessage(m);
+      return;
+    }
+    if (this.#queue.includes(job)) {
+      job.pending.push(m);
+      return;
+    }
+    const resumed = resumeOf(job.start, job.preview, job.sha256, m);
+    job.start = resumed.start;
+    job.pending.push(...resumed.pending);
+    this.#runOrQueue(job);
   }
 
   remap(id: string, m: Omit<Extract<ToWorker, { type: 'remap' }>, 'type'>): void {
@@ -170,6 +299,8 @@ export class ImportJobs {
     if (problem !== null) throw new LedgerError('validation', problem);
     job.state = 'analysing';
     job.error = null;
+    if (m.sheet !== undefined) job.start = { ...job.start, sheet: m.sheet };
+    if (m.regionCode !== undefined) job.start = { ...job.start, regionCode: m.regionCode };
     this.#send(job, { type: 'remap', ...m });
   }
 
@@ -218,8 +349,16 @@ export class ImportJobs {
     if (!job || job.state === 'done' || job.state === 'failed' || job.state === 'cancelled') return false;
     job.state = 'cancelled';
     job.error = { code: 'cancelled', message: '已取消，台账未改动。' };
-    this.#send(job, { type: 'cancel' });
-    void job.worker.terminate();
+    job.pending = [];
+    const queued = this.#queue.indexOf(job);
+    if (queued >= 0) this.#queue.splice(queued, 1);
+    if (job.idleTimer !== null) clearTimeout(job.idleTimer);
+    job.idleTimer = null;
+    const worker = job.worker;
+    if (worker !== null) {
+      worker.postMessage({ type: 'cancel' } satisfies ToWorker);
+      void worker.terminate();
+    }
     return true;
   }
 
@@ -227,14 +366,16 @@ export class ImportJobs {
     const now = Date.now();
     for (const [id, job] of this.#jobs) {
       if (now - job.lastUsed > IDLE_MS && job.state !== 'committing') {
-        void job.worker.terminate();
+        this.cancel(id);
         this.#jobs.delete(id);
       }
     }
   }
 
   async dispose(): Promise<void> {
-    await Promise.all([...this.#jobs.values()].map((j) => j.worker.terminate()));
+    this.#queue.length = 0;
+    for (const j of this.#jobs.values()) if (j.idleTimer !== null) clearTimeout(j.idleTimer);
+    await Promise.all([...this.#live].map((w) => w.terminate()));
     this.#jobs.clear();
   }
 }

@@ -51,7 +51,24 @@ async function analyse(sheet: string | null, regionCode: string | null): Promise
     post({ type: 'choose-sheet', sheets: e.sheets, message: e.message });
     return;
   }
-  post({ type: 'ready', preview: previewOf(analysis) });
+  const resume = start.resume;
+  if (resume) {
+    // The job's earlier worker was released after its preview: the same file, the same settings.
+    start.resume = null;
+    if (analysis.sha256 !== resume.sha256) {
+      analysis = null;
+      post({
+        type: 'failed',
+        error: { code: 'file-changed', message: '文件在预览之后被修改过，未导入。请重新选择文件。' },
+      });
+      return;
+    }
+    const constantChanges: Record<string, string | null> = { ...resume.constants };
+    for (const key of Object.keys(analysis.constants))
+      if (!Object.hasOwn(resume.constants, key)) constantChanges[key] = null;
+    analysis = remapAnalysis(ledger, analysis, resume.mapping, undefined, constantChanges);
+  }
+  post({ type: 'ready', preview: previewOf(analysis), sha256: analysis.sha256 });
 }
 
 port.on('message', (m: ToWorker) => {

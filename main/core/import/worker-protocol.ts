@@ -11,6 +11,17 @@ export interface WorkerStart {
   into: string | null;
   /** The region extract's path, when not the default beside the code. */
   regionDataPath: string | null;
+  /** Set when the job's earlier worker was released: rebuild its analysis (worker-slots.ts). */
+  resume?: WorkerResume | null;
+}
+
+/** The settings of a preview to analyse the file again with, and the file's SHA-256 then. */
+export interface WorkerResume {
+  /** Every header → its target (null: not imported), as the preview had them. */
+  mapping: Record<string, string | null>;
+  /** 整列填同一个值 as the preview had them. */
+  constants: Record<string, string>;
+  sha256: string;
 }
 
 /** The same worker checks a ledger file off the main thread (backup/verify-off-thread.ts). */
@@ -33,7 +44,7 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'progress'; phase: string; rowsRead: number; percent: number | null }
-  | { type: 'ready'; preview: ImportPreview }
+  | { type: 'ready'; preview: ImportPreview; sha256?: string }
   /** Several sheets could be the one: the clerk chooses (then a remap with `sheet`). */
   | { type: 'choose-sheet'; sheets: string[]; message: string }
   | { type: 'done'; result: ImportCommitResult }

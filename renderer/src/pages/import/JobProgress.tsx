@@ -3,7 +3,7 @@
 import { Button, Card, Progress, Spin } from 'antd';
 import { phaseLabel } from '../../../../shared/import/phases.ts';
 import { rowsText } from './import-format.ts';
-import type { ImportStatus } from './import-job-state.ts';
+import { queueText, type ImportStatus } from './import-job-state.ts';
 
 export function JobProgress(props: {
   status: ImportStatus | undefined;
@@ -13,8 +13,9 @@ export function JobProgress(props: {
 }) {
   const { status, fileName, onCancel, cancelling } = props;
   const committing = status?.state === 'committing';
-  const phase = status === undefined ? '正在开始' : phaseLabel(status.phase);
-  const percent = status?.percent ?? null;
+  const queued = queueText(status);
+  const phase = status === undefined ? '正在开始' : (queued ?? phaseLabel(status.phase));
+  const percent = queued === null ? (status?.percent ?? null) : null;
   return (
     <Card
       size="small"
@@ -40,6 +41,10 @@ export function JobProgress(props: {
           className="import-progress-bar"
           data-testid="import-percent"
         />
+      ) : queued !== null ? (
+        <div className="import-progress-bar import-muted" data-testid="import-queued">
+          为了不占满电脑内存，同时最多进行两个导入；前面的导入结束后自动开始，可以先去做别的事。
+        </div>
       ) : (
         <div className="import-progress-bar import-muted">正在{phase}，行数多时需要一些时间……</div>
       )}

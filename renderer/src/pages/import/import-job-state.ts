@@ -10,4 +10,8 @@ export const POLL_MS = 300;
 
 /** States in which the core is still working and the page keeps asking. */
 export const isBusy = (state: ImportState): boolean =>
-  state === 'reading' || state === 'analysing' || state === 'committing';
+  state === 'queued' || state === 'reading' || state === 'analysing' || state === 'committing';
+
+/** 排队中：前面还有 N 个导入 while the job waits for a worker (at most two imports run at once), else null. */
+export const queueText = (status: ImportStatus | undefined): string | null =>
+  typeof status?.queueAhead === 'number' ? `排队中：前面还有 ${status.queueAhead} 个导入` : null;
