@@ -40,6 +40,8 @@ export const round = (ms: number) => Math.round(ms * 10) / 10;
 
 export interface Timed {
   seconds: number;
+  /** User + system CPU seconds: steadier than `seconds` on a shared VM. */
+  cpuSeconds: number;
   peakMb: number;
   code: number | null;
   stdout: string;
@@ -54,9 +56,13 @@ export function timed(cmd: string, args: string[]): Timed {
   });
   const wall = /Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):(\d+(?:\.\d+)?)/.exec(r.stderr);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
+  const cpu = ['User', 'System'].map((k) =>
+    Number(new RegExp(`${k} time \\(seconds\\): ([\\d.]+)`).exec(r.stderr)?.[1]),
+  );
   const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : NaN;
   return {
     seconds: Math.round(seconds * 10) / 10,
+    cpuSeconds: Math.round(((cpu[0] ?? NaN) + (cpu[1] ?? NaN)) * 10) / 10,
     peakMb: rss ? Math.round(Number(rss[1]) / 1024) : NaN,
     code: r.status,
     stdout: r.stdout,
