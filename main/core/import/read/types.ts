@@ -76,7 +76,7 @@ export interface ReadLimits {
  * - maxCellChars 32,767: Excel's own maximum, so a longer cell was not made by Excel or WPS. Such a file
  *   is refused with the cell's address (not truncated): silently cutting text would change data.
  * - maxTextChars 100 million: held as JS strings that is at most 200 MB (two bytes a Chinese character),
- *   so the import stays within 1 GB (docs/reliability.md); the 400k-person roster holds about 21 million
+ *   so the import stays within 1 GB (docs/reliability.md); the 400k-person roster holds about 11 million
  *   characters of distinct text. Without it 1.5 GB of shared strings inside every other limit took the
  *   reader to 1.75 GB.
  */
