@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
-import { TOKEN_HEADER } from '../../shared/api.ts';
+import { TOKEN_HEADER, UPLOAD_PATH } from '../../shared/api.ts';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract/index.ts';
 import { tempDir, tempLedgerPath } from '../helpers/temp-ledger.ts';
 import { villageRoster } from '../helpers/workbooks.ts';
@@ -118,6 +118,33 @@ describe.skipIf(skip !== null)('导入 in browser mode (Chromium)', () => {
     await shot('03-unreadable');
     await testId('import-choose-again').click();
     await testId('import-chooser').waitFor();
+  });
+
+  it('queues a third import while two run, says how many are before it, and cancels it', async () => {
+    // Two imports held in analysis (the test worker never posts their preview) take both workers.
+    const held: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(
+        `http://127.0.0.1:${host.port}${UPLOAD_PATH}?name=${encodeURIComponent(HELD_FILE_NAME)}`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/octet-stream', [TOKEN_HEADER]: host.token },
+          body: fs.readFileSync(bigCsv(1000)),
+        },
+      );
+      const { value } = (await res.json()) as { value: { fileId: string } };
+      held.push((await call('import.start', { fileId: value.fileId })).jobId);
+    }
+    await testId('import-dropzone').locator('input[type="file"]').setInputFiles(roster.file);
+    await testId('import-queued').waitFor({ timeout: 30_000 });
+    await expect(testId('import-progress').getAttribute('data-state')).resolves.toBe('queued');
+    await expect(testId('import-phase').innerText()).resolves.toBe('排队中：前面还有 2 个导入');
+    await shot('02b-queued', true);
+    await testId('import-cancel-job').click();
+    await testId('import-chooser').waitFor();
+    await page.getByText('已取消导入，台账未改动。').waitFor();
+    for (const jobId of held) await call('import.cancel', { jobId });
+    expect(await householdTotal()).toBe(0);
   });
 
   it('uploads the roster and previews it: title, counts, the bad ID in row 8 column E', async () => {

@@ -19,7 +19,7 @@ export function JobProgress(props: {
   return (
     <Card
       size="small"
-      title={committing ? '正在写入台账' : '正在分析文件'}
+      title={committing ? '正在写入台账' : queued !== null ? '等待开始' : '正在分析文件'}
       className="import-card"
       data-testid="import-progress"
       data-state={status?.state ?? 'starting'}
