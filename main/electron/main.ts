@@ -338,7 +338,7 @@ async function start(): Promise<void> {
     return;
   }
   ipc = registerLedgerIpc(ipcMain, {
-    handlers: () => core?.handlers ?? null,
+    core: () => core,
     isAllowedSender,
     // Checking responses too costs little and catches drift between the database and the contract.
     dispatchOptions: { validateResponses: !app.isPackaged, log },

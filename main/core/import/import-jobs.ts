@@ -25,6 +25,8 @@ interface Job {
   error: { code: string; message: string } | null;
   reports: Array<(path: string | Error) => void>;
   lastUsed: number;
+  /** Gives back the write lease while the worker commits (owner/write-owner.ts); null otherwise. */
+  release: (() => void) | null;
 }
 
 /** Where the worker's entry is: the .ts beside this file, or the Electron bundle's own file. */
@@ -73,6 +75,7 @@ export class ImportJobs {
       error: null,
       reports: [],
       lastUsed: Date.now(),
+      release: null,
     };
     worker.on('message', (m: FromWorker) => this.#onMessage(job, m));
     worker.on('error', (e) => {
@@ -87,6 +90,7 @@ export class ImportJobs {
         job.error ??= { code: 'internal', message: '导入任务意外中止（内存不足或文件异常），台账未改动。' };
       }
       for (const r of job.reports.splice(0)) r(new Error('导入任务已结束'));
+      this.#release(job);
     });
     this.#jobs.set(id, job);
     return id;
@@ -117,6 +121,7 @@ export class ImportJobs {
       case 'done':
         job.state = 'done';
         job.result = m.result;
+        this.#release(job);
         void job.worker.terminate();
         this.#onChange();
         break;
@@ -130,6 +135,7 @@ export class ImportJobs {
           job.state === 'committing' ? 'ready' : m.error.code === 'cancelled' ? 'cancelled' : 'failed';
         if (job.state === 'ready' && job.preview === null) job.state = 'failed';
         for (const r of job.reports.splice(0)) r(new Error(m.error.message));
+        this.#release(job);
         break;
     }
   }
@@ -186,8 +192,12 @@ export class ImportJobs {
     this.#onChange();
     // The ledger is backed up before every import (backup/rotation.ts); a failed backup stops the import.
     void this.beforeCommit().then(
-      () => {
+      async () => {
         if (job.state !== 'committing') return; // cancelled while the backup ran
+        // The worker writes on its own connection only while it holds the owner's write lease.
+        const release = await this.writeLease();
+        if (job.state !== 'committing') return release(); // cancelled while waiting for it
+        job.release = release;
         this.#send(job, { type: 'commit', skipInvalid, operator, ...(templateName ? { templateName } : {}) });
       },
       (e: unknown) => {
@@ -200,6 +210,15 @@ export class ImportJobs {
 
   /** Run before each commit (the host sets it to take a backup). */
   beforeCommit: () => Promise<unknown> = () => Promise.resolve();
+
+  /** The exclusive write lease a commit waits for (the core sets it to its WriteOwner's). */
+  writeLease: () => Promise<() => void> = () => Promise.resolve(() => {});
+
+  #release(job: Job): void {
+    const release = job.release;
+    job.release = null;
+    release?.();
+  }
 
   /** Resolves with the written path. */
   errorReport(id: string, path: string): Promise<string> {
@@ -219,6 +238,7 @@ export class ImportJobs {
     job.state = 'cancelled';
     job.error = { code: 'cancelled', message: '已取消，台账未改动。' };
     this.#send(job, { type: 'cancel' });
+    // The lease is given back once the thread is gone: until then its transaction may still be open.
     void job.worker.terminate();
     return true;
   }
@@ -235,6 +255,7 @@ export class ImportJobs {
 
   async dispose(): Promise<void> {
     await Promise.all([...this.#jobs.values()].map((j) => j.worker.terminate()));
+    for (const job of this.#jobs.values()) this.#release(job);
     this.#jobs.clear();
   }
 }
