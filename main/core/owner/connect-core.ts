@@ -122,3 +122,30 @@ export function connectCore(
     },
   };
 }
+
+/** What carries the core: a worker thread or Electron's utilityProcess, seen alike. */
+export interface CoreCarrier {
+  port: LinkPort<FromCore, ToCore>;
+  onExit(listener: () => void): void;
+  /** Ends the thread or process (after the ledger is closed, or when it failed to open). */
+  end(): Promise<unknown> | void;
+}
+
+/** Opens the core carried by `carrier`; its close also ends the carrier. */
+export async function openLinkedCore(carrier: CoreCarrier, connect: ConnectOptions): Promise<LinkedCore> {
+  const link = connectCore(carrier.port, connect);
+  carrier.onExit(() => link.gone('台账核心已停止，请重新启动程序。'));
+  try {
+    const core = await link.opened;
+    return {
+      ...core,
+      close: async () => {
+        await core.close();
+        await carrier.end();
+      },
+    };
+  } catch (e) {
+    await carrier.end();
+    throw e;
+  }
+}
