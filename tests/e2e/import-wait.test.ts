@@ -6,11 +6,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
-import { TOKEN_HEADER, UPLOAD_PATH } from '../../shared/api.ts';
-import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract/index.ts';
+import type { MethodName, RequestOf } from '../../shared/contract/index.ts';
 import { makeIdNumber } from '../../shared/id-number.ts';
 import { tempDir, tempLedgerPath } from '../helpers/temp-ledger.ts';
 import { villageRoster } from '../helpers/workbooks.ts';
+import { clientOf } from '../helpers/core-client.ts';
+import { uploadToHost } from '../helpers/browser-upload.ts';
+import { testHead, testHousehold } from '../helpers/register-entries.ts';
 import { HELD_COMMIT_FILE_NAME, HELD_COMMIT_WORKER, releaseHeldCommit } from '../helpers/held-commit.ts';
 import { chromiumPage, e2eSkipReason, RENDERER_DIR } from './chromium.ts';
 
@@ -24,20 +26,9 @@ describe.skipIf(skip !== null)('a save during an import (Chromium)', () => {
   let householdId = 0;
   const testId = (id: string) => page.getByTestId(id);
 
-  async function call<M extends MethodName>(
-    method: M,
-    request: Partial<RequestOf<M>>,
-  ): Promise<ResponseOf<M>> {
-    const res = await fetch(`http://127.0.0.1:${host.port}/api/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
-      body: JSON.stringify(request),
-    });
-    const r = (await res.json()) as
-      { ok: true; value: ResponseOf<M> } | { ok: false; error: { message: string } };
-    if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-    return r.value;
-  }
+  /** Through the host's core, the path the page's requests take. */
+  const call = <M extends MethodName>(method: M, request: RequestOf<M>) =>
+    clientOf(host.core).ok(method, request);
 
   beforeAll(async () => {
     host = await startBrowserHost({
@@ -50,18 +41,9 @@ describe.skipIf(skip !== null)('a save during an import (Chromium)', () => {
     const village = (await call('regions.tree', {})).find((r) => r.name === VILLAGE_NAME);
     const created = await call('households.create', {
       regionCode: village?.code ?? '',
-      household: {
-        poverty_attribute: '1', household_type: '2', monitor_category: null, poverty_status: '1', exit_year: 2019,
-        main_cause: '01', other_causes: null, phone: null, address: null, identification_standard: '1',
-        first_identified_year: 2014,
-      },
-      head: {
-        name: '测试户主', id_type: '01', id_number: makeIdNumber('110101', '1968-05-12', 901), sex: '1',
-        birth_date: null, relation: '01', ethnicity: '01', education: '03', school_status: null, health: '01',
-        labor_skill: '01', work_months: null, political_status: '13', medical_insurance: 1,
-        serious_illness_insurance: 1, pension_insurance: 1, dibao: 0, tekun: 0, phone: null,
-      },
-    }); // prettier-ignore
+      household: testHousehold(),
+      head: testHead('测试户主', makeIdNumber('110101', '1968-05-12', 901)),
+    });
     householdId = created.id;
     page = await chromium.open();
   });
@@ -82,12 +64,7 @@ describe.skipIf(skip !== null)('a save during an import (Chromium)', () => {
     // Meanwhile an import is committing (another clerk, or the same one in another tab).
     const roster = path.join(tempDir('held-'), HELD_COMMIT_FILE_NAME);
     fs.copyFileSync(villageRoster({ households: 3 }).file, roster);
-    const res = await fetch(`http://127.0.0.1:${host.port}${UPLOAD_PATH}?name=${encodeURIComponent(HELD_COMMIT_FILE_NAME)}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/octet-stream', [TOKEN_HEADER]: host.token },
-      body: fs.readFileSync(roster),
-    }); // prettier-ignore
-    const { fileId } = ((await res.json()) as { value: { fileId: string } }).value;
+    const fileId = await uploadToHost(host, roster, HELD_COMMIT_FILE_NAME);
     const { jobId } = await call('import.start', { fileId, sheet: null, regionCode: null, into: null });
     await expect
       .poll(async () => (await call('import.status', { jobId })).state, { timeout: 30_000 })

@@ -12,12 +12,10 @@ export interface TestClient {
   close(): Promise<void>;
 }
 
-export async function openTestClient(path = tempLedgerPath()): Promise<TestClient> {
-  const core = await openCore({ ledgerPath: path, host: 'browser' });
-  // Through the core's one owner, as the hosts call it (writes wait out an import's commit).
+/** ok/fail over a core's call (through its one owner, as the hosts call it), with response validation. */
+export function clientOf(core: Pick<Core, 'call'>): Pick<TestClient, 'ok' | 'fail'> {
   const call = (method: string, request: unknown) => core.call(method, request, { validateResponses: true });
   return {
-    core,
     async ok(method, request) {
       const r = await call(method, request);
       if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
@@ -28,8 +26,12 @@ export async function openTestClient(path = tempLedgerPath()): Promise<TestClien
       if (r.ok) throw new Error(`${method} unexpectedly succeeded`);
       return r.error;
     },
-    close: () => core.close(),
   };
+}
+
+export async function openTestClient(path = tempLedgerPath()): Promise<TestClient> {
+  const core = await openCore({ ledgerPath: path, host: 'browser' });
+  return { core, ...clientOf(core), close: () => core.close() };
 }
 
 /** A new ledger of 保康县 (420626) with its township and villages, and an operator for the audit log. */

@@ -1,7 +1,6 @@
 // One owner of the ledger's writes (issue 13): a clerk's save during a county-size import's commit waits for
 // the commit and then succeeds — never SQLITE_BUSY after busy_timeout — and reads keep being answered
 // meanwhile. Real files: a roster of a sample county's persons, imported through browser mode.
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,12 +8,15 @@ import { loadDemo } from '../../main/core/api/handlers.ts';
 import { openLedger } from '../../main/core/db/open-ledger.ts';
 import { getRegionCatalog } from '../../main/core/regions/catalog.ts';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
-import { TOKEN_HEADER, UPLOAD_PATH } from '../../shared/api.ts';
+import { TOKEN_HEADER } from '../../shared/api.ts';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract/index.ts';
 import { makeIdNumber } from '../../shared/id-number.ts';
 import type { Result } from '../../shared/result.ts';
 import { writeRosterXlsx } from '../bench/roster-xlsx.ts';
 import { tempDir } from '../helpers/temp-ledger.ts';
+import { clientOf } from '../helpers/core-client.ts';
+import { uploadToHost } from '../helpers/browser-upload.ts';
+import { testHead, testHousehold } from '../helpers/register-entries.ts';
 
 /** Households of the sample county whose persons are imported (about 4 persons each). */
 const HOUSEHOLDS = 4000;
@@ -30,11 +32,8 @@ let ledgerPath: string;
 async function core<M extends MethodName>(method: M, request: RequestOf<M>): Promise<Result<ResponseOf<M>>> {
   return (await host.core.call(method, request, { validateResponses: true })) as Result<ResponseOf<M>>;
 }
-async function ok<M extends MethodName>(method: M, request: RequestOf<M>): Promise<ResponseOf<M>> {
-  const r = await core(method, request);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
+const ok = <M extends MethodName>(method: M, request: RequestOf<M>) =>
+  clientOf(host.core).ok(method, request);
 /** Over HTTP, as the renderer in browser mode asks. */
 async function http<M extends MethodName>(method: M, request: RequestOf<M>): Promise<Result<ResponseOf<M>>> {
   const res = await fetch(`http://127.0.0.1:${host.port}/api/${method}`, {
@@ -69,28 +68,11 @@ describe('a save during an import commit', () => {
     const created = await ok('households.create', {
       regionCode: VILLAGE,
       householdNo: '测试-0001',
-      household: {
-        poverty_attribute: '1', household_type: '2', monitor_category: null, poverty_status: '1', exit_year: 2019,
-        main_cause: '01', other_causes: null, phone: null, address: null, identification_standard: '1',
-        first_identified_year: 2014,
-      },
-      head: {
-        name: '张建国', id_type: '01', id_number: makeIdNumber('110101', '1970-05-12', 11), sex: '1',
-        birth_date: null, relation: '01', ethnicity: '01', education: '03', school_status: null, health: '01',
-        labor_skill: '01', work_months: null, political_status: '13', medical_insurance: 1,
-        serious_illness_insurance: 1, pension_insurance: 1, dibao: 0, tekun: 0, phone: null,
-      },
-    }); // prettier-ignore
+      household: testHousehold(),
+      head: testHead('张建国', makeIdNumber('110101', '1970-05-12', 11)),
+    });
 
-    const res = await fetch(
-      `http://127.0.0.1:${host.port}${UPLOAD_PATH}?name=${encodeURIComponent('全县花名册.xlsx')}`,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/octet-stream', [TOKEN_HEADER]: host.token },
-        body: fs.readFileSync(roster),
-      },
-    );
-    const { fileId } = ((await res.json()) as { value: { fileId: string } }).value;
+    const fileId = await uploadToHost(host, roster, '全县花名册.xlsx');
     const { jobId } = await ok('import.start', { fileId, sheet: null, regionCode: null, into: null });
     for (
       let s = await ok('import.status', { jobId });
