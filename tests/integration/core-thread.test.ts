@@ -33,7 +33,8 @@ describe('the core in a worker thread', () => {
           asked.push(`pick:${purpose}`);
           return Promise.resolve({ path: roster.file, name: '花名册.xlsx' });
         },
-        saveFile: () => Promise.resolve(null),
+        // As saveAs says a file Excel holds open: the code must survive the way back.
+        saveFile: () => Promise.reject(new LedgerError('conflict', '文件正在 Excel 中打开，请关闭后重试。')),
       },
     });
     await ok('ledger.create', { countyCode: '420626' });
@@ -68,6 +69,15 @@ describe('the core in a worker thread', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('keeps the code and message of a refusal from the host (a file held open)', async () => {
+    const picked = await ok<ResponseOf<'files.pick'>>('files.pick', { purpose: 'import' });
+    const saved = await core.call('files.saveAs', { fileId: picked.fileId });
+    expect(saved).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: '文件正在 Excel 中打开，请关闭后重试。' },
+    });
   });
 
   it('refuses a bad request and an unknown method in Chinese, as the dispatch does', async () => {

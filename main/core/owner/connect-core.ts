@@ -91,6 +91,7 @@ export function connectCore(
               type: 'service-reply',
               id: m.id,
               ok: false,
+              code: e instanceof LedgerError ? e.code : null,
               message: (e as Error)?.message ?? String(e),
             }),
         );

@@ -37,7 +37,8 @@ export type ToCore =
   | { type: 'idle'; id: number }
   | { type: 'close'; id: number }
   | { type: 'service-reply'; id: number; ok: true; value: unknown }
-  | { type: 'service-reply'; id: number; ok: false; message: string };
+  /** `code`: the LedgerError's code (e.g. 'conflict' for a file Excel holds open), kept across the link. */
+  | { type: 'service-reply'; id: number; ok: false; code: string | null; message: string };
 
 export type FromCore =
   | { type: 'opened' }

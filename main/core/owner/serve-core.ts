@@ -1,6 +1,6 @@
 // The core's end of the link (core-link.ts): opens the core when the host says so, answers its calls in
 // the core's own order (core.call, one owner of writes), and asks the host for dialogs and printing.
-import { LedgerError } from '../../../shared/result.ts';
+import { LedgerError, type ErrorCode } from '../../../shared/result.ts';
 import { openCore, type Core } from '../index.ts';
 import {
   servicesAsContext,
@@ -81,7 +81,10 @@ export function serveCore(port: LinkPort<ToCore, FromCore>): void {
         const waiting = pending.get(m.id);
         pending.delete(m.id);
         if (m.ok) waiting?.resolve(m.value);
-        else waiting?.reject(new Error(m.message));
+        else
+          waiting?.reject(
+            m.code === null ? new Error(m.message) : new LedgerError(m.code as ErrorCode, m.message),
+          );
         return;
       }
     }
