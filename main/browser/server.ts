@@ -14,7 +14,6 @@ import {
   UPLOAD_PATH,
 } from '../../shared/api.ts';
 import type { Result } from '../../shared/result.ts';
-import { dispatch } from '../core/api/dispatch.ts';
 import { openCore, type Core } from '../core/index.ts';
 import { storageReason } from '../core/storage-errors.ts';
 import {
@@ -180,7 +179,7 @@ async function receiveApiCall(
 }
 
 async function runApiCall(core: Core, call: ApiCall, log?: BrowserHostOptions['log']): Promise<Reply> {
-  const result = await dispatch(core.handlers, call.method, call.body, { log });
+  const result = await core.call(call.method, call.body, { log });
   if (!result.ok && result.error.code === 'bad-request') return { status: 400, body: result };
   if (!result.ok && result.error.code === 'not-found' && result.error.message.startsWith('没有这个操作')) {
     return { status: 404, body: result };
@@ -281,8 +280,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
   const token = newToken();
   let port = 0;
-  // One request at a time: the core owns a single SQLite connection and its transactions must not interleave.
-  let queue: Promise<unknown> = Promise.resolve();
 
   const idleMs = options.bodyIdleMs ?? BODY_IDLE_MS;
   const jsonHeaders = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
@@ -341,14 +338,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
     if (url.startsWith(API_PATH_PREFIX)) {
-      // The body is read before the request joins the queue: a slow or stalled client holds only itself.
+      // The body is read before the request joins the core's queue (core.call, one request at a time, writes
+      // after an import's commit): a slow or stalled client holds only itself.
       void receiveApiCall(req, token, port, idleMs)
-        .then((call) => {
-          if ('status' in call) return call;
-          const job = queue.then(() => runApiCall(core, call, options.log));
-          queue = job.catch(() => undefined);
-          return job;
-        })
+        .then((call) => ('status' in call ? call : runApiCall(core, call, options.log)))
         .then(reply, failed);
       return;
     }
@@ -379,7 +372,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      await queue;
+      await core.idle();
       await core.close();
     },
   };

@@ -2,7 +2,7 @@
 import { createHandlers, type HandlerContext } from './api/handlers.ts';
 import { FileRegistry, sweepStaleTempDirs } from './files/file-registry.ts';
 import { ImportJobs } from './import/import-jobs.ts';
-import type { Handlers } from './api/dispatch.ts';
+import type { DispatchOptions, Handlers } from './api/dispatch.ts';
 import { acquireLedgerLock } from './db/ledger-lock.ts';
 import { openLedger, type Ledger } from './db/open-ledger.ts';
 import { getRegionCatalog } from './regions/catalog.ts';
@@ -14,11 +14,20 @@ import { defaultDataDir, LEDGER_FILE_NAME } from './paths.ts';
 import { LedgerError } from '../../shared/result.ts';
 import path from 'node:path';
 import { rotatingBackup, type BackupReason } from './backup/rotation.ts';
+import { ownedCall, WriteOwner } from './owner/write-owner.ts';
+import type { Result } from '../../shared/result.ts';
 
 export interface Core {
   readonly ledger: Ledger;
   readonly handlers: Handlers;
   readonly files: FileRegistry;
+  /**
+   * How hosts run a contract call: validated and answered by the dispatch, in turn through the one owner
+   * of writes (owner/write-owner.ts), so a save during an import's commit waits for it instead of failing.
+   */
+  call(method: string, request: unknown, options?: DispatchOptions): Promise<Result<unknown>>;
+  /** Settles once every call received so far has been answered. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -75,6 +84,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   }
   const files = options.files ?? new FileRegistry();
   const jobs = new ImportJobs(options.importWorker, undefined, options.regionDataPath ?? null);
+  const owner = new WriteOwner();
+  jobs.writeLease = () => owner.lease();
   let backups: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | null = null;
   if (options.safeguards) {
@@ -95,6 +106,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     catalog: () => getRegionCatalog(options.regionDataPath),
     files,
     jobs,
+    owner,
     ...(options.dialogs ? { dialogs: options.dialogs } : {}),
     ...(options.printing ? { printing: options.printing } : {}),
   });
@@ -102,6 +114,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ledger,
     handlers,
     files,
+    call: ownedCall(owner, handlers),
+    idle: () => owner.idle(),
     // The ledger is closed whatever else fails: an open connection would leave ledger.db-wal behind,
     // and a clerk copying only ledger.db would lose the latest entries.
     close: async () => {

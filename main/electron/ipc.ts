@@ -5,7 +5,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { IPC_PREFIX } from '../../shared/api.ts';
 import { METHOD_NAMES, type MethodName } from '../../shared/contract/index.ts';
 import { fail, type Result } from '../../shared/result.ts';
-import { dispatch, type DispatchOptions, type Handlers } from '../core/api/dispatch.ts';
+import type { DispatchOptions } from '../core/api/dispatch.ts';
 
 export const ipcChannel = (method: MethodName): string => IPC_PREFIX + method;
 
@@ -20,9 +20,15 @@ export interface IpcRegistrar {
   ): void;
 }
 
+/** The part of the core the IPC needs (core/index.ts): its call, which queues writes behind an import. */
+export interface LedgerCaller {
+  call(method: MethodName, request: unknown, options?: DispatchOptions): Promise<Result<unknown>>;
+  idle(): Promise<void>;
+}
+
 export interface LedgerIpcOptions {
-  /** The open core's handlers, or null before it is open / after it is closed. */
-  handlers: () => Handlers | null;
+  /** The open core, or null before it is open / after it is closed. */
+  core: () => LedgerCaller | null;
   /** Whether the message comes from the main frame of our window showing our own page. */
   isAllowedSender: (event: IpcMainInvokeEvent) => boolean;
   dispatchOptions?: DispatchOptions;
@@ -37,26 +43,19 @@ export interface LedgerIpc {
 
 /** Registers one handler per contract method. */
 export function registerLedgerIpc(ipc: IpcRegistrar, options: LedgerIpcOptions): LedgerIpc {
-  // One request at a time, as in browser mode: the core owns one SQLite connection and a handler's
-  // awaits must not interleave with another handler's transaction.
-  let queue: Promise<unknown> = Promise.resolve();
+  // The core runs one request at a time and holds writes back while an import commits (core.call).
   const channels: string[] = [];
   for (const method of METHOD_NAMES) {
     const channel = ipcChannel(method);
-    ipc.handle(channel, (event, request) => {
+    ipc.handle(channel, (event, request): Promise<Result<unknown>> => {
       if (!options.isAllowedSender(event)) {
         return Promise.resolve(fail('forbidden', '拒绝来自非本程序页面的请求。'));
       }
-      const job = queue.then((): Promise<Result<unknown>> => {
-        const handlers = options.handlers();
-        if (handlers === null)
-          return Promise.resolve(fail('internal', '台账尚未打开或已关闭，请重新启动程序。'));
-        return dispatch(handlers, method, request, options.dispatchOptions);
-      });
-      queue = job.catch(() => undefined);
-      return job;
+      const core = options.core();
+      if (core === null) return Promise.resolve(fail('internal', '台账尚未打开或已关闭，请重新启动程序。'));
+      return core.call(method, request, options.dispatchOptions);
     });
     channels.push(channel);
   }
-  return { channels, idle: () => queue.then(() => undefined) };
+  return { channels, idle: () => options.core()?.idle() ?? Promise.resolve() };
 }

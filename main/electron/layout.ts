@@ -7,6 +7,8 @@ export const ELECTRON_OUT_DIR = path.join('dist', 'electron');
 export const RENDERER_OUT_DIR = path.join('dist', 'renderer');
 export const MAIN_BUNDLE = path.join(ELECTRON_OUT_DIR, 'main.cjs');
 export const PRELOAD_BUNDLE = path.join(ELECTRON_OUT_DIR, 'preload.cjs');
+/** The core's utilityProcess entry (core-process.ts): it owns the ledger, off the window's thread. */
+export const CORE_PROCESS_BUNDLE = path.join(ELECTRON_OUT_DIR, 'core-process.cjs');
 /** The import worker thread's entry (its own bundle: a worker starts from a file). */
 export const IMPORT_WORKER_BUNDLE = path.join(ELECTRON_OUT_DIR, 'import-worker.cjs');
 /** Copy of main/core/regions/data/: the bundled core cannot find it beside its source. */

@@ -15,6 +15,7 @@ import {
   screen,
   session,
   shell,
+  utilityProcess,
   type IpcMainInvokeEvent,
   type MenuItemConstructorOptions,
   type WebContents,
@@ -23,13 +24,15 @@ import { LedgerError } from '../../shared/result.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { SQLITE_BINDING_ENV } from '../core/db/native-binding.ts';
 import { saveAs } from '../core/files/save-as.ts';
-import { openCore, type Core } from '../core/index.ts';
+import { openLinkedCore, type LinkedCore } from '../core/owner/connect-core.ts';
+import type { FromCore, ToCore } from '../core/owner/core-link.ts';
 import { LogFile } from '../core/log-file.ts';
 import { defaultDataDir, resolveLedgerPath } from '../core/paths.ts';
 import { cliArguments } from './cli-mode.ts';
 import { registerLedgerIpc, type LedgerIpc } from './ipc.ts';
 import { electronPrinting } from './print-window.ts';
 import {
+  CORE_PROCESS_BUNDLE,
   IMPORT_WORKER_BUNDLE,
   inApp,
   PACKAGED_SQLITE_MODULE,
@@ -101,7 +104,7 @@ const appDir = app.getAppPath();
 const rendererDir = inApp(appDir, RENDERER_OUT_DIR);
 const ledgerPath = resolveLedgerPath(cliLedgerPath());
 
-let core: Core | null = null;
+let core: LinkedCore | null = null;
 let mainWindow: BrowserWindow | null = null;
 let ipc: LedgerIpc | null = null;
 
@@ -308,6 +311,48 @@ function logStart(): void {
   );
 }
 
+/**
+ * The core in a utilityProcess: it owns the ledger and its only write connection, so a long query or an
+ * import's commit never holds this thread, which draws the window. Dialogs and printing stay here (they
+ * need the window); the core asks for them by message (core/owner/core-link.ts).
+ */
+function startCore(): Promise<LinkedCore> {
+  // Unpacked beside app.asar (electron-builder.yml asarUnpack): a worker cannot start inside the archive.
+  const unpacked = appDir.replace(/app\.asar$/, 'app.asar.unpacked');
+  const child = utilityProcess.fork(inApp(unpacked, CORE_PROCESS_BUNDLE), [], {
+    serviceName: `${APP_TITLE}核心`,
+    stdio: 'inherit',
+  });
+  return openLinkedCore(
+    {
+      port: {
+        post: (m: ToCore) => child.postMessage(m),
+        onMessage: (listener) => child.on('message', (m: FromCore) => listener(m)),
+      },
+      onExit: (listener) =>
+        child.on('exit', (code) => {
+          if (code !== 0) log(`the core process ended with code ${code}`);
+          listener();
+        }),
+      end: () => {
+        child.kill();
+      },
+    },
+    {
+      options: {
+        ledgerPath,
+        host: 'electron',
+        regionDataPath: inApp(appDir, REGION_DATA_FILE),
+        importWorker: inApp(unpacked, IMPORT_WORKER_BUNDLE),
+        safeguards: true,
+      },
+      dialogs: { pickFile: pickImportFile, saveFile: saveGeneratedFile },
+      printing: electronPrinting(),
+      log,
+    },
+  );
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   logStart();
@@ -320,16 +365,7 @@ async function start(): Promise<void> {
     return;
   }
   try {
-    core = await openCore({
-      ledgerPath,
-      host: 'electron',
-      regionDataPath: inApp(appDir, REGION_DATA_FILE),
-      // Unpacked beside app.asar (electron-builder.yml asarUnpack): a worker cannot start inside the archive.
-      importWorker: inApp(appDir.replace(/app\.asar$/, 'app.asar.unpacked'), IMPORT_WORKER_BUNDLE),
-      dialogs: { pickFile: pickImportFile, saveFile: saveGeneratedFile },
-      safeguards: true,
-      printing: electronPrinting(),
-    });
+    core = await startCore();
   } catch (e) {
     log(`cannot open ${ledgerPath}`, e);
     // LedgerError messages (e.g. 'db-from-newer-version') are written for the clerk already.
@@ -338,7 +374,7 @@ async function start(): Promise<void> {
     return;
   }
   ipc = registerLedgerIpc(ipcMain, {
-    handlers: () => core?.handlers ?? null,
+    core: () => core,
     isAllowedSender,
     // Checking responses too costs little and catches drift between the database and the contract.
     dispatchOptions: { validateResponses: !app.isPackaged, log },

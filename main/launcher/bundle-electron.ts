@@ -2,6 +2,7 @@
 //   main/electron/main.ts     → dist/electron/main.cjs     (Node/CommonJS; electron and better-sqlite3 stay external)
 //   main/electron/preload.cts → dist/electron/preload.cjs  (sandboxed preload: may require 'electron' only)
 //   main/core/import/import-worker.ts → dist/electron/import-worker.cjs (the import worker thread)
+//   main/electron/core-process.ts → dist/electron/core-process.cjs (the core's utilityProcess)
 //   main/core/regions/data/   → dist/electron/data/        (the core reads it from there when bundled)
 // Also imported by start.ts and the tests, so running it does nothing unless it is the entry point.
 import fs from 'node:fs';
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { METHOD_NAMES } from '../../shared/contract/index.ts';
 import {
+  CORE_PROCESS_BUNDLE,
   ELECTRON_OUT_DIR,
   IMPORT_WORKER_BUNDLE,
   MAIN_BUNDLE,
@@ -63,6 +65,15 @@ export function workerBuildOptions(root: string = PROJECT_ROOT): BuildOptions {
     entryPoints: [path.join(root, 'main', 'core', 'import', 'import-worker.ts')],
     outfile: path.join(root, IMPORT_WORKER_BUNDLE),
     external: ['better-sqlite3'],
+  };
+}
+
+/** The core's utilityProcess: same settings as main, its own entry and file. */
+export function coreProcessBuildOptions(root: string = PROJECT_ROOT): BuildOptions {
+  return {
+    ...mainBuildOptions(root),
+    entryPoints: [path.join(root, 'main', 'electron', 'core-process.ts')],
+    outfile: path.join(root, CORE_PROCESS_BUNDLE),
   };
 }
 
@@ -128,6 +139,7 @@ export async function bundleElectron(root: string = PROJECT_ROOT): Promise<Bundl
     build(mainBuildOptions(root)),
     build(preloadBuildOptions(root)),
     build(workerBuildOptions(root)),
+    build(coreProcessBuildOptions(root)),
   ]);
   const preloadExternals = externalImports(preload.metafile ?? { inputs: {}, outputs: {} });
   if (preloadExternals.some((name) => name !== 'electron')) {

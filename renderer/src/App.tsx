@@ -2,6 +2,7 @@
 import { Button, Result, Spin } from 'antd';
 import { useLedgerQuery } from './api/useLedgerQuery.ts';
 import { AppShell } from './layout/AppShell.tsx';
+import { ImportWaitNotice } from './components/ImportWaitNotice.tsx';
 import { FirstRunPage } from './pages/first-run/FirstRunPage.tsx';
 
 export function App() {
@@ -33,5 +34,10 @@ export function App() {
   }
 
   if (!info.data.initialized) return <FirstRunPage info={info.data} onInitialized={info.reload} />;
-  return <AppShell info={info.data} />;
+  return (
+    <>
+      <ImportWaitNotice />
+      <AppShell info={info.data} />
+    </>
+  );
 }

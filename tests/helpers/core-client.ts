@@ -1,6 +1,5 @@
 // Drives the core through the contract exactly as a host does (request validation, envelopes), with
 // response validation on so that drift between the database and the contract fails tests.
-import { dispatch } from '../../main/core/api/dispatch.ts';
 import { openCore, type Core } from '../../main/core/index.ts';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract/index.ts';
 import type { AppError } from '../../shared/result.ts';
@@ -13,12 +12,10 @@ export interface TestClient {
   close(): Promise<void>;
 }
 
-export async function openTestClient(path = tempLedgerPath()): Promise<TestClient> {
-  const core = await openCore({ ledgerPath: path, host: 'browser' });
-  const call = (method: string, request: unknown) =>
-    dispatch(core.handlers, method, request, { validateResponses: true });
+/** ok/fail over a core's call (through its one owner, as the hosts call it), with response validation. */
+export function clientOf(core: Pick<Core, 'call'>): Pick<TestClient, 'ok' | 'fail'> {
+  const call = (method: string, request: unknown) => core.call(method, request, { validateResponses: true });
   return {
-    core,
     async ok(method, request) {
       const r = await call(method, request);
       if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
@@ -29,8 +26,12 @@ export async function openTestClient(path = tempLedgerPath()): Promise<TestClien
       if (r.ok) throw new Error(`${method} unexpectedly succeeded`);
       return r.error;
     },
-    close: () => core.close(),
   };
+}
+
+export async function openTestClient(path = tempLedgerPath()): Promise<TestClient> {
+  const core = await openCore({ ledgerPath: path, host: 'browser' });
+  return { core, ...clientOf(core), close: () => core.close() };
 }
 
 /** A new ledger of 保康县 (420626) with its township and villages, and an operator for the audit log. */

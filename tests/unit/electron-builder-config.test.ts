@@ -53,7 +53,11 @@ describe('electron-builder.yml', () => {
 
   it('packs into asar but unpacks the native SQLite module, and never rebuilds it', () => {
     expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toEqual(['dist/electron/import-worker.cjs', 'node_modules/better-sqlite3/**']);
+    expect(config.asarUnpack).toEqual([
+      'dist/electron/import-worker.cjs',
+      'dist/electron/core-process.cjs',
+      'node_modules/better-sqlite3/**',
+    ]);
     expect(config.npmRebuild).toBe(false);
     expect(config.nodeGypRebuild).toBe(false);
     expect(config.buildDependenciesFromSource).toBe(false);

@@ -4,6 +4,7 @@ import { IPC_PREFIX } from '../../shared/api.ts';
 import { METHOD_NAMES } from '../../shared/contract/index.ts';
 import type { Handlers } from '../../main/core/api/dispatch.ts';
 import { ipcChannels, registerLedgerIpc, type IpcRegistrar } from '../../main/electron/ipc.ts';
+import { ownedCall, WriteOwner } from '../../main/core/owner/write-owner.ts';
 
 type Listener = Parameters<IpcRegistrar['handle']>[1];
 
@@ -34,6 +35,12 @@ const appInfo = {
 };
 const handlers = { 'app.info': () => appInfo } as unknown as Handlers;
 
+/** The core's call over these handlers, as openCore makes it. */
+function coreOf(h: Handlers) {
+  const owner = new WriteOwner();
+  return { call: ownedCall(owner, h), idle: () => owner.idle() };
+}
+
 describe('Electron IPC', () => {
   it('has one channel per contract method', () => {
     expect(ipcChannels()).toEqual(METHOD_NAMES.map((name) => IPC_PREFIX + name));
@@ -42,14 +49,17 @@ describe('Electron IPC', () => {
 
   it('registers a handler for every method and nothing else', () => {
     const { ipc, listeners } = fakeIpcMain();
-    const { channels } = registerLedgerIpc(ipc, { handlers: () => handlers, isAllowedSender: () => true });
+    const { channels } = registerLedgerIpc(ipc, {
+      core: () => coreOf(handlers),
+      isAllowedSender: () => true,
+    });
     expect(channels).toEqual(ipcChannels());
     expect([...listeners.keys()]).toEqual(ipcChannels());
   });
 
   it('dispatches a request from a trusted sender to the core', async () => {
     const { ipc, invoke } = fakeIpcMain();
-    registerLedgerIpc(ipc, { handlers: () => handlers, isAllowedSender: () => true });
+    registerLedgerIpc(ipc, { core: () => coreOf(handlers), isAllowedSender: () => true });
     await expect(invoke('ledger:app.info', {})).resolves.toEqual({ ok: true, value: appInfo });
     // Requests are validated by dispatch: unknown fields are refused by the strict schema.
     await expect(invoke('ledger:app.info', { extra: 1 })).resolves.toMatchObject({
@@ -67,7 +77,7 @@ describe('Electron IPC', () => {
         return appInfo;
       },
     } as unknown as Handlers;
-    registerLedgerIpc(ipc, { handlers: () => spy, isAllowedSender: () => false });
+    registerLedgerIpc(ipc, { core: () => coreOf(spy), isAllowedSender: () => false });
     await expect(invoke('ledger:app.info', {})).resolves.toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
@@ -77,7 +87,7 @@ describe('Electron IPC', () => {
 
   it('answers in Chinese when the core is not open', async () => {
     const { ipc, invoke } = fakeIpcMain();
-    registerLedgerIpc(ipc, { handlers: () => null, isAllowedSender: () => true });
+    registerLedgerIpc(ipc, { core: () => null, isAllowedSender: () => true });
     const result = (await invoke('ledger:app.info', {})) as {
       ok: boolean;
       error: { code: string; message: string };
@@ -102,7 +112,8 @@ describe('Electron IPC', () => {
         return [];
       },
     } as unknown as Handlers;
-    const ledgerIpc = registerLedgerIpc(ipc, { handlers: () => slow, isAllowedSender: () => true });
+    const core = coreOf(slow);
+    const ledgerIpc = registerLedgerIpc(ipc, { core: () => core, isAllowedSender: () => true });
     const first = invoke('ledger:app.info', {});
     const second = invoke('ledger:regions.tree', {});
     await new Promise((resolve) => setTimeout(resolve, 10));

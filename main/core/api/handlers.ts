@@ -57,6 +57,7 @@ import { qualityHandlers } from './quality-handlers.ts';
 import { homeHandlers } from './home-handlers.ts';
 import { planHandlers } from './plan-handlers.ts';
 import { requireLedger } from '../ledgers/record-sql.ts';
+import type { WriteOwner } from '../owner/write-owner.ts';
 
 export const APP_VERSION: string = pkg.version;
 /** The county the sample data is built on when none is chosen: 湖北省襄阳市保康县. */
@@ -68,6 +69,8 @@ export interface HandlerContext {
   host: 'electron' | 'browser';
   files: FileRegistry;
   jobs: ImportJobs;
+  /** The one owner of writes (owner/write-owner.ts): background writes queue there too. */
+  owner: WriteOwner;
   /** The Electron host's open/save dialogs; absent in browser mode (upload/download instead). */
   dialogs?: {
     pickFile(purpose: 'import'): Promise<{ path: string; name: string } | null>;
@@ -88,6 +91,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       county: ledgerCounty(ledger),
       isSample: getSetting(ledger, SETTING_KEYS.isSample) === '1',
     }),
+
+    'app.writeState': () => ctx.owner.state(),
 
     'catalog.children': ({ parentCode }) => {
       const catalog = ctx.catalog();

@@ -23,13 +23,15 @@ type QualityMethods = keyof typeof qualityContract;
 export function qualityHandlers(ctx: HandlerContext): Pick<Handlers, QualityMethods> {
   const { ledger } = ctx;
   let jobs: CheckJobs | null = null;
+  // A check runs in the background: its findings are written in turn with the other writes.
+  const write = <T>(store: () => T): Promise<T> => ctx.owner.run(true, store);
   const regionOf = (code: string | null) => {
     requireCounty(ledger);
     return code === null ? countyRegion(ledger) : findRegion(ledger, code);
   };
   return {
-    'quality.start': ({ regionCode }) => ({ jobId: (jobs ??= createCheckJobs(ledger)).start(regionOf(regionCode)) }),
-    'quality.job': ({ jobId }) => (jobs ??= createCheckJobs(ledger)).get(jobId),
+    'quality.start': ({ regionCode }) => ({ jobId: (jobs ??= createCheckJobs(ledger, write)).start(regionOf(regionCode)) }),
+    'quality.job': ({ jobId }) => (jobs ??= createCheckJobs(ledger, write)).get(jobId),
     'quality.cancel': ({ jobId }) => ({ cancelled: jobs?.cancel(jobId) ?? false }),
     'quality.summary': ({ regionCode }) => {
       const region = regionOf(regionCode);

@@ -45,6 +45,8 @@ interface Job {
   error: { code: string; message: string } | null;
   reports: Array<(path: string | Error) => void>;
   lastUsed: number;
+  /** Gives back the write lease while the worker commits (owner/write-owner.ts); null otherwise. */
+  release: (() => void) | null;
 }
 
 /** Where the worker's entry is: the .ts beside this file, or the Electron bundle's own file. */
@@ -98,6 +100,7 @@ export class ImportJobs {
       error: null,
       reports: [],
       lastUsed: Date.now(),
+      release: null,
     };
     this.#jobs.set(id, job);
     this.#runOrQueue(job);
@@ -147,6 +150,8 @@ export class ImportJobs {
           job.error ??= { code: 'internal', message: '导入任务意外中止（内存不足或文件异常），台账未改动。' };
         }
         for (const r of job.reports.splice(0)) r(new Error('导入任务已结束'));
+        // The lease is given back once the thread is gone: until then its transaction may still be open.
+        this.#releaseLease(job);
       }
       this.#next();
     });
@@ -220,6 +225,7 @@ export class ImportJobs {
       case 'done':
         job.state = 'done';
         job.result = m.result;
+        this.#releaseLease(job);
         void job.worker?.terminate();
         this.#onChange();
         break;
@@ -236,6 +242,7 @@ export class ImportJobs {
         if (m.error.code === 'file-changed') job.state = 'failed';
         if (job.state === 'ready' && job.preview === null) job.state = 'failed';
         for (const r of job.reports.splice(0)) r(new Error(m.error.message));
+        this.#releaseLease(job);
         // A worker with nothing left to do gives its slot and memory back.
         if (job.state === 'ready') this.#idle(job);
         else this.#release(job);
@@ -317,8 +324,12 @@ export class ImportJobs {
     this.#onChange();
     // The ledger is backed up before every import (backup/rotation.ts); a failed backup stops the import.
     void this.beforeCommit().then(
-      () => {
+      async () => {
         if (job.state !== 'committing') return; // cancelled while the backup ran
+        // The worker writes on its own connection only while it holds the owner's write lease.
+        const release = await this.writeLease();
+        if (job.state !== 'committing') return release(); // cancelled while waiting for it
+        job.release = release;
         this.#send(job, { type: 'commit', skipInvalid, operator, ...(templateName ? { templateName } : {}) });
       },
       (e: unknown) => {
@@ -331,6 +342,15 @@ export class ImportJobs {
 
   /** Run before each commit (the host sets it to take a backup). */
   beforeCommit: () => Promise<unknown> = () => Promise.resolve();
+
+  /** The exclusive write lease a commit waits for (the core sets it to its WriteOwner's). */
+  writeLease: () => Promise<() => void> = () => Promise.resolve(() => {});
+
+  #releaseLease(job: Job): void {
+    const release = job.release;
+    job.release = null;
+    release?.();
+  }
 
   /** Resolves with the written path. */
   errorReport(id: string, path: string): Promise<string> {
@@ -355,6 +375,7 @@ export class ImportJobs {
     if (job.idleTimer !== null) clearTimeout(job.idleTimer);
     job.idleTimer = null;
     const worker = job.worker;
+    // The lease is given back once the thread is gone: until then its transaction may still be open.
     if (worker !== null) {
       worker.postMessage({ type: 'cancel' } satisfies ToWorker);
       void worker.terminate();
@@ -376,6 +397,7 @@ export class ImportJobs {
     this.#queue.length = 0;
     for (const j of this.#jobs.values()) if (j.idleTimer !== null) clearTimeout(j.idleTimer);
     await Promise.all([...this.#live].map((w) => w.terminate()));
+    for (const job of this.#jobs.values()) this.#releaseLease(job);
     this.#jobs.clear();
   }
 }

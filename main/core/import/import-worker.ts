@@ -1,5 +1,6 @@
 // The import worker thread: reading, header, mapping, validation and the commit all run here, off the
-// thread that answers the UI. It has its own SQLite connection (WAL lets the UI keep reading meanwhile).
+// thread that answers the UI. It has its own SQLite connection (WAL lets the UI keep reading meanwhile);
+// it is sent 'commit' only once the core's owner has granted it the write lease (owner/write-owner.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import { LedgerError } from '../../../shared/result.ts';
 import { openLedger, type Ledger } from '../db/open-ledger.ts';

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import { LedgerError } from '../../../shared/result.ts';
 import type { Ledger } from '../db/open-ledger.ts';
 import type { RegionNode } from '../regions/region-tree.ts';
-import { runQualityCheck, type CheckSummary } from './run-check.ts';
+import { runQualityCheck, type CheckOptions, type CheckSummary } from './run-check.ts';
 
 export interface CheckJob {
   jobId: string;
@@ -18,7 +18,8 @@ export interface CheckJob {
 
 const KEEP = 20;
 
-export function createCheckJobs(ledger: Ledger) {
+/** `write`: where the findings are stored (the owner's write queue in the hosts). */
+export function createCheckJobs(ledger: Ledger, write?: CheckOptions['write']) {
   const jobs = new Map<string, CheckJob & { cancel: boolean }>();
   let running: string | null = null;
   const view = ({ cancel: _cancel, ...job }: CheckJob & { cancel: boolean }): CheckJob => job;
@@ -33,6 +34,7 @@ export function createCheckJobs(ledger: Ledger) {
       void runQualityCheck(ledger, { region }, {
         onProgress: (done, total, rule) => Object.assign(job, { done, total, current: rule.title }),
         cancelled: () => job.cancel,
+        ...(write ? { write } : {}),
       })
         .then(({ cancelled, ...summary }) => Object.assign(job, cancelled ? { state: 'cancelled' } : { state: 'done', summary, current: null }))
         .catch((e: unknown) => Object.assign(job, { state: 'failed', error: `核查时出错：${(e as Error)?.message ?? String(e)}` }))

@@ -25,6 +25,9 @@ export interface CheckOptions {
   onProgress?: (done: number, total: number, rule: QualityRule) => void;
   /** Checked between rules: true stops the run and writes nothing. */
   cancelled?: () => boolean;
+  /** Runs the final write: the owner's write queue for a check in the background (it then waits out an
+   * import's commit instead of racing it); default at once. */
+  write?: <T>(store: () => T) => Promise<T>;
 }
 
 export interface CheckSummary {
@@ -176,21 +179,25 @@ export async function runQualityCheck(
       closedRectifications: 0,
       cancelled: true,
     };
-  const stored = storeFindings(ledger, scope, rules, computed, today);
-  ledger.sqlite
-    .prepare(
-      `INSERT INTO quality_runs (region_code, started_at, finished_at, households, findings, new_findings, closed_rectifications)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      scope.region.code,
-      started,
-      nowIso(),
-      households,
-      computed.length,
-      stored.newFindings,
-      stored.closed,
-    );
+  const store = () => {
+    const stored = storeFindings(ledger, scope, rules, computed, today);
+    ledger.sqlite
+      .prepare(
+        `INSERT INTO quality_runs (region_code, started_at, finished_at, households, findings, new_findings, closed_rectifications)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        scope.region.code,
+        started,
+        nowIso(),
+        households,
+        computed.length,
+        stored.newFindings,
+        stored.closed,
+      );
+    return stored;
+  };
+  const stored = options.write ? await options.write(store) : store();
   return {
     households,
     rules: rules.length,

@@ -5,6 +5,7 @@ import { PRELOAD_GLOBAL, type LedgerTransport } from '../../../shared/api.ts';
 import type { MethodName, RequestOf, ResponseOf } from '../../../shared/contract/index.ts';
 import type { Result } from '../../../shared/result.ts';
 import { createHttpTransport, failure, isResultEnvelope } from './http-transport.ts';
+import { watchImportWaits } from './import-wait.ts';
 import { takeTokenFromHash } from './hash-token.ts';
 import { setSessionToken } from './session-token.ts';
 
@@ -61,11 +62,15 @@ function pickTransport(): { host: LedgerHost; transport: LedgerTransport } {
 }
 
 const picked = pickTransport();
+// Writes that wait for an import's commit are announced (components/ImportWaitNotice.tsx).
+const watched = watchImportWaits(picked.transport);
 
 export const api = {
   host: picked.host,
   /** One contract call; never throws — failures come back as `{ ok: false, error }` with a Chinese message. */
   call<M extends MethodName>(method: M, request: RequestOf<M>): Promise<Result<ResponseOf<M>>> {
-    return picked.transport.call(method, request);
+    return watched.transport.call(method, request);
   },
+  /** Saves now waiting for an import's commit. */
+  importWaits: watched.waits,
 } as const;
