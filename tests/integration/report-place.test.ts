@@ -11,11 +11,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLedger } from '../../main/core/db/open-ledger.ts';
 import { analyzeFile, commitAnalysis } from '../../main/core/import/analyze-file.ts';
 import { runReport } from '../../main/core/reports/run-report.ts';
-import type { PersonEntry } from '../../shared/fields/entry-fields.ts';
 import { makeIdNumber } from '../../shared/id-number.ts';
 import { allLedgers } from '../../shared/ledgers/index.ts';
 import { reportPlaceTriggers } from '../../shared/ledgers/report-place.ts';
 import { openCountyLedger, type TestClient } from '../helpers/core-client.ts';
+import { householdEntry, personEntry } from '../helpers/register-entries.ts';
 import { tempDir, tempLedgerPath } from '../helpers/temp-ledger.ts';
 
 XLSX.set_fs(fs);
@@ -27,41 +27,9 @@ const ID = {
   other: makeIdNumber('420626', '1988-11-30', 47),
 };
 
-const person = (name: string, id_number: string, relation: string): PersonEntry => ({
-  name,
-  id_number,
-  relation,
-  id_type: '01',
-  sex: Number(id_number[16]) % 2 === 1 ? '1' : '2',
-  birth_date: null,
-  ethnicity: '01',
-  education: '03',
-  school_status: null,
-  health: '01',
-  labor_skill: '01',
-  work_months: null,
-  political_status: '13',
-  medical_insurance: 1,
-  serious_illness_insurance: 1,
-  pension_insurance: 1,
-  dibao: 0,
-  tekun: 0,
-  phone: null,
-});
-
-const household = {
-  poverty_attribute: '1',
-  household_type: '2',
-  monitor_category: null,
-  poverty_status: '1',
-  exit_year: 2019,
-  main_cause: '01',
-  other_causes: null,
-  phone: null,
-  address: null,
-  identification_standard: '1',
-  first_identified_year: 2014,
-};
+const person = (name: string, id_number: string, relation: string) =>
+  personEntry({ name, id_number, relation });
+const household = householdEntry;
 
 interface Region {
   code: string;
