@@ -22,6 +22,7 @@ import { previewOf, rowNames } from '../core/import/preview.ts';
 import { phaseLabel } from '../../shared/import/phases.ts';
 import { getOperator } from '../core/ledger/operator.ts';
 import { allLedgers } from '../../shared/ledgers/index.ts';
+import { reportPlaceTriggers } from '../../shared/ledgers/report-place.ts';
 import { ledgerTableSql } from '../../shared/ledgers/table-sql.ts';
 import { ledgerCounts } from '../core/ledgers/ledger-summary.ts';
 import { requireLedger } from '../core/ledgers/record-sql.ts';
@@ -225,7 +226,10 @@ export const commands = {
       if (defs.length === 0)
         throw new LedgerError('bad-request', '用法：ledger-sql 台账编号 … [--db 台账文件]');
       const file = values.db as string | undefined;
-      const statements = file === undefined ? defs.flatMap((d) => ledgerTableSql(d)) : upgradeSql(file, defs);
+      const statements =
+        file === undefined
+          ? defs.flatMap((d) => [...ledgerTableSql(d), ...reportPlaceTriggers(d)])
+          : upgradeSql(file, defs);
       io.out(
         values.json
           ? JSON.stringify(statements)

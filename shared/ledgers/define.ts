@@ -122,6 +122,14 @@ export interface LedgerDef {
   readonly measures: readonly LedgerMeasure[];
   /** A 年度 field: the 汇总 counts one 年度 at a time (the latest by default), never several added up. */
   readonly summaryYear?: string;
+  /**
+   * Counted at county scale by a report (基本医疗: a record for every person): each record also keeps its
+   * person's household and village (machinery columns kept by triggers, shared/ledgers/report-place.ts),
+   * and a covering index holds 年度, village and these columns, so a report groups the records as it
+   * scans the index instead of looking up each person and household (docs/reports.md「速度」). Person
+   * ledgers only, not `personOptional`.
+   */
+  readonly reportIndex?: ReportIndex;
   readonly codeTables?: readonly CodeTable[];
   readonly settings?: readonly LedgerSetting[];
   /** Values computed from the others (and the county), applied on every save and import. */
@@ -135,6 +143,21 @@ export interface LedgerDef {
     readonly child: string;
     readonly sum: string;
   }[];
+}
+
+/** The covering index a ledger keeps for the reports (`LedgerDef.reportIndex`). */
+export interface ReportIndex {
+  /** The 年度 field the reports count one value of; it leads the index. */
+  readonly year: string;
+  /** The columns the reports' conditions test, grouped in this order. */
+  readonly groupBy: readonly string[];
+  /** Numeric columns the reports sum, held by the index but not grouped. */
+  readonly sums?: readonly string[];
+  /**
+   * The reports count distinct households (外出务工's 户数): the household and person follow the village in
+   * the index, and the records are read household by household.
+   */
+  readonly households?: boolean;
 }
 
 export const defineLedger = <const T extends LedgerDef>(def: T): T => def;

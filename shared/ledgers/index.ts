@@ -43,6 +43,9 @@ export const MACHINERY_COLUMNS = [
   'household_id',
   'region_code',
   'parent_id',
+  // A reportIndex's copy of its person's household and village (report-place.ts).
+  'report_household_id',
+  'report_village_code',
   'origin',
   'batch_id',
   'created_at',

@@ -4,6 +4,7 @@
 // statements that file lacks), and tests/integration/ledgers-all.test.ts checks every migrated table's
 // columns, types, constraints and indexes against the definitions (main/core/ledgers/table-shape.ts).
 import type { LedgerDef, LedgerField } from './define.ts';
+import { reportIndexSql, reportPlaceColumnSql } from './report-place.ts';
 
 const quoteList = (values: readonly (string | number)[]) => values.map((v) => `'${v}'`).join(', ');
 
@@ -38,6 +39,7 @@ export function ledgerTableSql(def: LedgerDef, parentTable?: string): string[] {
       cols.push('person_name TEXT', 'person_id_number TEXT', 'region_code TEXT REFERENCES regions (code)');
       indexes.push(`CREATE INDEX ${table}_id_number ON ${table} (person_id_number)`);
     }
+    if (def.reportIndex) cols.push(...reportPlaceColumnSql);
   } else if (def.subject === 'household') {
     cols.push('household_id INTEGER NOT NULL REFERENCES households (id)');
     indexes.push(`CREATE INDEX ${table}_household ON ${table} (household_id)`);
@@ -67,5 +69,6 @@ export function ledgerTableSql(def: LedgerDef, parentTable?: string): string[] {
     'updated_at TEXT NOT NULL',
   );
   indexes.push(`CREATE INDEX ${table}_batch ON ${table} (batch_id) WHERE batch_id IS NOT NULL`);
+  indexes.push(...reportIndexSql(def));
   return [`CREATE TABLE ${table} (\n  ${cols.join(',\n  ')}\n) STRICT`, ...indexes];
 }

@@ -16,3 +16,15 @@ export const tableCounts = (db: Database.Database): Record<string, number> =>
 
 export const tableRows = (db: Database.Database, table: string): Array<Record<string, unknown>> =>
   db.prepare(`SELECT * FROM "${table}" ORDER BY id`).all() as Array<Record<string, unknown>>;
+
+/**
+ * What migration 0013 (report places) adds to a 外出务工 / 基本医疗 row of an older file: its person's
+ * household and village of now, read here by the joins.
+ */
+export const reportPlaceOf = (db: Database.Database, personId: unknown): Record<string, unknown> =>
+  db
+    .prepare(
+      `SELECT h.id AS report_household_id, h.village_code AS report_village_code
+       FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id = ?`,
+    )
+    .get(personId) as Record<string, unknown>;

@@ -33,6 +33,38 @@ const NEW_COLUMNS = [
   'CREATE UNIQUE INDEX ledger_migrant_work_slip_serial ON ledger_migrant_work (slip_serial) WHERE slip_serial IS NOT NULL',
 ];
 
+/** And what 2026_12_06_0013_report_places adds to it since (shared/ledgers/report-place.ts). */
+const placeOf = (personId: string) =>
+  `(SELECT h.id, h.village_code FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id = ${personId})`;
+const fromPerson = `UPDATE ledger_migrant_work SET (report_household_id, report_village_code) = ${placeOf('new.person_id')} WHERE id = new.id;`;
+const GROUPED = 'planned, planned_destination, status, destination, point_to_point, transport_subsidy';
+const REPORT_PLACES = {
+  columns: [
+    'ALTER TABLE ledger_migrant_work ADD COLUMN report_household_id INTEGER',
+    'ALTER TABLE ledger_migrant_work ADD COLUMN report_village_code TEXT',
+    `UPDATE ledger_migrant_work SET (report_household_id, report_village_code) = ${placeOf('ledger_migrant_work.person_id')}`,
+  ],
+  indexes: [
+    `CREATE INDEX ledger_migrant_work_report ON ledger_migrant_work (year, report_village_code, ${GROUPED})`,
+    `CREATE INDEX ledger_migrant_work_report_household ON ledger_migrant_work (year, report_village_code, report_household_id, ${GROUPED})`,
+    'CREATE INDEX ledger_migrant_work_report_person ON ledger_migrant_work (year, person_id)',
+  ],
+  triggers: [
+    `CREATE TRIGGER ledger_migrant_work_place_insert AFTER INSERT ON ledger_migrant_work BEGIN ${fromPerson} END`,
+    `CREATE TRIGGER ledger_migrant_work_place_person AFTER UPDATE OF person_id ON ledger_migrant_work BEGIN ${fromPerson} END`,
+    'CREATE TRIGGER ledger_migrant_work_place_member AFTER UPDATE OF household_id ON persons WHEN old.household_id IS NOT new.household_id BEGIN UPDATE ledger_migrant_work SET (report_household_id, report_village_code) = (SELECT h.id, h.village_code FROM households h WHERE h.id = new.household_id) WHERE person_id = new.id; END',
+    'CREATE TRIGGER ledger_migrant_work_place_household AFTER UPDATE OF village_code ON households WHEN old.village_code IS NOT new.village_code BEGIN UPDATE ledger_migrant_work SET report_village_code = new.village_code WHERE person_id IN (SELECT p.id FROM persons p WHERE p.household_id = new.id); END',
+  ],
+};
+/** Everything `ledger-sql migrant_work --db FILE` prints for a file of the version before 0008. */
+const UPGRADE = [
+  ...NEW_COLUMNS.slice(0, -1),
+  ...REPORT_PLACES.columns,
+  ...NEW_COLUMNS.slice(-1),
+  ...REPORT_PLACES.indexes,
+  ...REPORT_PLACES.triggers,
+];
+
 const withFields = (fields: readonly LedgerField[]): LedgerDef => ({ ...migrant, fields });
 const tableOf = (def: LedgerDef) => {
   const db = new Database(':memory:');
@@ -69,9 +101,12 @@ describe('ledger table shape', () => {
         actual,
       ),
     ).toEqual(['column serial missing']);
-    expect(shapeDifferences(definitionShape(withFields(migrant.fields.slice(1))), actual)).toEqual([
-      'column year not in the definition',
-    ]);
+    expect(
+      shapeDifferences(
+        definitionShape(withFields(migrant.fields.filter((f) => f.column !== 'remark'))),
+        actual,
+      ),
+    ).toEqual(['column remark not in the definition']);
     db.exec('DROP INDEX ledger_migrant_work_batch');
     expect(shapeDifferences(definitionShape(migrant), tableShape(db, 'ledger_migrant_work'))).toEqual([
       'index ledger_migrant_work_batch missing',
@@ -82,19 +117,19 @@ describe('ledger table shape', () => {
   it('prints what a file of the previous version lacks: the migration’s statements', async () => {
     const file = tempLedgerPath();
     const old = await openLedger(file, { migrateTo: PREVIOUS });
-    expect(ledgerUpgradeSql(old.sqlite, migrant)).toEqual(NEW_COLUMNS);
+    expect(ledgerUpgradeSql(old.sqlite, migrant)).toEqual(UPGRADE);
     expect(ledgerUpgradeSql(old.sqlite, ledgerDef('public_welfare_jobs') as LedgerDef)).toEqual([]);
     old.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     await old.close();
     const r = runLedgerCli(['ledger-sql', 'migrant_work', '--db', file]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout.trim().split('\n')).toEqual(NEW_COLUMNS.map((s) => `${s};`));
+    expect(r.stdout.trim().split('\n')).toEqual(UPGRADE.map((s) => `${s};`));
     // Read only: the file is still of the previous version.
     const after = await openLedger(file, {
       migrateTo: PREVIOUS,
       backupBeforeMigrate: false,
     });
-    expect(ledgerUpgradeSql(after.sqlite, migrant)).toEqual(NEW_COLUMNS);
+    expect(ledgerUpgradeSql(after.sqlite, migrant)).toEqual(UPGRADE);
     await after.close();
   });
 });

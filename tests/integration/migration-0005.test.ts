@@ -18,7 +18,7 @@ import { ledgerDef } from '../../shared/ledgers/index.ts';
 import type { LedgerDef } from '../../shared/ledgers/define.ts';
 import { writeWorkbook } from '../fixtures/workbooks.ts';
 import { openTestClient } from '../helpers/core-client.ts';
-import { tableCounts, tableRows } from '../helpers/ledger-tables.ts';
+import { reportPlaceOf, tableCounts, tableRows } from '../helpers/ledger-tables.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 
 const PREVIOUS = '2026_11_24_0004_thematic_ledgers';
@@ -125,6 +125,7 @@ describe(`upgrading a ledger with data to ${MIGRATION}`, () => {
           planned: null,
           planned_place: null,
           planned_destination: null,
+          ...reportPlaceOf(now2, r.person_id),
         };
       });
       expect(allRows(now2)).toEqual(expected);

@@ -15,7 +15,7 @@ import { getRegionCatalog } from '../../main/core/regions/catalog.ts';
 import { ledgerDef } from '../../shared/ledgers/index.ts';
 import type { LedgerDef } from '../../shared/ledgers/define.ts';
 import { openTestClient } from '../helpers/core-client.ts';
-import { tableCounts, tableRows } from '../helpers/ledger-tables.ts';
+import { reportPlaceOf, tableCounts, tableRows } from '../helpers/ledger-tables.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 
 const PREVIOUS = '2026_12_06_0007_household_plans';
@@ -117,7 +117,9 @@ describe(`upgrading a ledger with data to ${MIGRATION}`, () => {
       }
 
       const empty = Object.fromEntries(SLIP_COLUMNS.map((c) => [c, null]));
-      expect(allRows(now)).toEqual(rowsBefore.map((r) => ({ ...r, ...empty })));
+      expect(allRows(now)).toEqual(
+        rowsBefore.map((r) => ({ ...r, ...empty, ...reportPlaceOf(now, r.person_id) })),
+      );
       // Every table keeps its rows; the counter (and any table a later migration adds) starts empty.
       const countsAfter = tableCounts(now);
       const added = Object.keys(countsAfter).filter((t) => !(t in countsBefore));

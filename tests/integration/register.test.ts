@@ -1,54 +1,16 @@
 // 户籍台账 through the contract on a real ledger file: create, edit, search, 注销/restore, moves, history.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkDigit, makeIdNumber } from '../../shared/id-number.ts';
-import type { PersonEntry, HouseholdEntry } from '../../shared/fields/entry-fields.ts';
 import { fileFingerprint } from '../helpers/temp-ledger.ts';
 import { openTestClient, type TestClient } from '../helpers/core-client.ts';
+import { householdEntry, personEntry } from '../helpers/register-entries.ts';
 
 const VILLAGE_A = '420626100201'; // first villages of 城关镇 in 保康县 are looked up below
 let c: TestClient;
 let villages: string[];
 
-const person = (
-  over: Partial<PersonEntry> & Pick<PersonEntry, 'name' | 'id_number' | 'relation'>,
-): PersonEntry => ({
-  id_type: '01',
-  sex:
-    over.id_number && /^\d{17}/.test(over.id_number)
-      ? Number(over.id_number[16]) % 2 === 1
-        ? '1'
-        : '2'
-      : '1',
-  birth_date: null,
-  ethnicity: '01',
-  education: '03',
-  school_status: null,
-  health: '01',
-  labor_skill: '01',
-  work_months: null,
-  political_status: '13',
-  medical_insurance: 1,
-  serious_illness_insurance: 1,
-  pension_insurance: 1,
-  dibao: 0,
-  tekun: 0,
-  phone: null,
-  ...over,
-});
-
-const household: HouseholdEntry = {
-  poverty_attribute: '1',
-  household_type: '2',
-  monitor_category: null,
-  poverty_status: '1',
-  exit_year: 2019,
-  main_cause: '01',
-  other_causes: '07',
-  phone: '13871234567',
-  address: '城关镇测试村一组',
-  identification_standard: '1',
-  first_identified_year: 2014,
-};
+const person = personEntry;
+const household = householdEntry;
 
 const ID_HEAD = makeIdNumber('420626', '1970-05-12', 11); // odd → 男
 const ID_SPOUSE = makeIdNumber('420626', '1972-08-03', 22); // even → 女

@@ -6,6 +6,12 @@
 import Database from 'better-sqlite3';
 import type { LedgerDef } from '../../../shared/ledgers/define.ts';
 import { ledgerTableName } from '../../../shared/ledgers/index.ts';
+import {
+  REPORT_PLACE_COLUMNS,
+  reportPlaceColumnSql,
+  reportPlaceFillSql,
+  reportPlaceTriggers,
+} from '../../../shared/ledgers/report-place.ts';
 import { columnSql, ledgerTableSql } from '../../../shared/ledgers/table-sql.ts';
 
 export interface ColumnShape {
@@ -170,22 +176,34 @@ export function shapeDifferences(expected: TableShape, actual: TableShape | null
 
 /**
  * The statements that bring a file's table up to its definition, for a new migration: the whole table when
- * it is missing, else ALTER TABLE … ADD COLUMN for each missing field and the missing indexes. What ADD
+ * it is missing, else ALTER TABLE … ADD COLUMN for each missing field, the missing indexes and (a
+ * `reportIndex`) the place columns with their fill and triggers. What ADD
  * COLUMN cannot do (a changed or removed column) is named in a comment: it needs the table rebuilt.
  */
 export function ledgerUpgradeSql(db: Database.Database, def: LedgerDef): string[] {
   const table = ledgerTableName(def);
   const actual = tableShape(db, table);
-  if (actual === null) return ledgerTableSql(def);
+  if (actual === null) return [...ledgerTableSql(def), ...reportPlaceTriggers(def)];
   const expected = definitionShape(def);
   const out: string[] = [];
   for (const f of def.fields)
     if (!(f.column in actual.columns)) out.push(`ALTER TABLE ${table} ADD COLUMN ${columnSql(f)}`);
+  // A reportIndex's place columns, filled for the records the file holds (report-place.ts).
+  if (def.reportIndex && !(REPORT_PLACE_COLUMNS.village in actual.columns))
+    out.push(
+      ...reportPlaceColumnSql.map((c) => `ALTER TABLE ${table} ADD COLUMN ${c}`),
+      ...reportPlaceFillSql(def),
+    );
   const [, ...indexes] = ledgerTableSql(def);
   for (const statement of indexes) {
     const name = /^CREATE (?:UNIQUE )?INDEX (\S+)/.exec(statement)?.[1] ?? '';
     if (!(name in actual.indexes)) out.push(statement);
   }
+  const triggers = new Set(
+    db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger'`).pluck().all() as string[],
+  );
+  for (const statement of reportPlaceTriggers(def))
+    if (!triggers.has(/^CREATE TRIGGER (\S+)/.exec(statement)?.[1] ?? '')) out.push(statement);
   const rest = shapeDifferences(expected, actual).filter(
     (d) => !/^column \S+ missing$|^index \S+ missing$/.test(d),
   );

@@ -62,6 +62,12 @@ export const medicalInsurance = defineLedger({
   ],
   listColumns: ['year', 'insured', 'subsidy_category', 'subsidy_amount', 'critical_illness', 'chronic_card', 'not_insured_reason'],
   filters: ['year', 'insured', 'subsidy_category', 'critical_illness', 'chronic_card', 'not_insured_reason'],
+  // 基本医疗参保情况表 and the 汇总 over a record for every person (docs/reports.md「速度」).
+  reportIndex: {
+    year: 'year',
+    groupBy: ['insured', 'employee_insured', 'subsidy_category', 'not_insured_reason', 'chronic_card', 'critical_illness', 'family_doctor'],
+    sums: ['subsidy_amount'],
+  },
   measures: [
     { key: 'records', label: '登记人数', kind: 'count' },
     { key: 'insured', label: '城乡居民医保参保人数', kind: 'count', where: { column: 'insured', in: [1] } },

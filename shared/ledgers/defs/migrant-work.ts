@@ -140,6 +140,12 @@ export const migrantWork = defineLedger({
   // 去向 counts only people who left (已外出/已返岗): a 未外出 or 计划 row keeps its 去向类别 without being
   // counted as departed. The planned are counted by their own 计划去向类别; one 年度 at a time.
   summaryYear: 'year',
+  // 贫困劳动力外出务工情况统计表 counts distinct households: read household by household (docs/reports.md「速度」).
+  reportIndex: {
+    year: 'year',
+    groupBy: ['planned', 'planned_destination', 'status', 'destination', 'point_to_point', 'transport_subsidy'],
+    households: true,
+  },
   measures: [
     { key: 'records', label: '登记记录数', kind: 'count' },
     { key: 'planned', label: '计划外出人数', kind: 'count', where: { column: 'planned', in: [1] } },
