@@ -52,3 +52,8 @@ export function KeyboardForm({ onSave, onCancel, children, className, testId }: 
     </div>
   );
 }
+
+/** The keys of a form, under its fields. */
+export function FormKeysHint() {
+  return <div className="form-keys-hint">Enter 下一项 · Ctrl+Enter 保存 · Esc 取消</div>;
+}

@@ -27,3 +27,14 @@ export function focusOnOpen(elementId: string): (open: boolean) => void {
     });
   };
 }
+
+/**
+ * For a page's main button, as a ref written inline (so it runs on every render): it takes the cursor
+ * whenever nothing has it — the page has just opened, or a dialog has closed — so the clerk goes on
+ * with Enter instead of the mouse (新增户 saved → Enter → 新增成员 → … → Enter → the next member).
+ */
+export function takeIdleFocus(el: HTMLElement | null): void {
+  if (el === null) return;
+  const active = document.activeElement;
+  if (active === null || active === document.body) el.focus({ preventScroll: true });
+}

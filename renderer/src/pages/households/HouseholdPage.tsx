@@ -8,6 +8,7 @@ import { useLedgerQuery } from '../../api/useLedgerQuery.ts';
 import { CancelDialog } from '../../components/CancelDialog.tsx';
 import { CancelledAlert } from '../../components/CancelledAlert.tsx';
 import { HistoryList } from '../../components/HistoryList.tsx';
+import { takeIdleFocus } from '../../lib/dialog-focus.ts';
 import { placeText } from '../../lib/display.ts';
 import { useRoute } from '../../state/route.ts';
 import { useRouteTitle } from '../../state/useRouteStack.ts';
@@ -154,6 +155,7 @@ export function HouseholdPage({ id }: { id: number }) {
                 type="primary"
                 icon={<PlusOutlined />}
                 onClick={() => setDialog({ kind: 'add' })}
+                ref={(el) => takeIdleFocus(el)}
                 data-testid="member-add"
               >
                 新增成员
