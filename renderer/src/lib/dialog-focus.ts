@@ -29,9 +29,8 @@ export function focusOnOpen(elementId: string): (open: boolean) => void {
 }
 
 /**
- * For a page's main button, as a ref written inline (so it runs on every render): it takes the cursor
- * whenever nothing has it — the page has just opened, or a dialog has closed — so the clerk goes on
- * with Enter instead of the mouse (新增户 saved → Enter → 新增成员 → … → Enter → the next member).
+ * Puts the cursor on a page's main button when nothing has it — the page has just opened, or a dialog
+ * has closed — so the clerk goes on with Enter instead of the mouse (新增户 saved → Enter → 新增成员).
  */
 export function takeIdleFocus(el: HTMLElement | null): void {
   if (el === null) return;
