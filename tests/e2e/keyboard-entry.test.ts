@@ -68,6 +68,8 @@ describe.skipIf(skip !== null)('keyboard-first entry (Chromium)', () => {
   async function shots(name: string) {
     await chromium.shot(name);
     await page.setViewportSize({ width: 1093, height: 614 });
+    // The field being typed in stays in sight on the smaller screen.
+    await page.evaluate("document.activeElement?.scrollIntoView({ block: 'center' })");
     await nextFrames(page, 2);
     await chromium.shot(`${name}-125`);
     await page.setViewportSize({ width: 1366, height: 768 });
