@@ -100,6 +100,17 @@ describe.skipIf(skip !== null)('keyboard-first entry (Chromium)', () => {
     await expect(testId(`${prefix}-birth_date`).inputValue()).resolves.toBe(who.birth);
   }
 
+  /** From 性别: Enter, Enter to 与户主关系, its option, Ctrl+Enter saves; the household has `count` members. */
+  async function relationAndSave(typed: string, label: string, count: number) {
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await waitFocus('person-relation');
+    await typeOption('person-relation', typed, label);
+    await page.keyboard.press('Control+Enter');
+    await testId('person-form').waitFor({ state: 'detached' });
+    await expect.poll(() => testId('member-row').count()).toBe(count);
+  }
+
   beforeAll(async () => {
     host = await startBrowserHost({ ledgerPath: tempLedgerPath(), rendererDir: RENDERER_DIR });
     await host.core.handlers['ledger.loadDemo']({ households: 300, seed: 7 });
@@ -148,13 +159,7 @@ describe.skipIf(skip !== null)('keyboard-first entry (Chromium)', () => {
     await waitFocus('member-add');
     await page.keyboard.press('Enter');
     await typeNameAndId('person', SPOUSE);
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Enter');
-    await waitFocus('person-relation');
-    await typeOption('person-relation', 'po', '配偶');
-    await page.keyboard.press('Control+Enter');
-    await testId('person-form').waitFor({ state: 'detached' });
-    await expect.poll(() => testId('member-row').count()).toBe(2);
+    await relationAndSave('po', '配偶', 2);
 
     // 之子: the clerk picks 女 against the ID; the form says why that is wrong, in Chinese.
     await waitFocus('member-add');
@@ -167,13 +172,7 @@ describe.skipIf(skip !== null)('keyboard-first entry (Chromium)', () => {
     await shots('03-sex-against-id');
     await typeOption('person-sex', 'nan', '男');
     await expect(testId('person-sex-help').count()).resolves.toBe(0);
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Enter');
-    await waitFocus('person-relation');
-    await typeOption('person-relation', 'zz', '之子');
-    await page.keyboard.press('Control+Enter');
-    await testId('person-form').waitFor({ state: 'detached' });
-    await expect.poll(() => testId('member-row').count()).toBe(3);
+    await relationAndSave('zz', '之子', 3);
 
     // 之女: Enter through every field; Enter in the last one saves.
     await waitFocus('member-add');
