@@ -27,7 +27,6 @@ export function KeyboardForm({ onSave, onCancel, children, className, testId }: 
           action === 'save'
             ? 'last'
             : moveToField(e.currentTarget, e.target as HTMLElement, action === 'next' ? 1 : -1);
-        if (moved === 'outside') return;
         e.preventDefault();
         e.stopPropagation();
         if (moved === 'last') onSave();

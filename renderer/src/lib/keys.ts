@@ -49,18 +49,21 @@ export function entryFields(root: HTMLElement): HTMLElement[] {
 
 /**
  * Moves the cursor from `from` to the field `step` places on (−1: back), selecting a text field's value
- * so typing replaces it, as in a spreadsheet. 'last': `from` is the last field (Enter there saves);
- * 'outside': `from` is not a field Enter moves between.
+ * so typing replaces it, as in a spreadsheet. From an element that is not a stop itself (a choice's
+ * radio, a read-only value) it goes to the nearest field after (or before) it. 'last': there is no field
+ * after `from` — Enter there saves.
  */
-export function moveToField(
-  root: HTMLElement,
-  from: HTMLElement,
-  step: 1 | -1,
-): 'moved' | 'last' | 'outside' {
+export function moveToField(root: HTMLElement, from: HTMLElement, step: 1 | -1): 'moved' | 'last' {
   const fields = entryFields(root);
   const at = fields.findIndex((f) => f === from || f.contains(from));
-  if (at < 0) return 'outside';
-  const next = fields[at + step];
+  const follows = (f: HTMLElement) =>
+    (from.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  const next =
+    at >= 0
+      ? fields[at + step]
+      : step === 1
+        ? fields.find(follows)
+        : fields.filter((f) => !follows(f)).at(-1);
   if (next === undefined) return step === 1 ? 'last' : 'moved';
   next.scrollIntoView({ block: 'nearest' });
   next.focus({ preventScroll: true });
