@@ -11,7 +11,9 @@ import {
 } from '../code-tables/index.ts';
 import { parseDateInput, parseYearMonth } from '../date-input.ts';
 import type { FieldDef } from '../fields/define.ts';
+import { toHalfWidth } from '../half-width.ts';
 import { infoOfNormalized, parseIdNumber, type IdInfo } from '../id-number.ts';
+import { parseNumberText, readAs, unitOfLabel } from '../number-text.ts';
 
 export type Normalized =
   | {
@@ -22,18 +24,6 @@ export type Normalized =
       month?: string;
     }
   | { ok: false; message: string };
-
-/** Full-width digits, letters and punctuation to ASCII; ideographic spaces to plain ones; trimmed. */
-const NEEDS_CLEANING = /[\uff01-\uff5e\u3000]|^\s|\s$|\s\s|[\t\n\r]/;
-
-export function toHalfWidth(text: string): string {
-  if (!NEEDS_CLEANING.test(text)) return text;
-  return text
-    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
@@ -193,10 +183,13 @@ export function normalizeValue(
       return { ok: true, value: n };
     }
     case 'decimal': {
-      const n = Number(text.replace(/,/g, '').replace(/元$/, ''));
-      return Number.isFinite(n)
-        ? { ok: true, value: n }
-        : { ok: false, message: `${field.label}“${text}”不是数字` };
+      const unit = unitOfLabel(field.label);
+      const n = parseNumberText(text, unit, field.label);
+      if (!n.ok) return n;
+      // 万 multiplies what is written by 10,000: the row says what was recorded. "4,500" needs no word.
+      return n.scaled
+        ? { ok: true, value: n.value, note: `${field.label}“${text}”${readAs(n.value, unit)}` }
+        : { ok: true, value: n.value };
     }
     case 'date': {
       if (/^\d+(\.\d+)?$/.test(text) && text.length <= 5) {

@@ -53,7 +53,7 @@ export function checkPerson(p: Readonly<Partial<PersonEntry>>, options: PersonCh
         issues.push({
           field: 'birth_date',
           level: 'error',
-          message: `出生日期 ${p.birth_date} 与证件号码中的 ${info.birthDate} 不一致`,
+          message: `证件号码显示出生日期为 ${info.birthDate}，与所填的 ${p.birth_date} 不符`,
           fix: { field: 'birth_date', value: info.birthDate, label: '按证件号码填写' },
         });
       } else if (info.birthDate && !p.birth_date) {
@@ -68,7 +68,7 @@ export function checkPerson(p: Readonly<Partial<PersonEntry>>, options: PersonCh
         issues.push({
           field: 'sex',
           level: 'error',
-          message: `性别“${codeLabel(tables.sex, p.sex)}”与证件号码（${codeLabel(tables.sex, info.sex)}）不一致`,
+          message: `证件号码显示为${codeLabel(tables.sex, info.sex)}，与所填性别“${codeLabel(tables.sex, p.sex)}”不符`,
           fix: { field: 'sex', value: info.sex, label: '按证件号码填写' },
         });
       } else if (info.sex && !p.sex) {

@@ -117,7 +117,7 @@ describe.skipIf(skip !== null)('专项台账 in browser mode (Chromium)', () => 
     await expect.poll(() => testId('record-destination').innerText()).toContain('省外');
     await expect(testId('record-work_place_code').inputValue()).resolves.toBe('440306');
     await shot('02-migrant-form');
-    await testId('record-work_place').press('Enter');
+    await testId('record-work_place').press('Control+Enter');
     await testId('record-form').waitFor({ state: 'detached' });
 
     const tab = testId('household-ledger-migrant_work');
@@ -141,14 +141,14 @@ describe.skipIf(skip !== null)('专项台账 in browser mode (Chromium)', () => 
     await pick('record-member', member.name);
     await pick('record-insured', '是');
     await testId('record-proof').click();
-    await page.keyboard.press('Enter'); // no 年度 yet: refused, the dialog stays
+    await page.keyboard.press('Control+Enter'); // no 年度 yet: refused, the dialog stays
     await testId('record-form-errors').waitFor();
     await expect(testId('record-year-help').innerText()).resolves.toContain('年度');
     await shot('04-medical-refused');
     await testId('record-year').fill('2020');
     await pick('record-subsidy_category', '建档立卡');
     await testId('record-subsidy_amount').fill('180');
-    await testId('record-year').press('Enter');
+    await testId('record-year').press('Control+Enter');
     await testId('record-form').waitFor({ state: 'detached' });
 
     const tab = testId('household-ledger-medical_insurance');
@@ -168,7 +168,7 @@ describe.skipIf(skip !== null)('专项台账 in browser mode (Chromium)', () => 
     await testId('record-employer').fill('深圳某电子厂');
     await testId('record-monthly_income').fill('5200');
     await shot('06-migrant-edit');
-    await testId('record-employer').press('Enter');
+    await testId('record-employer').press('Control+Enter');
     await testId('record-form').waitFor({ state: 'detached' });
     const row = testId('household-ledger-migrant_work-row').first();
     await expect.poll(() => row.innerText()).toContain('深圳某电子厂');
@@ -294,9 +294,9 @@ describe.skipIf(skip !== null)('专项台账 in browser mode (Chromium)', () => 
     await testId('record-form').waitFor();
   }
 
-  /** Enter in a field saves; the form closes. */
+  /** Ctrl+Enter in a field saves; the form closes. */
   async function saveFrom(fieldTestId: string) {
-    await testId(fieldTestId).press('Enter');
+    await testId(fieldTestId).press('Control+Enter');
     await testId('record-form').waitFor({ state: 'detached' });
   }
 
@@ -376,7 +376,7 @@ describe.skipIf(skip !== null)('专项台账 in browser mode (Chromium)', () => 
       const signed = direction === '入库' ? quantity : `-${quantity}`;
       await expect.poll(() => testId('record-signed_quantity').last().inputValue()).toBe(signed);
       if (direction === '出库') await shot('16-supply-movement-form');
-      await testId('record-party').last().press('Enter');
+      await testId('record-party').last().press('Control+Enter');
       await expect.poll(() => testId('record-form').count()).toBe(1);
     }
     await expect.poll(() => testId('child-table-supply_movements-row').count()).toBe(2);
@@ -406,7 +406,7 @@ describe.skipIf(skip !== null)('专项台账 in browser mode (Chromium)', () => 
     await shot('19-returnee-form');
 
     // The core refuses the mistyped 证件号码: the cursor goes to it, red, in sight on a 1366×768 screen.
-    await testId('record-from_place').press('Enter');
+    await testId('record-from_place').press('Control+Enter');
     const idInput = testId('record-outside-id');
     await expect.poll(() => page.evaluate('document.activeElement?.id')).toBe('record-outside-id');
     await expect(idInput.getAttribute('aria-invalid')).resolves.toBe('true');
@@ -435,7 +435,7 @@ describe.skipIf(skip !== null)('专项台账 in browser mode (Chromium)', () => 
     await testId('record-description').fill('部分脱贫户档案资料不齐全');
     await pick('record-status', '已销号');
     await testId('record-closed_by').fill('王主任');
-    await testId('record-closed_by').press('Enter');
+    await testId('record-closed_by').press('Control+Enter');
     await testId('record-form-errors').waitFor();
     await expect(testId('record-closed_date-help').innerText()).resolves.toContain(
       '已销号的问题须填写销号日期和销号人',

@@ -61,13 +61,13 @@ describe.skipIf(skip !== null)('登记回执 (Chromium)', () => {
     // 到岗 before 备案 (2026-03-01): refused, nothing written.
     await testId('slip-receipt-date').fill('20260312');
     await testId('slip-arrival-date').fill('2026.2.20');
-    await testId('slip-arrival-date').press('Enter');
+    await testId('slip-arrival-date').press('Control+Enter');
     await expect(testId('slip-receipt-error').textContent()).resolves.toContain('到岗日期不能早于备案日期');
     expect(stored()).toMatchObject({ receipt_date: null, arrival_date: null, status: '04' });
     await chromium.shot('refused');
 
     await testId('slip-arrival-date').fill('2026.3.4');
-    await testId('slip-arrival-date').press('Enter');
+    await testId('slip-arrival-date').press('Control+Enter');
     await testId('slip-person').waitFor({ state: 'detached' });
     expect(stored()).toMatchObject({ receipt_date: '2026-03-12', arrival_date: '2026-03-04', status: '01' });
     await testId('slip-serial').fill(serial);

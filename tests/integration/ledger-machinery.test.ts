@@ -283,6 +283,43 @@ describe('a ledger defined in a test alone', () => {
     expect(a.plan.issues[0]?.message).toContain('不在户籍台账中');
   });
 
+  it('reads amounts as village sheets write them, and refuses a misplaced comma naming the cell', async () => {
+    const dir = tempDir('tryout-');
+    const file = path.join(dir, '走访3.xlsx');
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['姓名', '身份证号', '日期', '走访方式', '慰问金'],
+      [person.name, person.id_number, '2020-07-01', '上门', '4,500元'],
+      [person.name, person.id_number, '2020-08-01', '上门', '0.45万'],
+      [person.name, person.id_number, '2020-09-01', '上门', '４５００'],
+      [person.name, person.id_number, '2020-10-01', '上门', '4,50'],
+    ]);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, sheet, '走访');
+    XLSX.writeFile(book, file);
+    const a = await analyzeFile(client.core.ledger, file, { into: 'tryout_visits' });
+    const amountOf = (row: number) => a.ledgerPlan?.records.find((r) => r.row === row)?.values.amount;
+    expect([amountOf(2), amountOf(3), amountOf(4)]).toEqual([4500, 4500, 4500]);
+    expect(a.plan.issues).toContainEqual(
+      expect.objectContaining({
+        sheet: '走访',
+        row: 3,
+        column: 'E',
+        level: 'warning',
+        message: '慰问金（元）“0.45万”已读作 4500 元',
+      }),
+    );
+    expect(a.plan.issues).toContainEqual(
+      expect.objectContaining({
+        sheet: '走访',
+        row: 5,
+        column: 'E',
+        level: 'error',
+        message: '慰问金（元）“4,50”不是数字（如 4500、4,500、4500元 或 0.45万）',
+      }),
+    );
+    expect(a.plan.issues.filter((i) => i.row === 2 || i.row === 4)).toEqual([]);
+  });
+
   it('deletes a record into the history', async () => {
     await client.ok('ledgers.delete', { ledgerId: 'tryout_visits', id: recordId });
     expect((await client.fail('ledgers.record', { ledgerId: 'tryout_visits', id: recordId })).code).toBe(

@@ -1,9 +1,11 @@
 // One field of a record as the right input for its type: text, number-as-text, date text, code-table
-// type-ahead (one or several codes), 是/否.
+// type-ahead (one or several codes), 是/否, an amount as clerks write it (NumberInput).
 import { Input } from 'antd';
 import type { FieldDef } from '../../../shared/fields/define.ts';
 import { CodeSelect } from './CodeSelect.tsx';
+import { unitOfLabel } from '../../../shared/number-text.ts';
 import { DateInput } from './DateInput.tsx';
+import { NumberInput } from './NumberInput.tsx';
 
 export interface FieldInputProps {
   field: FieldDef;
@@ -68,6 +70,17 @@ export function FieldInput({
       );
     case 'date':
       return <DateInput {...common} value={value} onChange={onChange} status={status} testId={testId} />;
+    case 'decimal':
+      return (
+        <NumberInput
+          {...common}
+          value={value}
+          onChange={onChange}
+          unit={unitOfLabel(field.label)}
+          status={status}
+          testId={testId}
+        />
+      );
     default:
       if (multiline === true && field.type === 'text')
         return (

@@ -1,9 +1,10 @@
-// Keyboard rules of every form: Enter saves (not while a dropdown is open, in a text area, or while the
+// Keyboard rules of every form (lib/keys.ts): Enter moves to the next field and saves in the last one,
+// Ctrl+Enter saves anywhere (Enter is left alone while a dropdown is open, in a text area, or while the
 // input method is composing), Esc cancels — an open dropdown takes Esc first. A form with changes asks
 // before Esc throws them away (useConfirmDiscard): pages through onCancel, dialogs through their Modal's
 // onCancel.
 import type { ReactNode } from 'react';
-import { enterSaves, isComposing } from '../lib/keys.ts';
+import { enterAction, isComposing, moveToField } from '../lib/keys.ts';
 
 export interface KeyboardFormProps {
   onSave: () => void;
@@ -20,11 +21,15 @@ export function KeyboardForm({ onSave, onCancel, children, className, testId }: 
       className={className}
       data-testid={testId}
       onKeyDownCapture={(e) => {
-        if (enterSaves(e)) {
-          e.preventDefault();
-          e.stopPropagation();
-          onSave();
-        }
+        const action = enterAction(e);
+        if (action === null) return;
+        const moved =
+          action === 'save'
+            ? 'last'
+            : moveToField(e.currentTarget, e.target as HTMLElement, action === 'next' ? 1 : -1);
+        e.preventDefault();
+        e.stopPropagation();
+        if (moved === 'last') onSave();
       }}
       onKeyDown={(e) => {
         if (e.key !== 'Escape' || isComposing(e)) return;
@@ -45,4 +50,9 @@ export function KeyboardForm({ onSave, onCancel, children, className, testId }: 
       {children}
     </div>
   );
+}
+
+/** The keys of a form, under its fields. */
+export function FormKeysHint() {
+  return <div className="form-keys-hint">Enter 下一项 · Ctrl+Enter 保存 · Esc 取消</div>;
 }

@@ -1,7 +1,8 @@
-// The search box above a long list: answers as the clerk types (the page debounces it); ↓ or Enter
-// moves into the list.
+// The search box above a long list: answers as the clerk types (the page debounces it) — once the input
+// method has committed the characters, not mid-pinyin; ↓ or Enter moves into the list.
 import { Input } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
+import { useImeText } from '../lib/useImeText.ts';
 
 export function ListSearch(props: {
   value: string;
@@ -11,7 +12,8 @@ export function ListSearch(props: {
   ariaLabel: string;
   testId: string;
 }) {
-  const { value, onChange, onFocusList } = props;
+  const { onFocusList } = props;
+  const text = useImeText(props.value, props.onChange);
   return (
     <Input
       className="list-search"
@@ -20,8 +22,9 @@ export function ListSearch(props: {
       prefix={<SearchOutlined />}
       placeholder={props.placeholder}
       aria-label={props.ariaLabel}
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
+      value={text.value}
+      onChange={(e) => text.change(e.target.value)}
+      {...text.composition}
       onKeyDown={(e) => {
         if (e.key === 'ArrowDown' || (e.key === 'Enter' && !e.nativeEvent.isComposing)) {
           e.preventDefault();

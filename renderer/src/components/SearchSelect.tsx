@@ -4,6 +4,7 @@ import { useEffect, useEffectEvent, useState } from 'react';
 import { Select } from 'antd';
 import type { Result } from '../../../shared/result.ts';
 import { useDebouncedValue } from '../api/useDebouncedValue.ts';
+import { useImeText } from '../lib/useImeText.ts';
 
 export interface SearchSelectProps<Row> {
   value: Row | null;
@@ -33,6 +34,7 @@ interface Found<Row> {
 export function SearchSelect<Row>(props: SearchSelectProps<Row>) {
   const { value, onChange, rowKey, describe, exclude, searchEmpty = false } = props;
   const [q, setQ] = useState('');
+  const qText = useImeText(q, setQ);
   const query = useDebouncedValue(q.trim(), 250);
   const [found, setFound] = useState<Found<Row> | null>(null);
   const ask = useEffectEvent((text: string) => props.search(text));
@@ -56,24 +58,32 @@ export function SearchSelect<Row>(props: SearchSelectProps<Row>) {
   const searching = (q.trim() !== '' || searchEmpty) && !current;
 
   return (
-    <Select<number>
-      id={props.id}
-      showSearch={{ filterOption: false, onSearch: setQ, searchValue: q, autoClearSearchValue: false }}
-      value={value === null ? undefined : rowKey(value)}
-      options={options}
-      onChange={(v) => onChange(options.find((o) => o.value === v)?.row ?? null)}
-      placeholder={props.placeholder}
-      notFoundContent={
-        q.trim() === '' && !searchEmpty ? '请输入查找内容' : searching ? '正在查找……' : props.notFound
-      }
-      autoFocus={props.autoFocus}
-      disabled={props.disabled}
-      status={props.status === '' ? undefined : props.status}
-      style={{ width: '100%' }}
-      popupMatchSelectWidth
-      allowClear
-      onClear={() => onChange(null)}
-      data-testid={props.testId}
-    />
+    // Composition events bubble from the select's input: the search waits for the committed characters.
+    <span style={{ display: 'contents' }} {...qText.composition}>
+      <Select<number>
+        id={props.id}
+        showSearch={{
+          filterOption: false,
+          onSearch: qText.change,
+          searchValue: qText.value,
+          autoClearSearchValue: false,
+        }}
+        value={value === null ? undefined : rowKey(value)}
+        options={options}
+        onChange={(v) => onChange(options.find((o) => o.value === v)?.row ?? null)}
+        placeholder={props.placeholder}
+        notFoundContent={
+          q.trim() === '' && !searchEmpty ? '请输入查找内容' : searching ? '正在查找……' : props.notFound
+        }
+        autoFocus={props.autoFocus}
+        disabled={props.disabled}
+        status={props.status === '' ? undefined : props.status}
+        style={{ width: '100%' }}
+        popupMatchSelectWidth
+        allowClear
+        onClear={() => onChange(null)}
+        data-testid={props.testId}
+      />
+    </span>
   );
 }

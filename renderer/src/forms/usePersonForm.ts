@@ -1,8 +1,9 @@
 // A member's form while typing: field rules (checkPerson), the household's member rules (exactly one 户主,
 // at most one 配偶 — checkMembers over the other members plus this one), and whether the 证件号码 is
 // already used anywhere in the county (persons.checkId, debounced; stale answers are ignored), with the
-// core's warnings about it (an address code missing from the region catalogue).
-import { useEffect, useMemo, useState } from 'react';
+// core's warnings about it (an address code missing from the region catalogue). A valid ID typed in fills
+// 性别 and 出生日期 (idFill.ts).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { normalizeIdNumber, parseIdNumber } from '../../../shared/id-number.ts';
 import type { Issue } from '../../../shared/rules/issue.ts';
 import { checkMembers, checkPerson, type MemberSummary } from '../../../shared/rules/person-rules.ts';
@@ -13,6 +14,7 @@ import { conflictMessage, type IdConflict } from '../lib/api-errors.ts';
 import { draftToEntry, type Draft } from '../lib/draft.ts';
 import { useCodeTables } from '../state/code-tables.ts';
 import { PERSON_FORM_FIELDS } from './form-fields.ts';
+import { idFill, type IdFilled } from './id-fill.ts';
 import { hasLocalErrors, uniqueIssues, useRecordDraft, type RecordDraft } from './useRecordDraft.ts';
 
 export const ID_CHECK_DEBOUNCE_MS = 300;
@@ -46,9 +48,27 @@ export interface PersonForm extends RecordDraft {
 }
 
 export function usePersonForm({ initial, personId, otherMembers, original }: PersonFormOptions): PersonForm {
-  const form = useRecordDraft(initial);
+  const recordDraft = useRecordDraft(initial);
   const { tables } = useCodeTables();
-  const { draft, serverIssues } = form;
+  const { draft, serverIssues } = recordDraft;
+
+  // What the form itself last put into 性别 and 出生日期 from the ID: a corrected ID replaces it, a value
+  // the clerk chose stays (and a disagreement is explained by checkPerson).
+  const filled = useRef<IdFilled>({ sex: '', birth_date: '' });
+  const baseSetField = recordDraft.setField;
+  const { fill } = recordDraft;
+  const setField = useCallback(
+    (column: string, text: string) => {
+      baseSetField(column, text);
+      if (column !== 'id_number') return;
+      const patch = idFill(text, draft, filled.current);
+      if (patch === null) return;
+      filled.current = { ...filled.current, ...patch };
+      fill(patch);
+    },
+    [baseSetField, fill, draft],
+  );
+  const form: RecordDraft = { ...recordDraft, setField };
 
   const { entry, parseIssues } = useMemo(() => {
     const r = draftToEntry(PERSON_FORM_FIELDS, draft);
@@ -107,7 +127,7 @@ export function usePersonForm({ initial, personId, otherMembers, original }: Per
   }, [parseIssues, entry, tables, otherMembers, original, conflict, idText, idWarnings]);
   const issues = useMemo(() => uniqueIssues([...local, ...serverIssues]), [local, serverIssues]);
 
-  const visible = form.visible(issues);
+  const visible = recordDraft.visible(issues);
   // A duplicate ID is shown as soon as it is known, touched or not.
   const shown =
     conflict !== null && !visible.some((i) => i.field === 'id_number')

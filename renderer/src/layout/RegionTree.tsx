@@ -13,11 +13,13 @@ import {
 } from '../state/region-tree-data.ts';
 import { useElementHeight } from './useElementHeight.ts';
 import { RegionNameDialog, type RegionAction } from './RegionNameDialog.tsx';
+import { useImeText } from '../lib/useImeText.ts';
 
 export function RegionTree() {
   const { forest, path, reload, select } = useRegionSelection();
   const [action, setAction] = useState<RegionAction | null>(null);
   const [query, setQuery] = useState('');
+  const queryText = useImeText(query, setQuery);
   const deferredQuery = normalizeQuery(useDeferredValue(query));
   const filtered = useMemo(() => filterRegionForest(forest.roots, deferredQuery), [forest, deferredQuery]);
   const [boxRef, height] = useElementHeight<HTMLDivElement>();
@@ -35,8 +37,9 @@ export function RegionTree() {
           prefix={<SearchOutlined />}
           placeholder="查找乡镇、村、组"
           aria-label="查找区划"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          value={queryText.value}
+          onChange={(e) => queryText.change(e.target.value)}
+          {...queryText.composition}
           data-testid="region-search"
         />
       </div>

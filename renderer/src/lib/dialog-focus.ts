@@ -27,3 +27,13 @@ export function focusOnOpen(elementId: string): (open: boolean) => void {
     });
   };
 }
+
+/**
+ * Puts the cursor on a page's main button when nothing has it — the page has just opened, or a dialog
+ * has closed — so the clerk goes on with Enter instead of the mouse (新增户 saved → Enter → 新增成员).
+ */
+export function takeIdleFocus(el: HTMLElement | null): void {
+  if (el === null) return;
+  const active = document.activeElement;
+  if (active === null || active === document.body) el.focus({ preventScroll: true });
+}

@@ -3,6 +3,7 @@
 // cannot be read, in Chinese, like the shared rules do.
 import type { FieldDef } from '../../../shared/fields/define.ts';
 import { parseDateInput } from '../../../shared/date-input.ts';
+import { parseNumberText, unitOfLabel } from '../../../shared/number-text.ts';
 import type { Issue } from '../../../shared/rules/issue.ts';
 
 export type Draft = Readonly<Record<string, string>>;
@@ -28,7 +29,6 @@ export function draftFromEntry(fields: readonly FieldDef[], entry: Readonly<Reco
 }
 
 const INT = /^-?\d+$/;
-const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /** One field's text as its stored value, or an issue when it cannot be read. */
 export function parseDraftValue(f: FieldDef, text: string): { value: EntryValue; issue?: Issue } {
@@ -51,9 +51,11 @@ export function parseDraftValue(f: FieldDef, text: string): { value: EntryValue;
     case 'year':
       if (INT.test(t)) return { value: Number(t) };
       return { value: null, issue: { field: f.column, level: 'error', message: `${f.label}应为整数` } };
-    case 'decimal':
-      if (DECIMAL.test(t)) return { value: Number(t) };
-      return { value: null, issue: { field: f.column, level: 'error', message: `${f.label}应为数字` } };
+    case 'decimal': {
+      const n = parseNumberText(t, unitOfLabel(f.label), f.label);
+      if (n.ok) return { value: n.value };
+      return { value: null, issue: { field: f.column, level: 'error', message: n.message } };
+    }
     case 'bool':
       if (t === '1' || t === '0') return { value: Number(t) };
       return { value: null, issue: { field: f.column, level: 'error', message: `${f.label}应为“是”或“否”` } };

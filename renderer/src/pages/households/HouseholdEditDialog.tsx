@@ -7,7 +7,7 @@ import type { AppError } from '../../../../shared/result.ts';
 import { api } from '../../api/transport.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { draftGridProps, FieldGrid, focusFirstError } from '../../components/FieldGrid.tsx';
-import { KeyboardForm } from '../../components/KeyboardForm.tsx';
+import { FormKeysHint, KeyboardForm } from '../../components/KeyboardForm.tsx';
 import { RegionPicker, type RegionPick } from '../../components/RegionPicker.tsx';
 import { HOUSEHOLD_FORM_FIELDS, HOUSEHOLD_WIDE } from '../../forms/form-fields.ts';
 import { useHouseholdForm } from '../../forms/useHouseholdForm.ts';
@@ -115,7 +115,7 @@ export function HouseholdEditDialog({ household, onDone, onClose }: HouseholdEdi
           <Alert type="error" showIcon className="form-summary" title="还有需要改正的内容，改正后才能保存" />
         )}
         <ErrorAlert error={error} testId="household-save-error" />
-        <div className="form-keys-hint">Enter 保存 · Esc 取消 · Tab 下一项</div>
+        <FormKeysHint />
       </KeyboardForm>
     </Modal>
   );

@@ -1,5 +1,5 @@
 // One household: its fields and members in one view, everything a clerk does to them, and its 历史.
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Space, Spin, Switch, Tabs, Tag, Typography } from 'antd';
 import { EditOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { api } from '../../api/transport.ts';
@@ -8,6 +8,7 @@ import { useLedgerQuery } from '../../api/useLedgerQuery.ts';
 import { CancelDialog } from '../../components/CancelDialog.tsx';
 import { CancelledAlert } from '../../components/CancelledAlert.tsx';
 import { HistoryList } from '../../components/HistoryList.tsx';
+import { takeIdleFocus } from '../../lib/dialog-focus.ts';
 import { placeText } from '../../lib/display.ts';
 import { useRoute } from '../../state/route.ts';
 import { useRouteTitle } from '../../state/useRouteStack.ts';
@@ -33,6 +34,12 @@ export function HouseholdPage({ id }: { id: number }) {
   const [showCancelled, setShowCancelled] = useState(false);
   const [tab, setTab] = useState('main');
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  // 新增成员 takes the cursor when the page opens (after 新增户 too) and after a member is added.
+  const addButtonEl = useRef<HTMLButtonElement | null>(null);
+  const addButton = useCallback((el: HTMLButtonElement | null) => {
+    addButtonEl.current = el;
+    takeIdleFocus(el);
+  }, []);
   // A 注销 household's members went with it: show them without asking.
   const [householdCancelled, setHouseholdCancelled] = useState(false);
   const data = useLedgerQuery(
@@ -154,6 +161,7 @@ export function HouseholdPage({ id }: { id: number }) {
                 type="primary"
                 icon={<PlusOutlined />}
                 onClick={() => setDialog({ kind: 'add' })}
+                ref={addButton}
                 data-testid="member-add"
               >
                 新增成员
@@ -236,7 +244,11 @@ export function HouseholdPage({ id }: { id: number }) {
       {dialog?.kind === 'add' && (
         <PersonEditDialog
           householdId={household.id}
-          onSaved={(p) => changed(`已新增成员 ${p.entry.name}`)}
+          onSaved={(p) => {
+            changed(`已新增成员 ${p.entry.name}`);
+            // The next member is one Enter away (the form's input has gone, and the cursor with it).
+            window.requestAnimationFrame(() => takeIdleFocus(addButtonEl.current));
+          }}
           onClose={() => setDialog(null)}
           onOpenHousehold={(hid) => open({ page: 'household', id: hid })}
         />

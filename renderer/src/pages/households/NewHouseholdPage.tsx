@@ -187,7 +187,7 @@ export function NewHouseholdPage() {
 
       <div className="record-page-actions">
         <Button type="primary" onClick={() => void save()} loading={busy} data-testid="new-household-save">
-          保存（Enter）
+          保存（Ctrl+Enter）
         </Button>
         <Button onClick={cancel} data-testid="new-household-cancel">
           取消（Esc）

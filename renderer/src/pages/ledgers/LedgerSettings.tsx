@@ -6,6 +6,13 @@ import type { LedgerDef } from '../../../../shared/ledgers/index.ts';
 import { api } from '../../api/transport.ts';
 import { useLedgerQuery } from '../../api/useLedgerQuery.ts';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert.tsx';
+import { parseNumberText } from '../../../../shared/number-text.ts';
+
+/** InputNumber's parser: NaN tells it the text is not a number. */
+const numberOrNaN = (text: string, unit: string | null): number => {
+  const r = parseNumberText(text, unit);
+  return r.ok ? r.value : Number.NaN;
+};
 
 type Setting = ResponseOf<'ledgers.settings'>[number];
 
@@ -43,6 +50,8 @@ export function LedgerSettings({ def, onChanged }: { def: LedgerDef; onChanged: 
           min={0}
           max={1e9}
           suffix={s.unit ?? undefined}
+          // 18,000 / 1.8万 / １８０００ read as clerks write them (shared/number-text.ts)
+          parser={(text) => numberOrNaN(text ?? '', s.unit ?? null)}
           onChange={(v) => setEdits((e) => ({ ...e, [s.key]: v }))}
           onPressEnter={() => void save(s)}
           style={{ width: 180 }}

@@ -13,7 +13,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { draftGridProps, FieldGrid, focusField, focusFirstError } from '../../components/FieldGrid.tsx';
 import { HistoryView } from '../../components/HistoryList.tsx';
-import { KeyboardForm } from '../../components/KeyboardForm.tsx';
+import { FormKeysHint, KeyboardForm } from '../../components/KeyboardForm.tsx';
 import { pickFromRegion } from '../../components/RegionPicker.tsx';
 import { ledgerDraft, ledgerFormFields, useLedgerForm, valuesToSave } from '../../forms/useLedgerForm.ts';
 import { errorIssues } from '../../lib/api-errors.ts';
@@ -201,7 +201,7 @@ function RecordDialogBody(props: RecordDialogProps) {
       />
       {form.submitted && <FormErrorSummary issues={form.issues} testId="record-form-errors" />}
       <ErrorAlert error={error} testId="record-save-error" />
-      <div className="form-keys-hint">Enter 保存 · Esc 取消 · Tab 下一项</div>
+      <FormKeysHint />
     </KeyboardForm>
   );
 

@@ -119,6 +119,8 @@ export function SlipReceiptDialog({ onSaved, onClose }: { onSaved: () => void; o
                   e.stopPropagation();
                   void find();
                 }}
+                // Enter here looks the slip up (it does not move on to the slip's fields)
+                data-enter-ignore
                 data-testid="slip-serial"
               />
               <Button icon={<SearchOutlined />} onClick={() => void find()} data-testid="slip-find">

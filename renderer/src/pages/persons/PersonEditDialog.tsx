@@ -11,7 +11,7 @@ import { useLedgerQuery } from '../../api/useLedgerQuery.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { focusFirstError } from '../../components/FieldGrid.tsx';
-import { KeyboardForm } from '../../components/KeyboardForm.tsx';
+import { FormKeysHint, KeyboardForm } from '../../components/KeyboardForm.tsx';
 import { NEW_PERSON_DEFAULTS, PERSON_FORM_FIELDS } from '../../forms/form-fields.ts';
 import { usePersonForm } from '../../forms/usePersonForm.ts';
 import { errorIssues } from '../../lib/api-errors.ts';
@@ -147,7 +147,7 @@ export function PersonEditDialog({
           }
           testId="person-save-error"
         />
-        <div className="form-keys-hint">Enter 保存 · Esc 取消 · Tab 下一项</div>
+        <FormKeysHint />
       </KeyboardForm>
     </Modal>
   );

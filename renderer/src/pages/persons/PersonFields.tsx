@@ -1,5 +1,6 @@
 // The member form's fields: the grid plus, under 证件号码, the duplicate check (with a link to the
-// household that already has this ID) and one button that fills 性别 and 出生日期 from the ID.
+// household that already has this ID). 性别 and 出生日期 fill themselves from a valid ID (usePersonForm);
+// a value against the ID has its own 按证件号码填写 under the field.
 import { Button } from 'antd';
 import { FieldGrid, type Fix } from '../../components/FieldGrid.tsx';
 import { PERSON_FORM_FIELDS, PERSON_WIDE } from '../../forms/form-fields.ts';
@@ -21,13 +22,6 @@ export function PersonFields({
   autoFocus = true,
 }: PersonFieldsProps) {
   const applyFix = (fix: Fix) => form.setField(fix.field, fix.value);
-  const idFixes = form.issues.flatMap((i) =>
-    i.fix !== undefined &&
-    (i.fix.field === 'sex' || i.fix.field === 'birth_date') &&
-    !disabled?.has(i.fix.field)
-      ? [i.fix]
-      : [],
-  );
   const below = (
     <>
       {form.checkingId && <div className="field-help-note">正在核对全县是否已登记此证件号码……</div>}
@@ -42,20 +36,9 @@ export function PersonFields({
           打开 {form.conflict.householdNo} 户查看
         </Button>
       )}
-      {idFixes.length > 0 && (
-        <Button
-          type="link"
-          size="small"
-          className="field-help-fix"
-          onClick={() => idFixes.forEach(applyFix)}
-          data-testid={`${testIdPrefix}-id-fill`}
-        >
-          按证件号码填写{idFixes.map((f) => (f.field === 'sex' ? '性别' : '出生日期')).join('、')}
-        </Button>
-      )}
     </>
   );
-  const hasBelow = form.checkingId || form.conflict !== null || idFixes.length > 0;
+  const hasBelow = form.checkingId || form.conflict !== null;
   return (
     <FieldGrid
       fields={PERSON_FORM_FIELDS}

@@ -11,6 +11,7 @@ import { useDebouncedValue } from '../../api/useDebouncedValue.ts';
 import { useCodeTables } from '../../state/code-tables.ts';
 import { useRoute } from '../../state/route.ts';
 import type { StatusFilter } from '../../lib/household-query.ts';
+import { useImeText } from '../../lib/useImeText.ts';
 
 type Row = ResponseOf<'persons.search'>['rows'][number];
 
@@ -29,6 +30,10 @@ export function PersonSearchPage({ q: initialQ }: { q: string }) {
   const [q, setQ] = useState(initialQ);
   const [status, setStatus] = useState<StatusFilter>('active');
   const [page, setPage] = useState(1);
+  const qText = useImeText(q, (text) => {
+    setQ(text);
+    setPage(1);
+  });
   const query = useDebouncedValue(q.trim(), 250);
   const key = JSON.stringify([query, status, page]);
   const [answer, setAnswer] = useState<Answer>({ key: '', total: 0, rows: [] });
@@ -101,11 +106,9 @@ export function PersonSearchPage({ q: initialQ }: { q: string }) {
           allowClear
           prefix={<SearchOutlined />}
           placeholder="姓名、证件号码（可只输后 4–6 位）或电话"
-          value={q}
-          onChange={(e) => {
-            setQ(e.target.value);
-            setPage(1);
-          }}
+          value={qText.value}
+          onChange={(e) => qText.change(e.target.value)}
+          {...qText.composition}
           onKeyDown={(e) => {
             const first = answer.rows[0];
             if (e.key === 'Enter' && !e.nativeEvent.isComposing && current && answer.total === 1 && first)
