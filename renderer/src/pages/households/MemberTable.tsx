@@ -1,6 +1,7 @@
 // The household's members with what can be done to each: 修改, 设为户主, 迁移 (分户/合户), 注销 / 恢复.
 import type { HTMLAttributes } from 'react';
 import { Button, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { cancelledWithHousehold } from '../../../../shared/household-cancel.ts';
 import { maskIdNumber } from '../../../../shared/mask.ts';
 import { useCodeTables } from '../../state/code-tables.ts';
 import type { PersonDetail } from '../persons/PersonEditDialog.tsx';
@@ -90,7 +91,7 @@ export function MemberTable({ members, readOnly, onAction }: MemberTableProps) {
       render: (_, p) =>
         p.status === 'cancelled' ? (
           <span data-testid="member-cancelled">
-            <Tag>已注销</Tag>
+            <Tag>{cancelledWithHousehold(p.cancelNote) ? '随户注销' : '已注销'}</Tag>
             {tables.label('cancel_reason', p.cancelReason)}
             {p.cancelDate ? ` ${p.cancelDate}` : ''}
           </span>
