@@ -17,6 +17,8 @@ const DATA_SELECTOR = [
   '.ant-select-content',
   '.ant-select-content-value',
   '.ant-select-selection-overflow',
+  // the long lists' cells (components/VirtualTable.tsx), not their headers
+  '.vt-row .vt-cell',
   '[translate="no"]',
 ].join(', ');
 
@@ -32,9 +34,19 @@ const ACCEPTED: readonly RegExp[] = [
   // masked ID numbers and phones, household numbers, region codes (identifiers, not words)
   /\d{3,6}\*{4,8}[\dX]{2,4}/g,
   /\d{10,}[\dX]?/g,
+  // the lower end of a range of counts: 后 4–6 位, 1~3 人 (the upper end goes with its unit below)
+  /\d[\d,]*\s*[–~]\s*(?=\d)/g,
   // counts and amounts with their unit: 共 2,000 户, 58.3%, 4,500 元, 第 3 页, 30 天, 20 MB
   /[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|‰|万元|万|亿|元|户|人次|人|条|项|个|岁|周岁|年度|年|月|日|天|次|页|行|列|张|份|位|组|批|名|处|所|家|亩|间|台|件|笔|类|种|号|周|小时|分钟|分|秒|字|版|倍|公里|MB|KB|GB|B\b)/g,
   /第\s*[\d,]+/g,
+  // a value in an element of its own (a card's number, a tab's count): 1,222, 92.9, 0 — never a code
+  // with a leading zero such as 01
+  /^[-+]?(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?%?$/g,
+  // an example of what to type: 如 19850307, 如 2019
+  /如\s*[\d.\-/]+/g,
+  // 危房 grades A–D, hotlines such as 12317 (扶贫监督举报)
+  /\b[A-D]\s*级/g,
+  /\b123\d{2}\b/g,
   // keys named in keyboard hints
   /\b(?:Ctrl|Shift|Alt|Enter|Esc|Tab|Delete|Backspace|Home|End|PageUp|PageDown|Space|F\d{1,2})\b/g,
   // file types, paper sizes and the programs clerks know

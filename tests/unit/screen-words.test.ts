@@ -21,6 +21,13 @@ describe('strayWords', () => {
     '证件号码 341823********0633',
     '户 420626100101001',
     '文件不能超过 200 MB',
+    '1,222',
+    '92.9',
+    '0',
+    '姓名、证件号码（可只输后 4–6 位）',
+    '如 19850307',
+    'C级危房',
+    '12317 举报',
   ])('accepts “%s”', (text) => {
     expect(strayWords(text)).toEqual([]);
   });
@@ -32,6 +39,8 @@ describe('strayWords', () => {
     ['null', ['null']],
     ['[object Object]', ['object', 'Object']],
     ['保洁 01', ['01']],
+    ['01', ['01']],
+    ['3 people', ['3', 'people']],
     ['14ad5d69-s3_members_gbk', ['14ad5d69', 's3', 'members', 'gbk']],
     ['浏览器模式 · version 0.1.0', ['version', '0', '1', '0']],
     ['对应方式 confidence 0.95', ['confidence', '0', '95']],
