@@ -177,6 +177,8 @@ describe.skipIf(skip !== null)('plain words on every page (Chromium)', () => {
     await expect(testId('about-ledger-path').innerText()).resolves.toBe(info.ledgerPath);
     await expect(testId('about-host').innerText()).resolves.toContain('浏览器模式');
     await expect(dialog.innerText()).resolves.toContain('县域统筹台账');
+    // The format as the migration's number ('2026_12_06_0011_…' → 第 11 版), not its date
+    await expect(dialog.innerText()).resolves.toContain(`第 ${Number(info.schemaVersion.split('_')[3])} 版`);
     await chromium.shot('01-about-1366');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });

@@ -15,10 +15,10 @@ export function hostText(host: AppInfo['host']): string {
     : '浏览器模式（程序在这台电脑上运行，只有这台电脑的浏览器能打开）';
 }
 
-/** The ledger file's format as a plain number: migration '0011_…' → 11 (nothing when unknown). */
+/** The ledger file's format as a plain number: migration '2026_12_06_0011_audit_chain' → 11 (null if unknown). */
 export function formatNumber(schemaVersion: string): number | null {
-  const n = Number.parseInt(schemaVersion, 10);
-  return Number.isFinite(n) && n > 0 ? n : null;
+  const m = /^\d{4}_\d{2}_\d{2}_(\d{4})_/.exec(schemaVersion);
+  return m?.[1] === undefined ? null : Number(m[1]);
 }
 
 export function AboutDialog({ info, onClose }: { info: AppInfo; onClose: () => void }) {

@@ -39,7 +39,7 @@ export function soloBlock(p: PersonDetail, activeCount: number, action: 'cancel'
 export function MemberTable({ members, readOnly, onAction }: MemberTableProps) {
   const tables = useCodeTables();
   const activeCount = members.filter((m) => m.status === 'active').length;
-  const columns: TableColumnsType<PersonDetail> = [
+  const all: TableColumnsType<PersonDetail> = [
     {
       title: '姓名',
       key: 'name',
@@ -105,7 +105,7 @@ export function MemberTable({ members, readOnly, onAction }: MemberTableProps) {
       width: 236,
       fixed: 'right',
       render: (_, p) =>
-        readOnly ? null : p.status === 'cancelled' ? (
+        p.status === 'cancelled' ? (
           <Button size="small" onClick={() => onAction('restore', p)} data-testid="member-restore">
             恢复
           </Button>
@@ -144,6 +144,8 @@ export function MemberTable({ members, readOnly, onAction }: MemberTableProps) {
         ),
     },
   ];
+  // A cancelled household's members can only be opened: no empty 操作 column pinned over their 状态.
+  const columns = readOnly ? all.filter((c) => c.key !== 'actions') : all;
   return (
     <Table<PersonDetail>
       size="small"
@@ -151,7 +153,7 @@ export function MemberTable({ members, readOnly, onAction }: MemberTableProps) {
       columns={columns}
       dataSource={sortMembers(members)}
       pagination={false}
-      scroll={{ x: 1006 }}
+      scroll={{ x: readOnly ? 770 : 1006 }}
       locale={{ emptyText: '本户没有成员' }}
       rowClassName={(p) => (p.status === 'cancelled' ? 'member-cancelled' : '')}
       onRow={(p) =>
