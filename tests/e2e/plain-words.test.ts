@@ -56,6 +56,7 @@ describe.skipIf(skip !== null)('plain words on every page (Chromium)', () => {
       village: row.villageName,
     };
     page = await chromium.open();
+    page.setDefaultTimeout(30_000); // unthrottled, but the machine may be busy: waiting longer is never a pass
     await page.goto(host.url);
     await testId('region-tree').waitFor({ timeout: 60_000 });
   }, 180_000);
@@ -137,7 +138,10 @@ describe.skipIf(skip !== null)('plain words on every page (Chromium)', () => {
       await read(`报表 ${title}`);
       if (i === allReports().length - 1) break;
       await testId('report-select').click();
+      const active = page.locator('.ant-select-dropdown:visible .ant-select-item-option-active');
+      await expect.poll(() => active.innerText()).toBe(title); // the list is open at the report shown
       await page.keyboard.press('ArrowDown');
+      await expect.poll(() => active.innerText()).not.toBe(title);
       await page.keyboard.press('Enter');
       await expect.poll(shown).not.toBe(title);
     }
