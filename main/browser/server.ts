@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import {
@@ -258,7 +259,8 @@ async function handleUpload(
     writeError ??= e; // the temporary folder could not be made
   }
   try {
-    if (target !== null) fs.rmSync(target, { force: true }); // never keep half a file
+    // Never keep half a file, nor the folder of its own it was given.
+    if (target !== null) fs.rmSync(path.dirname(target), { recursive: true, force: true });
   } catch (e) {
     options.log?.('partial upload could not be removed', e);
   }

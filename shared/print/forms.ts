@@ -158,7 +158,7 @@ export const PRINT_FORMS = [
     year: true,
     perHousehold: false,
     description:
-      '户列表或报表按表格打印（表头每页重复、页码）：在户籍台账、报表页面点“打印”即按当前筛选或当前报表打印；命令行用 --report 报表编号。',
+      '户列表或报表按表格打印（表头每页重复、页码）：在户籍台账、报表页面点“打印”即按当前筛选或当前报表打印。',
     options: [
       { key: 'report', flag: 'report', label: '报表', help: '报表编号（见 reports）；不写时打印户列表' },
       { key: 'asOf', flag: 'as-of', label: '统计日期', help: '报表的统计日期 YYYY-MM-DD，默认今天' },

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 import { chromiumPage, e2eSkipReason, RENDERER_DIR } from './chromium.ts';
+import { shortRegionName } from '../../shared/region-name.ts';
 
 const skip = e2eSkipReason();
 const YEAR = new Date().getFullYear();
@@ -28,13 +29,14 @@ describe.skipIf(skip !== null)('一户一策 in browser mode (Chromium)', () => 
     const db = host.core.ledger.sqlite;
     const row = db
       .prepare(
-        `SELECT h.id, h.household_no AS no, v.name AS village, v.code AS villageCode,
+        `SELECT h.id, h.household_no AS no, v.name AS officialVillage, v.code AS villageCode,
            (SELECT COUNT(*) FROM households x WHERE x.village_code = h.village_code AND x.status = 'active') AS n
          FROM households h JOIN regions v ON v.code = h.village_code WHERE h.status = 'active'
          ORDER BY n DESC, h.household_no LIMIT 1`,
       )
-      .get() as typeof household & { n: number };
-    household = row;
+      .get() as Omit<typeof household, 'village'> & { officialVillage: string; n: number };
+    // The tree and the forms show the village by its short name (五星村, not 五星村村委会).
+    household = { ...row, village: shortRegionName(row.officialVillage) };
     villageHouseholds = row.n;
     page = await chromium.open();
     await page.goto(host.url);

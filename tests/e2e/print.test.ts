@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
 import { openPrintFixture, pdfPages, printSkip, type PrintFixture } from '../helpers/print.ts';
 import { chromiumPage, e2eSkipReason, RENDERER_DIR } from './chromium.ts';
+import { shortRegionName } from '../../shared/region-name.ts';
 
 const skip = e2eSkipReason() !== null || printSkip();
 
@@ -31,8 +32,8 @@ describe.skipIf(skip)('打印 in browser mode (Chromium)', () => {
     await page.goto(host.url);
     await testId('nav-households').click();
     await testId('region-search').click();
-    await page.keyboard.type(f.village.name);
-    await testId('region-tree').getByText(f.village.name).first().click();
+    await page.keyboard.type(shortRegionName(f.village.name));
+    await testId('region-tree').getByText(shortRegionName(f.village.name)).first().click();
     await expect.poll(() => testId('household-total').innerText(), { timeout: 30_000 }).toContain('48');
     await testId('household-print').hover();
     await testId('household-print-roster').click();

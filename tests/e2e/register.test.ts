@@ -9,11 +9,14 @@ import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts
 import { makeIdNumber } from '../../shared/id-number.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 import { chromiumPage, e2eSkipReason, RENDERER_DIR } from './chromium.ts';
+import { shortRegionName } from '../../shared/region-name.ts';
 
 const skip = e2eSkipReason();
 
 /** A village of 城关镇 (open in the tree from the start); its code is read from the ledger. */
 const VILLAGE_NAME = '东坡村委会';
+/** As the tree and lists show it. */
+const VILLAGE_SHORT = shortRegionName(VILLAGE_NAME);
 
 // The new family: 户主, 配偶 and 之子, with valid IDs born in Beijing (the sample county's people are
 // born in its own province, so these numbers cannot be taken already).
@@ -59,7 +62,7 @@ describe.skipIf(skip !== null)('户籍台账 in browser mode (Chromium)', () => 
       offset: 0,
       limit: 50,
     });
-    const row = list.rows.find((r) => r.villageName !== VILLAGE_NAME);
+    const row = list.rows.find((r) => r.villageName !== VILLAGE_SHORT);
     if (row === undefined) throw new Error('示例数据中找不到其他村的户');
     const detail = await host.core.handlers['households.get']({ id: row.id, includeCancelledMembers: false });
     const head = detail.members.find((m) => m.entry.relation === '01') ?? detail.members[0];
@@ -94,7 +97,7 @@ describe.skipIf(skip !== null)('户籍台账 in browser mode (Chromium)', () => 
 
   it('lists the selected village’s households with their total', async () => {
     await testId('nav-households').click();
-    await testId('region-tree').getByText(VILLAGE_NAME).first().click();
+    await testId('region-tree').getByText(VILLAGE_SHORT).first().click();
     const list = await host.core.handlers['households.list']({
       regionCode: villageCode,
       status: 'active',
@@ -102,7 +105,7 @@ describe.skipIf(skip !== null)('户籍台账 in browser mode (Chromium)', () => 
       limit: 1,
     });
     await expect.poll(() => testId('household-total').getAttribute('data-value')).toBe(String(list.total));
-    await expect(testId('household-list-region').innerText()).resolves.toContain(VILLAGE_NAME);
+    await expect(testId('household-list-region').innerText()).resolves.toContain(VILLAGE_SHORT);
     await testId('household-row').first().waitFor();
     await shot('02-list');
   });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
+import { listSheets } from '../../main/core/import/read/index.ts';
 import { TOKEN_HEADER } from '../../shared/api.ts';
 import { fileFingerprint, tempDir } from '../helpers/temp-ledger.ts';
 
@@ -56,10 +57,20 @@ async function stillServing(): Promise<void> {
   expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
 }
 
-const tempFolder = () => path.dirname(host.core.files.tempPath('probe.csv'));
+/** The session's temporary folder (each file has a folder of its own inside it). */
+const tempFolder = () => path.dirname(path.dirname(host.core.files.tempPath('probe.csv')));
 const roster = Buffer.from('户编号,姓名\n'.repeat(20_000)); // ~300 KB: several chunks
 
 describe('browser mode under failure', () => {
+  it('keeps the uploaded file under the clerk’s name, so a CSV’s sheet is named after it', async () => {
+    const res = await upload('s3_members_gbk.csv', roster);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { ok: true; value: { fileId: string } };
+    const saved = host.core.files.get(body.value.fileId).path;
+    expect(path.basename(saved)).toBe('s3_members_gbk.csv');
+    expect((await listSheets(saved)).map((s) => s.name)).toEqual(['s3_members_gbk']);
+  });
+
   it('saves an upload in a new temporary folder when the old one was removed (a temp cleaner)', async () => {
     fs.rmSync(tempFolder(), { recursive: true, force: true });
     const res = await upload('花名册.csv', roster);
@@ -105,7 +116,7 @@ describe('browser mode under failure', () => {
   it('answers an upload whose temporary folder is removed while it is written, and keeps serving', async () => {
     uploadSink = (target) => {
       const out = fs.createWriteStream(target, { flags: 'wx' });
-      out.once('open', () => fs.rmSync(path.dirname(target), { recursive: true, force: true }));
+      out.once('open', () => fs.rmSync(path.dirname(path.dirname(target)), { recursive: true, force: true }));
       return out;
     };
     try {

@@ -452,8 +452,11 @@ describe('户籍台账 core', () => {
     const g2 = await c.ok('regions.addGroup', { villageCode: village, name: '二组' });
     expect(g1.code).toBe(`${village}-01`);
     expect(g2.code).toBe(`${village}-02`);
-    expect((await c.fail('regions.addGroup', { villageCode: village, name: '一组' })).message).toMatch(
-      /已有名为/,
+    expect((await c.fail('regions.addGroup', { villageCode: village, name: '一组' })).message).toBe(
+      '同一村下已有“一组”，请换一个名称。',
+    );
+    expect((await c.fail('regions.rename', { code: g2.code, name: '一组' })).message).toBe(
+      '同一村下已有“一组”，请换一个名称。',
     );
     const renamed = await c.ok('regions.rename', { code: village, name: '新名村' });
     expect(renamed.name).toBe('新名村');

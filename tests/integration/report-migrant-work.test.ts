@@ -16,6 +16,7 @@ import {
   expectEveryCell,
 } from '../helpers/report-ledger.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
+import { shortRegionName } from '../../shared/region-name.ts';
 
 type Rec = Record<string, string | number | null> & { person_id: number; year: number };
 type Report = ResponseOf<'reports.run'>;
@@ -183,7 +184,7 @@ describe('贫困劳动力外出务工情况统计表', () => {
     const townships = tree.filter((r) => r.level === 'township');
     const expectedOrder = [
       '合计',
-      ...townships.flatMap((t) => [`${t.name}小计`, ...tree.filter((r) => r.parentCode === t.code && r.level === 'village').map((r) => r.name)]),
+      ...townships.flatMap((t) => [`${t.name}小计`, ...tree.filter((r) => r.parentCode === t.code && r.level === 'village').map((r) => shortRegionName(r.name))]),
     ];
     expect(report.rows.map((r) => r.label)).toEqual(expectedOrder);
     const empty = report.rows.find((r) => r.kind === 'unit' && !villages.some((v) => v.code === r.regionCode));

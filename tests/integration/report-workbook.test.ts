@@ -25,6 +25,7 @@ import type { ExpectedRow } from '../helpers/report-workbook.ts';
 import { runLedgerCli } from '../helpers/run-cli.ts';
 import { tempDir, tempLedgerPath } from '../helpers/temp-ledger.ts';
 import { skipWithout } from '../helpers/tools.ts';
+import { shortRegionName } from '../../shared/region-name.ts';
 
 interface Post {
   person_id: number;
@@ -109,7 +110,7 @@ describe('a ledger’s 汇总', () => {
     const { report } = ledgerSummaryReport(client.core.ledger, 'public_welfare_jobs', township);
     const rows: ExpectedRow[] = [
       { label: '合计', kind: 'total', values: expectedSummary((h) => h.village.townshipCode === township) },
-      ...all.map((v) => ({ label: v.name, kind: 'unit' as const, values: expectedSummary((h) => h.village.code === v.code) })),
+      ...all.map((v) => ({ label: shortRegionName(v.name), kind: 'unit' as const, values: expectedSummary((h) => h.village.code === v.code) })),
     ];
     await expectReportWorkbook(report, rows, { labelHeader: '村', file: exportedFile(exported.fileId) });
   });

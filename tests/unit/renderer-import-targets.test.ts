@@ -87,11 +87,11 @@ describe('the choices of an import into a thematic ledger', () => {
 
 describe('how sure the automatic mapping was', () => {
   it('reads the core’s confidence in the clerk’s words', () => {
-    expect(confidenceTag('person.name', 1).text).toBe('确定');
-    expect(confidenceTag('person.name', 0.95).text).toBe('别名');
-    expect(confidenceTag('person.name', 0.9).text).toBe('别名');
-    expect(confidenceTag('person.name', 0.85).text).toBe('别名');
-    expect(confidenceTag('person.name', 0.6).text).toBe('猜测');
+    expect(confidenceTag('person.name', 1).text).toBe('按列名');
+    expect(confidenceTag('person.name', 0.95).text).toBe('按常用叫法');
+    expect(confidenceTag('person.name', 0.9).text).toBe('按常用叫法');
+    expect(confidenceTag('person.name', 0.85).text).toBe('按常用叫法');
+    expect(confidenceTag('person.name', 0.6).text).toBe('按名称推测');
     expect(confidenceTag(null, 0).text).toBe('未对应');
     expect(confidenceTag(null, 0.9).text).toBe('未对应');
   });

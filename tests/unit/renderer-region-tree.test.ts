@@ -4,23 +4,23 @@ import {
   filterRegionForest,
   regionPath,
   splitForHighlight,
-  type RegionNode,
   type RegionTreeItem,
+  type StoredRegionNode,
 } from '../../renderer/src/state/region-tree-data.ts';
 
 const node = (
   code: string,
   parentCode: string | null,
-  level: RegionNode['level'],
+  level: StoredRegionNode['level'],
   name: string,
-): RegionNode => ({
+): StoredRegionNode => ({
   code,
   parentCode,
   level,
   name,
 });
 
-const NODES: RegionNode[] = [
+const NODES: StoredRegionNode[] = [
   node('420626000000', null, 'county', '保康县'),
   node('420626100000', '420626000000', 'township', '城关镇'),
   node('420626100001', '420626100000', 'village', '光千社区居委会'),
@@ -48,8 +48,15 @@ describe('buildRegionForest', () => {
 
   it('gives leaves no children array (no expand arrow)', () => {
     const village = forest.roots[0]?.children?.[0]?.children?.[1];
-    expect(village?.title).toBe('东坡村委会');
+    expect(village?.title).toBe('东坡村');
     expect(village?.children).toBeUndefined();
+  });
+
+  it('shows villages by their short name and keeps the stored one for renaming', () => {
+    const village = forest.byCode.get('420626100001');
+    expect(village?.name).toBe('光千社区');
+    expect(village?.officialName).toBe('光千社区居委会');
+    expect(forest.byCode.get('420626100001-01')?.officialName).toBe('一组');
   });
 
   it('opens the county and its townships by default', () => {
@@ -65,7 +72,7 @@ describe('buildRegionForest', () => {
     expect(regionPath(forest.byCode, '420626100001-02').map((n) => n.name)).toEqual([
       '保康县',
       '城关镇',
-      '光千社区居委会',
+      '光千社区',
       '二组',
     ]);
     expect(regionPath(forest.byCode, 'unknown')).toEqual([]);
@@ -101,7 +108,7 @@ describe('filterRegionForest', () => {
   it('keeps all children of a matching node so it can be opened further', () => {
     const result = filterRegionForest(roots, '光千');
     const village = result.roots[0]?.children?.[0]?.children?.[0];
-    expect(village?.title).toBe('光千社区居委会');
+    expect(village?.title).toBe('光千社区');
     expect(village?.children?.map((c) => c.title)).toEqual(['一组', '二组']);
     expect(result.expandedKeys).not.toContain('420626100001');
   });

@@ -70,7 +70,11 @@ export class FileRegistry {
     return f;
   }
 
-  /** A fresh path in this session's temporary folder. */
+  /**
+   * A fresh path in this session's temporary folder. Each file gets a folder of its own, so the file
+   * keeps the clerk's name: messages, a CSV's sheet name and the import history show 花名册.csv, never
+   * a random prefix.
+   */
   tempPath(name: string): string {
     // A temp cleaner or antivirus may have removed the folder since: make a new one then.
     if (this.#tempDir === null || !fs.existsSync(this.#tempDir)) {
@@ -82,7 +86,9 @@ export class FileRegistry {
         .map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch))
         .join('')
         .slice(0, 120) || 'file';
-    return path.join(this.#tempDir, `${crypto.randomBytes(4).toString('hex')}-${safe}`);
+    const own = path.join(this.#tempDir, crypto.randomBytes(4).toString('hex'));
+    fs.mkdirSync(own);
+    return path.join(own, safe);
   }
 
   /**

@@ -5,9 +5,9 @@
 import { homeCard, homeCardCells } from '../../../shared/home/cards.ts';
 import { LedgerError } from '../../../shared/result.ts';
 import { todayIso } from '../../../shared/date-input.ts';
+import { shortRegionName } from '../../../shared/region-name.ts';
 import { dataVersion } from '../db/data-version.ts';
 import type { Ledger } from '../db/open-ledger.ts';
-import { writtenName } from '../import/place-resolver.ts';
 import { countyRegion, findRegion, regionTree, type RegionNode } from '../regions/region-tree.ts';
 import { runReport } from '../reports/run-report.ts';
 
@@ -31,7 +31,7 @@ export function runHomeCard(ledger: Ledger, id: string, regionCode: string | nul
   // The rows one level down: 乡镇小计 for the county, villages otherwise (a village: itself).
   const below = region.level === 'county' ? 'subtotal' : 'unit';
   // Chart labels as clerks write them: 五星村, not 五星村村委会.
-  const names = new Map(regionTree(ledger).map((r) => [r.code, writtenName(r.name)]));
+  const names = new Map(regionTree(ledger).map((r) => [r.code, shortRegionName(r.name)]));
   const regions =
     card.chart.kind === 'regions'
       ? report.rows

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { householdListQuery } from '../../../shared/contract/register-schemas.ts';
 import { maskIdNumber, maskPhone } from '../../../shared/mask.ts';
+import { shortRegionName } from '../../../shared/region-name.ts';
 import { anyOf } from '../db/any-of.ts';
 import type { Ledger } from '../db/open-ledger.ts';
 import { personMatch } from '../persons/person-match.ts';
@@ -135,7 +136,7 @@ export function listHouseholds(ledger: Ledger, q: HouseholdListQuery) {
       headName: r.head_name,
       headIdMasked: r.head_id_number ? maskIdNumber(r.head_id_number) : '',
       townshipName: r.township_name,
-      villageName: r.village_name,
+      villageName: shortRegionName(r.village_name),
       groupName: r.group_name,
       povertyAttribute: r.poverty_attribute,
       householdType: r.household_type,

@@ -5,6 +5,7 @@ import {
   type HouseholdEntry,
   type PersonEntry,
 } from '../../../shared/fields/entry-fields.ts';
+import { cancelledWithHousehold, withHouseholdNote } from '../../../shared/household-cancel.ts';
 import { LedgerError } from '../../../shared/result.ts';
 import { checkHousehold } from '../../../shared/rules/household-rules.ts';
 import { diffRows, writeAudit } from '../audit/audit-log.ts';
@@ -44,9 +45,6 @@ const AUDIT_COLUMNS = [
   'cancel_note',
   'cancel_date',
 ];
-/** Members cancelled together with their household carry this note, so restoring the household restores them. */
-export const WITH_HOUSEHOLD_NOTE = '随户注销';
-
 type Row = Record<string, unknown>;
 
 function withFieldPrefix<T>(prefix: string, run: () => T): T {
@@ -230,7 +228,7 @@ export function cancelHousehold(ledger: Ledger, input: CancelInput) {
   return ledger.sqlite.transaction(() => {
     const old = getHouseholdRow(ledger, input.id);
     if (old.status === 'cancelled') throw new LedgerError('validation', `户 ${old.household_no} 已经注销。`);
-    const memberNote = input.note ? `${WITH_HOUSEHOLD_NOTE}：${input.note}` : WITH_HOUSEHOLD_NOTE;
+    const memberNote = withHouseholdNote(input.note);
     for (const m of memberRows(ledger, old.id, false)) {
       markPersonCancelled(ledger, m.id, { reason: input.reason, note: memberNote, date: input.date });
       const after = getPersonRow(ledger, m.id);
@@ -266,7 +264,7 @@ export function restoreHousehold(ledger: Ledger, id: number) {
       )
       .run(nowIso(), id);
     const members = memberRows(ledger, id, true).filter(
-      (m) => m.status === 'cancelled' && m.cancel_note?.startsWith(WITH_HOUSEHOLD_NOTE),
+      (m) => m.status === 'cancelled' && cancelledWithHousehold(m.cancel_note),
     );
     for (const m of members) {
       markPersonRestored(ledger, m.id);

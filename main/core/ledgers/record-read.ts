@@ -5,6 +5,7 @@ import type { recordQuery, recordView } from '../../../shared/contract/ledgers.t
 import type { LedgerDef, LedgerValues } from '../../../shared/ledgers/define.ts';
 import { allLedgers } from '../../../shared/ledgers/index.ts';
 import { maskIdNumber, maskPhone } from '../../../shared/mask.ts';
+import { shortRegionName } from '../../../shared/region-name.ts';
 import { LedgerError } from '../../../shared/result.ts';
 import type { Ledger } from '../db/open-ledger.ts';
 import { personMatch } from '../persons/person-match.ts';
@@ -16,7 +17,7 @@ export type RecordQuery = z.output<typeof recordQuery>;
 export type RecordView = z.output<typeof recordView>;
 type Row = Record<string, string | number | null>;
 
-/** Names of every region, for the 乡镇 村 组 text of a record. */
+/** Names of every region, for the 乡镇 村 组 text of a record (villages by their short name: 五星村). */
 export function placeNamer(ledger: Ledger): (code: string | null) => string {
   const byCode = new Map(regionTree(ledger).map((r) => [r.code, r]));
   const cache = new Map<string, string>();
@@ -26,7 +27,7 @@ export function placeNamer(ledger: Ledger): (code: string | null) => string {
     if (text === undefined) {
       const parts: string[] = [];
       for (let n = byCode.get(code); n && n.level !== 'county'; n = byCode.get(n.parentCode ?? ''))
-        parts.unshift(n.name);
+        parts.unshift(shortRegionName(n.name));
       text = parts.length > 0 ? parts.join(' ') : (byCode.get(code)?.name ?? code);
       cache.set(code, text);
     }

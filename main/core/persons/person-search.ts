@@ -1,5 +1,6 @@
 // County-wide 查人: any member by 姓名, 证件号码 fragment or phone, with where they live.
 import { maskIdNumber } from '../../../shared/mask.ts';
+import { shortRegionName } from '../../../shared/region-name.ts';
 import type { Ledger } from '../db/open-ledger.ts';
 import { findRegion, householdRegionFilter } from '../regions/region-tree.ts';
 import { personMatch } from './person-match.ts';
@@ -66,7 +67,7 @@ export function searchPersons(ledger: Ledger, query: PersonSearchQuery) {
       householdId: r.household_id,
       householdNo: r.household_no,
       headName: r.head_name,
-      villageName: r.village_name,
+      villageName: shortRegionName(r.village_name),
       status: r.status,
     })),
   };

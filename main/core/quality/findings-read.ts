@@ -2,6 +2,7 @@
 // the findings themselves, and 豁免. A finding is exempt while its fingerprint equals the one the clerk
 // exempted; when the data it looked at changes, the next check gives it a new fingerprint and it is open again.
 import { LedgerError } from '../../../shared/result.ts';
+import { shortRegionName } from '../../../shared/region-name.ts';
 import type { Ledger } from '../db/open-ledger.ts';
 import { requireOperator } from '../ledger/operator.ts';
 import type { RegionNode } from '../regions/region-tree.ts';
@@ -130,7 +131,8 @@ export function countsByVillage(ledger: Ledger, region: RegionNode): VillageCoun
        WHERE v.level = 'village' AND ${OPEN} AND ${f.where}
        GROUP BY v.code ORDER BY findings DESC, t.sort_order, v.sort_order`,
     )
-    .all(...f.params) as VillageCount[];
+    .all(...f.params)
+    .map((v) => ({ ...(v as VillageCount), name: shortRegionName((v as VillageCount).name) }));
 }
 
 export interface FindingView {

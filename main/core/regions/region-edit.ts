@@ -6,11 +6,17 @@ import type { Ledger } from '../db/open-ledger.ts';
 import { requireOperator } from '../ledger/operator.ts';
 import { findRegion, type RegionNode } from './region-tree.ts';
 
+/** What a clerk calls the parent a name must be unique under: 同一村下已有“三组”. */
+const PARENT_WORDS: Readonly<Record<string, string>> = { county: '县', township: '乡镇', village: '村' };
+
 function assertNameFree(ledger: Ledger, parentCode: string | null, name: string, exceptCode?: string): void {
   const taken = ledger.sqlite
     .prepare('SELECT code FROM regions WHERE parent_code IS ? AND name = ? AND code <> ?')
     .get(parentCode, name, exceptCode ?? '');
-  if (taken) throw new LedgerError('validation', `同一上级下已有名为“${name}”的单位。`);
+  if (!taken) return;
+  const parentLevel = parentCode === null ? undefined : findRegion(ledger, parentCode).level;
+  const under = parentLevel === undefined ? '' : `同一${PARENT_WORDS[parentLevel] ?? ''}下`;
+  throw new LedgerError('validation', `${under}已有“${name}”，请换一个名称。`);
 }
 
 /**

@@ -5,6 +5,7 @@
 import { expressionBuilder, sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { drillResult } from '../../../shared/contract/reports.ts';
+import { shortRegionName } from '../../../shared/region-name.ts';
 import type { LedgerDef } from '../../../shared/ledgers/define.ts';
 import { ledgerTableName } from '../../../shared/ledgers/index.ts';
 import { maskIdNumber } from '../../../shared/mask.ts';
@@ -152,7 +153,13 @@ export function drillReport(ledger: Ledger, id: string, p: DrillParams): DrillRe
             path: measurePath(report.columns, asked.key),
           }
         : null,
-    rowLabel: row.code === region.code ? '合计' : row.level === 'township' ? `${row.name}小计` : row.name,
+    // As the report's row says it (run-report.ts): the short name.
+    rowLabel:
+      row.code === region.code
+        ? '合计'
+        : row.level === 'township'
+          ? `${shortRegionName(row.name)}小计`
+          : shortRegionName(row.name),
     regionCode: row.code,
     total,
     sum: m.kind === 'sum' ? Math.round(sum * 100) / 100 : null,

@@ -6,6 +6,7 @@ import { ledgerTableName } from '../../../shared/ledgers/index.ts';
 import type { ReportColumn, ReportDef, ReportMeasure, ReportSource } from '../../../shared/reports/define.ts';
 import { isMeasure, reportMeasures } from '../../../shared/reports/define.ts';
 import { reportDef } from '../../../shared/reports/index.ts';
+import { shortRegionName } from '../../../shared/region-name.ts';
 import { LedgerError } from '../../../shared/result.ts';
 import type { Ledger } from '../db/open-ledger.ts';
 import { requireLedger } from '../ledgers/record-sql.ts';
@@ -181,7 +182,8 @@ export function runReportDef(ledger: Ledger, report: ReportDef, params: ReportPa
     kind,
     values: finish(measures, summed),
   });
-  const villageRow = (v: RegionNode) => row(v, 'unit', v.name, units.get(v.code) ?? {});
+  // Rows name the place as clerks say it (五星村, not 五星村村委会); 填报单位 below keeps the official name.
+  const villageRow = (v: RegionNode) => row(v, 'unit', shortRegionName(v.name), units.get(v.code) ?? {});
   const inTownship = (t: RegionNode) => (unit: string) => unit.startsWith(t.code.slice(0, 9));
 
   const rows: ReportRow[] = [
@@ -194,7 +196,7 @@ export function runReportDef(ledger: Ledger, report: ReportDef, params: ReportPa
   ];
   if (region.level === 'county') {
     for (const t of tree.filter((r) => r.level === 'township')) {
-      rows.push(row(t, 'subtotal', `${t.name}小计`, sumWhere(inTownship(t))));
+      rows.push(row(t, 'subtotal', `${shortRegionName(t.name)}小计`, sumWhere(inTownship(t))));
       rows.push(...villagesOf(t.code).map(villageRow));
     }
   } else if (region.level === 'township') rows.push(...villagesOf(region.code).map(villageRow));

@@ -1,5 +1,6 @@
 // A code-table field with type-ahead: the clerk may type the label, an alias, the code or the pinyin
 // initials (`dbpk` → 低保贫困户), then Enter picks the first match. Several codes are stored comma-joined.
+// Options show the label only: the code is for typing and for the 设置 page, not a word on the form.
 import { useMemo, type CSSProperties } from 'react';
 import { Select } from 'antd';
 import type { CodeTableKey } from '../../../shared/code-tables/index.ts';
@@ -75,12 +76,6 @@ export function CodeSelect(props: CodeSelectProps) {
         filterSort: (a, b, { searchValue }) =>
           (matchRank(searchValue, a.keys) ?? 99) - (matchRank(searchValue, b.keys) ?? 99),
       }}
-      optionRender={(option) => (
-        <span className="code-option">
-          <span>{option.data.label}</span>
-          {option.data.hint !== undefined && <span className="code-option-code">{option.data.hint}</span>}
-        </span>
-      )}
       maxTagCount={multiple ? 'responsive' : undefined}
       popupMatchSelectWidth={false}
       listHeight={280}

@@ -35,7 +35,11 @@ export function RegionPicker({ value, onChange, status, testId, autoFocus, id }:
     return indexOptions(
       list.map((v) => {
         const township = v.parentCode === null ? undefined : forest.byCode.get(v.parentCode);
-        return { value: v.code, label: `${township?.name ?? ''} ${v.name}`.trim(), aliases: [v.name] };
+        return {
+          value: v.code,
+          label: `${township?.name ?? ''} ${v.name}`.trim(),
+          aliases: [v.name, v.officialName],
+        };
       }),
     );
   }, [forest]);

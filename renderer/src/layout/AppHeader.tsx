@@ -1,11 +1,12 @@
 // Top bar: the program's name, the ledger's county, a 示例数据 mark for sample ledgers, the county-wide
-// 查人 box and the operator's name (click to change).
+// 查人 box, the operator's name (click to change) and 关于 (version, ledger file, how the program runs).
 import { useState } from 'react';
 import { Button, Input, Layout, Tag, Tooltip } from 'antd';
-import { SearchOutlined, UserOutlined } from '@ant-design/icons';
+import { InfoCircleOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
 import type { ResponseOf } from '../../../shared/contract/index.ts';
 import { useOperator } from '../state/operator.ts';
 import { useRoute } from '../state/route.ts';
+import { AboutDialog } from './AboutDialog.tsx';
 
 type AppInfo = ResponseOf<'app.info'>;
 
@@ -13,6 +14,7 @@ export function AppHeader({ info }: { info: AppInfo }) {
   const operator = useOperator();
   const { open } = useRoute();
   const [q, setQ] = useState('');
+  const [about, setAbout] = useState(false);
   return (
     <Layout.Header className="ledger-header" data-testid="app-header">
       <span className="ledger-header-brand">县域统筹台账</span>
@@ -54,9 +56,18 @@ export function AppHeader({ info }: { info: AppInfo }) {
       >
         {operator.name ?? '未填写操作员'}
       </Button>
-      <span className="ledger-header-meta" data-testid="header-version">
-        {info.host === 'browser' ? '浏览器模式 · ' : ''}版本 {info.version}
-      </span>
+      <Button
+        type="text"
+        size="small"
+        className="ledger-header-operator"
+        icon={<InfoCircleOutlined />}
+        onClick={() => setAbout(true)}
+        title="版本、台账文件位置"
+        data-testid="header-about"
+      >
+        关于
+      </Button>
+      {about && <AboutDialog info={info} onClose={() => setAbout(false)} />}
     </Layout.Header>
   );
 }

@@ -36,7 +36,8 @@ export function RegionNameDialog({
   onClose: () => void;
 }) {
   const [suggested] = useState(
-    action.kind === 'rename' ? action.node.name : `${chineseNumber(action.groupCount + 1)}组`,
+    // Renaming starts from the name as stored (五星村村委会), not the short one the tree shows.
+    action.kind === 'rename' ? action.node.officialName : `${chineseNumber(action.groupCount + 1)}组`,
   );
   const [name, setName] = useState(suggested);
   const confirmDiscard = useConfirmDiscard();
@@ -49,7 +50,7 @@ export function RegionNameDialog({
 
   const save = async () => {
     if (problem !== null || busy) return;
-    if (action.kind === 'rename' && trimmed === action.node.name) return onClose();
+    if (action.kind === 'rename' && trimmed === action.node.officialName) return onClose();
     setBusy(true);
     const result =
       action.kind === 'rename'
@@ -65,7 +66,9 @@ export function RegionNameDialog({
       open
       afterOpenChange={focusOnOpen('region-name')}
       title={
-        action.kind === 'rename' ? `修改名称：${action.node.name}` : `在 ${action.village.name} 新增村民小组`
+        action.kind === 'rename'
+          ? `修改名称：${action.node.officialName}`
+          : `在 ${action.village.name} 新增村民小组`
       }
       okText="保存"
       cancelText="取消"

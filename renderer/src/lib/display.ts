@@ -1,5 +1,6 @@
 // A stored field value as the clerk reads it on detail pages: code labels, 是/否, '—' for empty.
 import type { FieldDef } from '../../../shared/fields/define.ts';
+import { shortRegionName } from '../../../shared/region-name.ts';
 import type { CodeTablesValue } from '../state/code-tables.ts';
 
 export function displayField(field: FieldDef, value: unknown, tables: CodeTablesValue): string {
@@ -11,13 +12,13 @@ export function displayField(field: FieldDef, value: unknown, tables: CodeTables
   return String(value);
 }
 
-/** "城关镇 光千村 一组" */
+/** "城关镇 光千村 一组" (the village by its short name: 光千村, not 光千村村委会). */
 export function placeText(place: {
   townshipName: string;
   villageName: string;
   groupName: string | null;
 }): string {
-  return [place.townshipName, place.villageName, place.groupName]
+  return [place.townshipName, shortRegionName(place.villageName), place.groupName]
     .filter((s) => s !== null && s !== '')
     .join(' ');
 }

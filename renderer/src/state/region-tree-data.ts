@@ -1,8 +1,15 @@
 // The region list from 'regions.tree' (flat, parent codes) as a tree for antd's Tree, plus the name
 // search. Pure functions over plain data: no React, no DOM (tests/unit/renderer-region-tree.test.ts).
 import type { ResponseOf } from '../../../shared/contract/index.ts';
+import { shortRegionName } from '../../../shared/region-name.ts';
 
-export type RegionNode = ResponseOf<'regions.tree'>[number];
+/** A node as 'regions.tree' sends it: `name` as stored (五星村村委会). */
+export type StoredRegionNode = ResponseOf<'regions.tree'>[number];
+/**
+ * A node as the renderer shows it: `name` is the short name (五星村) that the tree, pickers, lists and
+ * page titles show; `officialName` the name as stored, for renaming.
+ */
+export type RegionNode = StoredRegionNode & { officialName: string };
 export type RegionLevel = RegionNode['level'];
 
 export const LEVEL_LABELS: Readonly<Record<RegionLevel, string>> = {
@@ -30,9 +37,10 @@ export interface RegionForest {
 }
 
 /** Builds the tree in the order the core sent (its sort order); a node whose parent is missing becomes a root. */
-export function buildRegionForest(nodes: readonly RegionNode[]): RegionForest {
+export function buildRegionForest(stored: readonly StoredRegionNode[]): RegionForest {
   const byCode = new Map<string, RegionNode>();
   const items = new Map<string, RegionTreeItem>();
+  const nodes = stored.map((n) => ({ ...n, name: shortRegionName(n.name), officialName: n.name }));
   for (const node of nodes) {
     byCode.set(node.code, node);
     items.set(node.code, { key: node.code, title: node.name, level: node.level });

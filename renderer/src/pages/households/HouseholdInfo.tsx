@@ -19,7 +19,10 @@ export function HouseholdInfo({ household }: { household: HouseholdDetail }) {
       label: '家庭人口数',
       children: (
         <span data-testid="household-member-count">
-          {household.memberCount} 人<span className="derived-note">（按成员自动计算）</span>
+          {household.memberCount} 人
+          <span className="derived-note">
+            {household.status === 'cancelled' ? '（注销时的人数）' : '（按成员自动计算）'}
+          </span>
         </span>
       ),
     },

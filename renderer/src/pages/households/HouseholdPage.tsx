@@ -2,6 +2,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Space, Spin, Switch, Tabs, Tag, Typography } from 'antd';
 import { EditOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
+import { cancelledWithHousehold } from '../../../../shared/household-cancel.ts';
 import { api } from '../../api/transport.ts';
 import { testIdProps } from '../../lib/test-id.ts';
 import { useLedgerQuery } from '../../api/useLedgerQuery.ts';
@@ -92,6 +93,13 @@ export function HouseholdPage({ id }: { id: number }) {
   const active = members.filter((m) => m.status === 'active');
   const head = active.find((m) => m.entry.relation === '01');
   const cancelled = household.status === 'cancelled';
+  // A 注销 household has no active members: it shows the ones that went with it, not "0 人".
+  const wentWithHousehold = members.filter(
+    (m) => m.status === 'cancelled' && cancelledWithHousehold(m.cancelNote),
+  );
+  const membersTitle = cancelled
+    ? `家庭成员（${wentWithHousehold.length} 人，已随户注销）`
+    : `家庭成员（${active.length} 人）`;
 
   const onMember = (action: MemberAction, person: PersonDetail) => {
     if (action === 'open') return open({ page: 'person', id: person.id }, person.entry.name);
@@ -141,7 +149,7 @@ export function HouseholdPage({ id }: { id: number }) {
       )}
       <Card
         size="small"
-        title={`家庭成员（${active.length} 人）`}
+        title={<span data-testid="household-members-title">{membersTitle}</span>}
         className="record-card"
         extra={
           <Space size={12}>

@@ -1,6 +1,7 @@
 // The household's members with what can be done to each: 修改, 设为户主, 迁移 (分户/合户), 注销 / 恢复.
 import type { HTMLAttributes } from 'react';
 import { Button, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { cancelledWithHousehold } from '../../../../shared/household-cancel.ts';
 import { maskIdNumber } from '../../../../shared/mask.ts';
 import { useCodeTables } from '../../state/code-tables.ts';
 import type { PersonDetail } from '../persons/PersonEditDialog.tsx';
@@ -38,7 +39,7 @@ export function soloBlock(p: PersonDetail, activeCount: number, action: 'cancel'
 export function MemberTable({ members, readOnly, onAction }: MemberTableProps) {
   const tables = useCodeTables();
   const activeCount = members.filter((m) => m.status === 'active').length;
-  const columns: TableColumnsType<PersonDetail> = [
+  const all: TableColumnsType<PersonDetail> = [
     {
       title: '姓名',
       key: 'name',
@@ -90,7 +91,7 @@ export function MemberTable({ members, readOnly, onAction }: MemberTableProps) {
       render: (_, p) =>
         p.status === 'cancelled' ? (
           <span data-testid="member-cancelled">
-            <Tag>已注销</Tag>
+            <Tag>{cancelledWithHousehold(p.cancelNote) ? '随户注销' : '已注销'}</Tag>
             {tables.label('cancel_reason', p.cancelReason)}
             {p.cancelDate ? ` ${p.cancelDate}` : ''}
           </span>
@@ -104,7 +105,7 @@ export function MemberTable({ members, readOnly, onAction }: MemberTableProps) {
       width: 236,
       fixed: 'right',
       render: (_, p) =>
-        readOnly ? null : p.status === 'cancelled' ? (
+        p.status === 'cancelled' ? (
           <Button size="small" onClick={() => onAction('restore', p)} data-testid="member-restore">
             恢复
           </Button>
@@ -143,6 +144,8 @@ export function MemberTable({ members, readOnly, onAction }: MemberTableProps) {
         ),
     },
   ];
+  // A cancelled household's members can only be opened: no empty 操作 column pinned over their 状态.
+  const columns = readOnly ? all.filter((c) => c.key !== 'actions') : all;
   return (
     <Table<PersonDetail>
       size="small"
@@ -150,7 +153,7 @@ export function MemberTable({ members, readOnly, onAction }: MemberTableProps) {
       columns={columns}
       dataSource={sortMembers(members)}
       pagination={false}
-      scroll={{ x: 1006 }}
+      scroll={{ x: readOnly ? 770 : 1006 }}
       locale={{ emptyText: '本户没有成员' }}
       rowClassName={(p) => (p.status === 'cancelled' ? 'member-cancelled' : '')}
       onRow={(p) =>

@@ -67,10 +67,15 @@ export interface ConfidenceTag {
  */
 export function confidenceTag(target: string | null, confidence: number): ConfidenceTag {
   if (target === null) return { text: '未对应', color: 'default', hint: '此列不导入' };
-  if (confidence >= 1) return { text: '确定', color: 'green', hint: '表头与字段名相同' };
+  if (confidence >= 1)
+    return { text: '按列名', color: 'green', hint: '表头就是字段名，或按已保存的对应方案、您选定的对应' };
   if (confidence >= 0.8)
-    return { text: '别名', color: 'blue', hint: '表头是此字段的常用别名，或分组表头的下一行与字段名相同' };
-  return { text: '猜测', color: 'orange', hint: '按名称相近猜测，请核对' };
+    return {
+      text: '按常用叫法',
+      color: 'blue',
+      hint: '表头是此字段的常用叫法，或分组表头的下一行就是字段名',
+    };
+  return { text: '按名称推测', color: 'orange', hint: '表头与字段名部分相同，是推测的对应，请核对' };
 }
 
 export interface ConstantChoice extends TargetOption {

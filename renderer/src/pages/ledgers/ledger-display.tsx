@@ -21,7 +21,8 @@ export const SUBJECT_TAGS: Readonly<Record<LedgerSubject, string>> = {
   person: '按人',
   household: '按户',
   region: '按村组',
-  none: '按事项',
+  // Records not about a person, household or village (物资, 项目, 经营主体)
+  none: '不关联户籍',
 };
 
 /** A field's value as the clerk reads it ('—' for empty). */
