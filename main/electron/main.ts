@@ -237,20 +237,44 @@ function focusWindow(): void {
 }
 
 // The clerk picks files with the system dialog; the renderer only ever sees an opaque id for them.
-async function pickImportFile(): Promise<{ path: string; name: string } | null> {
-  const options: Electron.OpenDialogOptions = {
-    title: '选择要导入的文件',
-    properties: ['openFile'],
-    filters: [
-      { name: 'Excel、WPS 或 CSV', extensions: ['xlsx', 'xls', 'et', 'csv', 'ods', 'xlsm', 'xlsb', 'txt'] },
-      { name: '所有文件', extensions: ['*'] },
-    ],
-  };
+async function pickImportFile(
+  purpose: 'import' | 'backup' = 'import',
+): Promise<{ path: string; name: string } | null> {
+  const options: Electron.OpenDialogOptions =
+    purpose === 'backup'
+      ? {
+          title: '选择用来恢复的备份文件',
+          properties: ['openFile'],
+          filters: [
+            { name: '台账备份', extensions: ['db', 'bak'] },
+            { name: '所有文件', extensions: ['*'] },
+          ],
+        }
+      : {
+          title: '选择要导入的文件',
+          properties: ['openFile'],
+          filters: [
+            {
+              name: 'Excel、WPS 或 CSV',
+              extensions: ['xlsx', 'xls', 'et', 'csv', 'ods', 'xlsm', 'xlsb', 'txt'],
+            },
+            { name: '所有文件', extensions: ['*'] },
+          ],
+        };
   const r = mainWindow
     ? await dialog.showOpenDialog(mainWindow, options)
     : await dialog.showOpenDialog(options);
   const file = r.canceled ? undefined : r.filePaths[0];
   return file ? { path: file, name: path.basename(file) } : null;
+}
+
+/** 备份到文件夹或U盘: the folder a backup goes to. */
+async function pickFolder(title: string): Promise<string | null> {
+  const options: Electron.OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory'] };
+  const r = mainWindow
+    ? await dialog.showOpenDialog(mainWindow, options)
+    : await dialog.showOpenDialog(options);
+  return r.canceled ? null : (r.filePaths[0] ?? null);
 }
 
 /** Documents, or home when Documents is redirected to a share that is not there. */
@@ -326,7 +350,7 @@ async function start(): Promise<void> {
       regionDataPath: inApp(appDir, REGION_DATA_FILE),
       // Unpacked beside app.asar (electron-builder.yml asarUnpack): a worker cannot start inside the archive.
       importWorker: inApp(appDir.replace(/app\.asar$/, 'app.asar.unpacked'), IMPORT_WORKER_BUNDLE),
-      dialogs: { pickFile: pickImportFile, saveFile: saveGeneratedFile },
+      dialogs: { pickFile: pickImportFile, saveFile: saveGeneratedFile, pickFolder },
       safeguards: true,
       printing: electronPrinting(),
     });
