@@ -24,6 +24,7 @@ import { runCli } from '../cli/run-cli.ts';
 import { SQLITE_BINDING_ENV } from '../core/db/native-binding.ts';
 import { saveAs } from '../core/files/save-as.ts';
 import { openCore, type Core } from '../core/index.ts';
+import { DamagedLedgerQuit, openCoreOrRecover } from './damaged-ledger-dialog.ts';
 import { LogFile } from '../core/log-file.ts';
 import { defaultDataDir, resolveLedgerPath } from '../core/paths.ts';
 import { cliArguments } from './cli-mode.ts';
@@ -344,17 +345,27 @@ async function start(): Promise<void> {
     return;
   }
   try {
-    core = await openCore({
+    // A damaged ledger: the dialog offering the newest sound backup, then open again (damaged-ledger-dialog.ts).
+    core = await openCoreOrRecover(
+      () =>
+        openCore({
+          ledgerPath,
+          host: 'electron',
+          regionDataPath: inApp(appDir, REGION_DATA_FILE),
+          // Unpacked beside app.asar (electron-builder.yml asarUnpack): a worker cannot start inside the archive.
+          importWorker: inApp(appDir.replace(/app\.asar$/, 'app.asar.unpacked'), IMPORT_WORKER_BUNDLE),
+          dialogs: { pickFile: pickImportFile, saveFile: saveGeneratedFile, pickFolder },
+          safeguards: true,
+          printing: electronPrinting(),
+        }),
       ledgerPath,
-      host: 'electron',
-      regionDataPath: inApp(appDir, REGION_DATA_FILE),
-      // Unpacked beside app.asar (electron-builder.yml asarUnpack): a worker cannot start inside the archive.
-      importWorker: inApp(appDir.replace(/app\.asar$/, 'app.asar.unpacked'), IMPORT_WORKER_BUNDLE),
-      dialogs: { pickFile: pickImportFile, saveFile: saveGeneratedFile, pickFolder },
-      safeguards: true,
-      printing: electronPrinting(),
-    });
+      log,
+    );
   } catch (e) {
+    if (e instanceof DamagedLedgerQuit) {
+      app.exit(1);
+      return;
+    }
     log(`cannot open ${ledgerPath}`, e);
     // LedgerError messages (e.g. 'db-from-newer-version') are written for the clerk already.
     const reason = e instanceof LedgerError ? e.message : `错误信息：${(e as Error)?.message ?? String(e)}`;

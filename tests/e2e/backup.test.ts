@@ -1,12 +1,15 @@
 // 备份与恢复 in browser mode (Chromium, 1366×768): 立即备份, a backup to a folder typed on this PC (read
 // back before 可以拔出U盘) and as a download, a restore from that copy after a confirmation in plain
 // words (the page reloads with the restored ledger), and 撤销恢复 bringing the ledger before it back.
+// And the page a damaged ledger gets at start instead of a crash (恢复此备份 / 打开文件夹 / 退出).
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { startBrowserHostOrRecovery } from '../../main/browser/damaged-ledger-host.ts';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
 import { verifyLedgerFile } from '../../main/core/backup/verify-ledger-file.ts';
+import { damage } from '../helpers/damage.ts';
 import { tempDir, tempLedgerPath } from '../helpers/temp-ledger.ts';
 import { chromiumPage, e2eSkipReason, RENDERER_DIR } from './chromium.ts';
 
@@ -94,6 +97,53 @@ describe.skipIf(skip !== null)('备份与恢复 in browser mode (Chromium)', () 
       await page.getByText(/before-restore\.db（39 户/).waitFor({ timeout: 60_000 });
       expect(await households()).toBe(39);
       await chromium.shot('06-undone');
+    },
+  );
+});
+
+describe.skipIf(skip !== null)('a damaged ledger at start in browser mode (Chromium)', () => {
+  const chromium = chromiumPage('damaged');
+  let host: BrowserHost | undefined;
+  afterAll(async () => {
+    await host?.close();
+  });
+
+  it(
+    'shows the damage page with the newest sound backup; 恢复此备份 opens the restored ledger',
+    { timeout: 300_000 },
+    async () => {
+      const ledgerPath = tempLedgerPath();
+      const first = await startBrowserHost({ ledgerPath, rendererDir: RENDERER_DIR });
+      await first.core.handlers['ledger.loadDemo']({ households: 30, seed: 2, ledgers: false });
+      await first.core.handlers['backups.create']({});
+      await first.close();
+      damage(ledgerPath);
+
+      let announced = '';
+      const started = startBrowserHostOrRecovery(
+        { ledgerPath, rendererDir: RENDERER_DIR },
+        { announce: (url) => (announced = url), openFolder: () => undefined },
+      );
+      const page = await chromium.open();
+      await expect.poll(() => announced, { timeout: 120_000 }).not.toBe('');
+      await page.goto(announced);
+      const text = await page.locator('main').innerText();
+      expect(text).toContain('台账文件已损坏，程序没有打开它');
+      expect(text).toMatch(/最近一份完好的备份是 .*（手动）：ledger-\d{8}-\d{9}-manual\.db/);
+      await chromium.shot('01-offer');
+      await page.getByTestId('recover-open-folder').click();
+      await page.getByTestId('recover-note').waitFor();
+      await page.getByTestId('recover-restore').click();
+      await page.getByTestId('recover-open').waitFor({ timeout: 120_000 });
+      await chromium.shot('02-restored');
+      host = await started;
+      await page.waitForURL((u) => u.port === String(host?.port), { timeout: 30_000 });
+      await page.getByTestId('nav-settings').waitFor({ timeout: 60_000 });
+      expect((await host.core.handlers['stats.summary']({ regionCode: null })).households).toBe(30);
+      expect(fs.readdirSync(path.join(path.dirname(ledgerPath), 'backups')).join(' ')).toMatch(
+        /-damaged\.db\.bak/,
+      );
+      await chromium.shot('03-app');
     },
   );
 });
