@@ -47,7 +47,7 @@ describe.skipIf(skip !== null)('备份与恢复 in browser mode (Chromium)', () 
       await testId('backup-to-folder').click();
       await testId('backup-folder-input').fill(usb);
       await chromium.shot('02-folder-dialog');
-      await testId('backup-folder-save').click();
+      await testId('backup-folder-use').click();
       await testId('backup-copied').waitFor();
       await expect(testId('backup-copied').innerText()).resolves.toContain('可以拔出U盘');
       const [copy = ''] = fs.readdirSync(usb);

@@ -2,7 +2,7 @@
 // copy is read back and checked before 可以拔出U盘), and 恢复 from a listed backup or a chosen file after
 // a confirmation in plain words. A restore first saves the current ledger as a 恢复前 backup; after it
 // the page reloads (every screen then reads the restored ledger) and offers 撤销恢复.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Input, Modal, Space, Spin, Table, Tag, Upload } from 'antd';
 import {
   DownloadOutlined,
@@ -40,6 +40,35 @@ interface Confirming {
 
 const browser = api.host === 'browser';
 
+/** A path typed on this PC (browser mode: the server is this PC) and the button that uses it. */
+function PathField(props: {
+  placeholder: string;
+  button: string;
+  icon?: ReactNode;
+  testId: string;
+  onUse: (path: string) => void;
+}) {
+  const [value, setValue] = useState('');
+  return (
+    <Space.Compact style={{ width: '100%' }}>
+      <Input
+        placeholder={props.placeholder}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        data-testid={`${props.testId}-input`}
+      />
+      <Button
+        icon={props.icon}
+        disabled={value.trim() === ''}
+        onClick={() => props.onUse(value.trim())}
+        data-testid={`${props.testId}-use`}
+      >
+        {props.button}
+      </Button>
+    </Space.Compact>
+  );
+}
+
 export function BackupPanel() {
   const { message } = App.useApp();
   const list = useLedgerQuery('backups.list', {});
@@ -47,9 +76,7 @@ export function BackupPanel() {
   const [error, setError] = useState<AppError>();
   const [copied, setCopied] = useState<string | null>(null);
   const [folderDialog, setFolderDialog] = useState(false);
-  const [folder, setFolder] = useState('');
   const [fileDialog, setFileDialog] = useState(false);
-  const [filePath, setFilePath] = useState('');
   const [confirming, setConfirming] = useState<Confirming | null>(null);
   const [checks, setChecks] = useState<Record<string, BackupCheck>>({});
   const [restored, setRestored] = useState(lastRestore);
@@ -309,22 +336,13 @@ export function BackupPanel() {
           >
             下载备份文件
           </Button>
-          <Space.Compact style={{ width: '100%' }}>
-            <Input
-              placeholder="文件夹路径"
-              value={folder}
-              onChange={(e) => setFolder(e.target.value)}
-              data-testid="backup-folder-input"
-            />
-            <Button
-              icon={<FolderOpenOutlined />}
-              disabled={folder.trim() === ''}
-              onClick={() => void toFolder(folder.trim())}
-              data-testid="backup-folder-save"
-            >
-              备份到此文件夹
-            </Button>
-          </Space.Compact>
+          <PathField
+            placeholder="文件夹路径"
+            button="备份到此文件夹"
+            icon={<FolderOpenOutlined />}
+            testId="backup-folder"
+            onUse={(p) => void toFolder(p)}
+          />
         </Space>
       </Modal>
 
@@ -349,21 +367,12 @@ export function BackupPanel() {
               选择备份文件……
             </Button>
           </Upload>
-          <Space.Compact style={{ width: '100%' }}>
-            <Input
-              placeholder="备份文件路径"
-              value={filePath}
-              onChange={(e) => setFilePath(e.target.value)}
-              data-testid="backup-path-input"
-            />
-            <Button
-              disabled={filePath.trim() === ''}
-              onClick={() => void askRestore({ path: filePath.trim() }, `文件“${filePath.trim()}”`)}
-              data-testid="backup-path-use"
-            >
-              检查并恢复
-            </Button>
-          </Space.Compact>
+          <PathField
+            placeholder="备份文件路径"
+            button="检查并恢复"
+            testId="backup-path"
+            onUse={(p) => void askRestore({ path: p }, `文件“${p}”`)}
+          />
         </Space>
       </Modal>
 
