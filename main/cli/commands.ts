@@ -12,7 +12,7 @@ import { getRegionCatalog } from '../core/regions/catalog.ts';
 import { ledgerCounty, setUpCounty } from '../core/regions/county-setup.ts';
 import { countyRegion, findRegion } from '../core/regions/region-tree.ts';
 import { regionSummary } from '../core/stats/region-summary.ts';
-import { startBrowserHost } from '../browser/server.ts';
+import { startBrowserHostOrRecovery } from '../browser/damaged-ledger-host.ts';
 import { ensureRendererBuilt } from '../launcher/renderer-build.ts';
 import { analyzeFile, commitAnalysis, type AnalysisCommit } from '../core/import/analyze-file.ts';
 import { SheetChoiceError } from '../core/import/choose-sheet.ts';
@@ -408,12 +408,21 @@ export const commands = {
       } catch (e) {
         throw new LedgerError('internal', (e as Error).message);
       }
-      const host = await startBrowserHost({
-        ledgerPath: resolveLedgerPath(values.db as string | undefined),
-        rendererDir,
-        port: intOption(values, 'port', 0, 0, 65535),
-        log: (m, e) => io.err(`${m}${e ? `：${String((e as Error).stack ?? e)}` : ''}`),
-      });
+      const host = await startBrowserHostOrRecovery(
+        {
+          ledgerPath: resolveLedgerPath(values.db as string | undefined),
+          rendererDir,
+          port: intOption(values, 'port', 0, 0, 65535),
+          log: (m, e) => io.err(`${m}${e ? `：${String((e as Error).stack ?? e)}` : ''}`),
+        },
+        {
+          // A damaged ledger: the page offering the newest sound backup comes first (damaged-ledger-host.ts).
+          announce: (url) => {
+            io.out(url);
+            io.err('台账文件已损坏，程序没有打开它：请在浏览器中打开上面的地址，选择恢复备份或退出。');
+          },
+        },
+      );
       io.out(host.url); // first line on stdout: scripts and tests read the URL (token included) from it
       io.err(
         `浏览器模式已启动：请在本机浏览器中打开上面的地址。台账文件：${host.core.ledger.path}。按 Ctrl+C 退出。`,

@@ -16,6 +16,8 @@ import path from 'node:path';
 import { rotatingBackup, type BackupReason } from './backup/rotation.ts';
 import { ownedCall, WriteOwner } from './owner/write-owner.ts';
 import type { Result } from '../../shared/result.ts';
+import { checkRestoreSource, restoreLedger, type RestoreResult } from './backup/restore-ledger.ts';
+import type { Handlers as HandlerTable } from './api/dispatch.ts';
 
 export interface Core {
   readonly ledger: Ledger;
@@ -99,22 +101,50 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     timer.unref();
     jobs.beforeCommit = () => backup('before-import');
   }
-  const handlers = createHandlers({
-    ledger,
-    host: options.host,
-    // Loaded on first use: only first-run and setup need the country-wide catalog.
-    catalog: () => getRegionCatalog(options.regionDataPath),
-    files,
-    jobs,
-    owner,
-    ...(options.dialogs ? { dialogs: options.dialogs } : {}),
-    ...(options.printing ? { printing: options.printing } : {}),
-  });
+  const makeHandlers = (): HandlerTable =>
+    createHandlers({
+      ledger,
+      host: options.host,
+      // Loaded on first use: only first-run and setup need the country-wide catalog.
+      catalog: () => getRegionCatalog(options.regionDataPath),
+      files,
+      jobs,
+      owner,
+      ...(options.dialogs ? { dialogs: options.dialogs } : {}),
+      ...(options.printing ? { printing: options.printing } : {}),
+      backups: { verify, restore },
+    });
+  // 恢复 replaces the file under the open core: pending backups finish, import workers (their own
+  // connections) stop, the connection closes, restoreLedger swaps the file (old or new after a power
+  // cut), and the ledger opens again (migrated if the backup is older) with fresh handlers, so nothing
+  // cached for the old file survives. The lock is held throughout.
+  async function restore(source: string) {
+    // A file that cannot replace the ledger is refused while everything is still open and untouched.
+    const checked = await checkRestoreSource(options.ledgerPath, source, verify);
+    await backups.catch(() => undefined);
+    await jobs.dispose();
+    writeAnchor(ledger.path, chainedAuditHead(ledger.sqlite));
+    await ledger.close();
+    let result: RestoreResult;
+    try {
+      result = await restoreLedger(options.ledgerPath, source, new Date(), verify, checked);
+    } finally {
+      ledger = await openLedger(options.ledgerPath);
+      handlers = makeHandlers();
+    }
+    return { result, ledger };
+  }
+  let handlers = makeHandlers();
   return {
-    ledger,
-    handlers,
+    get ledger() {
+      return ledger;
+    },
+    get handlers() {
+      return handlers;
+    },
     files,
-    call: ownedCall(owner, handlers),
+    // A getter: 恢复 replaces the handler table.
+    call: ownedCall(owner, () => handlers),
     idle: () => owner.idle(),
     // The ledger is closed whatever else fails: an open connection would leave ledger.db-wal behind,
     // and a clerk copying only ledger.db would lose the latest entries.

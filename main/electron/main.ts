@@ -26,6 +26,7 @@ import { SQLITE_BINDING_ENV } from '../core/db/native-binding.ts';
 import { saveAs } from '../core/files/save-as.ts';
 import { openLinkedCore, type LinkedCore } from '../core/owner/connect-core.ts';
 import type { FromCore, ToCore } from '../core/owner/core-link.ts';
+import { DamagedLedgerQuit, openCoreOrRecover } from './damaged-ledger-dialog.ts';
 import { LogFile } from '../core/log-file.ts';
 import { defaultDataDir, resolveLedgerPath } from '../core/paths.ts';
 import { cliArguments } from './cli-mode.ts';
@@ -240,20 +241,44 @@ function focusWindow(): void {
 }
 
 // The clerk picks files with the system dialog; the renderer only ever sees an opaque id for them.
-async function pickImportFile(): Promise<{ path: string; name: string } | null> {
-  const options: Electron.OpenDialogOptions = {
-    title: '选择要导入的文件',
-    properties: ['openFile'],
-    filters: [
-      { name: 'Excel、WPS 或 CSV', extensions: ['xlsx', 'xls', 'et', 'csv', 'ods', 'xlsm', 'xlsb', 'txt'] },
-      { name: '所有文件', extensions: ['*'] },
-    ],
-  };
+async function pickImportFile(
+  purpose: 'import' | 'backup' = 'import',
+): Promise<{ path: string; name: string } | null> {
+  const options: Electron.OpenDialogOptions =
+    purpose === 'backup'
+      ? {
+          title: '选择用来恢复的备份文件',
+          properties: ['openFile'],
+          filters: [
+            { name: '台账备份', extensions: ['db', 'bak'] },
+            { name: '所有文件', extensions: ['*'] },
+          ],
+        }
+      : {
+          title: '选择要导入的文件',
+          properties: ['openFile'],
+          filters: [
+            {
+              name: 'Excel、WPS 或 CSV',
+              extensions: ['xlsx', 'xls', 'et', 'csv', 'ods', 'xlsm', 'xlsb', 'txt'],
+            },
+            { name: '所有文件', extensions: ['*'] },
+          ],
+        };
   const r = mainWindow
     ? await dialog.showOpenDialog(mainWindow, options)
     : await dialog.showOpenDialog(options);
   const file = r.canceled ? undefined : r.filePaths[0];
   return file ? { path: file, name: path.basename(file) } : null;
+}
+
+/** 备份到文件夹或U盘: the folder a backup goes to. */
+async function pickFolder(title: string): Promise<string | null> {
+  const options: Electron.OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory'] };
+  const r = mainWindow
+    ? await dialog.showOpenDialog(mainWindow, options)
+    : await dialog.showOpenDialog(options);
+  return r.canceled ? null : (r.filePaths[0] ?? null);
 }
 
 /** Documents, or home when Documents is redirected to a share that is not there. */
@@ -346,7 +371,7 @@ function startCore(): Promise<LinkedCore> {
         importWorker: inApp(unpacked, IMPORT_WORKER_BUNDLE),
         safeguards: true,
       },
-      dialogs: { pickFile: pickImportFile, saveFile: saveGeneratedFile },
+      dialogs: { pickFile: pickImportFile, saveFile: saveGeneratedFile, pickFolder },
       printing: electronPrinting(),
       log,
     },
@@ -365,8 +390,13 @@ async function start(): Promise<void> {
     return;
   }
   try {
-    core = await startCore();
+    // A damaged ledger: the dialog offering the newest sound backup, then open again (damaged-ledger-dialog.ts).
+    core = await openCoreOrRecover(startCore, ledgerPath, log);
   } catch (e) {
+    if (e instanceof DamagedLedgerQuit) {
+      app.exit(1);
+      return;
+    }
     log(`cannot open ${ledgerPath}`, e);
     // LedgerError messages (e.g. 'db-from-newer-version') are written for the clerk already.
     const reason = e instanceof LedgerError ? e.message : `错误信息：${(e as Error)?.message ?? String(e)}`;

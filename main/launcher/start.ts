@@ -54,13 +54,21 @@ function runElectron(binary: string, root: string, forwarded: string[]): void {
 
 async function runBrowser(rendererDir: string, ledgerPath: string, port: number | undefined): Promise<void> {
   // Imported here so the Electron path does not load the core into this process.
-  const { startBrowserHost } = await import('../browser/server.ts');
-  const host = await startBrowserHost({
-    ledgerPath,
-    rendererDir,
-    ...(port === undefined ? {} : { port }),
-    log: (message, error) => console.error(`[ledger] ${message}`, error ?? ''),
-  });
+  const { startBrowserHostOrRecovery } = await import('../browser/damaged-ledger-host.ts');
+  const host = await startBrowserHostOrRecovery(
+    {
+      ledgerPath,
+      rendererDir,
+      ...(port === undefined ? {} : { port }),
+      log: (message, error) => console.error(`[ledger] ${message}`, error ?? ''),
+    },
+    {
+      announce: (url) => {
+        console.log(`台账文件已损坏，程序没有打开它。请在浏览器中打开：${url}`);
+        console.log('页面上可以恢复最近一份完好的备份，或退出。');
+      },
+    },
+  );
   console.log(`台账文件：${ledgerPath}`);
   console.log(`请在浏览器中打开：${host.url}`);
   console.log('按 Ctrl+C 退出。Press Ctrl+C to stop.');

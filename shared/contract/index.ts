@@ -14,6 +14,7 @@ import { qualityContract } from './quality.ts';
 import { homeContract } from './home.ts';
 import { plansContract } from './plans.ts';
 import { ownerContract } from './owner.ts';
+import { backupsContract } from './backups.ts';
 import { catalogUnit, countBy, countyCode, countyInfo, regionCode, regionNode } from './schemas.ts';
 
 const empty = z.object({}).strict();
@@ -121,6 +122,7 @@ export const contract = {
   ...homeContract,
   ...plansContract,
   ...ownerContract,
+  ...backupsContract,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -22,6 +22,7 @@ import { loadDemo } from '../../main/core/api/handlers.ts';
 import { getRegionCatalog } from '../../main/core/regions/catalog.ts';
 import { runLedgerCli } from '../helpers/run-cli.ts';
 import { tempDir, tempLedgerPath } from '../helpers/temp-ledger.ts';
+import { damage } from '../helpers/damage.ts';
 
 const mode = (file: string) => fs.statSync(file).mode & 0o777;
 const posix = process.platform !== 'win32';
@@ -41,18 +42,6 @@ const activeHouseholds = (file: string) => {
     db.close();
   }
 };
-
-/** Overwrites the middle of the file's second page (a b-tree page) with garbage. */
-function damage(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    const page = 4096;
-    fs.writeSync(fd, Buffer.alloc(page - 200, 0x5a), 0, page - 200, page + 100);
-    fs.writeSync(fd, Buffer.alloc(page, 0xa5), 0, page, page * 3);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
 
 describe('backups', () => {
   it('writes a checked, self-contained, user-only copy that opens with the same data', async () => {

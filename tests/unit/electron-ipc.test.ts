@@ -38,7 +38,7 @@ const handlers = { 'app.info': () => appInfo } as unknown as Handlers;
 /** The core's call over these handlers, as openCore makes it. */
 function coreOf(h: Handlers) {
   const owner = new WriteOwner();
-  return { call: ownedCall(owner, h), idle: () => owner.idle() };
+  return { call: ownedCall(owner, () => h), idle: () => owner.idle() };
 }
 
 describe('Electron IPC', () => {

@@ -56,6 +56,7 @@ import { printHandlers, type PrintHost } from './print-handlers.ts';
 import { qualityHandlers } from './quality-handlers.ts';
 import { homeHandlers } from './home-handlers.ts';
 import { planHandlers } from './plan-handlers.ts';
+import { backupHandlers, type BackupHost } from './backup-handlers.ts';
 import { requireLedger } from '../ledgers/record-sql.ts';
 import type { WriteOwner } from '../owner/write-owner.ts';
 
@@ -73,10 +74,14 @@ export interface HandlerContext {
   owner: WriteOwner;
   /** The Electron host's open/save dialogs; absent in browser mode (upload/download instead). */
   dialogs?: {
-    pickFile(purpose: 'import'): Promise<{ path: string; name: string } | null>;
+    pickFile(purpose: 'import' | 'backup'): Promise<{ path: string; name: string } | null>;
     saveFile(source: string, suggestedName: string): Promise<string | null>;
+    /** A folder to back up to (a USB stick); absent: the screen asks for a path. */
+    pickFolder?(title: string): Promise<string | null>;
   }; /** How the host prints (Electron); absent: PDF through a Chromium found on the machine. */
   printing?: PrintHost;
+  /** Checks off the UI thread and the restore the core owns (absent: backups over the CLI only). */
+  backups?: BackupHost;
 }
 
 export function createHandlers(ctx: HandlerContext): Handlers {
@@ -228,6 +233,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...qualityHandlers(ctx),
     ...homeHandlers(ctx),
     ...planHandlers(ctx),
+    ...backupHandlers(ctx),
     'files.pick': async () => {
       const picked = ctx.dialogs ? await ctx.dialogs.pickFile('import') : null;
       if (!picked) return { fileId: null, fileName: null };

@@ -10,7 +10,7 @@ import { chainedAuditHead, writeAnchor } from '../audit/audit-chain.ts';
 import { nativeBindingOptions } from '../db/native-binding.ts';
 import { createPrivateFile, fsyncDir, fsyncFile } from '../db/private-files.ts';
 import { backupDirOf, backupStamp } from './rotation.ts';
-import { verifyLedgerFile, type LedgerFileReport } from './verify-ledger-file.ts';
+import { verifyHere, type LedgerFileReport, type VerifyFile } from './verify-ledger-file.ts';
 import { makeSelfContained, writeBackup } from './write-backup.ts';
 
 export interface RestoreResult {
@@ -19,25 +19,42 @@ export interface RestoreResult {
   savedCurrent: LedgerFileReport | null;
 }
 
+/** Refuses a source that is the ledger itself or not a sound ledger of a version this program knows. */
+export async function checkRestoreSource(
+  ledgerPath: string,
+  source: string,
+  verify: VerifyFile = verifyHere,
+): Promise<LedgerFileReport> {
+  if (path.resolve(source) === path.resolve(ledgerPath))
+    throw new LedgerError('bad-request', '要恢复的文件就是当前台账本身。');
+  const checked = await verify(source, 'integrity', true);
+  if (!checked.ok)
+    throw new LedgerError(
+      'validation',
+      `不能用 ${path.basename(source)} 恢复：${checked.problems.join('；')}`,
+    );
+  return checked;
+}
+
 export async function restoreLedger(
   ledgerPath: string,
   source: string,
   now = new Date(),
+  /** How files are checked (the hosts: off the thread that answers the UI). */
+  verify: VerifyFile = verifyHere,
+  /** The source's check when the caller made it already (checkRestoreSource), before closing its ledger. */
+  checkedSource?: LedgerFileReport,
 ): Promise<RestoreResult> {
-  if (path.resolve(source) === path.resolve(ledgerPath))
-    throw new LedgerError('bad-request', '要恢复的文件就是当前台账本身。');
-  const checked = verifyLedgerFile(source);
-  if (!checked.ok)
-    throw new LedgerError('validation', `不能用 ${source} 恢复：${checked.problems.join('；')}`);
+  const checked = checkedSource ?? (await checkRestoreSource(ledgerPath, source, verify));
 
   let savedCurrent: LedgerFileReport | null = null;
   if (fs.existsSync(ledgerPath) && fs.statSync(ledgerPath).size > 0) {
     const current = new Database(ledgerPath, nativeBindingOptions());
     try {
       // A damaged ledger cannot be backed up whole; it is kept aside as it is instead.
-      const sound = verifyLedgerFile(ledgerPath, 'quick').ok;
+      const sound = (await verify(ledgerPath, 'quick', false)).ok;
       const target = path.join(backupDirOf(ledgerPath), `ledger-${backupStamp(now)}-before-restore.db`);
-      if (sound) savedCurrent = await writeBackup(current, target);
+      if (sound) savedCurrent = await writeBackup(current, target, verify);
       else fs.copyFileSync(ledgerPath, target.replace(/\.db$/, '-damaged.db.bak'));
       current.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
@@ -56,7 +73,7 @@ export async function restoreLedger(
       from.close();
     }
     makeSelfContained(tmp);
-    const copy = verifyLedgerFile(tmp);
+    const copy = await verify(tmp, 'integrity', false);
     if (!copy.ok) throw new LedgerError('internal', `恢复中止，台账未改动：${copy.problems.join('；')}`);
     fsyncFile(tmp);
     fs.renameSync(tmp, ledgerPath);

@@ -6,17 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Ledger } from '../db/open-ledger.ts';
 import { writeBackup } from './write-backup.ts';
+import { BACKUP_REASON_LABEL, type BACKUP_REASONS } from '../../../shared/contract/backups.ts';
 import type { LedgerFileReport, VerifyFile } from './verify-ledger-file.ts';
 
-export type BackupReason = 'start' | 'hourly' | 'before-import' | 'before-restore' | 'manual';
-
-export const REASON_LABEL: Record<BackupReason, string> = {
-  start: '启动时',
-  hourly: '定时',
-  'before-import': '导入前',
-  'before-restore': '恢复前',
-  manual: '手动',
-};
+export type BackupReason = (typeof BACKUP_REASONS)[number];
+export const REASON_LABEL: Record<BackupReason, string> = BACKUP_REASON_LABEL;
 
 export const backupDirOf = (ledgerPath: string): string =>
   path.join(path.dirname(path.resolve(ledgerPath)), 'backups');

@@ -30,6 +30,14 @@ export interface LedgerFileReport {
 const count = (db: Database.Database, table: string): number =>
   Number(db.prepare(`SELECT count(*) FROM ${table} WHERE status = 'active'`).pluck().get());
 
+/** SQLite's English for a file it cannot read, in words a clerk can act on. */
+function unreadable(file: string, e: unknown): string {
+  const code = (e as { code?: unknown }).code;
+  if (code === 'SQLITE_NOTADB') return `${file} 不是台账文件（不是 SQLite 数据库，或文件开头已损坏）。`;
+  if (code === 'SQLITE_CORRUPT') return `文件已损坏（${(e as Error).message}）。`;
+  return `读取 ${file} 失败：${(e as Error).message}`;
+}
+
 export function verifyLedgerFile(
   file: string,
   mode: 'integrity' | 'quick' = 'integrity',
@@ -90,7 +98,7 @@ export function verifyLedgerFile(
       for (const p of report.audit.problems) report.auditProblems.push(`审计日志：${p.message}`);
     }
   } catch (e) {
-    report.problems.push(`读取 ${file} 失败：${(e as Error).message}`);
+    report.problems.push(unreadable(file, e));
   } finally {
     db.close();
   }

@@ -73,7 +73,7 @@ export function connectCore(
         settleOpen = null;
         return;
       case 'open-failed':
-        settleOpen?.reject(new LedgerError(m.code as ErrorCode, m.message));
+        settleOpen?.reject(new LedgerError(m.code as ErrorCode, m.message, m.details));
         settleOpen = null;
         return;
       case 'reply': {

@@ -21,8 +21,9 @@ export type LinkedCoreOptions = Omit<
 
 /** What the core may ask of its host. */
 export interface HostServices {
-  pickFile(purpose: 'import'): Promise<{ path: string; name: string } | null>;
+  pickFile(purpose: 'import' | 'backup'): Promise<{ path: string; name: string } | null>;
   saveFile(source: string, suggestedName: string): Promise<string | null>;
+  pickFolder(title: string): Promise<string | null>;
   pdfOpen(): Promise<number>;
   pdfRender(renderer: number, html: string): Promise<Uint8Array>;
   pdfClose(renderer: number): Promise<void>;
@@ -42,7 +43,8 @@ export type ToCore =
 
 export type FromCore =
   | { type: 'opened' }
-  | { type: 'open-failed'; code: string; message: string }
+  /** `details`: the LedgerError's (e.g. the newest sound backup of a damaged ledger), kept across the link. */
+  | { type: 'open-failed'; code: string; message: string; details?: unknown }
   | { type: 'reply'; id: number; value: unknown }
   | { type: 'service'; id: number; name: ServiceName; args: unknown[] }
   | { type: 'log'; message: string; error: string | null };
@@ -61,6 +63,7 @@ export function hostServices(dialogs?: HandlerContext['dialogs'], printing?: Pri
   return {
     pickFile: (purpose) => dialogs?.pickFile(purpose) ?? missing('选择文件'),
     saveFile: (source, name) => dialogs?.saveFile(source, name) ?? missing('保存文件'),
+    pickFolder: (title) => dialogs?.pickFolder?.(title) ?? missing('选择文件夹'),
     pdfOpen: async () => {
       if (!printing?.pdf) return missing('生成 PDF');
       const id = ++next;
@@ -89,6 +92,7 @@ export function servicesAsContext(
           dialogs: {
             pickFile: (purpose) => ask('pickFile', purpose),
             saveFile: (source, name) => ask('saveFile', source, name),
+            pickFolder: (title) => ask('pickFolder', title),
           },
         }
       : {}),

@@ -48,6 +48,7 @@ export function serveCore(port: LinkPort<ToCore, FromCore>): void {
               type: 'open-failed',
               code: e instanceof LedgerError ? e.code : 'internal',
               message: (e as Error)?.message ?? String(e),
+              ...(e instanceof LedgerError && e.details !== undefined ? { details: e.details } : {}),
             }),
         );
         return;

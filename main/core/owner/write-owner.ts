@@ -91,8 +91,8 @@ export class WriteOwner {
 
 /** A contract call through the owner: dispatched in turn, a write (shared/contract/writes.ts) after the lease. */
 export const ownedCall =
-  (owner: WriteOwner, handlers: Handlers) =>
+  (owner: WriteOwner, handlers: () => Handlers) =>
   (method: string, request: unknown, options?: DispatchOptions): Promise<Result<unknown>> =>
     owner.run(isMethodName(method) && writesLedger(method), () =>
-      dispatch(handlers, method, request, options),
+      dispatch(handlers(), method, request, options),
     );

@@ -19,9 +19,10 @@ import { OperatorDialog } from './OperatorDialog.tsx';
 import { RegionTree } from './RegionTree.tsx';
 import { RouteBar } from './RouteBar.tsx';
 import { PageOutlet } from '../pages/PageOutlet.tsx';
+import { PAGE_AFTER_RESTORE } from '../pages/settings/backup-actions.ts';
 
 export function AppShell({ info }: { info: ResponseOf<'app.info'> }) {
-  const routes = useRouteStack('home');
+  const routes = useRouteStack(PAGE_AFTER_RESTORE ?? 'home');
   // 1024-wide office screens: a narrower tree leaves the list room for its columns.
   const wide = Grid.useBreakpoint().xl ?? true;
   const tree = useLedgerQuery('regions.tree', {});

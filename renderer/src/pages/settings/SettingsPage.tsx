@@ -1,7 +1,8 @@
-// 设置: the operator's name (changeable here) and the ledger's data year. Other settings are not built yet.
+// 设置: the operator's name (changeable here), the ledger's data year, and 备份与恢复 (BackupPanel).
 import { Button, Card, Descriptions, Typography } from 'antd';
 import { UserOutlined } from '@ant-design/icons';
 import { useOperator } from '../../state/operator.ts';
+import { BackupPanel } from './BackupPanel.tsx';
 
 export function SettingsPage() {
   const operator = useOperator();
@@ -30,8 +31,9 @@ export function SettingsPage() {
           更换操作员
         </Button>
       </Card>
+      <BackupPanel />
       <Card size="small" title="其他设置" className="record-card">
-        <span className="page-heading-path">代码表扩展、备份等设置正在开发中，尚未提供。</span>
+        <span className="page-heading-path">代码表扩展等设置正在开发中，尚未提供。</span>
       </Card>
     </div>
   );
