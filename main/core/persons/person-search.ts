@@ -29,8 +29,10 @@ interface Row {
 export function searchPersons(ledger: Ledger, query: PersonSearchQuery) {
   const m = personMatch(query.q);
   if (!m) return { total: 0, rows: [] };
-  const where = [`p.id IN (${m.sql})`];
-  const params: unknown[] = [...m.params];
+  // Tested on the person row itself: a one-character name then walks the (name) index in order and
+  // stops at the page's end, instead of collecting every 王 of the county first.
+  const where = [m.onPerson.sql];
+  const params: unknown[] = [...m.onPerson.params];
   if (query.status !== 'all') {
     where.push('p.status = ?');
     params.push(query.status);
