@@ -155,7 +155,7 @@ export const auditEntry = z.object({
   id: z.number().int().nonnegative(),
   at: z.string(),
   operator: z.string(),
-  action: z.enum(['create', 'update', 'delete', 'cancel', 'restore', 'move-in', 'move-out', 'set-head']),
+  action: z.enum(['create', 'update', 'delete', 'cancel', 'restore', 'move-in', 'move-out', 'set-head', 'reveal']),
   entity: z.enum(['household', 'person', 'region', 'record']),
   entityId: z.string(),
   label: z.string(),

@@ -144,6 +144,18 @@ export const registerContract = {
     response: z.object({ total: z.number().int(), rows: z.array(personSearchRow) }),
     errors: ['not-initialized'],
   }),
+  'register.reveal': method({
+    summary: '显示一个人（或一户）的完整证件号码或电话，并记入审计日志',
+    request: z
+      .object({
+        entity: z.enum(['person', 'household']),
+        id: entityId,
+        field: z.enum(['id_number', 'phone']),
+      })
+      .strict(),
+    response: z.object({ value: z.string() }),
+    errors: ['not-found', 'validation'],
+  }),
   'persons.checkId': method({
     summary: '检查证件号码：格式、校验位，以及是否已在本县登记',
     request: z.object({ idNumber: z.string().max(40), excludePersonId: entityId.optional() }).strict(),

@@ -32,6 +32,7 @@ import { listCodeTables } from '../ledger/code-table-list.ts';
 import { dataYear, getOperator, setOperator } from '../ledger/operator.ts';
 import { checkIdNumber } from '../persons/id-registry.ts';
 import { searchPersons } from '../persons/person-search.ts';
+import { revealNumber } from '../reveal/reveal-number.ts';
 import {
   cancelPerson,
   createPerson,
@@ -143,6 +144,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
         place: placeOf(ledger, household),
       };
     },
+    'register.reveal': (req) => revealNumber(ledger, req),
     'persons.search': (query) => {
       requireCounty(ledger);
       return searchPersons(ledger, query);
