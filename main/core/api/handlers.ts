@@ -33,6 +33,7 @@ import { dataYear, getOperator, setOperator } from '../ledger/operator.ts';
 import { checkIdNumber } from '../persons/id-registry.ts';
 import { searchPersons } from '../persons/person-search.ts';
 import { revealNumber } from '../reveal/reveal-number.ts';
+import { getListColumns, setListColumns } from '../list-columns/list-columns.ts';
 import {
   cancelPerson,
   createPerson,
@@ -145,6 +146,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       };
     },
     'register.reveal': (req) => revealNumber(ledger, req),
+    'lists.getColumns': ({ list }) => getListColumns(ledger, list),
+    'lists.setColumns': ({ list, hidden }) => setListColumns(ledger, list, hidden),
     'persons.search': (query) => {
       requireCounty(ledger);
       return searchPersons(ledger, query);

@@ -1,5 +1,5 @@
 // County-wide 查人: any member by 姓名, 证件号码 fragment or phone, with where they live.
-import { maskIdNumber } from '../../../shared/mask.ts';
+import { maskIdNumberShowing } from '../../../shared/mask.ts';
 import type { Ledger } from '../db/open-ledger.ts';
 import { findRegion, householdRegionFilter } from '../regions/region-tree.ts';
 import { personMatch } from './person-match.ts';
@@ -61,7 +61,7 @@ export function searchPersons(ledger: Ledger, query: PersonSearchQuery) {
     rows: rows.map((r) => ({
       id: r.id,
       name: r.name,
-      idMasked: maskIdNumber(r.id_number),
+      idMasked: maskIdNumberShowing(r.id_number, m.digits ? m.text : null),
       sex: r.sex,
       birthDate: r.birth_date,
       relation: r.relation,
