@@ -8,7 +8,7 @@ import { openLedger } from '../../main/core/db/open-ledger.ts';
 import { listHouseholds } from '../../main/core/households/household-list.ts';
 import { searchPersons } from '../../main/core/persons/person-search.ts';
 import { getRegionCatalog } from '../../main/core/regions/catalog.ts';
-import { cpuTime, median, report, round, time } from './measure.ts';
+import { median, report, round, time } from './measure.ts';
 
 export async function benchSearch(households: number): Promise<Record<string, number>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-'));
