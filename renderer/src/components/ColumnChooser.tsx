@@ -58,15 +58,15 @@ export function useColumnChoice<C extends ChoosableColumn>(
   const content = (
     <div className="column-chooser" data-testid={`${testId}-panel`}>
       {columns.map((c) => (
-        <Checkbox
-          key={c.key}
-          checked={c.fixed || !hidden.includes(c.key)}
-          disabled={c.fixed}
-          onChange={(e) => toggle(c.key, e.target.checked)}
-          data-testid={`${testId}-${c.key}`}
-        >
-          {c.title}
-        </Checkbox>
+        <span key={c.key} data-testid={`${testId}-${c.key}`} data-fixed={c.fixed ? 'true' : undefined}>
+          <Checkbox
+            checked={c.fixed || !hidden.includes(c.key)}
+            disabled={c.fixed}
+            onChange={(e) => toggle(c.key, e.target.checked)}
+          >
+            {c.title}
+          </Checkbox>
+        </span>
       ))}
       <Button size="small" type="link" onClick={reset} disabled={hiddenCount === 0}>
         显示全部列
