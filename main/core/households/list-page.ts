@@ -28,15 +28,37 @@ interface Key {
 
 type Part = 'filled' | 'empty';
 
-interface Remembered {
-  version: string;
-  offset: number;
-  key: Key;
+/**
+ * A small memory per connection and list query (newest kept, oldest dropped past `max`); every value
+ * carries the data version it was read at, and callers use it only at that version.
+ */
+function perLedger<T extends { version: string }>(max: number) {
+  const byLedger = new WeakMap<Ledger, Map<string, T>>();
+  const mapOf = (ledger: Ledger) => {
+    let map = byLedger.get(ledger);
+    if (map === undefined) {
+      map = new Map();
+      byLedger.set(ledger, map);
+    }
+    return map;
+  };
+  return {
+    get: (ledger: Ledger, sig: string, version: string): T | undefined => {
+      const v = mapOf(ledger).get(sig);
+      return v !== undefined && v.version === version ? v : undefined;
+    },
+    set: (ledger: Ledger, sig: string, value: T | null) => {
+      const map = mapOf(ledger);
+      map.delete(sig);
+      if (value === null) return;
+      map.set(sig, value);
+      if (map.size > max) map.delete(map.keys().next().value as string);
+    },
+  };
 }
 
-// Per connection: where the last page read of each list ended, so the next page seeks straight to it.
-const nextKeys = new WeakMap<Ledger, Map<string, Remembered>>();
-const MAX_REMEMBERED = 20;
+// Where the last page read of each list ended, so the next page seeks straight to it.
+const nextKeys = perLedger<{ version: string; offset: number; key: Key }>(20);
 
 const signature = (l: KeyedList) => JSON.stringify([l.from, l.where, l.params, l.column, l.desc]);
 
@@ -97,32 +119,15 @@ function idsFrom(ledger: Ledger, l: KeyedList, key: Key, limit: number): { ids: 
 export function pageIds(ledger: Ledger, l: KeyedList, offset: number, limit: number): number[] {
   const sig = signature(l);
   const version = dataVersion(ledger);
-  let remembered = nextKeys.get(ledger);
-  if (remembered === undefined) {
-    remembered = new Map();
-    nextKeys.set(ledger, remembered);
-  }
-  const known = remembered.get(sig);
-  const key =
-    known !== undefined && known.version === version && known.offset === offset
-      ? known.key
-      : keyAt(ledger, l, offset);
+  const known = nextKeys.get(ledger, sig, version);
+  const key = known !== undefined && known.offset === offset ? known.key : keyAt(ledger, l, offset);
   if (key === null) return [];
   const { ids, next } = idsFrom(ledger, l, key, limit);
-  remembered.delete(sig);
-  if (next !== null) {
-    remembered.set(sig, { version, offset: offset + ids.length, key: next });
-    if (remembered.size > MAX_REMEMBERED) remembered.delete(remembered.keys().next().value as string);
-  }
+  nextKeys.set(ledger, sig, next === null ? null : { version, offset: offset + ids.length, key: next });
   return ids;
 }
 
-interface Found {
-  version: string;
-  ids: number[];
-}
-const searches = new WeakMap<Ledger, Map<string, Found>>();
-const MAX_SEARCHES = 8;
+const searches = perLedger<{ version: string; ids: number[] }>(8);
 
 /** An ORDER BY that SQLite will not take from an index (`+h.column`): sort the few rows found instead. */
 export const unindexed = (order: string): string => order.replace(/h\.(\w+)/g, '+h.$1');
@@ -134,19 +139,12 @@ export const unindexed = (order: string): string => order.replace(/h\.(\w+)/g, '
 export function searchResultIds(ledger: Ledger, l: KeyedList, order: string): number[] {
   const sig = signature(l);
   const version = dataVersion(ledger);
-  let found = searches.get(ledger);
-  if (found === undefined) {
-    found = new Map();
-    searches.set(ledger, found);
-  }
-  const known = found.get(sig);
-  if (known !== undefined && known.version === version) return known.ids;
+  const known = searches.get(ledger, sig, version);
+  if (known !== undefined) return known.ids;
   const ids = ledger.sqlite
     .prepare(`SELECT h.id FROM ${l.from} WHERE ${l.where} ORDER BY ${order}`)
     .pluck()
     .all(...l.params) as number[];
-  found.delete(sig);
-  found.set(sig, { version, ids });
-  if (found.size > MAX_SEARCHES) found.delete(found.keys().next().value as string);
+  searches.set(ledger, sig, { version, ids });
   return ids;
 }
