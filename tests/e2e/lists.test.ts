@@ -27,9 +27,11 @@ describe.skipIf(skip !== null)('lists at 1366×768 (Chromium)', () => {
     await host?.close();
   });
 
+  // The app has settled on 首页 first (a click before it has would be undone by its first route).
   const openHouseholds = async () => {
+    await testId('page-home').waitFor({ timeout: 60_000 });
     await testId('nav-households').click();
-    await testId('household-row').first().waitFor();
+    await testId('household-row').first().waitFor({ timeout: 60_000 });
   };
 
   it('keeps 户编号 and 户主 in view when the list scrolls right', async () => {
@@ -137,8 +139,9 @@ describe.skipIf(skip !== null)('lists at 125 % scaling (1093×614 CSS pixels)', 
 
   it('keeps 户编号 and 户主 and the 列 button in view', async () => {
     await page.goto(host.url);
+    await page.getByTestId('page-home').waitFor({ timeout: 60_000 });
     await page.getByTestId('nav-households').click();
-    await page.getByTestId('household-row').first().waitFor();
+    await page.getByTestId('household-row').first().waitFor({ timeout: 60_000 });
     await expect(page.getByTestId('household-columns').isVisible()).resolves.toBe(true);
     const grid = page.getByTestId('household-list');
     await grid.evaluate((el) => {
