@@ -13,6 +13,7 @@ import * as m0008 from './2026_12_06_0008_migrant_slips.ts';
 import * as m0009 from './2026_12_06_0009_quality_findings.ts';
 import * as m0010 from './2026_12_06_0010_report_indexes.ts';
 import * as m0011 from './2026_12_06_0011_audit_chain.ts';
+import * as m0012 from './2026_12_06_0012_reveal_and_list_order.ts';
 import * as m0013 from './2026_12_06_0013_report_places.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -27,5 +28,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_12_06_0009_quality_findings': m0009,
   '2026_12_06_0010_report_indexes': m0010,
   '2026_12_06_0011_audit_chain': m0011,
+  '2026_12_06_0012_reveal_and_list_order': m0012,
   '2026_12_06_0013_report_places': m0013,
 };

@@ -15,7 +15,8 @@ export interface AuditChange {
 export interface AuditEntryView {
   at: string;
   operator: string;
-  action: 'create' | 'update' | 'delete' | 'cancel' | 'restore' | 'move-in' | 'move-out' | 'set-head';
+  action:
+    'create' | 'update' | 'delete' | 'cancel' | 'restore' | 'move-in' | 'move-out' | 'set-head' | 'reveal';
   entity: 'household' | 'person' | 'region' | 'record';
   /** For 'record' entries: the thematic ledger, whose definition names and displays the fields. */
   ledgerId?: string;
@@ -77,6 +78,7 @@ const ACTION_VERB: Record<AuditEntryView['action'], string> = {
   'move-in': '迁入',
   'move-out': '迁出',
   'set-head': '变更户主',
+  reveal: '查看',
 };
 
 const ENTITY_NOUN = { household: '户', person: '成员', region: '区划', record: '记录' } as const;
@@ -111,6 +113,11 @@ export function describeAuditEntry(e: AuditEntryView, subject = true): string[] 
       ? `，原因：${displayValue(e.entity, 'cancel_reason', reason.after)}${note?.after ? `（${note.after}）` : ''}`
       : '';
     return [`${who} 注销了${noun} ${e.label}${when?.after ? `（${when.after}）` : ''}${why}`];
+  }
+  if (e.action === 'reveal') {
+    const field = details[0]?.field ?? 'id_number';
+    const what = field === 'phone' ? '联系电话' : field === 'head_id_number' ? '户主证件号码' : '证件号码';
+    return [`${who} 查看了${noun} ${e.label} 的完整${what}`];
   }
   if (e.action === 'move-in' || e.action === 'move-out') {
     const moved = details.find((c) => c.field === 'household_no');

@@ -41,3 +41,23 @@ export function maskPhone(phone: string): string {
   if (n >= 7) return keep(chars, 3, 2);
   return stars(n);
 }
+
+/**
+ * 脱敏，但露出搜索时输入的那几位（如按身份证后 6 位搜索：'420626********123456' 中的 '123456'），
+ * 让办事员能核对搜到的是不是要找的人。fragment 为 null、少于 3 位或号码中没有它时与普通脱敏相同。
+ * 露出的是号码中最后一处出现的位置（后几位搜索最常见）。
+ */
+function maskShowing(value: string, fragment: string | null, mask: (v: string) => string): string {
+  const masked = mask(value);
+  const v = value.trim().toUpperCase();
+  const f = fragment?.toUpperCase() ?? '';
+  const at = f.length >= 3 ? v.lastIndexOf(f) : -1;
+  if (at < 0 || masked.length !== v.length) return masked;
+  return masked.slice(0, at) + v.slice(at, at + f.length) + masked.slice(at + f.length);
+}
+
+export const maskIdNumberShowing = (id: string, fragment: string | null): string =>
+  maskShowing(id, fragment, maskIdNumber);
+
+export const maskPhoneShowing = (phone: string, fragment: string | null): string =>
+  maskShowing(phone, fragment, maskPhone);

@@ -21,6 +21,9 @@ import {
 } from './register-schemas.ts';
 import { regionCode, regionNode } from './schemas.ts';
 
+/** A list's name for its remembered columns: 'households', 'persons', 'ledger:migrant_work' … */
+const listId = z.string().regex(/^[a-z_:]{1,60}$/);
+
 const issue = z.object({
   field: z.string().nullable(),
   level: z.enum(['error', 'warning']),
@@ -143,6 +146,30 @@ export const registerContract = {
       .strict(),
     response: z.object({ total: z.number().int(), rows: z.array(personSearchRow) }),
     errors: ['not-initialized'],
+  }),
+  'lists.getColumns': method({
+    summary: '一个列表隐藏了哪些列（“列”按钮的选择，按列表记住）',
+    request: z.object({ list: listId }).strict(),
+    response: z.object({ hidden: z.array(z.string()).nullable() }),
+    errors: [],
+  }),
+  'lists.setColumns': method({
+    summary: '记住一个列表隐藏的列',
+    request: z.object({ list: listId, hidden: z.array(z.string().max(60)).max(100) }).strict(),
+    response: z.object({ hidden: z.array(z.string()) }),
+    errors: [],
+  }),
+  'register.reveal': method({
+    summary: '显示一个人（或一户）的完整证件号码或电话，并记入审计日志',
+    request: z
+      .object({
+        entity: z.enum(['person', 'household']),
+        id: entityId,
+        field: z.enum(['id_number', 'phone']),
+      })
+      .strict(),
+    response: z.object({ value: z.string() }),
+    errors: ['not-found', 'validation'],
   }),
   'persons.checkId': method({
     summary: '检查证件号码：格式、校验位，以及是否已在本县登记',

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { maskIdNumber, maskPhone } from '../../shared/mask.ts';
+import { maskIdNumber, maskIdNumberShowing, maskPhone, maskPhoneShowing } from '../../shared/mask.ts';
 
 const DIGITS = '4206261985123112341101234567890';
 const digits = (n: number): string => DIGITS.slice(0, n);
@@ -133,5 +133,18 @@ describe('maskPhone', () => {
       else expect(visible).toBe(0);
       expect(m.slice(0, n >= 7 ? 3 : 0)).toBe(p.slice(0, n >= 7 ? 3 : 0));
     }
+  });
+});
+
+describe('maskIdNumberShowing / maskPhoneShowing (the digits a search typed)', () => {
+  it('shows the last 6 digits searched, the rest masked as usual', () => {
+    expect(maskIdNumberShowing('420626198512311234', '311234')).toBe('420626******311234');
+    expect(maskIdNumberShowing('11010519491231002X', '31002x')).toBe('110105******31002X');
+    expect(maskPhoneShowing('13812345678', '2345')).toBe('138*2345678');
+  });
+  it('is the plain mask for no fragment, a short one or one the number does not hold', () => {
+    expect(maskIdNumberShowing('420626198512311234', null)).toBe('420626********1234');
+    expect(maskIdNumberShowing('420626198512311234', '12')).toBe('420626********1234');
+    expect(maskIdNumberShowing('420626198512311234', '999999')).toBe('420626********1234');
   });
 });

@@ -32,6 +32,8 @@ import { listCodeTables } from '../ledger/code-table-list.ts';
 import { dataYear, getOperator, setOperator } from '../ledger/operator.ts';
 import { checkIdNumber } from '../persons/id-registry.ts';
 import { searchPersons } from '../persons/person-search.ts';
+import { revealNumber } from '../reveal/reveal-number.ts';
+import { getListColumns, setListColumns } from '../list-columns/list-columns.ts';
 import {
   cancelPerson,
   createPerson,
@@ -153,6 +155,9 @@ export function createHandlers(ctx: HandlerContext): Handlers {
         place: placeOf(ledger, household),
       };
     },
+    'register.reveal': (req) => revealNumber(ledger, req),
+    'lists.getColumns': ({ list }) => getListColumns(ledger, list),
+    'lists.setColumns': ({ list, hidden }) => setListColumns(ledger, list, hidden),
     'persons.search': (query) => {
       requireCounty(ledger);
       return searchPersons(ledger, query);

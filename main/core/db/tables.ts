@@ -135,7 +135,9 @@ export type AuditAction =
   | 'export'
   | 'import'
   | 'undo-import'
-  | 'setting';
+  | 'setting'
+  /** A full 证件号码 or phone shown on purpose (migration 0012); changes name the field, no values. */
+  | 'reveal';
 /** 'record': a thematic ledger's record, entity_id '<ledger id>:<record id>'. */
 export type AuditEntity = 'household' | 'person' | 'region' | 'record' | 'file' | 'batch' | 'setting';
 

@@ -1,5 +1,5 @@
 // County-wide 查人: any member by 姓名, 证件号码 fragment or phone, with where they live.
-import { maskIdNumber } from '../../../shared/mask.ts';
+import { maskIdNumberShowing } from '../../../shared/mask.ts';
 import { shortRegionName } from '../../../shared/region-name.ts';
 import type { Ledger } from '../db/open-ledger.ts';
 import { findRegion, householdRegionFilter } from '../regions/region-tree.ts';
@@ -30,8 +30,10 @@ interface Row {
 export function searchPersons(ledger: Ledger, query: PersonSearchQuery) {
   const m = personMatch(query.q);
   if (!m) return { total: 0, rows: [] };
-  const where = [`p.id IN (${m.sql})`];
-  const params: unknown[] = [...m.params];
+  // Tested on the person row itself: a one-character name then walks the (name) index in order and
+  // stops at the page's end, instead of collecting every 王 of the county first.
+  const where = [m.onPerson.sql];
+  const params: unknown[] = [...m.onPerson.params];
   if (query.status !== 'all') {
     where.push('p.status = ?');
     params.push(query.status);
@@ -60,7 +62,7 @@ export function searchPersons(ledger: Ledger, query: PersonSearchQuery) {
     rows: rows.map((r) => ({
       id: r.id,
       name: r.name,
-      idMasked: maskIdNumber(r.id_number),
+      idMasked: maskIdNumberShowing(r.id_number, m.digits ? m.text : null),
       sex: r.sex,
       birthDate: r.birth_date,
       relation: r.relation,

@@ -14,7 +14,26 @@ export interface VirtualColumn<Row, S extends string = string> {
   render: (row: Row, index: number) => ReactNode;
   /** The cell's tooltip (full text of a clipped value). */
   tooltip?: (row: Row) => string | undefined;
+  /** Names the row: the 列 chooser cannot hide it. */
+  fixed?: boolean;
+  /** Stays in view when the clerk scrolls right (户编号, 户主); frozen columns come first. */
+  frozen?: boolean;
 }
+
+/** Left offsets of the frozen columns (sticky), and which one is the last (its shadow). */
+function frozenStyles<Row, S extends string>(columns: readonly VirtualColumn<Row, S>[]) {
+  const styles = new Map<string, { left: number; last: boolean }>();
+  let left = 0;
+  const frozen = columns.filter((c) => c.frozen);
+  frozen.forEach((c, i) => {
+    styles.set(c.key, { left, last: i === frozen.length - 1 });
+    left += c.width;
+  });
+  return styles;
+}
+
+const frozenClass = (f: { last: boolean } | undefined) =>
+  f === undefined ? '' : ` vt-frozen${f.last ? ' vt-frozen-last' : ''}`;
 
 export interface VirtualTableProps<Row, S extends string> {
   columns: readonly VirtualColumn<Row, S>[];
@@ -63,6 +82,7 @@ export function VirtualTable<Row, S extends string>(props: VirtualTableProps<Row
   const [scrollTop, setScrollTop] = useState(0);
   const viewport = Math.max(rowHeight, height - HEADER_HEIGHT);
   const width = columns.reduce((sum, c) => sum + c.width, 0);
+  const frozen = frozenStyles(columns);
 
   const firstVisible = Math.min(Math.floor(scrollTop / rowHeight), Math.max(0, total - 1));
   const lastVisible = Math.min(total - 1, Math.ceil((scrollTop + viewport) / rowHeight));
@@ -147,8 +167,8 @@ export function VirtualTable<Row, S extends string>(props: VirtualTableProps<Row
           <div
             key={c.key}
             role="gridcell"
-            className={`vt-cell vt-align-${c.align ?? 'left'}`}
-            style={{ width: c.width }}
+            className={`vt-cell vt-align-${c.align ?? 'left'}${frozenClass(frozen.get(c.key))}`}
+            style={{ width: c.width, left: frozen.get(c.key)?.left }}
             title={row === undefined ? undefined : c.tooltip?.(row)}
           >
             {row === undefined ? <span className="vt-placeholder-bar" /> : c.render(row, i)}
@@ -182,8 +202,8 @@ export function VirtualTable<Row, S extends string>(props: VirtualTableProps<Row
               key={c.key}
               role="columnheader"
               aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-              className={`vt-cell vt-head vt-align-${c.align ?? 'left'}${c.sortColumn ? ' vt-sortable' : ''}`}
-              style={{ width: c.width }}
+              className={`vt-cell vt-head vt-align-${c.align ?? 'left'}${c.sortColumn ? ' vt-sortable' : ''}${frozenClass(frozen.get(c.key))}`}
+              style={{ width: c.width, left: frozen.get(c.key)?.left }}
               onClick={c.sortColumn === undefined ? undefined : () => onSort(c.sortColumn as S)}
               title={c.sortColumn === undefined ? c.title : `${c.title}（点击排序）`}
               data-testid={`vt-head-${c.key}`}

@@ -17,9 +17,16 @@ import { HouseholdFilters } from './HouseholdFilters.tsx';
 import { useHouseholdRows } from './useHouseholdRows.ts';
 import { api } from '../../api/transport.ts';
 import { ExportButtons } from '../../components/ExportButtons.tsx';
+import { useColumnChoice } from '../../components/ColumnChooser.tsx';
 import { PrintButton } from '../print/PrintButton.tsx';
 
 export const SEARCH_DEBOUNCE_MS = 250;
+
+/** The search as ID/phone digits (spaces out, x as X), to mark where they show; undefined for a name. */
+const searchedDigits = (search: string): string | undefined => {
+  const d = search.replace(/[\s\u3000]+/g, '').toUpperCase();
+  return /^[0-9X]{3,}$/.test(d) ? d : undefined;
+};
 
 export function HouseholdListPage() {
   const { selectedCode, selected, path } = useRegionSelection();
@@ -43,9 +50,11 @@ export function HouseholdListPage() {
         showVillage: selected === undefined || selected.level === 'county' || selected.level === 'township',
         showStatus: view.status !== 'active',
         showMatched: normalizeListSearch(search) !== '',
+        digits: searchedDigits(search),
       }),
     [tables, selected, view.status, search],
   );
+  const { visible, chooser } = useColumnChoice('households', columns, 'household-columns');
 
   const listRef = useRef<PagedListHandle>(null);
   const focusList = useCallback(() => listRef.current?.focus(), []);
@@ -65,6 +74,7 @@ export function HouseholdListPage() {
         </span>
         <ListTotal total={total} unit="户" busy={searching} testId="household-total" />
         <span className="page-heading-actions">
+          {chooser}
           <Button
             icon={<ReloadOutlined />}
             onClick={() => rows.reload(activeIndex)}
@@ -122,7 +132,7 @@ export function HouseholdListPage() {
 
       <PagedList
         rows={rows}
-        columns={columns}
+        columns={visible}
         state={list}
         onOpen={(row) => open({ page: 'household', id: row.id }, `户 ${row.householdNo}`)}
         resetKey={queryKey}

@@ -3,6 +3,7 @@ import type { HTMLAttributes } from 'react';
 import { Button, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { cancelledWithHousehold } from '../../../../shared/household-cancel.ts';
 import { maskIdNumber } from '../../../../shared/mask.ts';
+import { RevealNumber } from '../../components/RevealNumber.tsx';
 import { useCodeTables } from '../../state/code-tables.ts';
 import type { PersonDetail } from '../persons/PersonEditDialog.tsx';
 
@@ -68,10 +69,14 @@ export function MemberTable({ members, readOnly, onAction }: MemberTableProps) {
     {
       title: '证件号码',
       key: 'id',
-      width: 172,
+      width: 196,
       render: (_, p) => (
-        <span className="mono">
-          {maskIdNumber(p.entry.id_number)}
+        <span>
+          <RevealNumber
+            masked={maskIdNumber(p.entry.id_number)}
+            target={{ entity: 'person', id: p.id, field: 'id_number' }}
+            testId="member-id"
+          />
           {p.idFlagged && <Tag className="id-flag">存疑</Tag>}
         </span>
       ),

@@ -1,5 +1,6 @@
 // The household list's columns. IDs and phones arrive masked from the core; codes are shown as labels.
 import { Tag } from 'antd';
+import { MarkedNumber, RevealNumber } from '../../components/RevealNumber.tsx';
 import type { VirtualColumn } from '../../components/VirtualTable.tsx';
 import type { SortColumn } from '../../lib/household-query.ts';
 import type { CodeTablesValue } from '../../state/code-tables.ts';
@@ -16,6 +17,8 @@ export interface ColumnOptions {
   showStatus: boolean;
   /** A search is on: say which member matched. */
   showMatched: boolean;
+  /** The search text when it is digits (an ID or phone fragment): marked where it shows. */
+  digits?: string;
 }
 
 const text = (v: string | null | undefined): string => v ?? '';
@@ -35,25 +38,50 @@ export function householdColumns(tables: CodeTablesValue, options: ColumnOptions
     return { key, title, width, sortColumn, render: label, ...(tooltip ? { tooltip: label } : {}) };
   };
   const columns: (Column | false)[] = [
+    // 户编号 and 户主 name the row: always shown, and frozen when the list scrolls right.
     {
       key: 'householdNo',
       title: '户编号',
       width: 150,
       sortColumn: 'household_no',
+      frozen: true,
+      fixed: true,
       render: (r) => <span className="mono">{r.householdNo}</span>,
     },
-    { key: 'headName', title: '户主', width: 84, sortColumn: 'head_name', render: (r) => text(r.headName) },
+    {
+      key: 'headName',
+      title: '户主',
+      width: 84,
+      sortColumn: 'head_name',
+      frozen: true,
+      fixed: true,
+      render: (r) => text(r.headName),
+    },
     {
       key: 'headIdMasked',
       title: '户主证件号码',
-      width: 168,
-      render: (r) => <span className="mono">{r.headIdMasked}</span>,
+      width: 190,
+      render: (r) => (
+        <RevealNumber
+          masked={r.headIdMasked}
+          highlight={options.digits}
+          target={{ entity: 'household', id: r.id, field: 'id_number' }}
+          testId="reveal-head-id"
+        />
+      ),
     },
     options.showMatched && {
       key: 'matched',
       title: '匹配的成员',
-      width: 200,
-      render: (r) => (r.matched === null ? '' : <span className="list-matched">{r.matched}</span>),
+      width: 220,
+      render: (r) =>
+        r.matched === null ? (
+          ''
+        ) : (
+          <span className="list-matched">
+            <MarkedNumber text={r.matched} highlight={options.digits} />
+          </span>
+        ),
       tooltip: (r) => r.matched ?? undefined,
     },
     options.showStatus && {
@@ -124,8 +152,15 @@ export function householdColumns(tables: CodeTablesValue, options: ColumnOptions
     {
       key: 'phoneMasked',
       title: '联系电话',
-      width: 120,
-      render: (r) => <span className="mono">{r.phoneMasked}</span>,
+      width: 140,
+      render: (r) => (
+        <RevealNumber
+          masked={r.phoneMasked}
+          highlight={options.digits}
+          target={{ entity: 'household', id: r.id, field: 'phone' }}
+          testId="reveal-phone"
+        />
+      ),
     },
   ];
   return columns.filter((c): c is Column => c !== false);

@@ -7,6 +7,7 @@ import { AuditOutlined, ImportOutlined, PlusOutlined, ReloadOutlined } from '@an
 import type { LedgerDef } from '../../../../shared/ledgers/index.ts';
 import { api } from '../../api/transport.ts';
 import { ExportButtons } from '../../components/ExportButtons.tsx';
+import { useColumnChoice } from '../../components/ColumnChooser.tsx';
 import { PrintButton } from '../print/PrintButton.tsx';
 import { useDebouncedValue } from '../../api/useDebouncedValue.ts';
 import { usePagedRows } from '../../api/usePagedRows.ts';
@@ -66,6 +67,7 @@ export function LedgerRecords({
   );
   const rows = usePagedRows<LedgerRecord, RecordQuery>(fetchPage, query, 0);
   const columns = useMemo(() => recordColumns(def, tables), [def, tables]);
+  const { visible, chooser } = useColumnChoice(`ledger:${def.id}`, columns, 'ledger-columns');
   const listRef = useRef<PagedListHandle>(null);
   const focusList = useCallback(() => listRef.current?.focus(), []);
   const total = rows.total;
@@ -87,6 +89,7 @@ export function LedgerRecords({
           testId="ledger-total"
         />
         <span className="page-heading-actions">
+          {chooser}
           <Button
             icon={<ReloadOutlined />}
             onClick={() => rows.reload(activeIndex)}
@@ -153,7 +156,7 @@ export function LedgerRecords({
 
       <PagedList
         rows={rows}
-        columns={columns}
+        columns={visible}
         state={list}
         onOpen={(row) => setDialog(row)}
         resetKey={JSON.stringify(query)}

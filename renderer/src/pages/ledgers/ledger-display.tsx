@@ -62,6 +62,7 @@ function subjectColumns(def: LedgerDef, options: ColumnOptions): RecordColumn[] 
   const name: RecordColumn = {
     key: 'subject-name',
     title: def.subject === 'household' ? '户主' : '姓名',
+    fixed: true,
     // Room for the 户籍外 tag where people outside the register may be listed.
     width: def.personOptional === true ? 140 : 96,
     render: (r) => (

@@ -7,6 +7,8 @@ import type { ResponseOf } from '../../../../shared/contract/index.ts';
 import type { AppError } from '../../../../shared/result.ts';
 import { api } from '../../api/transport.ts';
 import { ExportButtons } from '../../components/ExportButtons.tsx';
+import { useColumnChoice } from '../../components/ColumnChooser.tsx';
+import { RevealNumber } from '../../components/RevealNumber.tsx';
 import { useDebouncedValue } from '../../api/useDebouncedValue.ts';
 import { useCodeTables } from '../../state/code-tables.ts';
 import { useRoute } from '../../state/route.ts';
@@ -59,14 +61,22 @@ export function PersonSearchPage({ q: initialQ }: { q: string }) {
 
   const current = answer.key === key && query !== '';
   const openRow = (r: Row) => open({ page: 'person', id: r.id }, r.name);
-  const columns: TableColumnsType<Row> = [
+  const digits = query.replace(/[\s\u3000]+/g, '').toUpperCase();
+  const allColumns: (TableColumnsType<Row>[number] & { key: string; title: string; fixed?: never })[] = [
     { title: '姓名', dataIndex: 'name', key: 'name', width: 90 },
     {
       title: '证件号码',
       dataIndex: 'idMasked',
       key: 'id',
-      width: 180,
-      render: (v: string) => <span className="mono">{v}</span>,
+      width: 200,
+      render: (v: string, r) => (
+        <RevealNumber
+          masked={v}
+          highlight={/^[0-9X]{3,}$/.test(digits) ? digits : undefined}
+          target={{ entity: 'person', id: r.id, field: 'id_number' }}
+          testId="person-search-id"
+        />
+      ),
     },
     { title: '性别', key: 'sex', width: 56, render: (_, r) => tables.label('sex', r.sex) },
     { title: '出生日期', dataIndex: 'birthDate', key: 'birth', width: 104 },
@@ -92,6 +102,11 @@ export function PersonSearchPage({ q: initialQ }: { q: string }) {
       render: (_, r) => (r.status === 'cancelled' ? <Tag>已注销</Tag> : '正常'),
     },
   ];
+  const { visible: columns, chooser } = useColumnChoice(
+    'persons',
+    allColumns.map((c) => ({ ...c, fixed: c.key === 'name' ? true : undefined })),
+    'person-search-columns',
+  );
 
   return (
     <div className="record-page" data-testid="page-person-search">
@@ -136,6 +151,7 @@ export function PersonSearchPage({ q: initialQ }: { q: string }) {
           </span>
         )}
         <span className="page-heading-actions">
+          {chooser}
           <ExportButtons
             choices={[
               {
