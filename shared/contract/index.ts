@@ -13,6 +13,7 @@ import { printContract } from './print.ts';
 import { qualityContract } from './quality.ts';
 import { homeContract } from './home.ts';
 import { plansContract } from './plans.ts';
+import { scopeContract } from './scope.ts';
 import { catalogUnit, countBy, countyCode, countyInfo, regionCode, regionNode } from './schemas.ts';
 
 const empty = z.object({}).strict();
@@ -119,6 +120,7 @@ export const contract = {
   ...qualityContract,
   ...homeContract,
   ...plansContract,
+  ...scopeContract,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

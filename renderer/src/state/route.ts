@@ -1,5 +1,6 @@
-// In-memory navigation: which page is open and how the clerk got there (for 返回 and the breadcrumbs).
-// Deliberately not in the URL: browser mode keeps its access token in the fragment on first load.
+// Navigation: which page is open and how the clerk got there (for 返回 and the breadcrumbs). The stack
+// lives in the browser's history and the page in the address (useRouteStack.ts, nav/route-url.ts);
+// browser mode's token, in the fragment on first load only, is taken out before (api/transport.ts).
 import { createContext, useContext } from 'react';
 import type { NavKey } from '../layout/nav-items.ts';
 

@@ -1,6 +1,7 @@
-// 设置: the operator's name (changeable here) and the ledger's data year. Other settings are not built yet.
+// 设置: the operator's name (changeable here), the ledger's data year and 本乡镇. Other settings are not built yet.
 import { Button, Card, Descriptions, Typography } from 'antd';
 import { UserOutlined } from '@ant-design/icons';
+import { HomeRegionCard } from '../../nav/HomeRegionCard.tsx';
 import { useOperator } from '../../state/operator.ts';
 
 export function SettingsPage() {
@@ -30,6 +31,7 @@ export function SettingsPage() {
           更换操作员
         </Button>
       </Card>
+      <HomeRegionCard />
       <Card size="small" title="其他设置" className="record-card">
         <span className="page-heading-path">代码表扩展、备份等设置正在开发中，尚未提供。</span>
       </Card>
