@@ -1,7 +1,7 @@
 // The page in the address (F5 and back/forward in browser mode), and how regions are named on screen.
 import { describe, expect, it } from 'vitest';
 import { takeTokenFromHash } from '../../renderer/src/api/hash-token.ts';
-import { regionPlaceName, singleMatch } from '../../renderer/src/nav/region-label.ts';
+import { regionPlaceName, pickOnEnter } from '../../renderer/src/nav/region-label.ts';
 import {
   fromHistoryState,
   parseRouteHash,
@@ -129,14 +129,20 @@ describe('region names on screen', () => {
     expect(regionPlaceName([])).toBe('全县');
   });
 
-  it('finds the single region a picker search means (Enter picks it), none when several match', () => {
+  it('finds the region a picker search means (Enter picks it), none when several equally match', () => {
     const all = [COUNTY, TOWNSHIP, VILLAGE, GROUP, TINGTAN];
     const villages = new Set<RegionNode['level']>(['village', 'group']);
-    expect(singleMatch(all, '汀潭', villages)).toBe(TINGTAN.code);
-    expect(singleMatch(all, ' 汀 潭 ', villages)).toBe(TINGTAN.code);
-    expect(singleMatch(all, '村', villages)).toBeNull();
-    expect(singleMatch(all, '城关', villages)).toBeNull(); // a township, not choosable here
-    expect(singleMatch(all, '城关', new Set(['township']))).toBe(TOWN);
-    expect(singleMatch(all, '', villages)).toBeNull();
+    expect(pickOnEnter(all, '汀潭', villages)).toBe(TINGTAN.code);
+    expect(pickOnEnter(all, ' 汀 潭 ', villages)).toBe(TINGTAN.code);
+    expect(pickOnEnter(all, '村', villages)).toBeNull();
+    expect(pickOnEnter(all, '城关', villages)).toBeNull(); // a township, not choosable here
+    expect(pickOnEnter(all, '城关', new Set(['township']))).toBe(TOWN);
+    expect(pickOnEnter(all, '', villages)).toBeNull();
+    // Several on different levels: the highest one ('歇马' is the township, not 歇马街村 inside it).
+    const xiema = node('420626107000', COUNTY.code, 'township', '歇马镇');
+    const street = node('420626107001', xiema.code, 'village', '歇马街村委会');
+    const both = new Set<RegionNode['level']>(['township', 'village']);
+    expect(pickOnEnter([...all, xiema, street], '歇马', both)).toBe(xiema.code);
+    expect(pickOnEnter([...all, xiema, street], '歇马街', both)).toBe(street.code);
   });
 });

@@ -53,7 +53,7 @@ export function AppShell({ info }: { info: ResponseOf<'app.info'> }) {
       setHome,
     };
   }, [forest, selectedCode, rootKey, tree.reload, scope]);
-  const routes = useRouteStack('home', selectedCode);
+  const routes = useRouteStack('home', selectedCode, scope.select);
   const { reset } = routes;
 
   const codeTableList = useLedgerQuery('codeTables.list', {});

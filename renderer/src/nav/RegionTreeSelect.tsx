@@ -1,12 +1,12 @@
 // A region chosen from the county's tree (乡镇 → 村 → 组) with a name search, where only some levels can
-// be chosen. Enter picks the one choosable region the search matches: antd's TreeSelect makes no node
+// be chosen. Enter picks the one choosable region the search matches (pickOnEnter): antd's TreeSelect makes no node
 // active when a non-choosable one (the county, a 乡镇) sits above the matches, so typing 汀潭 + Enter did
 // nothing and the clerk needed ↓↓↓.
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { TreeSelect } from 'antd';
 import { useRegionSelection } from '../state/region-context.ts';
 import { regionPath, type RegionLevel, type RegionTreeItem } from '../state/region-tree-data.ts';
-import { singleMatch } from './region-label.ts';
+import { pickOnEnter } from './region-label.ts';
 
 interface PlaceNode {
   value: string;
@@ -76,7 +76,7 @@ export function RegionTreeSelect(props: RegionTreeSelectProps) {
   };
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (e.key !== 'Enter' || choseByTree.current || search.trim() === '') return;
-    const only = singleMatch(forest.byCode.values(), search, new Set(levels));
+    const only = pickOnEnter(forest.byCode.values(), search, new Set(levels));
     if (only === null) return;
     onChange(only);
     setSearch('');

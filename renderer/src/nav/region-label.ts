@@ -9,22 +9,31 @@ export function regionPlaceName(path: readonly RegionNode[]): string {
   return path[0]?.name ?? '全县';
 }
 
+const LEVEL_RANK: Readonly<Record<RegionNode['level'], number>> = {
+  county: 0,
+  township: 1,
+  village: 2,
+  group: 3,
+};
+
 /**
- * The code of the one region of the given levels whose name contains `search` (as the pickers filter:
- * spaces ignored, case-insensitive); null when none or several do.
+ * The region Enter picks in a picker's search: the one region of the given levels whose name contains
+ * `search` (spaces ignored, case-insensitive, as the pickers filter), or, when several do, the one on
+ * the highest level among them ('歇马' is 歇马镇, not 歇马街村委会 inside it). Null when that is not one.
  */
-export function singleMatch(
+export function pickOnEnter(
   nodes: Iterable<RegionNode>,
   search: string,
   levels: ReadonlySet<RegionNode['level']>,
 ): string | null {
   const q = search.replace(/[\s\u3000]+/g, '').toLowerCase();
   if (q === '') return null;
-  let found: string | null = null;
+  let best: RegionNode[] = [];
   for (const n of nodes) {
     if (!levels.has(n.level) || !n.name.toLowerCase().includes(q)) continue;
-    if (found !== null) return null;
-    found = n.code;
+    const top = best[0];
+    if (top === undefined || LEVEL_RANK[n.level] < LEVEL_RANK[top.level]) best = [n];
+    else if (LEVEL_RANK[n.level] === LEVEL_RANK[top.level]) best.push(n);
   }
-  return found;
+  return best.length === 1 ? (best[0]?.code ?? null) : null;
 }

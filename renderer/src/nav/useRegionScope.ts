@@ -34,6 +34,7 @@ export function useRegionScope(
   const selectedCode = wanted !== null && treeLoaded && !forest.byCode.has(wanted) ? null : wanted;
 
   const rootKey = forest.roots[0]?.key;
+  // Also for an address typed into the bar (useRouteStack reads it).
   const select = useCallback((code: string) => setChosen(code === rootKey ? null : code), [rootKey]);
   const clear = useCallback(() => setChosen(homeCode), [homeCode]);
   const setHome = useCallback(async (code: string | null) => {

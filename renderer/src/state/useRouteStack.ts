@@ -34,7 +34,15 @@ function navFromLocation(initial: NavKey): HistoryNav {
   return { stack, chain: 0 };
 }
 
-export function useRouteStack(initial: NavKey, regionCode: string | null): RouteState {
+/**
+ * @param regionCode the region selected in the tree, written into the address.
+ * @param onAddressRegion told the region of an address typed into the bar (not F5: that reads it at start).
+ */
+export function useRouteStack(
+  initial: NavKey,
+  regionCode: string | null,
+  onAddressRegion?: (code: string) => void,
+): RouteState {
   const [nav, setNav] = useState<HistoryNav>(() => navFromLocation(initial));
   const navRef = useRef(nav);
   const regionRef = useRef(regionCode);
@@ -68,8 +76,10 @@ export function useRouteStack(initial: NavKey, regionCode: string | null): Route
       const target = pendingBack.current;
       pendingBack.current = null;
       if (landed === null) {
-        // A hand-edited address: open what it names.
+        // A hand-edited address: open what it names, page and region (read before anything rewrites it).
+        const named = parseRouteHash(window.location.hash).regionCode;
         write(navFromLocation(initial), 'replace');
+        if (named !== null) onAddressRegion?.(named);
         return;
       }
       // The region stays as the clerk left it; the address follows.
@@ -80,7 +90,7 @@ export function useRouteStack(initial: NavKey, regionCode: string | null): Route
     };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
-  }, [initial, write]);
+  }, [initial, write, onAddressRegion]);
 
   const open = useCallback(
     (route: Route, title?: string) => {
