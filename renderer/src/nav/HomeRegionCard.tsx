@@ -49,6 +49,7 @@ export function HomeRegionCard() {
           placeholder="选择乡镇或村（可输入名称查找）"
           ariaLabel="本乡镇"
           className="home-region-select"
+          style={{ minWidth: 280 }}
           testId="settings-home-region-select"
         />
         <Button

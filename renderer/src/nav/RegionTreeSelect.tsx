@@ -2,7 +2,7 @@
 // be chosen. Enter picks the one choosable region the search matches (pickOnEnter): antd's TreeSelect makes no node
 // active when a non-choosable one (the county, a 乡镇) sits above the matches, so typing 汀潭 + Enter did
 // nothing and the clerk needed ↓↓↓.
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { TreeSelect } from 'antd';
 import { useRegionSelection } from '../state/region-context.ts';
 import { regionPath, type RegionLevel, type RegionTreeItem } from '../state/region-tree-data.ts';
@@ -50,11 +50,12 @@ export interface RegionTreeSelectProps {
   placeholder: string;
   ariaLabel: string;
   className?: string;
+  style?: CSSProperties;
   testId: string;
 }
 
 export function RegionTreeSelect(props: RegionTreeSelectProps) {
-  const { value, onChange, levels, openAt, disabled, placeholder, ariaLabel, className, testId } = props;
+  const { value, onChange, levels, openAt, disabled, placeholder, ariaLabel, className, style, testId } = props;
   const { forest } = useRegionSelection();
   const deepest = levels[levels.length - 1] ?? 'group';
   const treeData = useMemo(
@@ -92,6 +93,7 @@ export function RegionTreeSelect(props: RegionTreeSelectProps) {
     >
       <TreeSelect<string | undefined, PlaceNode>
         className={className}
+        style={style}
         value={value ?? undefined}
         onChange={(code) => choose(code ?? null)}
         treeData={treeData}
