@@ -104,12 +104,8 @@ describe('history entries', () => {
   });
 });
 
-const node = (
-  code: string,
-  parentCode: string | null,
-  level: RegionNode['level'],
-  name: string,
-): RegionNode => ({
+type Level = RegionNode['level'];
+const node = (code: string, parentCode: string | null, level: Level, name: string) => ({
   code,
   parentCode,
   level,
