@@ -55,7 +55,8 @@ export interface RegionTreeSelectProps {
 }
 
 export function RegionTreeSelect(props: RegionTreeSelectProps) {
-  const { value, onChange, levels, openAt, disabled, placeholder, ariaLabel, className, style, testId } = props;
+  const { value, onChange, levels, openAt, disabled, placeholder, ariaLabel, className, style, testId } =
+    props;
   const { forest } = useRegionSelection();
   const deepest = levels[levels.length - 1] ?? 'group';
   const treeData = useMemo(
