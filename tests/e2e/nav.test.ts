@@ -178,7 +178,7 @@ describe.skipIf(skip !== null)('navigation and scope in browser mode (Chromium)'
     await shot('04-settings-home-region');
 
     // A fresh start (an address without a region, as on the next day): tree and list at 本乡镇.
-    await page.evaluate(() => window.history.replaceState(null, '', '#/households'));
+    await page.evaluate("window.history.replaceState(null, '', '#/households')");
     await page.reload();
     await expect.poll(selectedTreeNode).toBe(HOME_TOWNSHIP);
     await expect.poll(() => testId('household-list-region').innerText()).toBe(HOME_TOWNSHIP);
