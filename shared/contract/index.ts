@@ -15,6 +15,7 @@ import { homeContract } from './home.ts';
 import { plansContract } from './plans.ts';
 import { ownerContract } from './owner.ts';
 import { backupsContract } from './backups.ts';
+import { scopeContract } from './scope.ts';
 import { catalogUnit, countBy, countyCode, countyInfo, regionCode, regionNode } from './schemas.ts';
 
 const empty = z.object({}).strict();
@@ -123,6 +124,7 @@ export const contract = {
   ...plansContract,
   ...ownerContract,
   ...backupsContract,
+  ...scopeContract,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -32,9 +32,14 @@ const issue = z.object({
 
 export const registerContract = {
   'settings.get': method({
-    summary: '本台账的设置（操作员姓名、数据年度）',
+    summary: '本台账的设置（操作员姓名、数据年度、本乡镇）',
     request: z.object({}).strict(),
-    response: z.object({ operator: z.string().nullable(), dataYear: z.number().int() }),
+    response: z.object({
+      operator: z.string().nullable(),
+      dataYear: z.number().int(),
+      /** 本乡镇 (a township or village code); null: the whole county. */
+      homeRegionCode: z.string().nullable(),
+    }),
     errors: [],
   }),
   'settings.setOperator': method({

@@ -61,7 +61,7 @@ const columnsOf = (headers: string[]): SourceColumn[] =>
 const head = makeIdNumber('420626', '1968-04-02', 15);
 const wife = makeIdNumber('420626', '1970-10-09', 26);
 
-function parse(title: string, headers: string[], rows: string[][]) {
+function parse(title: string, headers: string[], rows: string[][], regionCode: string | null = null) {
   const table: ImportTable = {
     fileName: '花名册.xlsx',
     sheet: 'Sheet1',
@@ -71,7 +71,7 @@ function parse(title: string, headers: string[], rows: string[][]) {
   };
   return parseRows(
     table,
-    { mapping: autoMapColumns(columnsOf(headers)), regionCode: null },
+    { mapping: autoMapColumns(columnsOf(headers)), regionCode },
     new PlaceResolver(c.core.ledger),
   );
 }
@@ -109,5 +109,35 @@ describe('places named in the title', () => {
     expect(untitled.issues.map((i) => i.message)).toEqual([
       expect.stringContaining('城关镇 老街村委会、店垭镇 老街村委会'),
     ]);
+  });
+});
+
+describe('a 乡镇 chosen as 所属村/组 (本乡镇 by default)', () => {
+  const headers = ['户编号', '姓名', '证件号码', '与户主关系'];
+  const rows = [
+    ['D01', '张大山', head, '户主'],
+    ['D01', '李小花', wife, '配偶'],
+  ];
+
+  it('lets the title name the village within that township', async () => {
+    const huangbao = (await node('黄堡镇')).code;
+    const parsed = parse('大竹园村建档立卡贫困人口花名册', headers, rows, huangbao);
+    expect(parsed.issues.filter((i) => i.level === 'error')).toEqual([]);
+    expect(parsed.households[0]?.villageCode).toBe((await node('大竹园村委会')).code);
+  });
+
+  it('does not place a file in another township’s village its title names', async () => {
+    const chengguan = (await node('城关镇')).code;
+    const parsed = parse('大竹园村花名册', headers, rows, chengguan);
+    expect(parsed.households).toEqual([]);
+    expect(parsed.issues.map((i) => i.message)).toEqual(['文件中没有村列，标题和工作表名也看不出是哪个村']);
+  });
+
+  it('looks for the 村 column’s names in that township only', async () => {
+    await c.ok('regions.rename', { code: (await node('东坡村委会')).code, name: '老街村委会' });
+    const withVillage = rows.map((r) => [...r, '老街村']);
+    const parsed = parse('脱贫户花名册', [...headers, '村'], withVillage, (await node('店垭镇')).code);
+    expect(parsed.issues.filter((i) => i.level === 'error')).toEqual([]);
+    expect(parsed.households[0]?.villageCode).toBe('420626104211');
   });
 });

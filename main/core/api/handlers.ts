@@ -30,6 +30,7 @@ import {
 } from '../households/household-write.ts';
 import { listCodeTables } from '../ledger/code-table-list.ts';
 import { dataYear, getOperator, setOperator } from '../ledger/operator.ts';
+import { getHomeRegion, setHomeRegion } from '../ledger/home-region.ts';
 import { checkIdNumber } from '../persons/id-registry.ts';
 import { searchPersons } from '../persons/person-search.ts';
 import { revealNumber } from '../reveal/reveal-number.ts';
@@ -125,7 +126,12 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return regionSummary(ledger, region);
     },
 
-    'settings.get': () => ({ operator: getOperator(ledger), dataYear: dataYear(ledger) }),
+    'settings.get': () => ({
+      operator: getOperator(ledger),
+      dataYear: dataYear(ledger),
+      homeRegionCode: getHomeRegion(ledger),
+    }),
+    'settings.setHomeRegion': ({ regionCode }) => ({ homeRegionCode: setHomeRegion(ledger, regionCode) }),
     'settings.setOperator': ({ name }) => ({ operator: setOperator(ledger, name) }),
     'codeTables.list': () => listCodeTables(ledger),
 

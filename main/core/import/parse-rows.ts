@@ -122,8 +122,11 @@ export function parseRows(
   // A township named in the title narrows the search for the 村 column's names.
   const titleTownship =
     regionCode === null && !has('place.township') ? (places.guessTownship(titleText)?.code ?? null) : null;
-  if (regionCode === null && !has('place.village')) {
-    const guess = places.guessVillage(titleText);
+  // A 乡镇 chosen (本乡镇 by default) still lets the title name the village, within that township.
+  const chosenTownship =
+    regionCode !== null && places.node(regionCode)?.level === 'township' ? regionCode : null;
+  if ((regionCode === null || chosenTownship !== null) && !has('place.village')) {
+    const guess = places.guessVillage(titleText, chosenTownship);
     if (guess) {
       regionCode = guess.code;
       issue(

@@ -75,13 +75,16 @@ export class PlaceResolver {
    * 村 column: only an unambiguous match counts. A township named too narrows the search, and its own
    * name is not read as a village's ('黄堡镇大竹园村…' names 大竹园村, not 黄堡村).
    */
-  guessVillage(text: string): RegionNode | null {
+  guessVillage(text: string, within: string | null = null): RegionNode | null {
     const clean = text.replace(SPACES, '');
     if (clean === '') return null;
     const towns = this.#townshipsIn(clean);
     let rest = clean;
     for (const t of towns) rest = rest.replaceAll(writtenName(t.name), '|');
-    const villages = this.#nodes.filter((n) => n.level === 'village');
+    // `within`: the township the clerk chose; only its villages count.
+    const villages = this.#nodes.filter(
+      (n) => n.level === 'village' && (within === null || n.parentCode === within),
+    );
     const inTowns = villages.filter((v) => towns.some((t) => t.code === v.parentCode));
     return (towns.length > 0 ? namedIn(rest, inTowns) : null) ?? namedIn(rest, villages);
   }

@@ -13,6 +13,8 @@ import { RegionContext, type RegionSelection } from '../state/region-context.ts'
 import { buildRegionForest, regionPath } from '../state/region-tree-data.ts';
 import { navKeyOf, RouteContext } from '../state/route.ts';
 import { useRouteStack } from '../state/useRouteStack.ts';
+import { useRegionScope } from '../nav/useRegionScope.ts';
+import type { NavKey } from './nav-items.ts';
 import { AppHeader } from './AppHeader.tsx';
 import { NavMenu } from './NavMenu.tsx';
 import { OperatorDialog } from './OperatorDialog.tsx';
@@ -22,24 +24,43 @@ import { PageOutlet } from '../pages/PageOutlet.tsx';
 import { PAGE_AFTER_RESTORE } from '../pages/settings/backup-actions.ts';
 
 export function AppShell({ info }: { info: ResponseOf<'app.info'> }) {
-  const routes = useRouteStack(PAGE_AFTER_RESTORE ?? 'home');
   // 1024-wide office screens: a narrower tree leaves the list room for its columns.
   const wide = Grid.useBreakpoint().xl ?? true;
   const tree = useLedgerQuery('regions.tree', {});
   const forest = useMemo(() => buildRegionForest(tree.data ?? []), [tree.data]);
-  const [selectedCode, setSelectedCode] = useState<string | null>(null);
+  const settings = useLedgerQuery('settings.get', {});
 
+  const storedHome =
+    settings.data !== undefined
+      ? settings.data.homeRegionCode
+      : settings.error !== undefined
+        ? null
+        : undefined;
+  const scope = useRegionScope(forest, tree.data !== undefined, storedHome);
+  const { selectedCode } = scope;
   const rootKey = forest.roots[0]?.key;
-  const select = useCallback((code: string) => setSelectedCode(code === rootKey ? null : code), [rootKey]);
   const selection = useMemo<RegionSelection>(() => {
     const path = regionPath(forest.byCode, selectedCode ?? rootKey ?? '');
-    return { forest, selectedCode, selected: path[path.length - 1], path, select, reload: tree.reload };
-  }, [forest, selectedCode, rootKey, select, tree.reload]);
+    const { select, homeCode, clear, setHome } = scope;
+    return {
+      forest,
+      selectedCode,
+      selected: path[path.length - 1],
+      path,
+      select,
+      reload: tree.reload,
+      homeCode,
+      clear,
+      setHome,
+    };
+  }, [forest, selectedCode, rootKey, tree.reload, scope]);
+  // After a 恢复 the page reloads onto 设置 (backup-actions.ts), whatever the address said.
+  const routes = useRouteStack(PAGE_AFTER_RESTORE ?? 'home', selectedCode, scope.select);
+  const { reset } = routes;
 
   const codeTableList = useLedgerQuery('codeTables.list', {});
   const codeTables = useMemo(() => buildCodeTables(codeTableList.data), [codeTableList.data]);
 
-  const settings = useLedgerQuery('settings.get', {});
   const [operatorName, setOperatorName] = useState<string | null>(null);
   const [changingOperator, setChangingOperator] = useState(false);
   const name = operatorName ?? settings.data?.operator ?? null;
@@ -50,13 +71,22 @@ export function AppShell({ info }: { info: ResponseOf<'app.info'> }) {
   );
 
   const householdView: HouseholdViewState = useListState<HouseholdListView>(DEFAULT_VIEW);
-  const { setActiveIndex } = householdView;
-  // A new region in the tree is a new list: start at its top.
+  const { setView } = householdView;
+  // A new region in the tree is a new list: start at its top, and a search typed for the old region
+  // does not silently empty the new one (a stale '192837' gave 共 0 户).
   const [listRegion, setListRegion] = useState(selectedCode);
   if (listRegion !== selectedCode) {
     setListRegion(selectedCode);
-    setActiveIndex(0);
+    setView((v) => (v.search === '' ? v : { ...v, search: '' }));
   }
+  // The main menu starts an area afresh: the list's search and filters belong to its visit (返回 keeps them).
+  const startArea = useCallback(
+    (key: NavKey) => {
+      setView(() => DEFAULT_VIEW);
+      reset(key);
+    },
+    [setView, reset],
+  );
 
   return (
     <RouteContext value={routes}>
@@ -66,7 +96,7 @@ export function AppShell({ info }: { info: ResponseOf<'app.info'> }) {
             <HouseholdViewContext value={householdView}>
               <Layout className="ledger-shell">
                 <AppHeader info={info} />
-                <NavMenu current={navKeyOf(routes.current)} onChange={routes.reset} />
+                <NavMenu current={navKeyOf(routes.current)} onChange={startArea} />
                 <Layout className="ledger-body" hasSider>
                   <Layout.Sider width={wide ? 264 : 216} className="ledger-sider" aria-label="区划">
                     {tree.data !== undefined ? (
@@ -92,7 +122,11 @@ export function AppShell({ info }: { info: ResponseOf<'app.info'> }) {
                   <Layout.Content className="ledger-content">
                     <RouteBar />
                     <div className="ledger-page">
-                      <PageOutlet route={routes.current} />
+                      {scope.ready ? (
+                        <PageOutlet route={routes.current} />
+                      ) : (
+                        <Spin description="正在打开……" style={{ display: 'block', padding: 24 }} />
+                      )}
                     </div>
                   </Layout.Content>
                 </Layout>

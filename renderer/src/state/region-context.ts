@@ -11,6 +11,12 @@ export interface RegionSelection {
   /** Root first, the selected node last. */
   path: RegionNode[];
   select: (code: string) => void;
+  /** 本乡镇 (设置): where the tree opens and 清除 goes back to; null: the whole county. */
+  homeCode: string | null;
+  /** Back to 本乡镇 (or the whole county when none is set). */
+  clear: () => void;
+  /** Saves a new 本乡镇 and shows it; the Chinese message when the core refused it. */
+  setHome: (code: string | null) => Promise<string | null>;
   /** Reads the tree again (after a group was added or a region renamed). */
   reload: () => void;
 }

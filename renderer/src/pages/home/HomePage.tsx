@@ -1,13 +1,14 @@
 // 首页: the key indicators of the region selected in the tree, each card computed from the report it
 // names (shared/home/cards.ts) at request time, each with a chart, each number leading to the records or
 // the report behind it. Every card loads on its own (a skeleton meanwhile), so the page appears at once.
-import { Alert, Button, Tag, Typography } from 'antd';
+import { Alert, Button, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { HOME_CARDS, type HomeCardDef, type HomeCardId } from '../../../../shared/home/cards.ts';
 import { useLedgerQuery } from '../../api/useLedgerQuery.ts';
 import { useRegionSelection } from '../../state/region-context.ts';
-import { LEVEL_LABELS } from '../../state/region-tree-data.ts';
+import { regionPlaceName } from '../../nav/region-label.ts';
+import { RegionClearButton } from '../../nav/RegionScope.tsx';
 import { EmptyLedger } from './EmptyLedger.tsx';
 import { IndicatorCard } from './IndicatorCard.tsx';
 import { QualityCard } from './QualityCard.tsx';
@@ -21,7 +22,6 @@ export function HomePage() {
   // Reloading remounts the cards, so each asks again.
   const [round, setRound] = useState(0);
   const register = useLedgerQuery('home.card', { id: 'register', regionCode: selectedCode }, [round]);
-  const parents = path.slice(0, -1).map((n) => n.name);
   const households = register.data?.total.households;
   const empty = households === 0;
   const shown = register.data?.region;
@@ -30,10 +30,9 @@ export function HomePage() {
     <div className="home-page" data-testid="page-home">
       <div className="page-heading">
         <Typography.Title level={4} data-testid="home-region-name">
-          {selected?.name ?? '全县'}
+          {regionPlaceName(path)}
         </Typography.Title>
-        {selected !== undefined && <Tag>{LEVEL_LABELS[selected.level]}</Tag>}
-        {parents.length > 0 && <span className="page-heading-path">{parents.join(' / ')}</span>}
+        <RegionClearButton />
         <span className="page-heading-actions">
           <Button icon={<ReloadOutlined />} onClick={() => setRound((n) => n + 1)} data-testid="home-reload">
             刷新

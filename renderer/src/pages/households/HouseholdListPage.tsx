@@ -2,7 +2,7 @@
 // and sorts), with filters and a search that answers as the clerk types. Enter or a double-click opens
 // the household.
 import { useCallback, useMemo, useRef } from 'react';
-import { Button, Tag, Typography } from 'antd';
+import { Button, Typography } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useDebouncedValue } from '../../api/useDebouncedValue.ts';
 import { ListTotal, PagedList, type PagedListHandle } from '../../components/PagedList.tsx';
@@ -10,7 +10,7 @@ import { buildHouseholdQuery, normalizeListSearch } from '../../lib/household-qu
 import { useCodeTables } from '../../state/code-tables.ts';
 import { useHouseholdView } from '../../state/household-view.ts';
 import { useRegionSelection } from '../../state/region-context.ts';
-import { LEVEL_LABELS } from '../../state/region-tree-data.ts';
+import { RegionScope } from '../../nav/RegionScope.tsx';
 import { useRoute } from '../../state/route.ts';
 import { householdColumns } from './household-columns.tsx';
 import { HouseholdFilters } from './HouseholdFilters.tsx';
@@ -29,7 +29,7 @@ const searchedDigits = (search: string): string | undefined => {
 };
 
 export function HouseholdListPage() {
-  const { selectedCode, selected, path } = useRegionSelection();
+  const { selectedCode, selected } = useRegionSelection();
   const list = useHouseholdView();
   const { view, setView, activeIndex } = list;
   const { open } = useRoute();
@@ -60,18 +60,13 @@ export function HouseholdListPage() {
   const focusList = useCallback(() => listRef.current?.focus(), []);
 
   const total = rows.total;
-  const parents = path.slice(0, -1).map((n) => n.name);
   const searching = view.search !== search || (rows.loading && total !== undefined);
 
   return (
     <div className="list-page" data-testid="page-households">
       <div className="page-heading">
         <Typography.Title level={4}>户籍台账</Typography.Title>
-        <span className="list-region" data-testid="household-list-region">
-          {selected?.name ?? '全县'}
-          {selected !== undefined && <Tag className="list-region-tag">{LEVEL_LABELS[selected.level]}</Tag>}
-          {parents.length > 0 && <span className="page-heading-path">{parents.join(' / ')}</span>}
-        </span>
+        <RegionScope testId="household-list-region" />
         <ListTotal total={total} unit="户" busy={searching} testId="household-total" />
         <span className="page-heading-actions">
           {chooser}

@@ -7,6 +7,7 @@ import type { AppError } from '../../../../shared/result.ts';
 import { api } from '../../api/transport.ts';
 import { uploadFile } from '../../api/upload.ts';
 import { ledgerSelectOptions } from '../ledgers/ledger-groups.ts';
+import { useRegionSelection } from '../../state/region-context.ts';
 import { ImportRegionSelect } from './ImportRegionSelect.tsx';
 import { formatBytes } from './import-format.ts';
 
@@ -38,7 +39,10 @@ export function FileChooser(props: {
   initialInto: string | null;
 }) {
   const { starting } = props;
-  const [regionCode, setRegionCode] = useState<string | null>(null);
+  const { homeCode, forest } = useRegionSelection();
+  const homeIsVillage = forest.byCode.get(homeCode ?? '')?.level === 'village';
+  // 本乡镇 (设置) first: a township's clerk imports its villages' sheets.
+  const [regionCode, setRegionCode] = useState<string | null>(homeCode);
   const [into, setInto] = useState<string | null>(props.initialInto);
   const onChosen = (file: ChosenFile) => props.onChosen(file, regionCode, into);
   const [uploading, setUploading] = useState<Uploading | null>(null);
@@ -180,7 +184,13 @@ export function FileChooser(props: {
           disabled={busy}
           testId="import-chooser-region"
         />
-        <span className="import-muted">表中没有村、组列，标题里也没写村名时才需要选择。</span>
+        <span className="import-muted">
+          {regionCode !== null && regionCode === homeCode
+            ? homeIsVillage
+              ? '默认为本村（在“设置”中修改）：表中没有村列时放入本村。'
+              : '默认为本乡镇（在“设置”中修改）：表中的村名在本乡镇中查找。'
+            : '表中没有村、组列，标题里也没写村名时才需要选择；选乡镇时只在该乡镇中查找村名。'}
+        </span>
       </div>
 
       {error !== undefined && (

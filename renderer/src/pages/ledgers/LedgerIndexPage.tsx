@@ -5,7 +5,7 @@ import { Card, Tag, Typography } from 'antd';
 import { useLedgerQuery } from '../../api/useLedgerQuery.ts';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert.tsx';
 import { useRegionSelection } from '../../state/region-context.ts';
-import { LEVEL_LABELS } from '../../state/region-tree-data.ts';
+import { RegionScope } from '../../nav/RegionScope.tsx';
 import { useRoute } from '../../state/route.ts';
 import { ledgerGroups } from './ledger-groups.ts';
 import { SUBJECT_TAGS } from './ledger-display.tsx';
@@ -14,7 +14,7 @@ import './ledgers.css';
 const GROUPS = ledgerGroups();
 
 export function LedgerIndexPage() {
-  const { selectedCode, selected } = useRegionSelection();
+  const { selectedCode } = useRegionSelection();
   const { open } = useRoute();
   const list = useLedgerQuery('ledgers.list', { regionCode: selectedCode });
   const counts = new Map((list.data ?? []).map((l) => [l.id, l.records]));
@@ -30,10 +30,7 @@ export function LedgerIndexPage() {
     <div className="ledger-index" data-testid="page-ledgers">
       <div className="page-heading">
         <Typography.Title level={4}>专项台账</Typography.Title>
-        <span className="list-region">
-          {selected?.name ?? '全县'}
-          {selected !== undefined && <Tag className="list-region-tag">{LEVEL_LABELS[selected.level]}</Tag>}
-        </span>
+        <RegionScope testId="ledgers-region" />
         <span className="page-heading-path">就业、保障、防疫等专项工作的台账；记录数为所选区划内的数量</span>
       </div>
       <LoadErrorAlert

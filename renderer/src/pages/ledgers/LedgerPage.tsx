@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Alert, Tabs, Tag, Typography } from 'antd';
 import { ledgerDef } from '../../../../shared/ledgers/index.ts';
 import { useRegionSelection } from '../../state/region-context.ts';
-import { LEVEL_LABELS } from '../../state/region-tree-data.ts';
+import { RegionScope } from '../../nav/RegionScope.tsx';
 import { useRouteTitle } from '../../state/useRouteStack.ts';
 import { SUBJECT_TAGS } from './ledger-display.tsx';
 import { LedgerRecords } from './LedgerRecords.tsx';
@@ -17,7 +17,7 @@ type TabKey = 'records' | 'summary' | 'settings';
 
 export function LedgerPage({ id }: { id: string }) {
   const def = ledgerDef(id);
-  const { selected, select } = useRegionSelection();
+  const { select } = useRegionSelection();
   const [tab, setTab] = useState<TabKey>('records');
   // A 汇总 number opened as records: the list starts over with its filters (n remounts it).
   const [drilled, setDrilled] = useState<{ view: LedgerListView; n: number } | null>(null);
@@ -40,10 +40,7 @@ export function LedgerPage({ id }: { id: string }) {
           {def.name}
         </Typography.Title>
         <Tag>{SUBJECT_TAGS[def.subject]}</Tag>
-        <span className="list-region" data-testid="ledger-region">
-          {selected?.name ?? '全县'}
-          {selected !== undefined && <Tag className="list-region-tag">{LEVEL_LABELS[selected.level]}</Tag>}
-        </span>
+        <RegionScope testId="ledger-region" />
       </div>
       <div className="ledger-description" data-testid="ledger-description">
         {def.description}

@@ -14,6 +14,7 @@ import { usePagedRows } from '../../api/usePagedRows.ts';
 import { ListTotal, PagedList, type PagedListHandle } from '../../components/PagedList.tsx';
 import { useCodeTables } from '../../state/code-tables.ts';
 import { useListState } from '../../state/list-state.ts';
+import { regionPlaceName } from '../../nav/region-label.ts';
 import { useRegionSelection } from '../../state/region-context.ts';
 import { useRoute } from '../../state/route.ts';
 import { recordColumns, type LedgerRecord } from './ledger-display.tsx';
@@ -34,11 +35,11 @@ const fetchPage = (q: RecordQuery, offset: number, limit: number) =>
   api.call('ledgers.records', { ...q, offset, limit });
 
 /** What an empty list says: nothing found for the search or filters, or nothing entered yet and how to. */
-function emptyText(def: LedgerDef, view: LedgerListView, region: string | undefined): string {
+function emptyText(def: LedgerDef, view: LedgerListView, region: string): string {
   const search = view.search.trim();
   if (search !== '') return `没有找到与“${search}”相符的记录`;
   if (activeFilters(view) > 0) return '没有符合筛选条件的记录';
-  return `${region ?? '全县'}还没有${def.name}记录。点“新增”逐条录入，或点“导入”从 Excel 表格导入。`;
+  return `${region}还没有${def.name}记录。点“新增”逐条录入，或点“导入”从 Excel 表格导入。`;
 }
 
 export function LedgerRecords({
@@ -51,7 +52,7 @@ export function LedgerRecords({
   /** Filters to start with (a 汇总 number opened as its records). */
   initialView?: LedgerListView;
 }) {
-  const { selectedCode, selected } = useRegionSelection();
+  const { selectedCode, path } = useRegionSelection();
   const { open } = useRoute();
   const { message } = App.useApp();
   const tables = useCodeTables();
@@ -160,7 +161,7 @@ export function LedgerRecords({
         state={list}
         onOpen={(row) => setDialog(row)}
         resetKey={JSON.stringify(query)}
-        empty={emptyText(def, view, selected?.name)}
+        empty={emptyText(def, view, regionPlaceName(path))}
         errorTitle="记录读取失败"
         ariaLabel={`${def.name}记录`}
         testId="ledger-list"

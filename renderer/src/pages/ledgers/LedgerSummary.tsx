@@ -10,6 +10,7 @@ import { api } from '../../api/transport.ts';
 import type { MeasureWhere } from '../../../../shared/ledgers/define.ts';
 import { useLedgerQuery } from '../../api/useLedgerQuery.ts';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert.tsx';
+import { regionPlaceName } from '../../nav/region-label.ts';
 import { useRegionSelection } from '../../state/region-context.ts';
 import { ExportExcelButton } from '../reports/ExportExcelButton.tsx';
 
@@ -27,7 +28,7 @@ export function LedgerSummary({
   version: number;
   onDrill?: SummaryDrill;
 }) {
-  const { selectedCode, selected } = useRegionSelection();
+  const { selectedCode, selected, path } = useRegionSelection();
   const [year, setYear] = useState<number | null>(null);
   const summary = useLedgerQuery('ledgers.summary', { ledgerId: def.id, regionCode: selectedCode, year }, [
     version,
@@ -98,7 +99,7 @@ export function LedgerSummary({
           />
         )}
         <span className="import-muted">
-          {selected?.name ?? '全县'}
+          {regionPlaceName(path)}
           {data?.year != null ? ` ${data.year} 年度` : ''}按{byVillage ? '村' : '乡镇'}
           统计；在左侧区划树中选择乡镇可看各村。
         </span>

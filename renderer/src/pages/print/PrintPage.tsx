@@ -7,6 +7,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import type { ResponseOf } from '../../../../shared/contract/index.ts';
 import { useLedgerQuery } from '../../api/useLedgerQuery.ts';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert.tsx';
+import { RegionScope } from '../../nav/RegionScope.tsx';
 import { useRegionSelection } from '../../state/region-context.ts';
 import { PrintDialog } from './PrintDialog.tsx';
 import './print.css';
@@ -23,9 +24,7 @@ export function PrintPage() {
     <div className="print-page" data-testid="page-print">
       <div className="page-heading">
         <Typography.Title level={4}>打印</Typography.Title>
-        <span className="list-region" data-testid="print-region">
-          {subject}
-        </span>
+        <RegionScope testId="print-region" />
       </div>
       <Alert
         type="info"

@@ -9,6 +9,7 @@ import type { ResponseOf } from '../../../../shared/contract/index.ts';
 import { api } from '../../api/transport.ts';
 import { useLedgerQuery } from '../../api/useLedgerQuery.ts';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert.tsx';
+import { RegionScope } from '../../nav/RegionScope.tsx';
 import { useRegionSelection } from '../../state/region-context.ts';
 import { ExportExcelButton } from './ExportExcelButton.tsx';
 import { DrillDrawer, drillTitle } from './DrillDrawer.tsx';
@@ -78,6 +79,7 @@ export function ReportsPage({ initialId }: { initialId?: string } = {}) {
             placeholder="统计日期"
           />
         )}
+        <RegionScope testId="report-region" />
         <span className="import-muted">在左侧区划树中选择乡镇可看各村；点击数字查看明细。</span>
         <Button icon={<ReloadOutlined />} onClick={report.reload} loading={report.loading}>
           刷新

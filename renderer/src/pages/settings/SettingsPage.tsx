@@ -1,6 +1,7 @@
-// 设置: the operator's name (changeable here), the ledger's data year, and 备份与恢复 (BackupPanel).
+// 设置: the operator's name (changeable here), the ledger's data year, 本乡镇 and 备份与恢复 (BackupPanel).
 import { Button, Card, Descriptions, Typography } from 'antd';
 import { UserOutlined } from '@ant-design/icons';
+import { HomeRegionCard } from '../../nav/HomeRegionCard.tsx';
 import { useOperator } from '../../state/operator.ts';
 import { BackupPanel } from './BackupPanel.tsx';
 
@@ -31,6 +32,7 @@ export function SettingsPage() {
           更换操作员
         </Button>
       </Card>
+      <HomeRegionCard />
       <BackupPanel />
       <Card size="small" title="其他设置" className="record-card">
         <span className="page-heading-path">代码表扩展等设置正在开发中，尚未提供。</span>
