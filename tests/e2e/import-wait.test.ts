@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { shortRegionName } from '../../shared/region-name.ts';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
 import type { MethodName, RequestOf } from '../../shared/contract/index.ts';
 import { makeIdNumber } from '../../shared/id-number.ts';
@@ -55,7 +56,7 @@ describe.skipIf(skip !== null)('a save during an import (Chromium)', () => {
   it('shows 正在导入，稍候保存 while the import commits, then saves', async () => {
     await page.goto(host.url);
     await testId('nav-households').click();
-    await testId('region-tree').getByText(VILLAGE_NAME).first().click();
+    await testId('region-tree').getByText(shortRegionName(VILLAGE_NAME), { exact: true }).first().click();
     await testId('household-row').filter({ hasText: '测试户主' }).first().dblclick();
     await testId('page-household').waitFor();
     await testId('household-edit').click();

@@ -6,6 +6,7 @@
 // screen seen as 1093×614 CSS pixels).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
+import { shortRegionName } from '../../shared/region-name.ts';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
 import { makeIdNumber } from '../../shared/id-number.ts';
 import { PERSON_FORM_FIELDS } from '../../renderer/src/forms/form-fields.ts';
@@ -129,7 +130,7 @@ describe.skipIf(skip !== null)('keyboard-first entry (Chromium)', () => {
   it('enters a household of four from the keyboard only', { timeout: 300_000 }, async () => {
     await page.goto(host.url);
     await testId('nav-households').click();
-    await testId('region-tree').getByText(VILLAGE_NAME).first().click();
+    await testId('region-tree').getByText(shortRegionName(VILLAGE_NAME), { exact: true }).first().click();
     await testId('household-new').click();
     await testId('page-new-household').waitFor();
     await expect.poll(() => testId('new-household-no').inputValue()).toMatch(new RegExp(`^${villageCode}`));

@@ -70,8 +70,9 @@ describe.skipIf(skip !== null)('lists at 1366×768 (Chromium)', () => {
       .toEqual(['monitorCategory', 'mainCause']);
     await page.keyboard.press('Escape');
 
+    // F5 stays on the household list (the page is in the address).
     await page.reload();
-    await openHouseholds();
+    await testId('household-row').first().waitFor({ timeout: 60_000 });
     await expect(testId('vt-head-householdNo').isVisible()).resolves.toBe(true);
     await expect.poll(() => testId('vt-head-monitorCategory').count()).toBe(0);
     await expect(testId('vt-head-mainCause').count()).resolves.toBe(0);

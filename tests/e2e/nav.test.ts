@@ -111,21 +111,21 @@ describe.skipIf(skip !== null)('navigation and scope in browser mode (Chromium)'
 
   it('does not carry a search into another village (a stale "192837" gave 共 0 户)', async () => {
     await testId('nav-households').click();
-    await testId('region-tree').getByText(OTHER_VILLAGE).first().click();
+    await testId('region-tree').getByText('东坡村', { exact: true }).first().click();
     await testId('household-search').fill('192837');
     await expect
       .poll(() => testId('household-total').getAttribute('data-value'))
       .toBe(String(await householdTotal(codes.get(OTHER_VILLAGE) ?? '', '192837')));
-    await testId('region-tree').getByText('馆驿村委会').first().click();
+    await testId('region-tree').getByText('馆驿村', { exact: true }).first().click();
     await expect.poll(() => testId('household-search').inputValue()).toBe('');
     const total = await householdTotal(codes.get('馆驿村委会') ?? '');
     expect(total).toBeGreaterThan(0);
     await expect.poll(() => testId('household-total').getAttribute('data-value')).toBe(String(total));
-    await expect(testId('household-list-region').innerText()).resolves.toBe('城关镇 馆驿村委会');
+    await expect(testId('household-list-region').innerText()).resolves.toBe('城关镇 馆驿村');
     // The region is part of the address: F5 keeps the village.
     expect(hash()).toBe(`#/households?r=${codes.get('馆驿村委会')}`);
     await page.reload();
-    await expect.poll(() => testId('household-list-region').innerText()).toBe('城关镇 馆驿村委会');
+    await expect.poll(() => testId('household-list-region').innerText()).toBe('城关镇 馆驿村');
     await shot('02-village-list-search-cleared');
 
     // The main menu starts the list afresh: a search typed on an earlier visit is gone.
@@ -137,9 +137,8 @@ describe.skipIf(skip !== null)('navigation and scope in browser mode (Chromium)'
   });
 
   it('names a group with its village (never "十组 组"), and 清除 goes back', async () => {
-    const village = '东坡村委会';
     const tree = testId('region-tree');
-    await tree.getByText(village).first().click();
+    await tree.getByText('东坡村', { exact: true }).first().click();
     await testId('region-actions').click();
     await page.getByTestId('region-add-group').click();
     const input = testId('region-name-input');
@@ -149,12 +148,12 @@ describe.skipIf(skip !== null)('navigation and scope in browser mode (Chromium)'
     await expect.poll(selectedTreeNode).toBe('十组');
 
     await testId('nav-special').click();
-    await expect(testId('ledgers-region').innerText()).resolves.toBe(`城关镇 ${village} 十组`);
+    await expect(testId('ledgers-region').innerText()).resolves.toBe('城关镇 东坡村 十组');
     await page.getByText('外出务工').first().click();
     await testId('page-ledger').waitFor();
-    await expect(testId('ledger-region').innerText()).resolves.toBe(`城关镇 ${village} 十组`);
+    await expect(testId('ledger-region').innerText()).resolves.toBe('城关镇 东坡村 十组');
     await testId('ledger-tab-summary').click();
-    await expect(testId('ledger-summary').innerText()).resolves.toContain(`城关镇 ${village} 十组`);
+    await expect(testId('ledger-summary').innerText()).resolves.toContain('城关镇 东坡村 十组');
     expect(await page.locator('.ledger-shell').innerText()).not.toMatch(/十组\s*组/);
     await shot('03-ledger-group-full-name');
 
@@ -203,7 +202,7 @@ describe.skipIf(skip !== null)('navigation and scope in browser mode (Chromium)'
     await region.click();
     await page.keyboard.type(PICK_VILLAGE);
     await page.keyboard.press('Enter');
-    await expect.poll(() => region.innerText()).toContain('城关镇 馆驿村委会');
+    await expect.poll(() => region.innerText()).toContain('城关镇 馆驿村');
     await expect(page.locator('.ant-select-dropdown:visible').count()).resolves.toBe(0);
     await shot('06-import-picker-enter');
   });
@@ -215,7 +214,7 @@ describe.skipIf(skip !== null)('navigation and scope in browser mode (Chromium)'
     await village.click();
     await page.keyboard.type(PICK_VILLAGE);
     await page.keyboard.press('Enter');
-    await expect.poll(() => village.innerText()).toContain('馆驿村委会');
+    await expect.poll(() => village.innerText()).toContain('馆驿村');
   });
 
   it('looks right at 125 % scaling (1366×768 screen)', async () => {
@@ -231,7 +230,7 @@ describe.skipIf(skip !== null)('navigation and scope in browser mode (Chromium)'
     await p.getByTestId('region-tree').waitFor();
     await p.goto(`${origin}/#/households?r=${codes.get('馆驿村委会')}`);
     await p.getByTestId('household-row').first().waitFor();
-    await expect.poll(() => p.getByTestId('household-list-region').innerText()).toBe('城关镇 馆驿村委会');
+    await expect.poll(() => p.getByTestId('household-list-region').innerText()).toBe('城关镇 馆驿村');
     await shot('07-list-125', p);
     await p.getByTestId('household-row').first().dblclick();
     await p.getByTestId('page-household').waitFor();

@@ -53,6 +53,8 @@ const ACCEPTED: readonly RegExp[] = [
   /\.?\b(?:xlsx|xlsb|xls|ods|csv|CSV|PDF|pdf|XLSX|XLS|ODS)\b/g,
   /\b(?:A4|A3)\b/g,
   /\b(?:Excel|WPS)\b/g,
+  // the clerk's word for a USB stick
+  /\bU\s*盘/g,
 ];
 
 /** The runs of Latin letters or digits left in `text` once accepted patterns are taken out. */

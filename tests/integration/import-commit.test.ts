@@ -215,7 +215,7 @@ describe('import: mapping, preview, commit, undo', () => {
     expect(h1).toMatchObject({
       memberCount: 3,
       headName: '张大山',
-      villageName: '光千社区居委会',
+      villageName: '光千社区', // the list shows the short name (shared/region-name.ts)
       groupName: '一组',
     });
 

@@ -28,6 +28,7 @@ describe('strayWords', () => {
     '如 19850307',
     'C级危房',
     '12317 举报',
+    '备份到文件夹或U盘',
   ])('accepts “%s”', (text) => {
     expect(strayWords(text)).toEqual([]);
   });

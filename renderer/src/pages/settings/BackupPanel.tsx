@@ -215,7 +215,11 @@ export function BackupPanel() {
     <Card size="small" title="备份与恢复" className="record-card" data-testid="backup-panel">
       <p className="dialog-lead">
         程序在启动时、每使用 4 小时、每次导入之前自动备份到台账旁的备份文件夹
-        {list.data ? <code className="backup-folder">{list.data.folder}</code> : null}
+        {list.data ? (
+          <code className="backup-folder" translate="no">
+            {list.data.folder}
+          </code>
+        ) : null}
         ，每份都经过完整性检查才保留（最新 10 份，另留最近 7 天、4 周各一份）。
       </p>
       {restored && (
