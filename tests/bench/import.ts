@@ -37,25 +37,7 @@ export async function benchImport(maxPersons: number): Promise<Record<string, nu
       const k = `${Math.round(persons / 1000)}k`;
       report(`${k}: file`, Math.round(fs.statSync(file).size / 1e5) / 10, `MB, ${rows} rows`);
 
-      const db = path.join(dir, `target-${persons}.db`);
-      spawnSync(process.execPath, [...NODE_FLAGS, CLI, 'init', '--county', '420626', '--db', db], {
-        cwd: ROOT,
-      });
-      const imp = timed(process.execPath, [
-        ...NODE_FLAGS,
-        CLI,
-        'import',
-        file,
-        '--db',
-        db,
-        '--json',
-        '--operator',
-        '基准测试',
-      ]);
-      const out = JSON.parse(imp.stdout.trim().split('\n').at(-1) ?? '{}') as {
-        persons?: { created: number };
-        errors?: unknown[];
-      };
+      const { imp, out } = cliImport(file, path.join(dir, `target-${persons}.db`));
       if (out.errors?.length) console.error(JSON.stringify(out.errors.slice(0, 5)));
       if (imp.code !== 0 || out.persons?.created !== rows) {
         throw new Error(
@@ -113,20 +95,7 @@ async function benchSharedStrings(dir: string): Promise<Record<string, number>> 
     mb,
     `MB, ${rows} rows, ${FILLER_STRING_BYTES / 1e9} GB of shared strings`,
   );
-  const db = path.join(dir, 'target-sst.db');
-  spawnSync(process.execPath, [...NODE_FLAGS, CLI, 'init', '--county', '420626', '--db', db], { cwd: ROOT });
-  const imp = timed(process.execPath, [
-    ...NODE_FLAGS,
-    CLI,
-    'import',
-    file,
-    '--db',
-    db,
-    '--json',
-    '--operator',
-    '基准测试',
-  ]);
-  const out = JSON.parse(imp.stdout.trim().split('\n').at(-1) ?? '{}') as { persons?: { created: number } };
+  const { imp, out } = cliImport(file, path.join(dir, 'target-sst.db'));
   if (imp.code !== 0 || out.persons?.created !== rows)
     throw new Error(`shared-strings-heavy import did not import every row (exit ${imp.code})`);
   report(
@@ -140,4 +109,25 @@ async function benchSharedStrings(dir: string): Promise<Record<string, number>> 
     sst_heavy_import_cpu_s: imp.cpuSeconds,
     sst_heavy_peak_mb: imp.peakMb,
   };
+}
+
+/** A new ledger at `db` and the CLI's timed import of `file` into it, with the import's JSON summary. */
+function cliImport(file: string, db: string) {
+  spawnSync(process.execPath, [...NODE_FLAGS, CLI, 'init', '--county', '420626', '--db', db], { cwd: ROOT });
+  const imp = timed(process.execPath, [
+    ...NODE_FLAGS,
+    CLI,
+    'import',
+    file,
+    '--db',
+    db,
+    '--json',
+    '--operator',
+    '基准测试',
+  ]);
+  const out = JSON.parse(imp.stdout.trim().split('\n').at(-1) ?? '{}') as {
+    persons?: { created: number };
+    errors?: unknown[];
+  };
+  return { imp, out };
 }
