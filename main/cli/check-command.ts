@@ -43,7 +43,7 @@ export async function runCheck(
   };
   const fired = rules.filter((r) => r.count > 0);
   const text = [
-    `${region.name}：${summary.households} 户，${rules.length} 条规则，发现问题 ${findings.length} 条（新增 ${summary.newFindings} 条${summary.closedRectifications > 0 ? `，整改销号 ${summary.closedRectifications} 条` : ''}）`,
+    `${region.name}：${summary.households} 户，${rules.length} 条规则，发现问题 ${findings.length} 条（新增 ${summary.newFindings} 条${summary.closedRectifications > 0 ? `，整改销号 ${summary.closedRectifications} 条` : ''}）${summary.exempt > 0 ? `，另有已豁免 ${summary.exempt} 条` : ''}`,
     ...fired.map((r) => `${r.id.padEnd(10)} ${r.level} ${r.title}：${r.count}`),
   ].join('\n');
   return { output, text };

@@ -19,7 +19,10 @@ export const qualityJob = z.object({
     .object({
       households: z.number().int(),
       rules: z.number().int(),
+      /** Open findings (not 豁免). */
       findings: z.number().int(),
+      /** Found again but still 豁免 (checked by a clerk). */
+      exempt: z.number().int(),
       newFindings: z.number().int(),
       closedRectifications: z.number().int(),
     })

@@ -73,6 +73,7 @@ describe.skipIf(skip !== null)('数据质量 in browser mode (Chromium)', () => 
     await testId('nav-quality').click();
     await testId('quality-run').click();
     await expect.poll(() => testId('quality-done').innerText(), { timeout: 60_000 }).toContain('整改销号 1 条');
+    expect(await testId('quality-done').innerText()).toContain('另有已豁免 1 条');
     const record = host.core.ledger.prepare(`SELECT status, closed_date FROM ledger_rectification WHERE household_id = ? AND description LIKE '[B-DIB-01]%'`).get(f.householdId) as { status: string; closed_date: string };
     expect(record.status).toBe('03');
     expect(record.closed_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);

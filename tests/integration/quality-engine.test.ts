@@ -9,6 +9,7 @@ import {
 } from '../../main/core/quality/findings-read.ts';
 import { findingsToRectification } from '../../main/core/quality/rectify.ts';
 import { runQualityCheck } from '../../main/core/quality/run-check.ts';
+import { shortRegionName } from '../../shared/region-name.ts';
 import { countyRegion } from '../../main/core/regions/region-tree.ts';
 import { openCountyLedger, type TestClient } from '../helpers/core-client.ts';
 import { addHousehold } from '../helpers/quality-ledger.ts';
@@ -32,19 +33,31 @@ describe('豁免与整改', () => {
     const { ledger, village } = await county();
     const built = addHousehold(ledger, village, [{ labor_skill: '04' }]); // P-LAB-06
     const region = countyRegion(ledger);
-    await runQualityCheck(ledger, { region });
+    const first = await runQualityCheck(ledger, { region });
     const [finding] = listFindings(ledger, region, { rule: 'P-LAB-06' }).rows;
     expect(finding?.householdId).toBe(built.id);
+    // Lists name the place as a clerk says it (云溪沟村, not 云溪沟村委会).
+    const official = ledger
+      .prepare('SELECT name FROM regions WHERE code = ?')
+      .pluck()
+      .get(village.code) as string;
+    expect(official).toMatch(/委员?会$/);
+    expect(finding?.region).toContain(shortRegionName(official));
+    expect(finding?.region).not.toMatch(/委员?会/);
+    expect(first.findings).toBe(listFindings(ledger, region, {}).total);
+    expect(first.exempt).toBe(0);
     expect(() => exemptFindings(ledger, [finding?.id ?? 0], '  ')).toThrow(/豁免理由/);
     exemptFindings(ledger, [finding?.id ?? 0], '已入户核实：常年照顾病人');
-    await runQualityCheck(ledger, { region });
+    // The check's result counts the open findings only and names the exempt one apart.
+    const second = await runQualityCheck(ledger, { region });
+    expect(second).toMatchObject({ findings: first.findings - 1, exempt: 1, newFindings: 0 });
     expect(listFindings(ledger, region, { rule: 'P-LAB-06' }).total).toBe(0);
     expect(listFindings(ledger, region, { rule: 'P-LAB-06', state: 'exempt' }).rows[0]?.exemptReason).toBe(
       '已入户核实：常年照顾病人',
     );
     // The values it looked at change (still wrong): the finding is open again.
     ledger.prepare(`UPDATE persons SET labor_skill = '05' WHERE id = ?`).run(built.persons[0]);
-    await runQualityCheck(ledger, { region });
+    expect(await runQualityCheck(ledger, { region })).toMatchObject({ findings: first.findings, exempt: 0 });
     expect(listFindings(ledger, region, { rule: 'P-LAB-06' }).total).toBe(1);
   });
 

@@ -216,7 +216,7 @@ export function listFindings(
       level: rule?.level ?? '疑点',
       title: rule?.title ?? String(r.rule_id),
       message: String(r.message),
-      region: [r.township, r.village].filter(Boolean).join(' '),
+      region: [r.township, r.village].flatMap((n) => (n ? [shortRegionName(String(n))] : [])).join(' '),
       regionCode: (r.region_code as string | null) ?? null,
       household: (r.household_no as string | null) ?? null,
       householdId: (r.household_id as number | null) ?? null,

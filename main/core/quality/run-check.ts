@@ -33,7 +33,10 @@ export interface CheckOptions {
 export interface CheckSummary {
   households: number;
   rules: number;
+  /** Open findings after the run (exempt ones not counted: the clerk already checked those). */
   findings: number;
+  /** Findings this run found again that stay 豁免. */
+  exempt: number;
   newFindings: number;
   closedRectifications: number;
   cancelled: boolean;
@@ -164,7 +167,15 @@ export async function runQualityCheck(
   const computed: Computed[] = [];
   for (const [i, rule] of rules.entries()) {
     if (options.cancelled?.())
-      return { households, rules: i, findings: 0, newFindings: 0, closedRectifications: 0, cancelled: true };
+      return {
+        households,
+        rules: i,
+        findings: 0,
+        exempt: 0,
+        newFindings: 0,
+        closedRectifications: 0,
+        cancelled: true,
+      };
     if (scope.householdIds && rule.byRegion) continue;
     computed.push(...computeRule(ctx, rule));
     options.onProgress?.(i + 1, rules.length, rule);
@@ -175,6 +186,7 @@ export async function runQualityCheck(
       households,
       rules: rules.length,
       findings: 0,
+      exempt: 0,
       newFindings: 0,
       closedRectifications: 0,
       cancelled: true,
@@ -186,22 +198,15 @@ export async function runQualityCheck(
         `INSERT INTO quality_runs (region_code, started_at, finished_at, households, findings, new_findings, closed_rectifications)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(
-        scope.region.code,
-        started,
-        nowIso(),
-        households,
-        computed.length,
-        stored.newFindings,
-        stored.closed,
-      );
+      .run(scope.region.code, started, nowIso(), households, stored.open, stored.newFindings, stored.closed);
     return stored;
   };
   const stored = options.write ? await options.write(store) : store();
   return {
     households,
     rules: rules.length,
-    findings: computed.length,
+    findings: stored.open,
+    exempt: stored.exempt,
     newFindings: stored.newFindings,
     closedRectifications: stored.closed,
     cancelled: false,
@@ -225,7 +230,7 @@ function storeFindings(
   rules: readonly QualityRule[],
   computed: readonly Computed[],
   today: string,
-): { newFindings: number; closed: number } {
+): { newFindings: number; closed: number; open: number; exempt: number } {
   const db = ledger.sqlite;
   const townships = townshipsOfRegions(ledger);
   const ruleIds = rules.filter((r) => !(scope.householdIds && r.byRegion)).map((r) => r.id);
@@ -238,12 +243,18 @@ function storeFindings(
     // The findings this run is responsible for: its rules, on its households or (region rules) its regions.
     const existing = db
       .prepare(
-        `SELECT f.id, f.rule_id, f.subject_key, f.rectification_id FROM quality_findings f
+        `SELECT f.id, f.rule_id, f.subject_key, f.rectification_id, f.exempt_fingerprint FROM quality_findings f
          WHERE f.rule_id IN (SELECT id FROM temp.quality_rules_run)
            AND (f.household_id IN (SELECT id FROM temp.quality_scope)
              OR (f.household_id IS NULL AND f.region_code IN (SELECT code FROM temp.quality_regions)))`,
       )
-      .all() as { id: number; rule_id: string; subject_key: string; rectification_id: number | null }[];
+      .all() as {
+      id: number;
+      rule_id: string;
+      subject_key: string;
+      rectification_id: number | null;
+      exempt_fingerprint: string | null;
+    }[];
     const byKey = new Map(existing.map((f) => [`${f.rule_id}\u0000${f.subject_key}`, f]));
     const at = nowIso();
     const upsert = db.prepare(
@@ -255,6 +266,8 @@ function storeFindings(
          fingerprint = excluded.fingerprint, last_found = excluded.last_found`,
     );
     let newFindings = 0;
+    // A finding whose 豁免 still holds (same fingerprint) is not reported as a problem again.
+    let exempt = 0;
     const seen = new Set<string>();
     for (const c of computed) {
       const k = `${c.rule.id}\u0000${c.key}`;
@@ -274,6 +287,7 @@ function storeFindings(
         at,
       });
       if (!byKey.has(k) && result.changes > 0) newFindings++;
+      if (byKey.get(k)?.exempt_fingerprint === c.fingerprint) exempt++;
     }
     const gone = existing.filter((f) => !seen.has(`${f.rule_id}\u0000${f.subject_key}`));
     const remove = db.prepare('DELETE FROM quality_findings WHERE id = ?');
@@ -283,6 +297,6 @@ function storeFindings(
       gone.flatMap((f) => (f.rectification_id === null ? [] : [f.rectification_id])),
       today,
     );
-    return { newFindings, closed };
+    return { newFindings, closed, open: seen.size - exempt, exempt };
   })();
 }

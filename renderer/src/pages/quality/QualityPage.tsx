@@ -127,8 +127,9 @@ export function QualityPage() {
         {job?.state === 'failed' && <span className="quality-error">{job.error}</span>}
         {job?.state === 'done' && job.summary && (
           <span data-testid="quality-done">
-            核查完成：{job.summary.households} 户、{job.summary.rules} 条规则，问题 {job.summary.findings} 条（新增 {job.summary.newFindings} 条
+            核查完成：{job.summary.households} 户、{job.summary.rules} 条规则，待处理问题 {job.summary.findings} 条（新增 {job.summary.newFindings} 条
             {job.summary.closedRectifications > 0 ? `，整改销号 ${job.summary.closedRectifications} 条` : ''}）
+            {job.summary.exempt > 0 ? `，另有已豁免 ${job.summary.exempt} 条` : ''}
           </span>
         )}
         {!running && job?.state !== 'done' && (
