@@ -195,6 +195,18 @@ describe('sample county ledgers have the seed speech’s shape', () => {
     expect(count(`SELECT COUNT(*) FROM ledger_migrant_work WHERE point_to_point = 1`)).toBeGreaterThan(0);
     expect(count(`SELECT COUNT(*) FROM ledger_migrant_work WHERE transport_subsidy > 0`)).toBeGreaterThan(0);
     expect(count(`SELECT COUNT(*) FROM ledger_migrant_work WHERE status = '05'`)).toBeGreaterThan(0);
+    // The 三联单's village and employer parts of everyone who left: 体检 before leaving with its 健康证明, 到岗 after.
+    const gone = `FROM ledger_migrant_work WHERE status IN ('01', '02') AND start_date IS NOT NULL`;
+    expect(count(`SELECT COUNT(*) ${gone}`)).toBe(departed);
+    expect(
+      count(
+        `SELECT COUNT(*) ${gone} AND health_certificate = 1 AND health_check_date < start_date AND arrival_date > start_date`,
+      ),
+    ).toBe(departed);
+    expect(count(`SELECT COUNT(*) ${gone} AND point_to_point = 1 AND employment_proof = 1`)).toBe(
+      count(`SELECT COUNT(*) ${gone} AND point_to_point = 1`),
+    );
+    expect(count(`SELECT COUNT(*) ${gone} AND employment_proof = 0`)).toBeGreaterThan(0);
   });
 
   it('puts planning households in the seed’s 去向 shares, 14.4% of them both 县内 and 省外 and none in two other 去向', () => {

@@ -4,6 +4,7 @@
 // 县内 ~39%, 县外市内 ~7%, 市外省内 ~10%, 省外 ~45% of persons; by household 县内 41.7%, 县外市内 8.4%,
 // 市外省内 12.7%, 省外 51.5%, and the only households in two 去向 are the 14.4% with members both 县内 and
 // 省外: the 去向 columns' households add up to exactly 2,252 more than the 15,670).
+import { addDays } from '../../../shared/ledgers/ledger-helpers.ts';
 import { getRegionCatalog } from '../regions/catalog.ts';
 import { mobile } from './household.ts';
 import {
@@ -128,6 +129,7 @@ export function fillMigrantWork(c: LedgerDemoContext): Departures {
           training: rng.chance(0.2)
             ? rng.pick(['电工', '焊工', '家政服务', '厨师', '挖掘机操作'] as const)
             : null,
+          ...slipFields(p.id, start, p2p),
         });
         if (place !== null) departures.set(p.id, { place, destination });
       } else values.status = '04';
@@ -135,6 +137,20 @@ export function fillMigrantWork(c: LedgerDemoContext): Departures {
     }
   }
   return departures;
+}
+
+/**
+ * The 三联单's village and employer parts for a worker who left: 体检 a few days before leaving with its 健康证明,
+ * 用工证明 for every 点对点 worker and most others, 到岗 a day or three after leaving. Derived from the person's id,
+ * not drawn from the generator, so the rest of the sample county stays as it was.
+ */
+function slipFields(personId: number, start: string, p2p: boolean): Record<string, string | number | null> {
+  return {
+    health_check_date: addDays(start, -(3 + (personId % 12))),
+    health_certificate: 1,
+    employment_proof: p2p || personId % 10 < 7 ? 1 : 0,
+    arrival_date: addDays(start, 1 + (personId % 3)),
+  };
 }
 
 const JOB_TYPE = weighted([['01', 30], ['02', 10], ['03', 15], ['04', 5], ['05', 5], ['06', 8], ['07', 8], ['08', 4], ['09', 12], ['10', 3]]); // prettier-ignore
