@@ -3,7 +3,7 @@
 // the chosen village or group, under the village's next 户编号 or one the clerk types). Both households'
 // sizes are recounted by the core.
 import { useState } from 'react';
-import { Alert, Form, Input, Modal, Segmented } from 'antd';
+import { Alert, Form, Modal, Segmented } from 'antd';
 import type { AppError } from '../../../../shared/result.ts';
 import { api } from '../../api/transport.ts';
 import { CodeSelect } from '../../components/CodeSelect.tsx';
@@ -18,6 +18,7 @@ import { useCodeTables } from '../../state/code-tables.ts';
 import type { PersonDetail } from '../persons/PersonEditDialog.tsx';
 import { HouseholdPicker } from './HouseholdPicker.tsx';
 import type { HouseholdRow } from './useHouseholdRows.ts';
+import { HouseholdNoField } from './HouseholdNoField.tsx';
 import { useHouseholdNo } from './useHouseholdNo.ts';
 
 export interface MoveMemberDialogProps {
@@ -193,22 +194,7 @@ export function MoveMemberDialog({
                   testId="move-new-place"
                 />
               </Form.Item>
-              <Form.Item
-                label="新户编号"
-                htmlFor="move-new-no"
-                help="按所在村自动编号，可修改"
-                className="place-row-no"
-              >
-                <Input
-                  id="move-new-no"
-                  value={householdNo.shown}
-                  onChange={(e) => householdNo.type(e.target.value)}
-                  maxLength={30}
-                  autoComplete="off"
-                  className="mono"
-                  data-testid="move-new-no"
-                />
-              </Form.Item>
+              <HouseholdNoField id="move-new-no" label="新户编号" householdNo={householdNo} />
             </div>
           </Form>
         )}

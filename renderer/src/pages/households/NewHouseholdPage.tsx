@@ -1,7 +1,7 @@
 // 新增户: where the household lives and its 户编号 (suggested per village), its 户主 and its own fields,
 // saved together by households.create. Further members are added on the household page.
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Typography } from 'antd';
 import type { Issue } from '../../../../shared/rules/issue.ts';
 import type { MemberSummary } from '../../../../shared/rules/person-rules.ts';
 import type { AppError } from '../../../../shared/result.ts';
@@ -24,6 +24,7 @@ import { emptyDraft } from '../../lib/draft.ts';
 import { useRegionSelection } from '../../state/region-context.ts';
 import { useRoute } from '../../state/route.ts';
 import { PersonFields } from '../persons/PersonFields.tsx';
+import { HouseholdNoField } from './HouseholdNoField.tsx';
 import { useHouseholdNo } from './useHouseholdNo.ts';
 
 const HEAD_ONLY = new Set(['relation']);
@@ -135,22 +136,7 @@ export function NewHouseholdPage() {
                 testId="new-household-place"
               />
             </Form.Item>
-            <Form.Item
-              label="户编号"
-              htmlFor="new-household-no"
-              help="按所在村自动编号，可修改"
-              className="place-row-no"
-            >
-              <Input
-                id="new-household-no"
-                value={householdNo.shown}
-                onChange={(e) => householdNo.type(e.target.value)}
-                maxLength={30}
-                autoComplete="off"
-                className="mono"
-                data-testid="new-household-no"
-              />
-            </Form.Item>
+            <HouseholdNoField id="new-household-no" label="户编号" householdNo={householdNo} />
           </div>
         </Form>
       </Card>
