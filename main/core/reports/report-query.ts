@@ -11,6 +11,11 @@ import {
 } from 'kysely';
 import type { LedgerDef } from '../../../shared/ledgers/define.ts';
 import { ledgerTableName } from '../../../shared/ledgers/index.ts';
+import {
+  REPORT_HOUSEHOLD_COLUMNS,
+  reportHouseholdKeys,
+  reportHouseholdsTable,
+} from '../../../shared/ledgers/report-households.ts';
 import { REPORT_PLACE_COLUMNS } from '../../../shared/ledgers/report-place.ts';
 import type { ReportMeasure, ReportWhere } from '../../../shared/reports/define.ts';
 import { whereList } from '../../../shared/reports/define.ts';
@@ -386,6 +391,8 @@ function indexedRecords(
   const index = def.reportIndex;
   if (!index || q.year === null || q.year.value === null || q.year.column !== index.year) return null;
   const grouped = new Set(index.groupBy);
+  const kept = new Set(reportHouseholdKeys(def));
+  if (q.measures.some((m) => m.kind === 'households') && kept.size === 0) return null;
   const covered = new Set([...index.groupBy, ...(index.sums ?? [])]);
   const fits = q.measures.every((m) => {
     if (!wheres(m).every((w) => (w.on ?? 'record') === 'record' && grouped.has(w.column))) return false;
@@ -395,7 +402,7 @@ function indexedRecords(
       case 'persons':
         return !personsRepeat;
       case 'households':
-        return index.households === true;
+        return wheres(m).every((w) => kept.has(w.column));
       case 'sum':
         return (m.on ?? 'record') === 'record' && covered.has(m.column);
       case 'rate':
@@ -444,25 +451,71 @@ function indexedRecords(
   }
 
   const households = q.measures.filter((m) => m.kind === 'households');
-  if (households.length > 0) {
-    // Household by household (index _report_household): 1 when any of its records meets the condition.
-    const perHousehold = records()
-      .select([
-        unit.as('report_unit'),
-        ...households.map((m, i) => eb.fn.max(picker(when(m, def, q.asOf, common))(sql.lit(1))).as(`m${i}`)),
-      ])
-      .groupBy([unit, sql.ref(`r.${REPORT_PLACE_COLUMNS.household}`)]);
-    const compiled = ledger.db
-      .selectFrom(perHousehold.as('r'))
-      .select([
-        sql.ref<string>('r.report_unit').as('report_unit'),
-        ...households.map((_, i) => total(sql.ref(`r.m${i}`)).as(`m${i}`)),
-      ])
-      .groupBy(sql.ref('r.report_unit'))
-      .compile();
-    merge(read(ledger, compiled, households));
-  }
+  if (households.length > 0) merge(summaryHouseholds(ledger, q, def, households));
   return out;
+}
+
+/**
+ * 户数 from the ledger's household summary (report-households.ts): the households of the 年度 grouped by
+ * village and the tuples their records hold, as the summary's index is scanned; each distinct set of tuples
+ * tested once per measure (its tuples read as records r, so the conditions are the records' own); a group
+ * adds its households to every column one of its tuples meets. A household counts once per column however
+ * many of its records meet it, as `COUNT(DISTINCT household)` over the records would.
+ */
+function summaryHouseholds(
+  ledger: Ledger,
+  q: SourceQuery,
+  def: LedgerDef,
+  measures: readonly ReportMeasure[],
+): UnitValues {
+  const index = def.reportIndex;
+  if (!index) throw new Error(`ledger ${def.id}: no reportIndex`);
+  const K = REPORT_HOUSEHOLD_COLUMNS;
+  const unit = sql.ref<string>(`g.${K.village}`);
+  const db = ledger.db.withTables<Record<string, Record<string, string | number | null>>>();
+  const groups = db
+    .selectFrom(`${reportHouseholdsTable(def)} as g`)
+    .select([
+      unit.as('report_unit'),
+      sql.ref(`g.${K.keys}`).as('report_keys'),
+      eb.fn.countAll().as('report_households'),
+    ])
+    .where(sql.ref(`g.${index.year}`), '=', q.year?.value ?? null)
+    .where(eb.and(regionFilter(q, unit)))
+    .groupBy([unit, sql.ref(`g.${K.keys}`)]);
+  // A set of tuples as the records it stands for, with the record's column names.
+  const tuples = sql`(SELECT ${sql.join(
+    reportHouseholdKeys(def).map((c, i) => sql`value ->> ${sql.lit(i)} AS ${sql.ref(c)}`),
+  )} FROM json_each(k.report_keys))`;
+  const meets = (m: ReportMeasure) => {
+    const cond = when(m, def, q.asOf);
+    const rows = eb.selectFrom(tuples.as('r')).select(sql.lit(1).as('one'));
+    return eb.exists(cond === null ? rows : rows.where(cond));
+  };
+  // Each distinct set once (a few hundred in a county), not once per village.
+  const flags = db
+    .selectFrom(db.selectFrom('report_groups').select('report_keys').distinct().as('k'))
+    .select([sql.ref('k.report_keys').as('report_keys'), ...measures.map((m, i) => meets(m).as(`f${i}`))]);
+  const compiled = db
+    .with(
+      (w) => w('report_groups').materialized(),
+      () => groups,
+    )
+    .with(
+      (w) => w('report_flags').materialized(),
+      () => flags,
+    )
+    .selectFrom('report_groups as g')
+    .innerJoin('report_flags as f', 'f.report_keys', 'g.report_keys')
+    .select([
+      sql.ref<string>('g.report_unit').as('report_unit'),
+      ...measures.map((_, i) =>
+        total(sql<number>`${sql.ref('g.report_households')} * ${sql.ref(`f.f${i}`)}`).as(`m${i}`),
+      ),
+    ])
+    .groupBy(sql.ref('g.report_unit'))
+    .compile();
+  return read(ledger, compiled, measures);
 }
 
 // For 查看明细 (report-drill.ts): the same pieces, so a drill lists exactly what a number counts.
