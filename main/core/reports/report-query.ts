@@ -4,6 +4,7 @@
 import {
   expressionBuilder,
   sql,
+  type AliasableExpression,
   type CompiledQuery,
   type Expression,
   type RawBuilder,
@@ -120,15 +121,11 @@ export function runSourceQuery(ledger: Ledger, q: SourceQuery): UnitValues {
     const merge = (part: UnitValues) => {
       for (const [unit, values] of part) out.set(unit, { ...out.get(unit), ...values });
     };
-    let households = q.measures.filter((m) => registerShape(m) === 'households');
-    let members = q.measures.filter((m) => registerShape(m) === 'members');
-    const headcounts = households.filter((m) => m.kind === 'persons');
-    if (members.length > 0 && headcounts.length > 0 && headcounts.every((m) => wheres(m).length === 0)) {
-      // The members are read anyway (外出务工's 贫困劳动力): counting 人数 there spares each household its
-      // member count (55 → 9 ms CPU for the households at county scale, the members' pass the same).
-      households = households.filter((m) => m.kind !== 'persons');
-      members = [...members, ...headcounts];
-    }
+    // 人数 (a household's active members) are counted in the members' pass, grouped by the household
+    // columns they test, rather than as a member count per household: one pass over persons_report
+    // instead of 100,000 correlated counts (基本情况 county: 88 + 56 → see docs/reports.md「速度」).
+    const households = q.measures.filter((m) => registerShape(m) === 'households' && m.kind !== 'persons');
+    const members = q.measures.filter((m) => registerShape(m) === 'members' || m.kind === 'persons');
     if (households.length > 0) merge(runRegisterHouseholds(ledger, { ...q, measures: households }));
     if (members.length > 0) merge(runRegisterMembers(ledger, { ...q, measures: members }));
     return out;
@@ -208,19 +205,12 @@ function runRegisterHouseholds(ledger: Ledger, q: SourceQuery): UnitValues {
     ...new Set(q.measures.flatMap((m) => whereList('where' in m ? m.where : undefined).map((w) => w.column))),
   ];
   const sums = [...new Set(q.measures.flatMap((m) => (m.kind === 'sum' ? [m.column] : [])))];
-  const members = eb
-    .selectFrom('persons as m')
-    .select((e) => e.fn.countAll<number>().as('n'))
-    .where(same('m.household_id', 'h.id'))
-    .where('m.status', '=', 'active')
-    .$asScalar();
   const grouped = ledger.db
     .selectFrom('households as h')
     .select([
       unit.as('report_unit'),
       ...keys.map((k) => sql.ref(`h.${k}`).as(k)),
       eb.fn.countAll<number>().as('households'),
-      ...(q.measures.some((m) => m.kind === 'persons') ? [total(members).as('members')] : []),
       ...sums.map((c) => total(sql.ref(`h.${c}`)).as(`sum_${c}`)),
     ])
     .where('h.status', '=', 'active')
@@ -235,8 +225,6 @@ function runRegisterHouseholds(ledger: Ledger, q: SourceQuery): UnitValues {
     switch (m.kind) {
       case 'households':
         return total(pick(sql.ref<number>('h.households'))).as(`m${i}`);
-      case 'persons':
-        return total(pick(sql.ref<number>('h.members'))).as(`m${i}`);
       case 'sum':
         return total(pick(sql.ref<number>(`h.sum_${m.column}`))).as(`m${i}`);
       default:
@@ -284,25 +272,75 @@ function rowSelections(
   });
 }
 
-/** The register's active members with their household, one row each (a person once, no DISTINCT). */
+/**
+ * The register's active members with their household (a person once, no DISTINCT), grouped first by village
+ * and the household columns the measures test: inside a group each measure's member conditions are counted
+ * (人数), its households counted distinct (a household lies in one group) or its column summed; the outer
+ * query then applies the household conditions once per group, as runRegisterHouseholds does.
+ */
 function runRegisterMembers(ledger: Ledger, q: SourceQuery): UnitValues {
   const unit = unitOf(null);
   const common = shared(q.measures);
-  const selections = rowSelections(q, null, common, {
-    record: sql.ref<number>('p.id'),
-    person: sql.ref<number>('p.id'),
-    distinctPersons: false,
-    distinctHouseholds: true,
+  const key = (w: ReportWhere) => JSON.stringify(w);
+  const inWhere = new Set(common.map(key));
+  const rest = (m: ReportMeasure) => wheres(m).filter((w) => !inWhere.has(key(w)));
+  const onHousehold = (w: ReportWhere) => w.on === 'household';
+  const keys = [
+    ...new Set(
+      q.measures.flatMap((m) =>
+        rest(m)
+          .filter(onHousehold)
+          .map((w) => w.column),
+      ),
+    ),
+  ];
+  // One inner aggregate per distinct (kind, member conditions, column).
+  const inner = new Map<string, { alias: string; value: AliasableExpression<unknown> }>();
+  const aggregateOf = (m: ReportMeasure): string => {
+    const member = rest(m).filter((w) => !onHousehold(w));
+    const id = JSON.stringify([m.kind, member, m.kind === 'sum' ? m.column : null]);
+    const found = inner.get(id);
+    if (found) return found.alias;
+    const pick = picker(member.length === 0 ? null : eb.and(member.map((w) => condition(w, null, q.asOf))));
+    const alias = `report_a${inner.size}`;
+    const value =
+      m.kind === 'households'
+        ? eb.fn.count(pick(sql.ref<number>('h.id'))).distinct()
+        : m.kind === 'sum'
+          ? total(pick(column(m, true)))
+          : eb.fn.count(pick(sql.ref<number>('p.id')));
+    inner.set(id, { alias, value });
+    return alias;
+  };
+  const measured = q.measures.map((m) => {
+    if (m.kind === 'rate') throw new Error(`rate ${m.key} is not a counted measure`);
+    return { m, alias: aggregateOf(m) };
   });
-  const compiled = ledger.db
+  const grouped = ledger.db
     .selectFrom('persons as p')
     .innerJoin('households as h', 'h.id', 'p.household_id')
-    .select([unit.as('report_unit'), ...selections])
+    .select([
+      unit.as('report_unit'),
+      ...keys.map((k) => sql.ref(`h.${k}`).as(k)),
+      ...[...inner.values()].map((a) => a.value.as(a.alias)),
+    ])
     .where('p.status', '=', 'active')
     .where('h.status', '=', 'active')
     .where(eb.and([...regionFilter(q, unit), ...common.map((w) => condition(w, null, q.asOf))]))
     // In the order of households_report, as the households are read: no sort.
-    .groupBy([sql.ref('h.township_code'), sql.ref('h.village_code')])
+    .groupBy([sql.ref('h.township_code'), sql.ref('h.village_code'), ...keys.map((k) => sql.ref(`h.${k}`))]);
+  // The groups as h, with the household's column names: the household conditions read them as a household's.
+  const compiled = ledger.db
+    .selectFrom(grouped.as('h'))
+    .select([
+      sql.ref<string>('h.report_unit').as('report_unit'),
+      ...measured.map(({ m, alias }, i) => {
+        const household = rest(m).filter(onHousehold);
+        const cond = household.length === 0 ? null : eb.and(household.map((w) => condition(w, null, q.asOf)));
+        return total(picker(cond)(sql.ref<number>(`h.${alias}`))).as(`m${i}`);
+      }),
+    ])
+    .groupBy(sql.ref('h.report_unit'))
     .compile();
   return read(ledger, compiled, q.measures);
 }
