@@ -34,7 +34,8 @@ const SEEN = [
 const LEFT = ' AND (old.year IS NOT new.year OR old.report_household_id IS NOT new.report_household_id)';
 const INSERTED = `(SELECT report_household_id FROM ${T} WHERE id = new.id)`;
 
-const STATEMENTS: readonly string[] = [
+/** Exported for the test that compares them with `ledger-sql migrant_work --db` on a file of 0013. */
+export const STATEMENTS: readonly string[] = [
   `DROP INDEX ${T}_report_household`,
   `CREATE INDEX ${T}_report_household ON ${T} (report_household_id, year, planned, planned_destination, status, destination, report_village_code)`,
   `CREATE TABLE ${S} (year INTEGER NOT NULL, household_id INTEGER NOT NULL, village_code TEXT, report_keys TEXT NOT NULL, PRIMARY KEY (year, household_id)) STRICT, WITHOUT ROWID`,

@@ -12,10 +12,13 @@ import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLedger } from '../../main/core/db/open-ledger.ts';
+import { ledgerUpgradeSql } from '../../main/core/ledgers/table-shape.ts';
+import { STATEMENTS } from '../../migrations/2026_12_06_0014_report_households.ts';
+import type { LedgerDef } from '../../shared/ledgers/define.ts';
 import { analyzeFile, commitAnalysis } from '../../main/core/import/analyze-file.ts';
 import { runReport } from '../../main/core/reports/run-report.ts';
 import { makeIdNumber } from '../../shared/id-number.ts';
-import { allLedgers } from '../../shared/ledgers/index.ts';
+import { allLedgers, ledgerDef } from '../../shared/ledgers/index.ts';
 import {
   reportHouseholdKeys,
   reportHouseholdsSql,
@@ -542,6 +545,15 @@ describe('migration 2026_12_06_0013_report_places', () => {
 });
 
 describe('migration 2026_12_06_0014_report_households', () => {
+  it('runs what `ledger-sql migrant_work --db` prints for a file of 0013', async () => {
+    const old = await openLedger(tempLedgerPath(), { migrateTo: '2026_12_06_0013_report_places' });
+    try {
+      expect(ledgerUpgradeSql(old.sqlite, ledgerDef('migrant_work') as LedgerDef)).toEqual(STATEMENTS);
+    } finally {
+      await old.close();
+    }
+  });
+
   it('fills the 户数 summary from the records a file holds and creates what the definitions call for', async () => {
     const file = tempLedgerPath();
     const old = await openLedger(file, { migrateTo: '2026_12_06_0013_report_places' });
