@@ -7,7 +7,7 @@
 // household — the place triggers of 0013 update those — moved to another village, deleted). The index
 // _report_household becomes (household, 年度, the kept columns, village): what recomputing one household's
 // row reads. The statements are what shared/ledgers/report-households.ts and report-place.ts generate;
-// tests/integration/report-households.test.ts compares a migrated file with them.
+// tests/integration/report-place.test.ts compares a migrated file with them.
 import { sql, type Kysely } from 'kysely';
 
 const T = 'ledger_migrant_work';
@@ -32,7 +32,6 @@ const SEEN = [
   'destination',
 ];
 const LEFT = ' AND (old.year IS NOT new.year OR old.report_household_id IS NOT new.report_household_id)';
-const INSERTED = `(SELECT report_household_id FROM ${T} WHERE id = new.id)`;
 
 /** Exported for the test that compares them with `ledger-sql migrant_work --db` on a file of 0013. */
 export const STATEMENTS: readonly string[] = [
@@ -41,7 +40,7 @@ export const STATEMENTS: readonly string[] = [
   `CREATE TABLE ${S} (year INTEGER NOT NULL, household_id INTEGER NOT NULL, village_code TEXT, report_keys TEXT NOT NULL, PRIMARY KEY (year, household_id)) STRICT, WITHOUT ROWID`,
   `CREATE INDEX ${S}_report ON ${S} (year, village_code, report_keys)`,
   `INSERT INTO ${S} (year, household_id, village_code, report_keys) ${rowsOf('year IS NOT NULL AND report_household_id IS NOT NULL')}`,
-  `CREATE TRIGGER ${T}_households_insert AFTER INSERT ON ${T} BEGIN ${recompute('new.year', INSERTED)} END`,
+  `CREATE TRIGGER ${T}_households_insert AFTER INSERT ON ${T} WHEN new.report_household_id IS NOT NULL BEGIN ${recompute('new.year', 'new.report_household_id')} END`,
   `CREATE TRIGGER ${T}_households_update AFTER UPDATE OF ${SEEN.join(', ')} ON ${T} WHEN ${SEEN.map((c) => `old.${c} IS NOT new.${c}`).join(' OR ')} BEGIN ${recompute('old.year', 'old.report_household_id', LEFT)} ${recompute('new.year', 'new.report_household_id')} END`,
   `CREATE TRIGGER ${T}_households_delete AFTER DELETE ON ${T} BEGIN ${recompute('old.year', 'old.report_household_id')} END`,
 ];

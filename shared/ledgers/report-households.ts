@@ -72,7 +72,9 @@ export function reportHouseholdsTriggers(def: LedgerDef): string[] {
   const seen = [y, HOUSEHOLD, VILLAGE, ...keys];
   const changed = seen.map((c) => `old.${c} IS NOT new.${c}`).join(' OR ');
   return [
-    `CREATE TRIGGER ${t}_households_insert AFTER INSERT ON ${t} BEGIN ${recompute('new.' + y, `(SELECT ${HOUSEHOLD} FROM ${t} WHERE id = new.id)`)} END`,
+    // A record inserted with its place already given (none of the program's paths: the place trigger sets
+    // it with an UPDATE, which fires the next trigger — once per new record, whichever runs first).
+    `CREATE TRIGGER ${t}_households_insert AFTER INSERT ON ${t} WHEN new.${HOUSEHOLD} IS NOT NULL BEGIN ${recompute('new.' + y, 'new.' + HOUSEHOLD)} END`,
     `CREATE TRIGGER ${t}_households_update AFTER UPDATE OF ${seen.join(', ')} ON ${t} WHEN ${changed} BEGIN ${recompute('old.' + y, 'old.' + HOUSEHOLD, left)} ${recompute('new.' + y, 'new.' + HOUSEHOLD)} END`,
     `CREATE TRIGGER ${t}_households_delete AFTER DELETE ON ${t} BEGIN ${recompute('old.' + y, 'old.' + HOUSEHOLD)} END`,
   ];
