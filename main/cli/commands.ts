@@ -22,11 +22,10 @@ import { previewOf, rowNames } from '../core/import/preview.ts';
 import { phaseLabel } from '../../shared/import/phases.ts';
 import { getOperator } from '../core/ledger/operator.ts';
 import { allLedgers } from '../../shared/ledgers/index.ts';
-import { reportPlaceTriggers } from '../../shared/ledgers/report-place.ts';
 import { ledgerTableSql } from '../../shared/ledgers/table-sql.ts';
 import { ledgerCounts } from '../core/ledgers/ledger-summary.ts';
 import { requireLedger } from '../core/ledgers/record-sql.ts';
-import { ledgerUpgradeSql } from '../core/ledgers/table-shape.ts';
+import { ledgerUpgradeSql, reportKeeping } from '../core/ledgers/table-shape.ts';
 import type { LedgerDef } from '../../shared/ledgers/define.ts';
 import { runExport } from './export-command.ts';
 import { reportParams } from '../../shared/contract/reports.ts';
@@ -228,7 +227,7 @@ export const commands = {
       const file = values.db as string | undefined;
       const statements =
         file === undefined
-          ? defs.flatMap((d) => [...ledgerTableSql(d), ...reportPlaceTriggers(d)])
+          ? defs.flatMap((d) => [...ledgerTableSql(d), ...reportKeeping(d)])
           : upgradeSql(file, defs);
       io.out(
         values.json

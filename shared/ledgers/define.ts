@@ -154,10 +154,11 @@ export interface ReportIndex {
   /** Numeric columns the reports sum, held by the index but not grouped. */
   readonly sums?: readonly string[];
   /**
-   * The reports count distinct households (外出务工's 户数): the household and person follow the village in
-   * the index, and the records are read household by household.
+   * The columns the reports' 户数 conditions test (外出务工's 户数 per 去向): one row per household and 年度
+   * keeps the distinct values its records hold in them (report-households.ts), so the households are
+   * counted in groups rather than one by one.
    */
-  readonly households?: boolean;
+  readonly households?: readonly string[];
 }
 
 export const defineLedger = <const T extends LedgerDef>(def: T): T => def;

@@ -22,9 +22,10 @@ export const reportPlaceColumnSql = [`${HOUSEHOLD} INTEGER`, `${VILLAGE} TEXT`] 
 
 /**
  * The covering indexes, name → columns: `_report` (年度, village, the tested columns, the summed ones) for
- * grouping the records by village and condition columns as it is scanned; `_report_household` (年度, village,
- * household, the tested columns) for counting households, one after another; `_report_person` (年度,
- * person) for the check whether a person has two records in the 年度 (then 人数 must be DISTINCT).
+ * grouping the records by village and condition columns as it is scanned; `_report_household` (household,
+ * 年度, the columns kept per household, village) for recomputing a household's row of the 户数 summary
+ * (report-households.ts) from a few index entries; `_report_person` (年度, person) for the check whether a
+ * person has two records in the 年度 (then 人数 must be DISTINCT).
  */
 export function reportIndexes(def: LedgerDef): Record<string, string[]> {
   const index = def.reportIndex;
@@ -32,8 +33,8 @@ export function reportIndexes(def: LedgerDef): Record<string, string[]> {
   const t = `ledger_${def.id}`;
   return {
     [`${t}_report`]: [index.year, VILLAGE, ...index.groupBy, ...(index.sums ?? [])],
-    ...(index.households === true
-      ? { [`${t}_report_household`]: [index.year, VILLAGE, HOUSEHOLD, ...index.groupBy] }
+    ...(index.households !== undefined && index.households.length > 0
+      ? { [`${t}_report_household`]: [HOUSEHOLD, index.year, ...index.households, VILLAGE] }
       : {}),
     [`${t}_report_person`]: [index.year, 'person_id'],
   };

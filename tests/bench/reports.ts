@@ -22,9 +22,15 @@ export async function benchReports(households: number): Promise<Record<string, n
   let open = true;
   try {
     // With every thematic ledger filled, so the ledger reports count real records.
+    // Timed too (wall and CPU): what the report triggers cost the fill (migrations 0013, 0014).
+    const fillCpu = process.cpuUsage();
+    const fillStart = performance.now();
     const demo = loadDemo(ledger, () => getRegionCatalog(), households, 1, '420626', { ledgers: true });
+    const fillCpuUsed = process.cpuUsage(fillCpu);
+    const fill = { demo_s: round((performance.now() - fillStart) / 1000), demo_cpu_s: round((fillCpuUsed.user + fillCpuUsed.system) / 1e6) };
+    report(`demo ${demo.households} households (CPU ${fill.demo_cpu_s} s)`, fill.demo_s, 's');
     const township = ledger.sqlite.prepare(`SELECT code FROM regions WHERE level = 'township' ORDER BY code`).pluck().get() as string;
-    const out: Record<string, number> = { persons: demo.persons, reports: allReports().length };
+    const out: Record<string, number> = { persons: demo.persons, reports: allReports().length, ...fill };
     let slowest = 0;
     let slowestCpu = 0;
     const runs = (fn: () => unknown, measure: (f: () => unknown) => number) => round(median(Array.from({ length: 3 }, () => measure(fn))));

@@ -13,6 +13,7 @@ import {
 } from '../../main/core/ledgers/table-shape.ts';
 import type { LedgerDef, LedgerField } from '../../shared/ledgers/define.ts';
 import { ledgerDef } from '../../shared/ledgers/index.ts';
+import { reportHouseholdsSql, reportHouseholdsTriggers } from '../../shared/ledgers/report-households.ts';
 import { ledgerTableSql } from '../../shared/ledgers/table-sql.ts';
 import { runLedgerCli } from '../helpers/run-cli.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
@@ -46,7 +47,8 @@ const REPORT_PLACES = {
   ],
   indexes: [
     `CREATE INDEX ledger_migrant_work_report ON ledger_migrant_work (year, report_village_code, ${GROUPED})`,
-    `CREATE INDEX ledger_migrant_work_report_household ON ledger_migrant_work (year, report_village_code, report_household_id, ${GROUPED})`,
+    // As 2026_12_06_0014_report_households made it again: the 户数 summary's lookup.
+    'CREATE INDEX ledger_migrant_work_report_household ON ledger_migrant_work (report_household_id, year, planned, planned_destination, status, destination, report_village_code)',
     'CREATE INDEX ledger_migrant_work_report_person ON ledger_migrant_work (year, person_id)',
   ],
   triggers: [
@@ -62,7 +64,10 @@ const UPGRADE = [
   ...REPORT_PLACES.columns,
   ...NEW_COLUMNS.slice(-1),
   ...REPORT_PLACES.indexes,
+  // And 0014's 户数 summary: its table, index and fill, then its triggers after the places'.
+  ...reportHouseholdsSql(migrant),
   ...REPORT_PLACES.triggers,
+  ...reportHouseholdsTriggers(migrant),
 ];
 
 const withFields = (fields: readonly LedgerField[]): LedgerDef => ({ ...migrant, fields });

@@ -12,6 +12,11 @@ import {
   reportPlaceFillSql,
   reportPlaceTriggers,
 } from '../../../shared/ledgers/report-place.ts';
+import {
+  reportHouseholdsSql,
+  reportHouseholdsTable,
+  reportHouseholdsTriggers,
+} from '../../../shared/ledgers/report-households.ts';
 import { columnSql, ledgerTableSql } from '../../../shared/ledgers/table-sql.ts';
 
 export interface ColumnShape {
@@ -183,7 +188,7 @@ export function shapeDifferences(expected: TableShape, actual: TableShape | null
 export function ledgerUpgradeSql(db: Database.Database, def: LedgerDef): string[] {
   const table = ledgerTableName(def);
   const actual = tableShape(db, table);
-  if (actual === null) return [...ledgerTableSql(def), ...reportPlaceTriggers(def)];
+  if (actual === null) return [...ledgerTableSql(def), ...reportKeeping(def)];
   const expected = definitionShape(def);
   const out: string[] = [];
   for (const f of def.fields)
@@ -197,16 +202,34 @@ export function ledgerUpgradeSql(db: Database.Database, def: LedgerDef): string[
   const [, ...indexes] = ledgerTableSql(def);
   for (const statement of indexes) {
     const name = /^CREATE (?:UNIQUE )?INDEX (\S+)/.exec(statement)?.[1] ?? '';
+    const wanted = expected.indexes[name];
     if (!(name in actual.indexes)) out.push(statement);
+    // An index whose columns the definition changed (0014: _report_household) is made again.
+    else if (JSON.stringify(actual.indexes[name]) !== JSON.stringify(wanted))
+      out.push(`DROP INDEX ${name}`, statement);
   }
+  // A reportIndex's 户数 summary (report-households.ts): the table with its rows, made after the indexes
+  // its fill reads.
+  const summary = reportHouseholdsSql(def);
+  if (summary.length > 0 && tableShape(db, reportHouseholdsTable(def)) === null) out.push(...summary);
   const triggers = new Set(
     db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger'`).pluck().all() as string[],
   );
-  for (const statement of reportPlaceTriggers(def))
+  for (const statement of [...reportPlaceTriggers(def), ...reportHouseholdsTriggers(def)])
     if (!triggers.has(/^CREATE TRIGGER (\S+)/.exec(statement)?.[1] ?? '')) out.push(statement);
   const rest = shapeDifferences(expected, actual).filter(
-    (d) => !/^column \S+ missing$|^index \S+ missing$/.test(d),
+    (d) => !/^column \S+ missing$|^index \S+ missing$|^index [^\s:]+: expected /.test(d),
   );
   for (const d of rest) out.push(`-- needs the table rebuilt: ${d}`);
   return out;
 }
+
+/**
+ * What keeps a reportIndex ledger's copies for the reports beside its table: the place triggers, the 户数
+ * summary table and its triggers (none for other ledgers).
+ */
+export const reportKeeping = (def: LedgerDef): string[] => [
+  ...reportHouseholdsSql(def),
+  ...reportPlaceTriggers(def),
+  ...reportHouseholdsTriggers(def),
+];

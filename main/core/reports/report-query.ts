@@ -4,6 +4,7 @@
 import {
   expressionBuilder,
   sql,
+  type AliasableExpression,
   type CompiledQuery,
   type Expression,
   type RawBuilder,
@@ -11,6 +12,11 @@ import {
 } from 'kysely';
 import type { LedgerDef } from '../../../shared/ledgers/define.ts';
 import { ledgerTableName } from '../../../shared/ledgers/index.ts';
+import {
+  REPORT_HOUSEHOLD_COLUMNS,
+  reportHouseholdKeys,
+  reportHouseholdsTable,
+} from '../../../shared/ledgers/report-households.ts';
 import { REPORT_PLACE_COLUMNS } from '../../../shared/ledgers/report-place.ts';
 import type { ReportMeasure, ReportWhere } from '../../../shared/reports/define.ts';
 import { whereList } from '../../../shared/reports/define.ts';
@@ -115,15 +121,11 @@ export function runSourceQuery(ledger: Ledger, q: SourceQuery): UnitValues {
     const merge = (part: UnitValues) => {
       for (const [unit, values] of part) out.set(unit, { ...out.get(unit), ...values });
     };
-    let households = q.measures.filter((m) => registerShape(m) === 'households');
-    let members = q.measures.filter((m) => registerShape(m) === 'members');
-    const headcounts = households.filter((m) => m.kind === 'persons');
-    if (members.length > 0 && headcounts.length > 0 && headcounts.every((m) => wheres(m).length === 0)) {
-      // The members are read anyway (外出务工's 贫困劳动力): counting 人数 there spares each household its
-      // member count (55 → 9 ms CPU for the households at county scale, the members' pass the same).
-      households = households.filter((m) => m.kind !== 'persons');
-      members = [...members, ...headcounts];
-    }
+    // 人数 (a household's active members) are counted in the members' pass, grouped by the household
+    // columns they test, rather than as a member count per household: one pass over persons_report
+    // instead of 100,000 correlated counts (基本情况 county: 88 + 56 → see docs/reports.md「速度」).
+    const households = q.measures.filter((m) => registerShape(m) === 'households' && m.kind !== 'persons');
+    const members = q.measures.filter((m) => registerShape(m) === 'members' || m.kind === 'persons');
     if (households.length > 0) merge(runRegisterHouseholds(ledger, { ...q, measures: households }));
     if (members.length > 0) merge(runRegisterMembers(ledger, { ...q, measures: members }));
     return out;
@@ -203,19 +205,12 @@ function runRegisterHouseholds(ledger: Ledger, q: SourceQuery): UnitValues {
     ...new Set(q.measures.flatMap((m) => whereList('where' in m ? m.where : undefined).map((w) => w.column))),
   ];
   const sums = [...new Set(q.measures.flatMap((m) => (m.kind === 'sum' ? [m.column] : [])))];
-  const members = eb
-    .selectFrom('persons as m')
-    .select((e) => e.fn.countAll<number>().as('n'))
-    .where(same('m.household_id', 'h.id'))
-    .where('m.status', '=', 'active')
-    .$asScalar();
   const grouped = ledger.db
     .selectFrom('households as h')
     .select([
       unit.as('report_unit'),
       ...keys.map((k) => sql.ref(`h.${k}`).as(k)),
       eb.fn.countAll<number>().as('households'),
-      ...(q.measures.some((m) => m.kind === 'persons') ? [total(members).as('members')] : []),
       ...sums.map((c) => total(sql.ref(`h.${c}`)).as(`sum_${c}`)),
     ])
     .where('h.status', '=', 'active')
@@ -230,8 +225,6 @@ function runRegisterHouseholds(ledger: Ledger, q: SourceQuery): UnitValues {
     switch (m.kind) {
       case 'households':
         return total(pick(sql.ref<number>('h.households'))).as(`m${i}`);
-      case 'persons':
-        return total(pick(sql.ref<number>('h.members'))).as(`m${i}`);
       case 'sum':
         return total(pick(sql.ref<number>(`h.sum_${m.column}`))).as(`m${i}`);
       default:
@@ -279,25 +272,75 @@ function rowSelections(
   });
 }
 
-/** The register's active members with their household, one row each (a person once, no DISTINCT). */
+/**
+ * The register's active members with their household (a person once, no DISTINCT), grouped first by village
+ * and the household columns the measures test: inside a group each measure's member conditions are counted
+ * (人数), its households counted distinct (a household lies in one group) or its column summed; the outer
+ * query then applies the household conditions once per group, as runRegisterHouseholds does.
+ */
 function runRegisterMembers(ledger: Ledger, q: SourceQuery): UnitValues {
   const unit = unitOf(null);
   const common = shared(q.measures);
-  const selections = rowSelections(q, null, common, {
-    record: sql.ref<number>('p.id'),
-    person: sql.ref<number>('p.id'),
-    distinctPersons: false,
-    distinctHouseholds: true,
+  const key = (w: ReportWhere) => JSON.stringify(w);
+  const inWhere = new Set(common.map(key));
+  const rest = (m: ReportMeasure) => wheres(m).filter((w) => !inWhere.has(key(w)));
+  const onHousehold = (w: ReportWhere) => w.on === 'household';
+  const keys = [
+    ...new Set(
+      q.measures.flatMap((m) =>
+        rest(m)
+          .filter(onHousehold)
+          .map((w) => w.column),
+      ),
+    ),
+  ];
+  // One inner aggregate per distinct (kind, member conditions, column).
+  const inner = new Map<string, { alias: string; value: AliasableExpression<unknown> }>();
+  const aggregateOf = (m: ReportMeasure): string => {
+    const member = rest(m).filter((w) => !onHousehold(w));
+    const id = JSON.stringify([m.kind, member, m.kind === 'sum' ? m.column : null]);
+    const found = inner.get(id);
+    if (found) return found.alias;
+    const pick = picker(member.length === 0 ? null : eb.and(member.map((w) => condition(w, null, q.asOf))));
+    const alias = `report_a${inner.size}`;
+    const value =
+      m.kind === 'households'
+        ? eb.fn.count(pick(sql.ref<number>('h.id'))).distinct()
+        : m.kind === 'sum'
+          ? total(pick(column(m, true)))
+          : eb.fn.count(pick(sql.ref<number>('p.id')));
+    inner.set(id, { alias, value });
+    return alias;
+  };
+  const measured = q.measures.map((m) => {
+    if (m.kind === 'rate') throw new Error(`rate ${m.key} is not a counted measure`);
+    return { m, alias: aggregateOf(m) };
   });
-  const compiled = ledger.db
+  const grouped = ledger.db
     .selectFrom('persons as p')
     .innerJoin('households as h', 'h.id', 'p.household_id')
-    .select([unit.as('report_unit'), ...selections])
+    .select([
+      unit.as('report_unit'),
+      ...keys.map((k) => sql.ref(`h.${k}`).as(k)),
+      ...[...inner.values()].map((a) => a.value.as(a.alias)),
+    ])
     .where('p.status', '=', 'active')
     .where('h.status', '=', 'active')
     .where(eb.and([...regionFilter(q, unit), ...common.map((w) => condition(w, null, q.asOf))]))
     // In the order of households_report, as the households are read: no sort.
-    .groupBy([sql.ref('h.township_code'), sql.ref('h.village_code')])
+    .groupBy([sql.ref('h.township_code'), sql.ref('h.village_code'), ...keys.map((k) => sql.ref(`h.${k}`))]);
+  // The groups as h, with the household's column names: the household conditions read them as a household's.
+  const compiled = ledger.db
+    .selectFrom(grouped.as('h'))
+    .select([
+      sql.ref<string>('h.report_unit').as('report_unit'),
+      ...measured.map(({ m, alias }, i) => {
+        const household = rest(m).filter(onHousehold);
+        const cond = household.length === 0 ? null : eb.and(household.map((w) => condition(w, null, q.asOf)));
+        return total(picker(cond)(sql.ref<number>(`h.${alias}`))).as(`m${i}`);
+      }),
+    ])
+    .groupBy(sql.ref('h.report_unit'))
     .compile();
   return read(ledger, compiled, q.measures);
 }
@@ -386,6 +429,8 @@ function indexedRecords(
   const index = def.reportIndex;
   if (!index || q.year === null || q.year.value === null || q.year.column !== index.year) return null;
   const grouped = new Set(index.groupBy);
+  const kept = new Set(reportHouseholdKeys(def));
+  if (q.measures.some((m) => m.kind === 'households') && kept.size === 0) return null;
   const covered = new Set([...index.groupBy, ...(index.sums ?? [])]);
   const fits = q.measures.every((m) => {
     if (!wheres(m).every((w) => (w.on ?? 'record') === 'record' && grouped.has(w.column))) return false;
@@ -395,7 +440,7 @@ function indexedRecords(
       case 'persons':
         return !personsRepeat;
       case 'households':
-        return index.households === true;
+        return wheres(m).every((w) => kept.has(w.column));
       case 'sum':
         return (m.on ?? 'record') === 'record' && covered.has(m.column);
       case 'rate':
@@ -444,25 +489,71 @@ function indexedRecords(
   }
 
   const households = q.measures.filter((m) => m.kind === 'households');
-  if (households.length > 0) {
-    // Household by household (index _report_household): 1 when any of its records meets the condition.
-    const perHousehold = records()
-      .select([
-        unit.as('report_unit'),
-        ...households.map((m, i) => eb.fn.max(picker(when(m, def, q.asOf, common))(sql.lit(1))).as(`m${i}`)),
-      ])
-      .groupBy([unit, sql.ref(`r.${REPORT_PLACE_COLUMNS.household}`)]);
-    const compiled = ledger.db
-      .selectFrom(perHousehold.as('r'))
-      .select([
-        sql.ref<string>('r.report_unit').as('report_unit'),
-        ...households.map((_, i) => total(sql.ref(`r.m${i}`)).as(`m${i}`)),
-      ])
-      .groupBy(sql.ref('r.report_unit'))
-      .compile();
-    merge(read(ledger, compiled, households));
-  }
+  if (households.length > 0) merge(summaryHouseholds(ledger, q, def, households));
   return out;
+}
+
+/**
+ * 户数 from the ledger's household summary (report-households.ts): the households of the 年度 grouped by
+ * village and the tuples their records hold, as the summary's index is scanned; each distinct set of tuples
+ * tested once per measure (its tuples read as records r, so the conditions are the records' own); a group
+ * adds its households to every column one of its tuples meets. A household counts once per column however
+ * many of its records meet it, as `COUNT(DISTINCT household)` over the records would.
+ */
+function summaryHouseholds(
+  ledger: Ledger,
+  q: SourceQuery,
+  def: LedgerDef,
+  measures: readonly ReportMeasure[],
+): UnitValues {
+  const index = def.reportIndex;
+  if (!index) throw new Error(`ledger ${def.id}: no reportIndex`);
+  const K = REPORT_HOUSEHOLD_COLUMNS;
+  const unit = sql.ref<string>(`g.${K.village}`);
+  const db = ledger.db.withTables<Record<string, Record<string, string | number | null>>>();
+  const groups = db
+    .selectFrom(`${reportHouseholdsTable(def)} as g`)
+    .select([
+      unit.as('report_unit'),
+      sql.ref(`g.${K.keys}`).as('report_keys'),
+      eb.fn.countAll().as('report_households'),
+    ])
+    .where(sql.ref(`g.${index.year}`), '=', q.year?.value ?? null)
+    .where(eb.and(regionFilter(q, unit)))
+    .groupBy([unit, sql.ref(`g.${K.keys}`)]);
+  // A set of tuples as the records it stands for, with the record's column names.
+  const tuples = sql`(SELECT ${sql.join(
+    reportHouseholdKeys(def).map((c, i) => sql`value ->> ${sql.lit(i)} AS ${sql.ref(c)}`),
+  )} FROM json_each(k.report_keys))`;
+  const meets = (m: ReportMeasure) => {
+    const cond = when(m, def, q.asOf);
+    const rows = eb.selectFrom(tuples.as('r')).select(sql.lit(1).as('one'));
+    return eb.exists(cond === null ? rows : rows.where(cond));
+  };
+  // Each distinct set once (a few hundred in a county), not once per village.
+  const flags = db
+    .selectFrom(db.selectFrom('report_groups').select('report_keys').distinct().as('k'))
+    .select([sql.ref('k.report_keys').as('report_keys'), ...measures.map((m, i) => meets(m).as(`f${i}`))]);
+  const compiled = db
+    .with(
+      (w) => w('report_groups').materialized(),
+      () => groups,
+    )
+    .with(
+      (w) => w('report_flags').materialized(),
+      () => flags,
+    )
+    .selectFrom('report_groups as g')
+    .innerJoin('report_flags as f', 'f.report_keys', 'g.report_keys')
+    .select([
+      sql.ref<string>('g.report_unit').as('report_unit'),
+      ...measures.map((_, i) =>
+        total(sql<number>`${sql.ref('g.report_households')} * ${sql.ref(`f.f${i}`)}`).as(`m${i}`),
+      ),
+    ])
+    .groupBy(sql.ref('g.report_unit'))
+    .compile();
+  return read(ledger, compiled, measures);
 }
 
 // For 查看明细 (report-drill.ts): the same pieces, so a drill lists exactly what a number counts.

@@ -144,7 +144,7 @@ export const migrantWork = defineLedger({
   reportIndex: {
     year: 'year',
     groupBy: ['planned', 'planned_destination', 'status', 'destination', 'point_to_point', 'transport_subsidy'],
-    households: true,
+    households: ['planned', 'planned_destination', 'status', 'destination'],
   },
   measures: [
     { key: 'records', label: '登记记录数', kind: 'count' },
