@@ -23,7 +23,10 @@ describe(`upgrading a ledger with data to ${MIGRATION}`, () => {
     const old = await openLedger(file, { migrateTo: PREVIOUS });
     loadDemo(old, () => getRegionCatalog(), 60, 12, undefined, { ledgers: true });
     old.sqlite.exec(`UPDATE persons SET status = 'cancelled', cancel_reason = '01' WHERE id % 10 = 0`);
-    const surname = old.sqlite.prepare(`SELECT substr(name, 1, 1) FROM persons WHERE id = 3`).pluck().get();
+    const surname = old.sqlite
+      .prepare(`SELECT substr(name, 1, 1) FROM persons WHERE id = 3`)
+      .pluck()
+      .get() as string;
     // 查人 as the earlier program answered it: name order, then id.
     const foundBefore = old.sqlite
       .prepare(`SELECT id FROM persons WHERE name LIKE ? || '%' AND status = 'active' ORDER BY name, id`)
