@@ -1,7 +1,8 @@
 // No slow corner (issue 14 item 12), in browser mode (Chromium, CPU throttled 4× as every e2e flow):
-// 查人 by one surname character shows the total and its last page, the rows the core lists there; a
-// thematic ledger's record list (外出务工, newest first) scrolled to its end shows its oldest records, and
-// a jump back into the middle shows the records at that place. Screenshots at 1366×768.
+// 查人 by one surname character shows the total and its last page, the rows the core lists there, and
+// prints them; a thematic ledger's record list (外出务工, newest first) scrolled to its end shows its
+// oldest records, and a jump back into the middle shows the records at that place. Screenshots at
+// 1366×768.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
@@ -68,6 +69,17 @@ describe.skipIf(skip !== null)('查人 and a ledger list at their far end (Chrom
     // The IDs are masked in the list.
     await expect(rows.first().getByTestId('person-search-id-value').innerText()).resolves.toMatch(/\*{8}/);
     await chromium.shot('02-person-search-last-page');
+
+    // 打印 gives the same persons as a list, IDs masked.
+    await testId('person-print').click();
+    const frame = page.frameLocator('[data-testid="print-frame"]');
+    await expect
+      .poll(() => frame.locator('h1').innerText(), { timeout: 60_000 })
+      .toContain(`查人：${surname}`);
+    await expect(frame.locator('body').innerText()).resolves.toContain(`共 ${all.total} 人`);
+    await expect(frame.locator('body').innerText()).resolves.toContain(want.rows[0]?.idMasked ?? '?');
+    await chromium.shot('03-person-search-print');
+    await page.keyboard.press('Escape');
   });
 
   it('外出务工 scrolled to its end shows the oldest records; a jump to the middle shows that place', async () => {
@@ -98,7 +110,7 @@ describe.skipIf(skip !== null)('查人 and a ledger list at their far end (Chrom
     });
     await expect.poll(() => shows(total - 1), { timeout: 30_000 }).toBe(true);
     await expect(shows(total - 2)).resolves.toBe(true);
-    await chromium.shot('03-ledger-list-last-page');
+    await chromium.shot('04-ledger-list-last-page');
 
     const middle = Math.floor(total / 2);
     await grid.evaluate((el, to) => {
@@ -106,6 +118,6 @@ describe.skipIf(skip !== null)('查人 and a ledger list at their far end (Chrom
     }, middle * 32);
     await expect.poll(async () => (await rowAt(middle).count()) > 0, { timeout: 30_000 }).toBe(true);
     await expect.poll(() => shows(middle), { timeout: 30_000 }).toBe(true);
-    await chromium.shot('04-ledger-list-middle');
+    await chromium.shot('05-ledger-list-middle');
   });
 });
