@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { PRINT_FORMS, type PrintFormId } from '../print/forms.ts';
 import { method } from './define.ts';
 import { fileId } from './import.ts';
-import { householdListQuery } from './register-schemas.ts';
+import { householdListQuery, statusFilter } from './register-schemas.ts';
 import { recordQuery } from './ledgers.ts';
 import { regionCode } from './schemas.ts';
 
@@ -26,6 +26,11 @@ export const printRequest = z
     householdList: householdListQuery.omit({ offset: true, limit: true }).optional(),
     /** A 专项台账's record list as on screen (its filters, search, sort) when that list is printed (form 'table'). */
     ledgerList: recordQuery.optional(),
+    /** 查人's results as on screen (its words and 正常/已注销) when that list is printed (form 'table'). */
+    personList: z
+      .object({ q: z.string().trim().min(1).max(40), status: statusFilter.default('active') })
+      .strict()
+      .optional(),
     /** print.send only: the printer (from print.printers) — printed without a dialog; null: the system dialog. */
     printer: z.string().max(300).nullable().default(null),
   })

@@ -1,20 +1,35 @@
-// 户籍台账 search and list at county scale: the queries the list screen runs as the clerk types.
+// 户籍台账 search and list, 查人 and a thematic ledger's record list at county scale: the queries the list
+// screens run as the clerk types and scrolls.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { recordQuery } from '../../shared/contract/ledgers.ts';
 import { householdListQuery } from '../../shared/contract/register-schemas.ts';
 import { loadDemo } from '../../main/core/api/handlers.ts';
 import { openLedger } from '../../main/core/db/open-ledger.ts';
 import { listHouseholds } from '../../main/core/households/household-list.ts';
+import { listRecords } from '../../main/core/ledgers/record-read.ts';
 import { searchPersons } from '../../main/core/persons/person-search.ts';
 import { getRegionCatalog } from '../../main/core/regions/catalog.ts';
 import { median, report, round, time } from './measure.ts';
 
+/**
+ * BENCH_SEARCH_FROM=FILE measures a copy of a sample county made before (`npm run ledger -- demo
+ * --households 100000 --db FILE`) instead of generating one: on a busy shared VM generating the county
+ * with its ledgers takes longer than the measurements.
+ */
+const GIVEN = process.env.BENCH_SEARCH_FROM;
+
 export async function benchSearch(households: number): Promise<Record<string, number>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-'));
-  const ledger = await openLedger(path.join(dir, 'bench.db'));
+  const file = path.join(dir, 'bench.db');
+  if (GIVEN !== undefined) fs.copyFileSync(GIVEN, file);
+  const ledger = await openLedger(file);
   try {
-    loadDemo(ledger, () => getRegionCatalog(), households, 1, '420626');
+    // With the thematic ledgers: the record lists are measured too (外出务工, ~90,000 records).
+    if (GIVEN === undefined)
+      loadDemo(ledger, () => getRegionCatalog(), households, 1, '420626', { ledgers: true });
+    households = ledger.sqlite.prepare('SELECT COUNT(*) FROM households').pluck().get() as number;
     const persons = ledger.sqlite.prepare('SELECT COUNT(*) FROM persons').pluck().get() as number;
     // 25 people spread over the table, the same every run.
     const sample = ledger.sqlite
@@ -46,6 +61,30 @@ export async function benchSearch(households: number): Promise<Record<string, nu
     );
     const scroll = Array.from({ length: 10 }, (_, i) =>
       both(() => list(undefined, { offset: 50_000 + i * 100 })),
+    );
+    // 查人 by one character (~37,000 persons for 王): the first page, and a page near its end.
+    const findPersons = (q: string, offset = 0) =>
+      searchPersons(ledger, { q, regionCode: null, status: 'active', offset, limit: 50 });
+    const personOneChar = surnames.map((c) => both(() => findPersons(c)));
+    const personOneCharLast = surnames.map((c) => {
+      const { total } = findPersons(c);
+      return both(() => findPersons(c, Math.max(0, total - 50)));
+    });
+    // A thematic ledger's record list (外出务工, newest first, and sorted by 务工状态): jumps to a deep page.
+    const records = (offset: number, extra: object = {}) =>
+      listRecords(ledger, {
+        ...recordQuery.parse({ ledgerId: 'migrant_work', regionCode: null, ...extra }),
+        offset,
+        limit: 100,
+      });
+    const ledgerTotal = records(0).total;
+    const deepOffsets = [0.9, 0.93, 0.96, 0.915, 0.945].map((f) => Math.floor(ledgerTotal * f));
+    const ledgerJumps = deepOffsets.map((offset) => both(() => records(offset)));
+    const ledgerJumpsSorted = deepOffsets.map((offset) =>
+      both(() => records(offset, { sort: { column: 'status', order: 'asc' } })),
+    );
+    const ledgerScroll = Array.from({ length: 10 }, (_, i) =>
+      both(() => records(Math.floor(ledgerTotal / 2) + i * 100)),
     );
     const wallOf = (xs: { wall: number }[]) => round(median(xs.map((x) => x.wall)));
     const cpuOf = (xs: { cpu: number }[]) => round(median(xs.map((x) => x.cpu)));
@@ -83,9 +122,18 @@ export async function benchSearch(households: number): Promise<Record<string, nu
       list_deep_page_cpu_ms: cpuOf(jumps),
       list_deep_page_sorted_by_code_ms: wallOf(jumpsSorted),
       list_scroll_next_page_ms: wallOf(scroll),
+      person_search_one_char_ms: wallOf(personOneChar),
+      person_search_one_char_cpu_ms: cpuOf(personOneChar),
+      person_search_one_char_last_page_ms: wallOf(personOneCharLast),
+      ledger_records: ledgerTotal,
+      ledger_deep_page_ms: wallOf(ledgerJumps),
+      ledger_deep_page_cpu_ms: cpuOf(ledgerJumps),
+      ledger_deep_page_sorted_ms: wallOf(ledgerJumpsSorted),
+      ledger_scroll_next_page_ms: wallOf(ledgerScroll),
     };
     report(`households / persons`, households, `/ ${persons}`);
-    for (const [k, v] of Object.entries(result)) if (k !== 'households') report(k, v, 'ms (median)');
+    for (const [k, v] of Object.entries(result))
+      if (k !== 'households' && k !== 'ledger_records') report(k, v, 'ms (median)');
     return result;
   } finally {
     await ledger.close();

@@ -6,18 +6,20 @@
 //      of 1,000: a few ms, where OFFSET over joined rows sorted 100,000 households: 113 ms);
 //   2. the ids from that key on (`(column, id) >= (key, id)`, LIMIT), then the wide rows of just those ids.
 // Ties (many households with the same 贫困户属性) are ordered by id, so no row is repeated or skipped
-// between pages.
+// between pages. A thematic ledger's record list pages the same way (main/core/ledgers/record-read.ts).
 import { dataVersion } from '../db/data-version.ts';
 import type { Ledger } from '../db/open-ledger.ts';
 
 export interface KeyedList {
-  /** `households h …` and its condition (bound parameters). */
+  /** `households h …` (or a ledger's records `… r …`) and its condition (bound parameters). */
   from: string;
   where: string;
   params: unknown[];
-  /** A column of h (from a fixed list, never user text) and the direction. */
+  /** A column of the listed table (from a fixed list, never user text) and the direction. */
   column: string;
   desc: boolean;
+  /** The listed table's alias in `from`, whose `id` breaks ties: h unless given. */
+  alias?: string;
 }
 
 /** Where a page starts: the row's sort value (null: among the empty ones) and id. */
@@ -60,24 +62,28 @@ function perLedger<T extends { version: string }>(max: number) {
 // Where the last page read of each list ended, so the next page seeks straight to it.
 const nextKeys = perLedger<{ version: string; offset: number; key: Key }>(20);
 
-const signature = (l: KeyedList) => JSON.stringify([l.from, l.where, l.params, l.column, l.desc]);
+const signature = (l: KeyedList) => JSON.stringify([l.from, l.where, l.params, l.column, l.desc, l.alias]);
 
 function partSql(l: KeyedList, part: Part, from: Key | null): { sql: string; params: unknown[] } {
-  const c = `h.${l.column}`;
+  const a = l.alias ?? 'h';
+  const c = `${a}.${l.column}`;
+  // Listed by id alone (a ledger's records, newest first): the key is the id, a range of the table.
+  const byId = l.column === 'id';
   const dir = l.desc ? 'DESC' : 'ASC';
   const cmp = l.desc ? '<=' : '>=';
-  const where = [`(${l.where})`, part === 'filled' ? `${c} IS NOT NULL` : `${c} IS NULL`];
+  const where = [`(${l.where})`];
+  if (!byId) where.push(part === 'filled' ? `${c} IS NOT NULL` : `${c} IS NULL`);
   const params = [...l.params];
-  if (from !== null && part === 'filled') {
-    where.push(`(${c}, h.id) ${cmp} (?, ?)`);
+  if (from !== null && part === 'filled' && !byId) {
+    where.push(`(${c}, ${a}.id) ${cmp} (?, ?)`);
     params.push(from.value, from.id);
   } else if (from !== null) {
-    where.push(`h.id ${cmp} ?`);
+    where.push(`${a}.id ${cmp} ?`);
     params.push(from.id);
   }
-  const order = part === 'filled' ? `${c} ${dir}, h.id ${dir}` : `h.id ${dir}`;
+  const order = part === 'filled' && !byId ? `${c} ${dir}, ${a}.id ${dir}` : `${a}.id ${dir}`;
   return {
-    sql: `SELECT ${part === 'filled' ? c : 'NULL'} AS value, h.id FROM ${l.from} WHERE ${where.join(' AND ')} ORDER BY ${order}`,
+    sql: `SELECT ${part === 'filled' ? c : 'NULL'} AS value, ${a}.id AS id FROM ${l.from} WHERE ${where.join(' AND ')} ORDER BY ${order}`,
     params,
   };
 }
@@ -90,8 +96,11 @@ function keyAt(ledger: Ledger, l: KeyedList, offset: number): Key | null {
   const hit = ledger.sqlite.prepare(`${filled.sql} LIMIT 1 OFFSET ?`).get(...filled.params, offset) as
     Key | undefined;
   if (hit !== undefined) return hit;
+  if (l.column === 'id') return null;
   const filledCount = ledger.sqlite
-    .prepare(`SELECT COUNT(*) FROM ${l.from} WHERE (${l.where}) AND h.${l.column} IS NOT NULL`)
+    .prepare(
+      `SELECT COUNT(*) FROM ${l.from} WHERE (${l.where}) AND ${l.alias ?? 'h'}.${l.column} IS NOT NULL`,
+    )
     .pluck()
     .get(...l.params) as number;
   const empty = partSql(l, 'empty', null);
@@ -104,7 +113,8 @@ function keyAt(ledger: Ledger, l: KeyedList, offset: number): Key | null {
 /** Up to `limit` ids in list order from `key` on (inclusive), and the key of the row after them. */
 function idsFrom(ledger: Ledger, l: KeyedList, key: Key, limit: number): { ids: number[]; next: Key | null } {
   const rows: Key[] = [];
-  const parts: Part[] = partOf(key) === 'filled' ? ['filled', 'empty'] : ['empty'];
+  const parts: Part[] =
+    partOf(key) === 'empty' ? ['empty'] : l.column === 'id' ? ['filled'] : ['filled', 'empty'];
   for (const part of parts) {
     const q = partSql(l, part, part === partOf(key) ? key : null);
     rows.push(
@@ -142,7 +152,7 @@ export function searchResultIds(ledger: Ledger, l: KeyedList, order: string): nu
   const known = searches.get(ledger, sig, version);
   if (known !== undefined) return known.ids;
   const ids = ledger.sqlite
-    .prepare(`SELECT h.id FROM ${l.from} WHERE ${l.where} ORDER BY ${order}`)
+    .prepare(`SELECT ${l.alias ?? 'h'}.id FROM ${l.from} WHERE ${l.where} ORDER BY ${order}`)
     .pluck()
     .all(...l.params) as number[];
   searches.set(ledger, sig, { version, ids });

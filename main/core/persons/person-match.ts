@@ -21,12 +21,15 @@ export interface PersonMatch {
   households: { sql: string; params: string[] };
   /** A one-character name: matches a large share of the county (王: 19 % of households). */
   broad: boolean;
+  /** A name prefix, a range of the name indexes (otherwise a set of person ids from an index lookup). */
+  byName: boolean;
 }
 
 const viaIds = (
   m: Pick<PersonMatch, 'sql' | 'params' | 'text' | 'digits'>,
-): Pick<PersonMatch, 'onPerson' | 'households' | 'broad'> => ({
+): Pick<PersonMatch, 'onPerson' | 'households' | 'broad' | 'byName'> => ({
   broad: false,
+  byName: false,
   onPerson: { sql: `p.id IN (${m.sql})`, params: m.params },
   households: { sql: `SELECT household_id FROM persons WHERE id IN (${m.sql})`, params: m.params },
 });
@@ -81,5 +84,6 @@ export function personMatch(raw: string): PersonMatch | null {
     onPerson: { sql: 'p.name >= ? AND p.name < ?', params: range },
     households: { sql: 'SELECT household_id FROM persons WHERE name >= ? AND name < ?', params: range },
     broad: [...text].length === 1,
+    byName: true,
   };
 }

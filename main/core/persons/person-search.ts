@@ -1,9 +1,17 @@
-// County-wide 查人: any member by 姓名, 证件号码 fragment or phone, with where they live.
+// County-wide 查人: any member by 姓名, 证件号码 fragment or phone, with where they live. The list is in
+// the order of the index (name, status) of migration 0015 — name, 正常 before 已注销, then id — and is read
+// in three steps, each as narrow as it can be (a one-character name matches ~37,000 of 396,000 persons):
+//   1. the total: a count over that index alone (no person or household row read);
+//   2. the key (name, status, id) of the row at `offset`, also from the index alone;
+//   3. the page: the rows from that key on, LIMIT, and only those joined to their household and village.
+// Before (COUNT and OFFSET over persons joined to households): 王 took ~110 ms CPU at 100,000 households.
+import { sql, type Expression, type SqlBool } from 'kysely';
 import { maskIdNumberShowing } from '../../../shared/mask.ts';
 import { shortRegionName } from '../../../shared/region-name.ts';
+import { boundSql } from '../db/bound-sql.ts';
 import type { Ledger } from '../db/open-ledger.ts';
 import { findRegion, householdRegionFilter } from '../regions/region-tree.ts';
-import { personMatch } from './person-match.ts';
+import { personMatch, type PersonMatch } from './person-match.ts';
 
 export interface PersonSearchQuery {
   q: string;
@@ -13,50 +21,93 @@ export interface PersonSearchQuery {
   limit: number;
 }
 
-interface Row {
-  id: number;
+interface Key {
   name: string;
-  id_number: string;
-  sex: string;
-  birth_date: string | null;
-  relation: string;
-  household_id: number;
-  household_no: string;
-  head_name: string | null;
-  village_name: string;
-  status: 'active' | 'cancelled';
+  status: string;
+  id: number;
+}
+
+/** The persons a search finds as `persons p` (with its household h when a region narrows it). */
+function matching(ledger: Ledger, m: PersonMatch, query: PersonSearchQuery) {
+  const conds: Expression<SqlBool>[] = [boundSql(m.onPerson.sql, m.onPerson.params)];
+  if (query.regionCode !== null) {
+    const f = householdRegionFilter(findRegion(ledger, query.regionCode));
+    conds.push(boundSql(f.where, f.params));
+  }
+  // `+`: status is tested in the index's entries, not taken as a constant of the order (SQLite would
+  // then sort the rest of it in a temporary tree instead of reading the index in order).
+  if (query.status !== 'all') conds.push(sql<SqlBool>`+p.status = ${query.status}`);
+  return ledger.db
+    .selectFrom('persons as p')
+    .$if(query.regionCode !== null, (qb) => qb.innerJoin('households as h', 'h.id', 'p.household_id'))
+    .where((eb) => eb.and(conds));
+}
+
+/**
+ * The list order. A name prefix walks the index in order and stops at the page's end; a set of ids (an ID
+ * fragment, a name of 3+ characters through the trigram index: a few rows) is sorted once found — `+`
+ * keeps SQLite from walking the whole index testing each person against the set.
+ */
+const orderOf = (m: PersonMatch) => sql`${m.byName ? sql`p.name` : sql`+p.name`}, p.status, p.id`;
+
+function run<T>(ledger: Ledger, query: { compile: () => { sql: string; parameters: readonly unknown[] } }) {
+  const c = query.compile();
+  return ledger.prepare(c.sql).all(...c.parameters) as T[];
 }
 
 export function searchPersons(ledger: Ledger, query: PersonSearchQuery) {
   const m = personMatch(query.q);
   if (!m) return { total: 0, rows: [] };
-  // Tested on the person row itself: a one-character name then walks the (name) index in order and
-  // stops at the page's end, instead of collecting every 王 of the county first.
-  const where = [m.onPerson.sql];
-  const params: unknown[] = [...m.onPerson.params];
-  if (query.status !== 'all') {
-    where.push('p.status = ?');
-    params.push(query.status);
-  }
-  if (query.regionCode !== null) {
-    const f = householdRegionFilter(findRegion(ledger, query.regionCode));
-    where.push(f.where);
-    params.push(...f.params);
-  }
-  const from = `persons p JOIN households h ON h.id = p.household_id`;
-  const total = ledger.sqlite
-    .prepare(`SELECT COUNT(*) FROM ${from} WHERE ${where.join(' AND ')}`)
-    .pluck()
-    .get(...params) as number;
-  const rows = ledger.sqlite
-    .prepare(
-      `SELECT p.id, p.name, p.id_number, p.sex, p.birth_date, p.relation, p.household_id, h.household_no, h.head_name,
-              v.name AS village_name, p.status
-       FROM ${from} JOIN regions v ON v.code = h.village_code
-       WHERE ${where.join(' AND ')}
-       ORDER BY p.name, p.id LIMIT ? OFFSET ?`,
-    )
-    .all(...params, query.limit, query.offset) as Row[];
+  const order = orderOf(m);
+  const [counted] = run<{ n: number }>(
+    ledger,
+    matching(ledger, m, query).select((eb) => eb.fn.countAll<number>().as('n')),
+  );
+  const total = counted?.n ?? 0;
+  if (query.offset >= total) return { total, rows: [] };
+  const [key] = run<Key>(
+    ledger,
+    matching(ledger, m, query)
+      .select(['p.name', 'p.status', 'p.id'])
+      .orderBy(order)
+      .limit(1)
+      .offset(query.offset),
+  );
+  if (key === undefined) return { total, rows: [] };
+  const rows = run<{
+    id: number;
+    name: string;
+    id_number: string;
+    sex: string;
+    birth_date: string | null;
+    relation: string;
+    household_id: number;
+    household_no: string;
+    head_name: string | null;
+    village_name: string;
+    status: 'active' | 'cancelled';
+  }>(
+    ledger,
+    matching(ledger, m, query)
+      .where(sql<SqlBool>`(p.name, p.status, p.id) >= (${key.name}, ${key.status}, ${key.id})`)
+      .innerJoin('households as ph', 'ph.id', 'p.household_id')
+      .innerJoin('regions as v', 'v.code', 'ph.village_code')
+      .select([
+        'p.id',
+        'p.name',
+        'p.id_number',
+        'p.sex',
+        'p.birth_date',
+        'p.relation',
+        'p.household_id',
+        'ph.household_no',
+        'ph.head_name',
+        'v.name as village_name',
+        'p.status',
+      ])
+      .orderBy(order)
+      .limit(query.limit),
+  );
   return {
     total,
     rows: rows.map((r) => ({

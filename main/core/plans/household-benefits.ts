@@ -48,9 +48,13 @@ function personRows(
   extra = '',
   ...params: (string | number)[]
 ): (Row & { member: string })[] {
+  // The household's members first, then their records (CROSS JOIN keeps this order): with `r.year = ?`
+  // SQLite would otherwise walk the whole year through the (year, person_id) index of migration 0013 for
+  // each household — 基本医疗 has 396,000 records a year at county scale, and the demo's 一户一策 fill
+  // read them once per household (10,000 households: 145 s instead of 15 s).
   return ledger
     .prepare(
-      `SELECT r.*, p.name AS member FROM ${table} r JOIN persons p ON p.id = r.person_id
+      `SELECT r.*, p.name AS member FROM persons p CROSS JOIN ${table} r ON r.person_id = p.id
        WHERE p.household_id = ? ${extra} ORDER BY p.id, r.id`,
     )
     .all(householdId, ...params) as (Row & { member: string })[];

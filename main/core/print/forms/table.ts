@@ -1,8 +1,10 @@
 // 列表打印: what the clerk sees on screen as a ruled table — a 报表 (run-report.ts's result: its merged
 // header rows, 合计/小计/村 rows, notes and the statistical report's signature lines), the 户列表 under the
 // list's own filters (household-list.ts, IDs and phones masked as on screen), or a 专项台账's record list
-// under its filters (record-read.ts, masked as the list shows it). Header repeated, page numbers.
+// under its filters (record-read.ts, masked as the list shows it), or 查人's results (person-search.ts,
+// masked as on screen). Header repeated, page numbers.
 import { HOUSEHOLD_FIELDS } from '../../../../shared/fields/household-fields.ts';
+import { PERSON_FIELDS } from '../../../../shared/fields/person-fields.ts';
 import { LedgerError } from '../../../../shared/result.ts';
 import { listHouseholds } from '../../households/household-list.ts';
 import { runReport } from '../../reports/run-report.ts';
@@ -15,6 +17,7 @@ import type { HouseholdRow } from '../../db/tables.ts';
 import type { LedgerDef } from '../../../../shared/ledgers/define.ts';
 import { listRecords } from '../../ledgers/record-read.ts';
 import { requireLedger } from '../../ledgers/record-sql.ts';
+import { searchPersons } from '../../persons/person-search.ts';
 
 /** More rows than this is not a list to print: narrow it first. */
 export const TABLE_PRINT_LIMIT = 5000;
@@ -223,8 +226,60 @@ ${simpleTable(ledgerColumns(def), rows.map((r, i) => ({ ...r, seq: i + 1 })), 'l
   };
 }
 
+type PersonRow = ReturnType<typeof searchPersons>['rows'][number];
+const pf = (column: string) => fieldOf(PERSON_FIELDS, column);
+
+const PERSON_COLUMNS: readonly TableColumn<PersonRow & { seq: number }>[] = [
+  { header: '序号', value: (r) => r.seq, className: 'c', width: 9 },
+  { header: '姓名', value: (r) => r.name, className: 'nowrap c', width: 16 },
+  { header: '证件号码', value: (r) => r.idMasked, className: 'nowrap c', width: 34 },
+  { header: '性别', value: (r) => printedValue(pf('sex'), r.sex), className: 'c', width: 9 },
+  { header: '出生日期', value: (r) => r.birthDate ?? '', className: 'nowrap c', width: 20 },
+  { header: '与户主关系', value: (r) => printedValue(pf('relation'), r.relation), className: 'c', width: 16 },
+  { header: '户编号', value: (r) => r.householdNo, className: 'nowrap', width: 30 },
+  { header: '户主', value: (r) => r.headName ?? '', className: 'nowrap c', width: 15 },
+  { header: '村', value: (r) => r.villageName, width: 22 },
+  { header: '状态', value: (r) => (r.status === 'cancelled' ? '已注销' : '正常'), className: 'c', width: 11 },
+]; // prettier-ignore
+
+/** 查人's results as on screen (the whole county; IDs masked, the searched digits shown as on screen). */
+function personTable(ctx: PrintContext, q: NonNullable<PrintContext['request']['personList']>): FormOutput {
+  const { total, rows } = searchPersons(ctx.ledger, {
+    q: q.q,
+    status: q.status,
+    regionCode: null,
+    offset: 0,
+    limit: TABLE_PRINT_LIMIT,
+  });
+  if (total === 0) throw new LedgerError('not-found', `没有找到与“${q.q}”相符的人员，无可打印的列表。`);
+  if (total > TABLE_PRINT_LIMIT)
+    throw new LedgerError(
+      'validation',
+      `找到 ${total} 人，超过一次打印的上限 ${TABLE_PRINT_LIMIT} 人：请再输入几个字缩小范围（整县名单请用“导出”）。`,
+    );
+  const title = `查人：${q.q}`;
+  const body = html`${formHeader(title, `填报单位：${ctx.county.fullName}`, `共 ${total} 人\u3000打印日期：${chineseDate(ctx.today)}`)}
+${simpleTable(PERSON_COLUMNS, rows.map((r, i) => ({ ...r, seq: i + 1 })), 'list')}`; // prettier-ignore
+  return {
+    title: `${ctx.county.fullName} 查人：${q.q}`,
+    fileLabel: `查人-${q.q}`,
+    documents: [
+      {
+        label: ctx.county.fullName,
+        page: {
+          title,
+          orientation: 'landscape',
+          css: 'table.list { font-size: 8.5pt; table-layout: fixed; } table.list td { padding: 0.5mm 0.8mm; }',
+          body,
+        },
+      },
+    ],
+  };
+}
+
 export const table = (ctx: PrintContext): FormOutput => {
   const report = ctx.options.report?.trim();
   if (report) return reportTable(ctx, report);
+  if (ctx.request.personList) return personTable(ctx, ctx.request.personList);
   return ctx.request.ledgerList ? ledgerTable(ctx, ctx.request.ledgerList) : householdTable(ctx);
 };

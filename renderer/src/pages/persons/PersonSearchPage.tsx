@@ -7,6 +7,7 @@ import type { ResponseOf } from '../../../../shared/contract/index.ts';
 import type { AppError } from '../../../../shared/result.ts';
 import { api } from '../../api/transport.ts';
 import { ExportButtons } from '../../components/ExportButtons.tsx';
+import { PrintButton } from '../print/PrintButton.tsx';
 import { useColumnChoice } from '../../components/ColumnChooser.tsx';
 import { RevealNumber } from '../../components/RevealNumber.tsx';
 import { useDebouncedValue } from '../../api/useDebouncedValue.ts';
@@ -162,6 +163,20 @@ export function PersonSearchPage({ q: initialQ }: { q: string }) {
             ]}
             disabled={!current || answer.total === 0}
             testId="person-export"
+          />
+          <PrintButton
+            subject="查人"
+            disabled={!current || answer.total === 0}
+            testId="person-print"
+            choices={[
+              {
+                key: 'list',
+                label: '查找结果（当前列表）',
+                request: { form: 'table', regionCode: null, personList: { q: query, status } },
+                // A report's options do not apply to this list.
+                hiddenOptions: ['report', 'asOf'],
+              },
+            ]}
           />
         </span>
       </div>

@@ -1,0 +1,123 @@
+// No slow corner (issue 14 item 12), in browser mode (Chromium, CPU throttled 4× as every e2e flow):
+// 查人 by one surname character shows the total and its last page, the rows the core lists there, and
+// prints them; a thematic ledger's record list (外出务工, newest first) scrolled to its end shows its
+// oldest records, and a jump back into the middle shows the records at that place. Screenshots at
+// 1366×768.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
+import { tempLedgerPath } from '../helpers/temp-ledger.ts';
+import { chromiumPage, e2eSkipReason, RENDERER_DIR } from './chromium.ts';
+
+const skip = e2eSkipReason();
+
+describe.skipIf(skip !== null)('查人 and a ledger list at their far end (Chromium)', () => {
+  const chromium = chromiumPage('search-lists');
+  let host: BrowserHost;
+  let page: Page;
+  const testId = (id: string) => page.getByTestId(id);
+
+  beforeAll(async () => {
+    host = await startBrowserHost({ ledgerPath: tempLedgerPath(), rendererDir: RENDERER_DIR });
+    await host.core.handlers['ledger.loadDemo']({ households: 2500, seed: 8, ledgers: true });
+    await host.core.handlers['settings.setOperator']({ name: '李文书' });
+    page = await chromium.open();
+    await page.goto(host.url);
+    await testId('page-home').waitFor({ timeout: 60_000 });
+  });
+  afterAll(async () => {
+    await host?.close();
+  });
+
+  it('查人 by one character: the total, and the last page shows what the core lists there', async () => {
+    const surname = host.core.ledger.sqlite
+      .prepare(
+        `SELECT substr(name, 1, 1) AS c FROM persons WHERE status = 'active' GROUP BY c ORDER BY COUNT(*) DESC LIMIT 1`,
+      )
+      .pluck()
+      .get() as string;
+    const all = await host.core.handlers['persons.search']({
+      q: surname,
+      regionCode: null,
+      status: 'active',
+      offset: 0,
+      limit: 1,
+    });
+    expect(all.total).toBeGreaterThan(200);
+    await testId('header-person-search').fill(surname);
+    await page.keyboard.press('Enter');
+    await testId('page-person-search').waitFor();
+    await expect
+      .poll(() => testId('person-search-total').innerText(), { timeout: 30_000 })
+      .toBe(`共 ${all.total.toLocaleString('zh-CN')} 人`);
+    await chromium.shot('01-person-search-one-char');
+
+    const lastPage = Math.ceil(all.total / 50);
+    await page.locator(`.ant-pagination-item-${lastPage}`).click();
+    const want = await host.core.handlers['persons.search']({
+      q: surname,
+      regionCode: null,
+      status: 'active',
+      offset: (lastPage - 1) * 50,
+      limit: 50,
+    });
+    const rows = testId('person-search-row');
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(want.rows.length);
+    await expect
+      .poll(() => rows.locator('td:first-child').allInnerTexts())
+      .toEqual(want.rows.map((r) => r.name));
+    // The IDs are masked in the list.
+    await expect(rows.first().getByTestId('person-search-id-value').innerText()).resolves.toMatch(/\*{8}/);
+    await chromium.shot('02-person-search-last-page');
+
+    // 打印 gives the same persons as a list, IDs masked.
+    await testId('person-print').click();
+    const frame = page.frameLocator('[data-testid="print-frame"]');
+    await expect
+      .poll(() => frame.locator('h1').innerText(), { timeout: 60_000 })
+      .toContain(`查人：${surname}`);
+    await expect(frame.locator('body').innerText()).resolves.toContain(`共 ${all.total} 人`);
+    await expect(frame.locator('body').innerText()).resolves.toContain(want.rows[0]?.idMasked ?? '?');
+    await chromium.shot('03-person-search-print');
+    await page.keyboard.press('Escape');
+  });
+
+  it('外出务工 scrolled to its end shows the oldest records; a jump to the middle shows that place', async () => {
+    const records = (offset: number, limit: number) =>
+      host.core.handlers['ledgers.records']({
+        ledgerId: 'migrant_work',
+        regionCode: null,
+        filters: {},
+        offset,
+        limit,
+      });
+    const { total } = await records(0, 1);
+    expect(total).toBeGreaterThan(1000);
+    await testId('nav-special').click();
+    await testId('ledger-card-migrant_work').click();
+    await testId('page-ledger').waitFor();
+    await expect.poll(() => testId('ledger-total').getAttribute('data-value')).toBe(String(total));
+
+    const grid = testId('ledger-list');
+    const rowAt = (i: number) => page.locator(`[data-testid="ledger-row"][data-index="${i}"]`);
+    const shows = async (i: number) => {
+      const [want] = (await records(i, 1)).rows;
+      const text = await rowAt(i).innerText({ timeout: 30_000 });
+      return text.includes(want?.subject.name ?? '?') && text.includes(want?.subject.householdNo ?? '?');
+    };
+    await grid.evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
+    await expect.poll(() => shows(total - 1), { timeout: 30_000 }).toBe(true);
+    await expect(shows(total - 2)).resolves.toBe(true);
+    await chromium.shot('04-ledger-list-last-page');
+
+    const middle = Math.floor(total / 2);
+    await grid.evaluate((el, to) => {
+      el.scrollTop = to;
+    }, middle * 32);
+    await expect.poll(async () => (await rowAt(middle).count()) > 0, { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => shows(middle), { timeout: 30_000 }).toBe(true);
+    await chromium.shot('05-ledger-list-middle');
+  });
+});
