@@ -29,7 +29,7 @@ describe.skipIf(skip !== null)('a save during an import (Chromium)', () => {
 
   /** Through the host's core, the path the page's requests take. */
   const call = <M extends MethodName>(method: M, request: RequestOf<M>) =>
-    clientOf(host.core).ok(method, request);
+    clientOf(host).ok(method, request);
 
   beforeAll(async () => {
     host = await startBrowserHost({

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
 import { TOKEN_HEADER } from '../../shared/api.ts';
@@ -32,7 +33,13 @@ const post = (method: string, body: unknown, headers: Record<string, string> = {
 
 /** Everything the ledger holds, to show that refused calls change nothing. */
 const snapshot = () => {
-  host.core.ledger.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  // On a connection of the test's own: the core's is in its thread; any connection may checkpoint.
+  const db = new Database(file);
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
   return fileFingerprint(file);
 };
 
