@@ -405,7 +405,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       stream.once('open', () => resolve());
       stream.once('error', reject);
     });
-    res.writeHead(200, { ...SECURITY_HEADERS, ...downloadHeaders(file.name), 'content-length': String(size.size) });
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      ...downloadHeaders(file.name),
+      'content-length': String(size.size),
+    });
     // A client that goes away ends the stream; nothing to answer then.
     await pipeline(stream, res).catch((e: unknown) => options.log?.('download interrupted', e));
     return null;

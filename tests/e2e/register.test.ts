@@ -176,8 +176,7 @@ describe.skipIf(skip !== null)('户籍台账 in browser mode (Chromium)', () => 
     await expect(testId('person-form').isVisible()).resolves.toBe(true);
     await shot('04-wrong-check-digit');
     expect(
-      (await hostCall(host, 'households.get', { id: householdId, includeCancelledMembers: true }))
-        .members,
+      (await hostCall(host, 'households.get', { id: householdId, includeCancelledMembers: true })).members,
     ).toHaveLength(2);
 
     await testId('person-id_number').fill(SON.id);

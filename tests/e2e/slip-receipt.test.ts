@@ -22,7 +22,9 @@ describe.skipIf(skip !== null)('登记回执 (Chromium)', () => {
   const testId = (id: string) => page.getByTestId(id);
   const stored = () =>
     readLedger(host, (db) =>
-      db.prepare(`SELECT receipt_date, arrival_date, status FROM ledger_migrant_work WHERE id = ?`).get(recordId),
+      db
+        .prepare(`SELECT receipt_date, arrival_date, status FROM ledger_migrant_work WHERE id = ?`)
+        .get(recordId),
     );
 
   beforeAll(async () => {

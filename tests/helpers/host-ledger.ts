@@ -28,7 +28,10 @@ export function readLedger<T>(host: Pick<BrowserHost, 'ledgerPath'>, read: (db: 
  * Set-up that no contract call does (e.g. a slip number issued on a given date): on a connection of the
  * test's own, while the host is idle — never while the page or an import may be writing.
  */
-export async function setUpLedger<T>(host: Pick<BrowserHost, 'ledgerPath'>, write: (ledger: Ledger) => T): Promise<T> {
+export async function setUpLedger<T>(
+  host: Pick<BrowserHost, 'ledgerPath'>,
+  write: (ledger: Ledger) => T,
+): Promise<T> {
   const ledger = await openLedger(host.ledgerPath, { backupBeforeMigrate: false });
   try {
     return write(ledger);

@@ -32,8 +32,7 @@ let ledgerPath: string;
 async function core<M extends MethodName>(method: M, request: RequestOf<M>): Promise<Result<ResponseOf<M>>> {
   return (await host.call(method, request, { validateResponses: true })) as Result<ResponseOf<M>>;
 }
-const ok = <M extends MethodName>(method: M, request: RequestOf<M>) =>
-  clientOf(host).ok(method, request);
+const ok = <M extends MethodName>(method: M, request: RequestOf<M>) => clientOf(host).ok(method, request);
 /** Over HTTP, as the renderer in browser mode asks. */
 async function http<M extends MethodName>(method: M, request: RequestOf<M>): Promise<Result<ResponseOf<M>>> {
   const res = await fetch(`http://127.0.0.1:${host.port}/api/${method}`, {

@@ -74,7 +74,8 @@ export function connectCore(
         if (typeof fileId !== 'string') throw new LedgerError('internal', goneReason ?? CORE_NOT_OPEN);
         return fileId;
       },
-      get: async (fileId) => ((await request((id) => ({ type: 'files-get', id, fileId }))) ?? null) as RegisteredFile | null,
+      get: async (fileId) =>
+        ((await request((id) => ({ type: 'files-get', id, fileId }))) ?? null) as RegisteredFile | null,
     },
     idle: async () => {
       await request((id) => ({ type: 'idle', id }));

@@ -75,7 +75,7 @@ export function serveCore(port: LinkPort<ToCore, FromCore>, opened?: (core: Core
         port.post({ type: 'reply', id: m.id, value: core === null ? null : core.files.register(m.file) });
         return;
       case 'files-get': {
-        let file: RegisteredFile | null = null;
+        let file: RegisteredFile | null;
         try {
           file = core?.files.get(m.fileId) ?? null;
         } catch {
