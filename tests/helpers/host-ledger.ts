@@ -1,6 +1,8 @@
 // Tests of browser mode reach its core only as the page does: contract calls over the link to the core's
 // thread (`hostCall`), and the ledger file itself read on a connection of their own (`readLedger`). There
 // is no core in the test's thread to reach into.
+import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { BrowserHost } from '../../main/browser/server.ts';
 import { openLedger, type Ledger } from '../../main/core/db/open-ledger.ts';
@@ -38,4 +40,12 @@ export async function setUpLedger<T>(
   } finally {
     await ledger.close();
   }
+}
+
+/** A renderer folder holding only an index.html (tests of the host, not of the page): its path. */
+export function stubRenderer(dir: string): string {
+  const renderer = path.join(dir, 'renderer');
+  fs.mkdirSync(renderer);
+  fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>县域统筹台账</title>');
+  return renderer;
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
 import { TOKEN_HEADER } from '../../shared/api.ts';
 import type { Result } from '../../shared/result.ts';
-import { hostCall } from '../helpers/host-ledger.ts';
+import { hostCall, stubRenderer } from '../helpers/host-ledger.ts';
 import { heldFile, HELD_CORE_THREAD, HELD_METHOD, releaseFile } from '../helpers/held-core-thread.ts';
 import { tempDir } from '../helpers/temp-ledger.ts';
 
@@ -18,9 +18,7 @@ let ledgerPath: string;
 beforeAll(async () => {
   const dir = tempDir();
   ledgerPath = path.join(dir, 'ledger.db');
-  const renderer = path.join(dir, 'renderer');
-  fs.mkdirSync(renderer);
-  fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>县域统筹台账</title>');
+  const renderer = stubRenderer(dir);
   host = await startBrowserHost({ ledgerPath, rendererDir: renderer, coreThread: HELD_CORE_THREAD });
   await hostCall(host, 'ledger.create', { countyCode: '420626' });
 });

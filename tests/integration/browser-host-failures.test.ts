@@ -9,6 +9,7 @@ import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts
 import { listSheets } from '../../main/core/import/read/index.ts';
 import { TOKEN_HEADER } from '../../shared/api.ts';
 import { FULL_LEDGER_CORE_THREAD } from '../helpers/full-ledger-core-thread.ts';
+import { stubRenderer } from '../helpers/host-ledger.ts';
 import { fileFingerprint, tempDir } from '../helpers/temp-ledger.ts';
 
 const IDLE_MS = 2000;
@@ -23,9 +24,7 @@ let lastTarget = '';
 beforeAll(async () => {
   const dir = tempDir();
   file = path.join(dir, 'ledger.db');
-  const renderer = path.join(dir, 'renderer');
-  fs.mkdirSync(renderer);
-  fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>县域统筹台账</title>');
+  const renderer = stubRenderer(dir);
   host = await startBrowserHost({
     ledgerPath: file,
     rendererDir: renderer,

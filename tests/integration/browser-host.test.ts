@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
 import { TOKEN_HEADER } from '../../shared/api.ts';
+import { stubRenderer } from '../helpers/host-ledger.ts';
 import { fileFingerprint, tempDir } from '../helpers/temp-ledger.ts';
 
 let host: BrowserHost;
@@ -13,9 +14,7 @@ let base: string;
 beforeAll(async () => {
   const dir = tempDir();
   file = path.join(dir, 'ledger.db');
-  const renderer = path.join(dir, 'renderer');
-  fs.mkdirSync(renderer);
-  fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>县域统筹台账</title>');
+  const renderer = stubRenderer(dir);
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'not for the browser');
   host = await startBrowserHost({ ledgerPath: file, rendererDir: renderer });
   base = `http://127.0.0.1:${host.port}`;
