@@ -15,7 +15,7 @@ import {
   TOKEN_HEADER,
   UPLOAD_PATH,
 } from '../../shared/api.ts';
-import type { Result } from '../../shared/result.ts';
+import { LedgerError, type Result } from '../../shared/result.ts';
 import { FileRegistry, type RegisteredFile } from '../core/files/file-registry.ts';
 import type { LinkedCore } from '../core/owner/connect-core.ts';
 import { startCoreThread } from '../core/owner/start-core-thread.ts';
@@ -288,6 +288,8 @@ async function handleUpload(
   } catch (e) {
     options.log?.('partial upload could not be removed', e);
   }
+  // Written, but the core could not take it (it has stopped): its own words.
+  if (writeError instanceof LedgerError) return refuse(500, 'internal', `上传失败：${writeError.message}`);
   if (writeError !== null) {
     options.log?.('upload could not be written', writeError);
     const reason = storageReason(writeError) ?? '无法写入临时文件';
@@ -363,7 +365,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (url.startsWith(DOWNLOAD_PATH_PREFIX)) {
       const refused = guard(req, token, port);
       if (refused) return reply(refused);
-      void download(url.slice(DOWNLOAD_PATH_PREFIX.length), res, send).then((r) => r && reply(r), failed);
+      void download(url.slice(DOWNLOAD_PATH_PREFIX.length), res).then((r) => r && reply(r), failed);
       return;
     }
     if (url.startsWith(API_PATH_PREFIX)) {
@@ -388,23 +390,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
 
   /** Streams a generated file (a backup may be hundreds of MB); a reply only when there is none to send. */
-  async function download(
-    id: string,
-    res: http.ServerResponse,
-    send: (status: number, headers: Record<string, string>, body: string | Buffer) => void,
-  ): Promise<Reply | null> {
+  async function download(id: string, res: http.ServerResponse): Promise<Reply | null> {
+    const gone = refuse(404, 'not-found', '文件不存在或已过期。');
     const file = await downloadable(core, id);
     const size = file && (await fs.promises.stat(file.path).catch(() => null));
-    if (!file || !size?.isFile()) return refuse(404, 'not-found', '文件不存在或已过期。');
-    if (size.size === 0) {
-      send(200, downloadHeaders(file.name), Buffer.alloc(0));
-      return null;
-    }
+    if (!file || !size?.isFile()) return gone;
     const stream = fs.createReadStream(file.path);
-    await new Promise<void>((resolve, reject) => {
-      stream.once('open', () => resolve());
-      stream.once('error', reject);
+    const opened = await new Promise<boolean>((resolve) => {
+      stream.once('open', () => resolve(true));
+      stream.once('error', () => resolve(false));
     });
+    if (!opened) return gone;
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       ...downloadHeaders(file.name),
@@ -415,10 +411,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     return null;
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+  } catch (e) {
+    await core.close(); // e.g. the port is taken: the ledger is not left open behind it
+    uploads.dispose();
+    throw e;
+  }
   port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/#token=${token}`;
   return {
