@@ -6,7 +6,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
 import {
   API_PATH_PREFIX,
   DOWNLOAD_PATH_PREFIX,
@@ -14,8 +15,10 @@ import {
   TOKEN_HEADER,
   UPLOAD_PATH,
 } from '../../shared/api.ts';
-import type { Result } from '../../shared/result.ts';
-import { openCore, type Core } from '../core/index.ts';
+import { LedgerError, type Result } from '../../shared/result.ts';
+import { FileRegistry, type RegisteredFile } from '../core/files/file-registry.ts';
+import type { LinkedCore } from '../core/owner/connect-core.ts';
+import { startCoreThread } from '../core/owner/start-core-thread.ts';
 import { storageReason } from '../core/storage-errors.ts';
 import {
   hostAllowed,
@@ -39,13 +42,23 @@ export interface BrowserHostOptions {
   bodyIdleMs?: number;
   /** Where an upload's bytes go (default: a new file at `target`); tests point it at a failing device. */
   openUploadSink?: (target: string) => Writable;
+  /** The core thread's entry (default: main/core/owner/core-thread.ts); tests give one that holds a call. */
+  coreThread?: URL;
 }
 
 export interface BrowserHost {
   url: string;
   port: number;
   token: string;
-  core: Core;
+  /** The ledger file the core owns. */
+  ledgerPath: string;
+  /**
+   * A contract call to the core over the link, as an API request is answered (without HTTP's checks):
+   * for the host's own use and tests. The core is in its own thread, never in this one.
+   */
+  call: LinkedCore['call'];
+  /** A file id (an upload, a generated file) resolved through the core; null when unknown. */
+  file(fileId: string): Promise<RegisteredFile | null>;
   close(): Promise<void>;
 }
 
@@ -55,13 +68,15 @@ type Reply = { status: number; body: unknown; close?: boolean };
 /** How long a request body may send nothing before it is refused: it must not hold a connection open. */
 const BODY_IDLE_MS = 15_000;
 
-function downloadable(core: Core, id: string): { path: string; name: string } | null {
+async function downloadable(core: LinkedCore, id: string): Promise<RegisteredFile | null> {
+  let fileId: string;
   try {
-    const f = core.files.get(decodeURIComponent(id));
-    return f.temporary ? f : null; // only what the program generated, never the clerk's own files
+    fileId = decodeURIComponent(id);
   } catch {
     return null;
   }
+  const f = await core.files.get(fileId);
+  return f?.temporary ? f : null; // only what the program generated, never the clerk's own files
 }
 
 const refuse = (
@@ -179,8 +194,8 @@ async function receiveApiCall(
   }
 }
 
-async function runApiCall(core: Core, call: ApiCall, log?: BrowserHostOptions['log']): Promise<Reply> {
-  const result = await core.call(call.method, call.body, { log });
+async function runApiCall(core: LinkedCore, call: ApiCall): Promise<Reply> {
+  const result = await core.call(call.method, call.body);
   if (!result.ok && result.error.code === 'bad-request') return { status: 400, body: result };
   if (!result.ok && result.error.code === 'not-found' && result.error.message.startsWith('没有这个操作')) {
     return { status: 404, body: result };
@@ -198,13 +213,22 @@ function guard(req: http.IncomingMessage, token: string, port: number): Reply | 
 
 const writeToFile = (target: string): Writable => fs.createWriteStream(target, { flags: 'wx' });
 
+const downloadHeaders = (name: string): Record<string, string> => ({
+  'content-type': 'application/octet-stream',
+  'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+  'cache-control': 'no-store',
+});
+
 /**
  * An upload goes to a temporary file, never into memory whole; the core gets an opaque id for it. A write
- * that fails (disk full, temp folder gone) is answered in Chinese and the partial file removed.
+ * that fails (disk full, temp folder gone) is answered in Chinese and the partial file removed. The bytes
+ * are written here (`uploads`: this thread's own temporary folder), so an upload goes on while the core is
+ * busy; only the finished file is registered with the core.
  */
 async function handleUpload(
   req: http.IncomingMessage,
-  core: Core,
+  core: LinkedCore,
+  uploads: FileRegistry,
   token: string,
   port: number,
   options: { idleMs: number; openSink: (target: string) => Writable; log?: BrowserHostOptions['log'] },
@@ -223,7 +247,7 @@ async function handleUpload(
   const stop = new AbortController();
   let end: BodyEnd = 'stopped';
   try {
-    target = core.files.tempPath(name);
+    target = uploads.tempPath(name);
     const sink = options.openSink(target);
     sink.on('error', (e) => {
       writeError ??= e;
@@ -251,7 +275,7 @@ async function handleUpload(
       return refuse(500, 'internal', '上传失败：临时文件在保存时被删除（可能是清理软件），请重新上传。');
     }
     if (end === 'complete' && writeError === null) {
-      const fileId = core.files.register({ path: target, name, temporary: true });
+      const fileId = await core.files.register({ path: target, name, temporary: true });
       return { status: 200, body: { ok: true, value: { fileId, fileName: name } } };
     }
     sink.destroy();
@@ -264,6 +288,8 @@ async function handleUpload(
   } catch (e) {
     options.log?.('partial upload could not be removed', e);
   }
+  // Written, but the core could not take it (it has stopped): its own words.
+  if (writeError instanceof LedgerError) return refuse(500, 'internal', `上传失败：${writeError.message}`);
   if (writeError !== null) {
     options.log?.('upload could not be written', writeError);
     const reason = storageReason(writeError) ?? '无法写入临时文件';
@@ -273,13 +299,27 @@ async function handleUpload(
 }
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const core = await openCore({
-    ledgerPath: options.ledgerPath,
-    host: 'browser',
-    regionDataPath: options.regionDataPath,
-    ...(options.importWorker === undefined ? {} : { importWorker: options.importWorker }),
-    safeguards: true,
-  });
+  // The core (ledger, import jobs, backups) in a worker thread behind core-link, as Electron's is in a
+  // utilityProcess: this thread only checks requests, reads bodies, writes uploads and sends files, so a
+  // long query never keeps it from answering.
+  const importWorker = options.importWorker;
+  const core = await startCoreThread(
+    {
+      options: {
+        ledgerPath: options.ledgerPath,
+        host: 'browser',
+        ...(options.regionDataPath === undefined ? {} : { regionDataPath: options.regionDataPath }),
+        ...(importWorker === undefined
+          ? {}
+          : { importWorker: importWorker instanceof URL ? fileURLToPath(importWorker) : importWorker }),
+        safeguards: true,
+      },
+      ...(options.log === undefined ? {} : { log: options.log }),
+    },
+    options.coreThread,
+  );
+  // Uploads are written in a temporary folder of this thread's own (removed at close, or at the next start).
+  const uploads = new FileRegistry();
   const token = newToken();
   let port = 0;
 
@@ -299,7 +339,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       reply(refuse(500, 'internal', storageReason(e) === null ? '程序内部错误。' : `${storageReason(e)}。`));
     };
     try {
-      route(req, send, reply, failed);
+      route(req, res, send, reply, failed);
     } catch (e) {
       failed(e); // nothing a request does may stop the server
     }
@@ -307,6 +347,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   function route(
     req: http.IncomingMessage,
+    res: http.ServerResponse,
     send: (status: number, headers: Record<string, string>, body: string | Buffer) => void,
     reply: (r: Reply) => void,
     failed: (e: unknown) => void,
@@ -318,32 +359,20 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const url = req.url ?? '/';
     if (url === UPLOAD_PATH || url.startsWith(`${UPLOAD_PATH}?`)) {
       const sinkOptions = { idleMs, openSink: options.openUploadSink ?? writeToFile, log: options.log };
-      handleUpload(req, core, token, port, sinkOptions).then(reply, failed);
+      handleUpload(req, core, uploads, token, port, sinkOptions).then(reply, failed);
       return;
     }
     if (url.startsWith(DOWNLOAD_PATH_PREFIX)) {
       const refused = guard(req, token, port);
-      const file = refused ? null : downloadable(core, url.slice(DOWNLOAD_PATH_PREFIX.length));
-      if (!file || !fs.existsSync(file.path)) {
-        reply(refused ?? refuse(404, 'not-found', '文件不存在或已过期。'));
-        return;
-      }
-      send(
-        200,
-        {
-          'content-type': 'application/octet-stream',
-          'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-          'cache-control': 'no-store',
-        },
-        fs.readFileSync(file.path),
-      );
+      if (refused) return reply(refused);
+      void download(url.slice(DOWNLOAD_PATH_PREFIX.length), res).then((r) => r && reply(r), failed);
       return;
     }
     if (url.startsWith(API_PATH_PREFIX)) {
       // The body is read before the request joins the core's queue (core.call, one request at a time, writes
       // after an import's commit): a slow or stalled client holds only itself.
       void receiveApiCall(req, token, port, idleMs)
-        .then((call) => ('status' in call ? call : runApiCall(core, call, options.log)))
+        .then((call) => ('status' in call ? call : runApiCall(core, call)))
         .then(reply, failed);
       return;
     }
@@ -360,22 +389,56 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     send(200, { 'content-type': found.type, 'cache-control': 'no-cache' }, fs.readFileSync(found.file));
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  /** Streams a generated file (a backup may be hundreds of MB); a reply only when there is none to send. */
+  async function download(id: string, res: http.ServerResponse): Promise<Reply | null> {
+    const gone = refuse(404, 'not-found', '文件不存在或已过期。');
+    const file = await downloadable(core, id);
+    const size = file && (await fs.promises.stat(file.path).catch(() => null));
+    if (!file || !size?.isFile()) return gone;
+    const stream = fs.createReadStream(file.path);
+    const opened = await new Promise<boolean>((resolve) => {
+      stream.once('open', () => resolve(true));
+      stream.once('error', () => resolve(false));
+    });
+    if (!opened) return gone;
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      ...downloadHeaders(file.name),
+      'content-length': String(size.size),
+    });
+    // A client that goes away ends the stream; nothing to answer then.
+    await pipeline(stream, res).catch((e: unknown) => options.log?.('download interrupted', e));
+    return null;
+  }
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+  } catch (e) {
+    await core.close(); // e.g. the port is taken: the ledger is not left open behind it
+    uploads.dispose();
+    throw e;
+  }
   port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/#token=${token}`;
   return {
     url,
     port,
     token,
-    core,
+    ledgerPath: path.resolve(options.ledgerPath),
+    call: (method, request, callOptions) => core.call(method, request, callOptions),
+    file: (fileId) => core.files.get(fileId),
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      await core.idle();
-      await core.close();
+      try {
+        await core.close(); // after the calls in flight; then the thread ends
+      } finally {
+        const leftOver = uploads.dispose();
+        if (leftOver) options.log?.('could not delete the temporary folder', leftOver);
+      }
     },
   };
 }

@@ -424,7 +424,7 @@ export const commands = {
       );
       io.out(host.url); // first line on stdout: scripts and tests read the URL (token included) from it
       io.err(
-        `浏览器模式已启动：请在本机浏览器中打开上面的地址。台账文件：${host.core.ledger.path}。按 Ctrl+C 退出。`,
+        `浏览器模式已启动：请在本机浏览器中打开上面的地址。台账文件：${host.ledgerPath}。按 Ctrl+C 退出。`,
       );
       await new Promise<void>((resolve) => {
         const stop = () => resolve();

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserHostOrRecovery } from '../../main/browser/damaged-ledger-host.ts';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
+import { hostCall, readLedger } from '../helpers/host-ledger.ts';
 import { verifyLedgerFile } from '../../main/core/backup/verify-ledger-file.ts';
 import { damage } from '../helpers/damage.ts';
 import { tempDir, tempLedgerPath } from '../helpers/temp-ledger.ts';
@@ -20,12 +21,12 @@ describe.skipIf(skip !== null)('备份与恢复 in browser mode (Chromium)', () 
   let host: BrowserHost;
   let page: Page;
   const testId = (id: string) => page.getByTestId(id);
-  const households = async () => (await host.core.handlers['stats.summary']({ regionCode: null })).households;
+  const households = async () => (await hostCall(host, 'stats.summary', { regionCode: null })).households;
 
   beforeAll(async () => {
     host = await startBrowserHost({ ledgerPath: tempLedgerPath(), rendererDir: RENDERER_DIR });
-    await host.core.handlers['ledger.loadDemo']({ households: 40, seed: 7, ledgers: false });
-    await host.core.handlers['settings.setOperator']({ name: '李文书' });
+    await hostCall(host, 'ledger.loadDemo', { households: 40, seed: 7, ledgers: false });
+    await hostCall(host, 'settings.setOperator', { name: '李文书' });
     page = await chromium.open();
   });
   afterAll(async () => {
@@ -64,11 +65,10 @@ describe.skipIf(skip !== null)('备份与恢复 in browser mode (Chromium)', () 
       expect(verifyLedgerFile(await download.path()).ok).toBe(true);
 
       // A change after the backup: the restore takes it away, the undo brings it back.
-      const first = host.core.ledger.sqlite
-        .prepare(`SELECT id FROM households WHERE status = 'active' ORDER BY id LIMIT 1`)
-        .pluck()
-        .get() as number;
-      await host.core.handlers['households.cancel']({
+      const first = readLedger(host, (db) =>
+        db.prepare(`SELECT id FROM households WHERE status = 'active' ORDER BY id LIMIT 1`).pluck().get(),
+      ) as number;
+      await hostCall(host, 'households.cancel', {
         id: first,
         reason: '05',
         note: null,
@@ -114,8 +114,8 @@ describe.skipIf(skip !== null)('a damaged ledger at start in browser mode (Chrom
     async () => {
       const ledgerPath = tempLedgerPath();
       const first = await startBrowserHost({ ledgerPath, rendererDir: RENDERER_DIR });
-      await first.core.handlers['ledger.loadDemo']({ households: 30, seed: 2, ledgers: false });
-      await first.core.handlers['backups.create']({});
+      await hostCall(first, 'ledger.loadDemo', { households: 30, seed: 2, ledgers: false });
+      await hostCall(first, 'backups.create', {});
       await first.close();
       damage(ledgerPath);
 
@@ -140,7 +140,7 @@ describe.skipIf(skip !== null)('a damaged ledger at start in browser mode (Chrom
       const port = String(host.port);
       await page.waitForURL((u) => u.port === port, { timeout: 120_000 });
       await page.getByTestId('nav-settings').waitFor({ timeout: 60_000 });
-      expect((await host.core.handlers['stats.summary']({ regionCode: null })).households).toBe(30);
+      expect((await hostCall(host, 'stats.summary', { regionCode: null })).households).toBe(30);
       expect(fs.readdirSync(path.join(path.dirname(ledgerPath), 'backups')).join(' ')).toMatch(
         /-damaged\.db\.bak/,
       );

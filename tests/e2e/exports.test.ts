@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
+import { hostCall, readLedger } from '../helpers/host-ledger.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 import { chromiumPage, e2eSkipReason, RENDERER_DIR } from './chromium.ts';
 
@@ -17,14 +18,14 @@ describe.skipIf(skip !== null)('导出 in browser mode (Chromium)', () => {
   let page: Page;
   const testId = (id: string) => page.getByTestId(id);
   const exports = () =>
-    host.core.ledger.sqlite
-      .prepare(`SELECT label, changes FROM audit_log WHERE action = 'export' ORDER BY id`)
-      .all() as Array<{ label: string; changes: string }>;
+    readLedger(host, (db) =>
+      db.prepare(`SELECT label, changes FROM audit_log WHERE action = 'export' ORDER BY id`).all(),
+    ) as Array<{ label: string; changes: string }>;
 
   beforeAll(async () => {
     host = await startBrowserHost({ ledgerPath: tempLedgerPath(), rendererDir: RENDERER_DIR });
-    await host.core.handlers['ledger.loadDemo']({ households: 300, seed: 5 });
-    await host.core.handlers['settings.setOperator']({ name: '李文书' });
+    await hostCall(host, 'ledger.loadDemo', { households: 300, seed: 5 });
+    await hostCall(host, 'settings.setOperator', { name: '李文书' });
     page = await chromium.open();
   });
   afterAll(async () => {
@@ -91,7 +92,7 @@ describe.skipIf(skip !== null)('导出 in browser mode (Chromium)', () => {
     await page.keyboard.press('Enter');
     await testId('person-search-total').waitFor();
     await chromium.shot('03-person-search-export');
-    const found = await host.core.handlers['persons.search']({
+    const found = await hostCall(host, 'persons.search', {
       q: '李',
       regionCode: null,
       status: 'active',

@@ -7,8 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
-import { runQualityCheck } from '../../main/core/quality/run-check.ts';
-import { countyRegion } from '../../main/core/regions/region-tree.ts';
+import { hostCall } from '../helpers/host-ledger.ts';
 import { cellsValue, HOME_CARDS } from '../../shared/home/cards.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 import { artifactPath, chromiumPage, e2eSkipReason, RENDERER_DIR } from './chromium.ts';
@@ -26,14 +25,17 @@ describe.skipIf(skip !== null)('首页 in browser mode (Chromium)', () => {
   let page: Page;
   const cspErrors: string[] = [];
   const testId = (id: string) => page.getByTestId(id);
-  const report = (id: string, regionCode: string | null) => host.core.handlers['reports.run']({ id, regionCode, year: null, asOf: null });
+  const report = (id: string, regionCode: string | null) => hostCall(host, 'reports.run', { id, regionCode, year: null, asOf: null });
 
   beforeAll(async () => {
     host = await startBrowserHost({ ledgerPath: tempLedgerPath(), rendererDir: RENDERER_DIR });
-    await host.core.handlers['ledger.loadDemo']({ households: 2000, seed: 1, ledgers: true });
-    await host.core.handlers['settings.setOperator']({ name: '李文书' });
+    await hostCall(host, 'ledger.loadDemo', { households: 2000, seed: 1, ledgers: true });
+    await hostCall(host, 'settings.setOperator', { name: '李文书' });
     // The 数据质量 card shows the last check: run one over the county, as the 数据质量 page does.
-    await runQualityCheck(host.core.ledger, { region: countyRegion(host.core.ledger) });
+    const { jobId } = await hostCall(host, 'quality.start', { regionCode: null });
+    let check = await hostCall(host, 'quality.job', { jobId });
+    for (; check.state === 'running'; check = await hostCall(host, 'quality.job', { jobId })) await new Promise((r) => setTimeout(r, 100));
+    expect(check.state).toBe('done');
     page = await chromium.open();
     page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) cspErrors.push(m.text()); });
   }, 120_000); // prettier-ignore
@@ -56,7 +58,7 @@ describe.skipIf(skip !== null)('首页 in browser mode (Chromium)', () => {
       const box = await canvas.boundingBox();
       expect([card.id, (box?.width ?? 0) > 200, (box?.height ?? 0) > 150]).toEqual([card.id, true, true]);
     }
-    const quality = await host.core.handlers['home.quality']({ regionCode: null });
+    const quality = await hostCall(host, 'home.quality', { regionCode: null });
     await expect(testId('home-quality-per100').getAttribute('data-value')).resolves.toBe(String(quality.total.per100));
     await expect(testId('home-quality-findings').getAttribute('data-value')).resolves.toBe(String(quality.total.findings));
     // The 低保 card says how 享受低保人数 and 低保贫困户 relate.
@@ -118,8 +120,8 @@ describe.skipIf(skip !== null)('首页 of an empty ledger (Chromium)', () => {
 
   beforeAll(async () => {
     host = await startBrowserHost({ ledgerPath: tempLedgerPath(), rendererDir: RENDERER_DIR });
-    await host.core.handlers['ledger.create']({ countyCode: '420626' });
-    await host.core.handlers['settings.setOperator']({ name: '李文书' });
+    await hostCall(host, 'ledger.create', { countyCode: '420626' });
+    await hostCall(host, 'settings.setOperator', { name: '李文书' });
     page = await chromium.open();
   });
   afterAll(async () => {

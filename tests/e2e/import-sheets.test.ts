@@ -8,6 +8,7 @@ import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
+import { hostCall, readLedger } from '../helpers/host-ledger.ts';
 import { makeIdNumber } from '../../shared/id-number.ts';
 import { tempDir, tempLedgerPath } from '../helpers/temp-ledger.ts';
 import { chromiumPage, e2eSkipReason, RENDERER_DIR } from './chromium.ts';
@@ -41,8 +42,8 @@ describe.skipIf(skip !== null)('导入: which sheet, and a missing column (Chrom
 
   beforeAll(async () => {
     host = await startBrowserHost({ ledgerPath: tempLedgerPath(), rendererDir: RENDERER_DIR });
-    await host.core.handlers['ledger.create']({ countyCode: '420626' });
-    await host.core.handlers['settings.setOperator']({ name: '导入员' });
+    await hostCall(host, 'ledger.create', { countyCode: '420626' });
+    await hostCall(host, 'settings.setOperator', { name: '导入员' });
     page = await chromium.open();
     await page.goto(host.url);
     await testId('nav-import').click();
@@ -120,10 +121,9 @@ describe.skipIf(skip !== null)('导入: which sheet, and a missing column (Chrom
     await chromium.shot('04-whole-column-value');
     await testId('import-commit').click();
     await testId('import-result').waitFor({ timeout: 30_000 });
-    const stored = host.core.ledger.sqlite
-      .prepare('SELECT DISTINCT status FROM ledger_migrant_work')
-      .pluck()
-      .all();
+    const stored = readLedger(host, (db) =>
+      db.prepare('SELECT DISTINCT status FROM ledger_migrant_work').pluck().all(),
+    );
     expect(stored).toEqual(['01']);
   });
 });

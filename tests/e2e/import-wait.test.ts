@@ -28,8 +28,7 @@ describe.skipIf(skip !== null)('a save during an import (Chromium)', () => {
   const testId = (id: string) => page.getByTestId(id);
 
   /** Through the host's core, the path the page's requests take. */
-  const call = <M extends MethodName>(method: M, request: RequestOf<M>) =>
-    clientOf(host.core).ok(method, request);
+  const call = <M extends MethodName>(method: M, request: RequestOf<M>) => clientOf(host).ok(method, request);
 
   beforeAll(async () => {
     host = await startBrowserHost({

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { shortRegionName } from '../../shared/region-name.ts';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
+import { hostCall } from '../helpers/host-ledger.ts';
 import { makeIdNumber } from '../../shared/id-number.ts';
 import { PERSON_FORM_FIELDS } from '../../renderer/src/forms/form-fields.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
@@ -114,9 +115,9 @@ describe.skipIf(skip !== null)('keyboard-first entry (Chromium)', () => {
 
   beforeAll(async () => {
     host = await startBrowserHost({ ledgerPath: tempLedgerPath(), rendererDir: RENDERER_DIR });
-    await host.core.handlers['ledger.loadDemo']({ households: 300, seed: 7 });
-    await host.core.handlers['settings.setOperator']({ name: '李文书' });
-    const regions = await host.core.handlers['regions.tree']({});
+    await hostCall(host, 'ledger.loadDemo', { households: 300, seed: 7 });
+    await hostCall(host, 'settings.setOperator', { name: '李文书' });
+    const regions = await hostCall(host, 'regions.tree', {});
     villageCode = regions.find((r) => r.level === 'village' && r.name === VILLAGE_NAME)?.code ?? '';
     if (villageCode === '') throw new Error(`示例县没有 ${VILLAGE_NAME}`);
     page = await chromium.open();
@@ -196,7 +197,7 @@ describe.skipIf(skip !== null)('keyboard-first entry (Chromium)', () => {
     await expect.poll(() => testId('member-row').count()).toBe(4);
     await shots('04-household-of-four');
 
-    const saved = await host.core.handlers['households.get']({
+    const saved = await hostCall(host, 'households.get', {
       id: householdId,
       includeCancelledMembers: true,
     });
@@ -274,7 +275,7 @@ describe.skipIf(skip !== null)('keyboard-first entry (Chromium)', () => {
     await expect.poll(() => testId('record-monthly_income').inputValue()).toBe('4500');
     await page.keyboard.press('Control+Enter');
     await testId('record-form').waitFor({ state: 'detached' });
-    const saved = await host.core.handlers['ledgers.forHousehold']({ householdId });
+    const saved = await hostCall(host, 'ledgers.forHousehold', { householdId });
     const record = saved.find((l) => l.ledgerId === 'migrant_work')?.rows[0];
     expect(record?.values.monthly_income).toBe(4500);
   });

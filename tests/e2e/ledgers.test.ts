@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
+import { hostCall, readLedger } from '../helpers/host-ledger.ts';
 import { makeIdNumber } from '../../shared/id-number.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 import { chromiumPage, e2eSkipReason, holdFrames, nextFrames, RENDERER_DIR } from './chromium.ts';
@@ -51,16 +52,16 @@ describe.skipIf(skip !== null)('专项台账 in browser mode (Chromium)', () => 
 
   beforeAll(async () => {
     host = await startBrowserHost({ ledgerPath: tempLedgerPath(), rendererDir: RENDERER_DIR });
-    await host.core.handlers['ledger.loadDemo']({ households: 600, seed: 5 });
-    await host.core.handlers['settings.setOperator']({ name: '李文书' });
-    const list = await host.core.handlers['households.list']({
+    await hostCall(host, 'ledger.loadDemo', { households: 600, seed: 5 });
+    await hostCall(host, 'settings.setOperator', { name: '李文书' });
+    const list = await hostCall(host, 'households.list', {
       regionCode: null,
       status: 'active',
       offset: 0,
       limit: 50,
     });
     for (const row of list.rows) {
-      const detail = await host.core.handlers['households.get']({
+      const detail = await hostCall(host, 'households.get', {
         id: row.id,
         includeCancelledMembers: false,
       });
@@ -127,7 +128,7 @@ describe.skipIf(skip !== null)('专项台账 in browser mode (Chromium)', () => 
     await expect(row.innerText()).resolves.toContain('省外');
     await expect(row.innerText()).resolves.toContain('已外出');
     await shot('03-migrant-tab');
-    const saved = await host.core.handlers['ledgers.forHousehold']({ householdId: household.id });
+    const saved = await hostCall(host, 'ledgers.forHousehold', { householdId: household.id });
     const record = saved.find((l) => l.ledgerId === 'migrant_work')?.rows[0];
     expect(record?.values.destination).toBe('04');
     expect(record?.values.work_place_code).toBe('440306');
@@ -234,10 +235,9 @@ describe.skipIf(skip !== null)('专项台账 in browser mode (Chromium)', () => 
     );
     await shot('11-ledger-summary');
     // Every 乡镇 is listed (zeros too), and the tab leaves as the county's workbook.
-    const townships = host.core.ledger.sqlite
-      .prepare(`SELECT COUNT(*) FROM regions WHERE level = 'township'`)
-      .pluck()
-      .get();
+    const townships = readLedger(host, (db) =>
+      db.prepare(`SELECT COUNT(*) FROM regions WHERE level = 'township'`).pluck().get(),
+    );
     await expect(testId('summary-row').count()).resolves.toBe(Number(townships));
     const [book] = await Promise.all([
       page.waitForEvent('download'),
@@ -302,7 +302,7 @@ describe.skipIf(skip !== null)('专项台账 in browser mode (Chromium)', () => 
 
   /** The ledger's first record as the core has it. */
   async function firstRecord(ledgerId: string) {
-    const list = await host.core.handlers['ledgers.records']({
+    const list = await hostCall(host, 'ledgers.records', {
       ledgerId,
       regionCode: null,
       filters: {},
@@ -457,7 +457,7 @@ describe.skipIf(skip !== null)('专项台账 in browser mode (Chromium)', () => 
     await shot('23-housing-settings');
     await general.press('Enter');
     await page.getByText('已保存：一般户补助标准').waitFor();
-    const settings = await host.core.handlers['ledgers.settings']({ ledgerId: 'housing_renovation' });
+    const settings = await hostCall(host, 'ledgers.settings', { ledgerId: 'housing_renovation' });
     expect(settings.find((x) => x.key === 'subsidy_general')?.value).toBe(18_000);
 
     await testId('ledger-tab-records').click();

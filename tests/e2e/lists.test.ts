@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
+import { hostCall, readLedger } from '../helpers/host-ledger.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 import { chromiumPage, e2eSkipReason, RENDERER_DIR } from './chromium.ts';
 
@@ -19,8 +20,8 @@ describe.skipIf(skip !== null)('lists at 1366×768 (Chromium)', () => {
 
   beforeAll(async () => {
     host = await startBrowserHost({ ledgerPath: tempLedgerPath(), rendererDir: RENDERER_DIR });
-    await host.core.handlers['ledger.loadDemo']({ households: 300, seed: 5 });
-    await host.core.handlers['settings.setOperator']({ name: '李文书' });
+    await hostCall(host, 'ledger.loadDemo', { households: 300, seed: 5 });
+    await hostCall(host, 'settings.setOperator', { name: '李文书' });
     page = await chromium.open();
   });
   afterAll(async () => {
@@ -66,7 +67,7 @@ describe.skipIf(skip !== null)('lists at 1366×768 (Chromium)', () => {
     await expect.poll(() => testId('vt-head-mainCause').count()).toBe(0);
     await expect(testId('household-columns').innerText()).resolves.toContain('隐藏 2');
     await expect
-      .poll(async () => (await host.core.handlers['lists.getColumns']({ list: 'households' })).hidden)
+      .poll(async () => (await hostCall(host, 'lists.getColumns', { list: 'households' })).hidden)
       .toEqual(['monitorCategory', 'mainCause']);
     await page.keyboard.press('Escape');
 
@@ -83,20 +84,19 @@ describe.skipIf(skip !== null)('lists at 1366×768 (Chromium)', () => {
   it('shows the full ID of one row on purpose and writes it to the audit log', async () => {
     const row = testId('household-row').first();
     const householdNo = (await row.locator('[role="gridcell"]').first().innerText()).trim();
-    const id = host.core.ledger.sqlite
-      .prepare('SELECT id FROM households WHERE household_no = ?')
-      .pluck()
-      .get(householdNo) as number;
-    const detail = await host.core.handlers['households.get']({ id, includeCancelledMembers: false });
+    const id = readLedger(host, (db) =>
+      db.prepare('SELECT id FROM households WHERE household_no = ?').pluck().get(householdNo),
+    ) as number;
+    const detail = await hostCall(host, 'households.get', { id, includeCancelledMembers: false });
     const head = detail.members.find((m) => m.entry.relation === '01');
     const value = row.getByTestId('reveal-head-id-value');
     await expect(value.innerText()).resolves.toMatch(/^\d{6}\*{8}[\dX]{4}$/);
     await row.getByTestId('reveal-head-id-button').click();
     await expect.poll(() => value.innerText()).toBe(head?.entry.id_number);
     await chromium.shot('05-reveal-full-id');
-    const entry = host.core.ledger.sqlite
-      .prepare(`SELECT operator, action, entity, entity_id FROM audit_log ORDER BY id DESC LIMIT 1`)
-      .get();
+    const entry = readLedger(host, (db) =>
+      db.prepare(`SELECT operator, action, entity, entity_id FROM audit_log ORDER BY id DESC LIMIT 1`).get(),
+    );
     expect(entry).toEqual({
       operator: '李文书',
       action: 'reveal',
@@ -109,11 +109,13 @@ describe.skipIf(skip !== null)('lists at 1366×768 (Chromium)', () => {
   });
 
   it('shows the six digits a search by the last 6 ID digits found, marked', async () => {
-    const member = host.core.ledger.sqlite
-      .prepare(
-        `SELECT name, id_number FROM persons WHERE relation <> '01' AND status = 'active' ORDER BY id LIMIT 1`,
-      )
-      .get() as { name: string; id_number: string };
+    const member = readLedger(host, (db) =>
+      db
+        .prepare(
+          `SELECT name, id_number FROM persons WHERE relation <> '01' AND status = 'active' ORDER BY id LIMIT 1`,
+        )
+        .get(),
+    ) as { name: string; id_number: string };
     const last6 = member.id_number.slice(-6);
     await testId('household-search').fill(last6);
     const matched = testId('household-row').first().locator('.list-matched');
@@ -130,8 +132,8 @@ describe.skipIf(skip !== null)('lists at 125 % scaling (1093×614 CSS pixels)', 
 
   beforeAll(async () => {
     host = await startBrowserHost({ ledgerPath: tempLedgerPath(), rendererDir: RENDERER_DIR });
-    await host.core.handlers['ledger.loadDemo']({ households: 100, seed: 6 });
-    await host.core.handlers['settings.setOperator']({ name: '李文书' });
+    await hostCall(host, 'ledger.loadDemo', { households: 100, seed: 6 });
+    await hostCall(host, 'settings.setOperator', { name: '李文书' });
     page = await chromium.open();
   });
   afterAll(async () => {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
+import { hostCall } from '../helpers/host-ledger.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 import { artifactPath, chromiumPage, e2eSkipReason, launchChromium, RENDERER_DIR } from './chromium.ts';
 
@@ -37,9 +38,9 @@ describe.skipIf(skip !== null)('navigation and scope in browser mode (Chromium)'
 
   beforeAll(async () => {
     host = await startBrowserHost({ ledgerPath: tempLedgerPath(), rendererDir: RENDERER_DIR });
-    await host.core.handlers['ledger.loadDemo']({ households: 600, seed: 5 });
-    await host.core.handlers['settings.setOperator']({ name: '导航测试' });
-    for (const n of await host.core.handlers['regions.tree']({})) codes.set(n.name, n.code);
+    await hostCall(host, 'ledger.loadDemo', { households: 600, seed: 5 });
+    await hostCall(host, 'settings.setOperator', { name: '导航测试' });
+    for (const n of await hostCall(host, 'regions.tree', {})) codes.set(n.name, n.code);
     page = await chromium.open();
   });
   afterAll(async () => {
@@ -49,7 +50,7 @@ describe.skipIf(skip !== null)('navigation and scope in browser mode (Chromium)'
 
   const householdTotal = async (regionCode: string | null, search?: string) =>
     (
-      await host.core.handlers['households.list']({
+      await hostCall(host, 'households.list', {
         regionCode,
         status: 'active',
         offset: 0,
@@ -171,7 +172,7 @@ describe.skipIf(skip !== null)('navigation and scope in browser mode (Chromium)'
     await expect.poll(() => testId('settings-home-region-select').innerText()).toContain(HOME_TOWNSHIP);
     await testId('settings-home-region-save').click();
     await testId('settings-home-region-saved').waitFor();
-    expect(await host.core.handlers['settings.get']({})).toMatchObject({
+    expect(await hostCall(host, 'settings.get', {})).toMatchObject({
       homeRegionCode: codes.get(HOME_TOWNSHIP),
     });
     await shot('04-settings-home-region');

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
+import { hostCall } from '../helpers/host-ledger.ts';
 import { allLedgers } from '../../shared/ledgers/index.ts';
 import { allReports } from '../../shared/reports/index.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
@@ -38,9 +39,9 @@ describe.skipIf(skip !== null)('plain words on every page (Chromium)', () => {
 
   beforeAll(async () => {
     host = await startBrowserHost({ ledgerPath: tempLedgerPath(), rendererDir: RENDERER_DIR });
-    await host.core.handlers['ledger.loadDemo']({ households: 300, seed: 5, ledgers: true });
-    await host.core.handlers['settings.setOperator']({ name: '李文书' });
-    const list = await host.core.handlers['households.list']({
+    await hostCall(host, 'ledger.loadDemo', { households: 300, seed: 5, ledgers: true });
+    await hostCall(host, 'settings.setOperator', { name: '李文书' });
+    const list = await hostCall(host, 'households.list', {
       regionCode: null,
       status: 'active',
       offset: 0,
@@ -176,7 +177,7 @@ describe.skipIf(skip !== null)('plain words on every page (Chromium)', () => {
     await testId('header-about').click();
     const dialog = testId('about-dialog');
     await dialog.waitFor();
-    const info = await host.core.handlers['app.info']({});
+    const info = await hostCall(host, 'app.info', {});
     await expect(testId('about-version').innerText()).resolves.toBe(info.version);
     await expect(testId('about-ledger-path').innerText()).resolves.toBe(info.ledgerPath);
     await expect(testId('about-host').innerText()).resolves.toContain('浏览器模式');

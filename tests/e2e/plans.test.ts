@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
+import { hostCall, readLedger } from '../helpers/host-ledger.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 import { chromiumPage, e2eSkipReason, RENDERER_DIR } from './chromium.ts';
 import { shortRegionName } from '../../shared/region-name.ts';
@@ -20,21 +21,22 @@ describe.skipIf(skip !== null)('一户一策 in browser mode (Chromium)', () => 
   let villageHouseholds = 0;
   const testId = (id: string) => page.getByTestId(id);
   const plans = async () =>
-    (await host.core.handlers['ledgers.records']({ ledgerId: 'household_plans', regionCode: null, filters: {}, offset: 0, limit: 500 })).rows; // prettier-ignore
+    (await hostCall(host, 'ledgers.records', { ledgerId: 'household_plans', regionCode: null, filters: {}, offset: 0, limit: 500 })).rows; // prettier-ignore
 
   beforeAll(async () => {
     host = await startBrowserHost({ ledgerPath: tempLedgerPath(), rendererDir: RENDERER_DIR });
-    await host.core.handlers['ledger.loadDemo']({ households: 200, seed: 8, ledgers: true });
-    await host.core.handlers['settings.setOperator']({ name: '李文书' });
-    const db = host.core.ledger.sqlite;
-    const row = db
-      .prepare(
-        `SELECT h.id, h.household_no AS no, v.name AS officialVillage, v.code AS villageCode,
+    await hostCall(host, 'ledger.loadDemo', { households: 200, seed: 8, ledgers: true });
+    await hostCall(host, 'settings.setOperator', { name: '李文书' });
+    const row = readLedger(host, (db) =>
+      db
+        .prepare(
+          `SELECT h.id, h.household_no AS no, v.name AS officialVillage, v.code AS villageCode,
            (SELECT COUNT(*) FROM households x WHERE x.village_code = h.village_code AND x.status = 'active') AS n
          FROM households h JOIN regions v ON v.code = h.village_code WHERE h.status = 'active'
          ORDER BY n DESC, h.household_no LIMIT 1`,
-      )
-      .get() as Omit<typeof household, 'village'> & { officialVillage: string; n: number };
+        )
+        .get(),
+    ) as Omit<typeof household, 'village'> & { officialVillage: string; n: number };
     // The tree and the forms show the village by its short name (五星村, not 五星村村委会).
     household = { ...row, village: shortRegionName(row.officialVillage) };
     villageHouseholds = row.n;

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
+import { hostCall } from '../helpers/host-ledger.ts';
 import { openPrintFixture, pdfPages, printSkip, type PrintFixture } from '../helpers/print.ts';
 import { chromiumPage, e2eSkipReason, RENDERER_DIR } from './chromium.ts';
 import { shortRegionName } from '../../shared/region-name.ts';
@@ -40,7 +41,7 @@ describe.skipIf(skip)('打印 in browser mode (Chromium)', () => {
     const frame = page.frameLocator('[data-testid="print-frame"]');
     await expect.poll(() => frame.locator('h1').innerText(), { timeout: 60_000 }).toContain(`${f.village.name}建档立卡户花名册`);
     await expect.poll(() => testId('print-pages').innerText(), { timeout: 90_000 }).toMatch(/共 \d+ 页/);
-    const expected = await host.core.handlers['print.pdf']({ form: 'roster', regionCode: f.village.code, householdNo: null, householdId: null, year: null, options: {}, printer: null });
+    const expected = await hostCall(host, 'print.pdf', { form: 'roster', regionCode: f.village.code, householdNo: null, householdId: null, year: null, options: {}, printer: null });
     await expect(testId('print-pages').innerText()).resolves.toBe(`共 ${expected.pages} 页`);
     await chromium.shot('01-roster-preview');
     const download = page.waitForEvent('download');

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
+import { hostCall, readLedger } from '../helpers/host-ledger.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 import { chromiumPage, e2eSkipReason, RENDERER_DIR } from './chromium.ts';
 
@@ -17,8 +18,8 @@ describe.skipIf(skip !== null)('数据质量 in browser mode (Chromium)', () => 
 
   beforeAll(async () => {
     host = await startBrowserHost({ ledgerPath: tempLedgerPath(), rendererDir: RENDERER_DIR });
-    await host.core.handlers['ledger.loadDemo']({ households: 600, seed: 5, ledgers: true });
-    await host.core.handlers['settings.setOperator']({ name: '李文书' });
+    await hostCall(host, 'ledger.loadDemo', { households: 600, seed: 5, ledgers: true });
+    await hostCall(host, 'settings.setOperator', { name: '李文书' });
     page = await chromium.open();
   });
   afterAll(async () => {
@@ -30,7 +31,7 @@ describe.skipIf(skip !== null)('数据质量 in browser mode (Chromium)', () => 
     await testId('nav-quality').click();
     await testId('quality-run').click();
     await testId('quality-done').waitFor({ timeout: 60_000 });
-    const summary = await host.core.handlers['quality.summary']({ regionCode: null });
+    const summary = await hostCall(host, 'quality.summary', { regionCode: null });
     const fired = summary.rules.filter((r) => r.count > 0);
     expect(fired.length).toBeGreaterThan(0);
     await expect.poll(() => testId('quality-rules').locator('tbody tr.ant-table-row').count()).toBe(fired.length);
@@ -39,7 +40,7 @@ describe.skipIf(skip !== null)('数据质量 in browser mode (Chromium)', () => 
   });
 
   it('narrows to one rule, exempts a finding with a reason and turns another into 整改', async () => {
-    const summary = await host.core.handlers['quality.summary']({ regionCode: null });
+    const summary = await hostCall(host, 'quality.summary', { regionCode: null });
     const rule = summary.rules.filter((r) => r.count >= 2).sort((a, b) => b.count - a.count)[0];
     if (!rule) throw new Error('示例县应有至少一条规则报出两条以上问题');
     await testId('quality-rules').locator('tbody tr.ant-table-row', { hasText: rule.id }).click();
@@ -54,7 +55,7 @@ describe.skipIf(skip !== null)('数据质量 in browser mode (Chromium)', () => 
     await testId('quality-rectify').click();
     await expect.poll(() => rows.nth(0).innerText()).toContain('已转整改');
     await chromium.shot('02-exempt-and-rectify');
-    const records = host.core.ledger.prepare(`SELECT COUNT(*) FROM ledger_rectification WHERE source = '04' AND description LIKE '[%'`).pluck().get();
+    const records = readLedger(host, (db) => db.prepare(`SELECT COUNT(*) FROM ledger_rectification WHERE source = '04' AND description LIKE '[%'`).pluck().get());
     expect(records).toBe(1);
     await rows.nth(0).getByTestId('quality-open').click();
     await expect.poll(() => page.locator('body').innerText()).not.toContain('各规则问题数');
@@ -62,22 +63,22 @@ describe.skipIf(skip !== null)('数据质量 in browser mode (Chromium)', () => 
   });
 
   it('a fixed household: the next check drops the finding and closes its 整改 record (销号)', async () => {
-    const open = await host.core.handlers['quality.findings']({ regionCode: null, rule: 'B-DIB-01', villageCode: null, state: 'open', offset: 0, limit: 50 });
+    const open = await hostCall(host, 'quality.findings', { regionCode: null, rule: 'B-DIB-01', villageCode: null, state: 'open', offset: 0, limit: 50 });
     const f = open.rows.find((x) => x.rectificationId === null && x.householdId !== null);
     if (!f || f.householdId === null) throw new Error('示例县应有“整户无劳动力且未享受低保特困”的户');
-    await host.core.handlers['quality.rectify']({ ids: [f.id] });
-    const household = await host.core.handlers['households.get']({ id: f.householdId, includeCancelledMembers: false });
+    await hostCall(host, 'quality.rectify', { ids: [f.id] });
+    const household = await hostCall(host, 'households.get', { id: f.householdId, includeCancelledMembers: false });
     const head = household.members.find((m) => m.entry.relation === '01');
     if (!head) throw new Error('no head');
-    await host.core.handlers['persons.update']({ id: head.id, patch: { dibao: 1 } });
+    await hostCall(host, 'persons.update', { id: head.id, patch: { dibao: 1 } });
     await testId('nav-quality').click();
     await testId('quality-run').click();
     await expect.poll(() => testId('quality-done').innerText(), { timeout: 60_000 }).toContain('整改销号 1 条');
     expect(await testId('quality-done').innerText()).toContain('另有已豁免 1 条');
-    const record = host.core.ledger.prepare(`SELECT status, closed_date FROM ledger_rectification WHERE household_id = ? AND description LIKE '[B-DIB-01]%'`).get(f.householdId) as { status: string; closed_date: string };
+    const record = readLedger(host, (db) => db.prepare(`SELECT status, closed_date FROM ledger_rectification WHERE household_id = ? AND description LIKE '[B-DIB-01]%'`).get(f.householdId)) as { status: string; closed_date: string };
     expect(record.status).toBe('03');
     expect(record.closed_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    const again = await host.core.handlers['quality.findings']({ regionCode: null, rule: 'B-DIB-01', villageCode: null, state: 'all', offset: 0, limit: 50 });
+    const again = await hostCall(host, 'quality.findings', { regionCode: null, rule: 'B-DIB-01', villageCode: null, state: 'all', offset: 0, limit: 50 });
     expect(again.rows.some((x) => x.id === f.id)).toBe(false);
     await chromium.shot('04-closed-after-fix');
   });

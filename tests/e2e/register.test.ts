@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
+import { hostCall } from '../helpers/host-ledger.ts';
 import { makeIdNumber } from '../../shared/id-number.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 import { chromiumPage, e2eSkipReason, RENDERER_DIR } from './chromium.ts';
@@ -52,11 +53,11 @@ describe.skipIf(skip !== null)('户籍台账 in browser mode (Chromium)', () => 
 
   beforeAll(async () => {
     host = await startBrowserHost({ ledgerPath: tempLedgerPath(), rendererDir: RENDERER_DIR });
-    await host.core.handlers['ledger.loadDemo']({ households: 2000, seed: 3 });
-    const regions = await host.core.handlers['regions.tree']({});
+    await hostCall(host, 'ledger.loadDemo', { households: 2000, seed: 3 });
+    const regions = await hostCall(host, 'regions.tree', {});
     villageCode = regions.find((r) => r.level === 'village' && r.name === VILLAGE_NAME)?.code ?? '';
     if (villageCode === '') throw new Error(`示例县没有 ${VILLAGE_NAME}`);
-    const list = await host.core.handlers['households.list']({
+    const list = await hostCall(host, 'households.list', {
       regionCode: null,
       status: 'active',
       offset: 0,
@@ -64,7 +65,7 @@ describe.skipIf(skip !== null)('户籍台账 in browser mode (Chromium)', () => 
     });
     const row = list.rows.find((r) => r.villageName !== VILLAGE_SHORT);
     if (row === undefined) throw new Error('示例数据中找不到其他村的户');
-    const detail = await host.core.handlers['households.get']({ id: row.id, includeCancelledMembers: false });
+    const detail = await hostCall(host, 'households.get', { id: row.id, includeCancelledMembers: false });
     const head = detail.members.find((m) => m.entry.relation === '01') ?? detail.members[0];
     if (head === undefined) throw new Error('示例户没有成员');
     otherHousehold = {
@@ -91,14 +92,14 @@ describe.skipIf(skip !== null)('户籍台账 in browser mode (Chromium)', () => 
     await page.keyboard.press('Enter');
     await input.waitFor({ state: 'detached' });
     await expect(testId('header-operator').innerText()).resolves.toContain('李文书');
-    const settings = await host.core.handlers['settings.get']({});
+    const settings = await hostCall(host, 'settings.get', {});
     expect(settings.operator).toBe('李文书');
   });
 
   it('lists the selected village’s households with their total', async () => {
     await testId('nav-households').click();
     await testId('region-tree').getByText(VILLAGE_SHORT).first().click();
-    const list = await host.core.handlers['households.list']({
+    const list = await hostCall(host, 'households.list', {
       regionCode: villageCode,
       status: 'active',
       offset: 0,
@@ -175,8 +176,7 @@ describe.skipIf(skip !== null)('户籍台账 in browser mode (Chromium)', () => 
     await expect(testId('person-form').isVisible()).resolves.toBe(true);
     await shot('04-wrong-check-digit');
     expect(
-      (await host.core.handlers['households.get']({ id: householdId, includeCancelledMembers: true }))
-        .members,
+      (await hostCall(host, 'households.get', { id: householdId, includeCancelledMembers: true })).members,
     ).toHaveLength(2);
 
     await testId('person-id_number').fill(SON.id);
@@ -235,7 +235,7 @@ describe.skipIf(skip !== null)('户籍台账 in browser mode (Chromium)', () => 
     await page.keyboard.press('Escape');
     await testId('discard-confirm').click(); // 放弃: the dialog closes, nothing saved
     await testId('person-form').waitFor({ state: 'detached' });
-    const unchanged = await host.core.handlers['households.get']({
+    const unchanged = await hostCall(host, 'households.get', {
       id: householdId,
       includeCancelledMembers: false,
     });
@@ -251,7 +251,7 @@ describe.skipIf(skip !== null)('户籍台账 in browser mode (Chromium)', () => 
     await testId('person-phone').fill('13912345678');
     await testId('person-phone').press('Control+Enter');
     await testId('person-form').waitFor({ state: 'detached' });
-    const detail = await host.core.handlers['households.get']({
+    const detail = await hostCall(host, 'households.get', {
       id: householdId,
       includeCancelledMembers: false,
     });
@@ -264,7 +264,7 @@ describe.skipIf(skip !== null)('户籍台账 in browser mode (Chromium)', () => 
     await testId('nav-households').click();
     await testId('region-tree').getByText('保康县').first().click();
     const digits = SPOUSE.id.slice(-6);
-    const expected = await host.core.handlers['households.list']({
+    const expected = await hostCall(host, 'households.list', {
       regionCode: null,
       status: 'active',
       search: digits,
@@ -344,10 +344,10 @@ describe.skipIf(skip !== null)('户籍台账 in browser mode (Chromium)', () => 
     await expect.poll(() => testId('member-row').count()).toBe(1);
     await expect(testId('member-row').innerText()).resolves.toContain('户主');
     await shot('14-split-new-household-page');
-    const made = await host.core.handlers['households.get']({ id: newId, includeCancelledMembers: false });
+    const made = await hostCall(host, 'households.get', { id: newId, includeCancelledMembers: false });
     expect(made.household.headName).toBe(SON.name);
     expect(made.household.householdNo).toBe(newNo);
-    const old = await host.core.handlers['households.get']({
+    const old = await hostCall(host, 'households.get', {
       id: householdId,
       includeCancelledMembers: false,
     });

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
+import { hostCall } from '../helpers/host-ledger.ts';
 import type { ResponseOf } from '../../shared/contract/index.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 import { chromiumPage, e2eSkipReason, RENDERER_DIR } from './chromium.ts';
@@ -21,9 +22,9 @@ describe.skipIf(skip !== null)('报表 查看明细 in browser mode (Chromium)',
 
   beforeAll(async () => {
     host = await startBrowserHost({ ledgerPath: tempLedgerPath(), rendererDir: RENDERER_DIR });
-    await host.core.handlers['ledger.loadDemo']({ households: 600, seed: 5, ledgers: true });
-    await host.core.handlers['settings.setOperator']({ name: '李文书' });
-    const report = await host.core.handlers['reports.run']({ id: 'migrant_work', regionCode: null, year: null, asOf: null });
+    await hostCall(host, 'ledger.loadDemo', { households: 600, seed: 5, ledgers: true });
+    await hostCall(host, 'settings.setOperator', { name: '李文书' });
+    const report = await hostCall(host, 'reports.run', { id: 'migrant_work', regionCode: null, year: null, asOf: null });
     // A village with a few such households: all of them fit in the drawer without scrolling.
     const found = report.rows.find((r) => r.kind === 'unit' && (r.values[MEASURE] ?? 0) >= 2 && (r.values[MEASURE] ?? 0) <= 8);
     if (found === undefined) throw new Error('the sample has no village with 2–8 县内 households');
@@ -88,7 +89,7 @@ describe.skipIf(skip !== null)('报表 查看明细 in browser mode (Chromium)',
   });
 
   it('opens a township’s 计划县内 of the 外出务工 汇总 as that ledger’s records, filtered', async () => {
-    const summary = await host.core.handlers['ledgers.summary']({ ledgerId: 'migrant_work', regionCode: null, year: null });
+    const summary = await hostCall(host, 'ledgers.summary', { ledgerId: 'migrant_work', regionCode: null, year: null });
     const township = summary.rows.find((r) => (r.values.planned_in_county ?? 0) > 0);
     if (township === undefined) throw new Error('no township plans 县内');
     await testId('nav-special').click();

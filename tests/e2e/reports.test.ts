@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
+import { hostCall, readLedger } from '../helpers/host-ledger.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 import { chromiumPage, e2eSkipReason, RENDERER_DIR } from './chromium.ts';
 
@@ -19,8 +20,8 @@ describe.skipIf(skip !== null)('报表 in browser mode (Chromium)', () => {
 
   beforeAll(async () => {
     host = await startBrowserHost({ ledgerPath: tempLedgerPath(), rendererDir: RENDERER_DIR });
-    await host.core.handlers['ledger.loadDemo']({ households: 600, seed: 5 });
-    await host.core.handlers['settings.setOperator']({ name: '李文书' });
+    await hostCall(host, 'ledger.loadDemo', { households: 600, seed: 5 });
+    await hostCall(host, 'settings.setOperator', { name: '李文书' });
     page = await chromium.open();
   });
   afterAll(async () => {
@@ -31,7 +32,7 @@ describe.skipIf(skip !== null)('报表 in browser mode (Chromium)', () => {
     await page.goto(host.url);
     await testId('nav-reports').click();
     await testId('report-table').waitFor({ timeout: 30_000 });
-    const expected = await host.core.handlers['reports.run']({ id: 'register_basics', regionCode: null, year: null, asOf: null });
+    const expected = await hostCall(host, 'reports.run', { id: 'register_basics', regionCode: null, year: null, asOf: null });
     const total = page.locator('tr[data-kind="total"]');
     await expect(total.locator('td').nth(1).innerText()).resolves.toBe('合计');
     await expect(total.locator('td').nth(2).innerText()).resolves.toBe(String(expected.rows[0]?.values.households));
@@ -50,14 +51,14 @@ describe.skipIf(skip !== null)('报表 in browser mode (Chromium)', () => {
   });
 
   it('exports the report shown as the county’s workbook, the same numbers, written to the audit log', async () => {
-    const expected = await host.core.handlers['reports.run']({ id: 'migrant_work', regionCode: null, year: null, asOf: null });
+    const expected = await hostCall(host, 'reports.run', { id: 'migrant_work', regionCode: null, year: null, asOf: null });
     const [download] = await Promise.all([page.waitForEvent('download'), testId('report-export').click()]);
     expect(download.suggestedFilename()).toMatch(/^保康县(\d{4}年)?贫困劳动力外出务工情况统计表-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const book = XLSX.read(fs.readFileSync(await download.path()));
     const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[book.SheetNames[0] as string] ?? {}, { header: 1 });
     const total = rows.find((r) => r[1] === '合计') ?? [];
     expect(total.slice(2)).toEqual(expected.columns.map((c) => expected.rows[0]?.values[c.key]));
-    const audit = host.core.ledger.sqlite.prepare(`SELECT label FROM audit_log WHERE action = 'export' ORDER BY id DESC`).pluck().get();
+    const audit = readLedger(host, (db) => db.prepare(`SELECT label FROM audit_log WHERE action = 'export' ORDER BY id DESC`).pluck().get());
     expect(audit).toMatch(/贫困劳动力外出务工情况统计表$/);
   });
 }); // prettier-ignore

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
+import { hostCall } from '../helpers/host-ledger.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 import { artifactPath, chromiumPage, e2eSkipReason, RENDERER_DIR } from './chromium.ts';
 
@@ -40,7 +41,7 @@ describe.skipIf(skip !== null)('shell in browser mode (Chromium)', () => {
     await expect(tree.getByText('保康县').first().isVisible()).resolves.toBe(true);
     await expect(tree.getByText('城关镇').first().isVisible()).resolves.toBe(true);
 
-    const stats = host.core.handlers['stats.summary']({ regionCode: null });
+    const stats = hostCall(host, 'stats.summary', { regionCode: null });
     const summary = await stats;
     expect(summary.households).toBe(2000);
     const households = page.getByTestId('home-register-households');
@@ -58,7 +59,7 @@ describe.skipIf(skip !== null)('shell in browser mode (Chromium)', () => {
   it('shows a township’s own counts when it is selected in the tree', async () => {
     await page.getByTestId('region-tree').getByText('城关镇').first().click();
     const townCode = '420626100000';
-    const summary = await host.core.handlers['stats.summary']({ regionCode: townCode });
+    const summary = await hostCall(host, 'stats.summary', { regionCode: townCode });
     const households = page.getByTestId('home-register-households');
     await expect
       .poll(async () => (await households.innerText()).replace(/[,\s]/g, ''))

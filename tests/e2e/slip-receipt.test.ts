@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
+import { hostCall, readLedger, setUpLedger } from '../helpers/host-ledger.ts';
 import { assignSlipSerials } from '../../main/core/migrant-slips/assign-serials.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 import { chromiumPage, e2eSkipReason, RENDERER_DIR } from './chromium.ts';
@@ -20,27 +21,32 @@ describe.skipIf(skip !== null)('登记回执 (Chromium)', () => {
   let name = '';
   const testId = (id: string) => page.getByTestId(id);
   const stored = () =>
-    host.core.ledger.sqlite
-      .prepare(`SELECT receipt_date, arrival_date, status FROM ledger_migrant_work WHERE id = ?`)
-      .get(recordId);
+    readLedger(host, (db) =>
+      db
+        .prepare(`SELECT receipt_date, arrival_date, status FROM ledger_migrant_work WHERE id = ?`)
+        .get(recordId),
+    );
 
   beforeAll(async () => {
     host = await startBrowserHost({ ledgerPath: tempLedgerPath(), rendererDir: RENDERER_DIR });
-    await host.core.handlers['ledger.loadDemo']({ households: 40, seed: 3 });
-    await host.core.handlers['settings.setOperator']({ name: '李文书' });
-    const person = host.core.ledger.sqlite.prepare(`SELECT id, name FROM persons LIMIT 1`).get() as {
+    await hostCall(host, 'ledger.loadDemo', { households: 40, seed: 3 });
+    await hostCall(host, 'settings.setOperator', { name: '李文书' });
+    const person = readLedger(host, (db) => db.prepare(`SELECT id, name FROM persons LIMIT 1`).get()) as {
       id: number;
       name: string;
     };
     name = person.name;
-    const r = await host.core.handlers['ledgers.create']({
+    const r = await hostCall(host, 'ledgers.create', {
       ledgerId: 'migrant_work',
       link: { personId: person.id },
       values: { year: 2026, status: '04', planned_place: '广东省深圳市宝安区', employer: '深圳某电子厂' },
     });
     recordId = r.id;
-    serial =
-      assignSlipSerials(host.core.ledger, [recordId], { now: new Date(2026, 2, 1) }).get(recordId) ?? '';
+    // 备案 on a fixed day (the test types dates before and after it): set up on the test's own connection.
+    serial = await setUpLedger(
+      host,
+      (ledger) => assignSlipSerials(ledger, [recordId], { now: new Date(2026, 2, 1) }).get(recordId) ?? '',
+    );
     page = await chromium.open();
   }, 120_000);
   afterAll(async () => {

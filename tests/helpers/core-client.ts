@@ -2,7 +2,7 @@
 // response validation on so that drift between the database and the contract fails tests.
 import { openCore, type Core } from '../../main/core/index.ts';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract/index.ts';
-import type { AppError } from '../../shared/result.ts';
+import type { AppError, Result } from '../../shared/result.ts';
 import { tempLedgerPath } from './temp-ledger.ts';
 
 export interface TestClient {
@@ -12,8 +12,13 @@ export interface TestClient {
   close(): Promise<void>;
 }
 
+/** Whatever answers contract calls: an open core, a core over the link, a browser-mode host. */
+export interface CallsCore {
+  call(method: string, request: unknown, options: { validateResponses: boolean }): Promise<Result<unknown>>;
+}
+
 /** ok/fail over a core's call (through its one owner, as the hosts call it), with response validation. */
-export function clientOf(core: Pick<Core, 'call'>): Pick<TestClient, 'ok' | 'fail'> {
+export function clientOf(core: CallsCore): Pick<TestClient, 'ok' | 'fail'> {
   const call = (method: string, request: unknown) => core.call(method, request, { validateResponses: true });
   return {
     async ok(method, request) {

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
 import { listSheets } from '../../main/core/import/read/index.ts';
 import { TOKEN_HEADER } from '../../shared/api.ts';
+import { FULL_LEDGER_CORE_THREAD } from '../helpers/full-ledger-core-thread.ts';
+import { stubRenderer } from '../helpers/host-ledger.ts';
 import { fileFingerprint, tempDir } from '../helpers/temp-ledger.ts';
 
 const IDLE_MS = 2000;
@@ -16,19 +18,21 @@ let base: string;
 let file: string;
 /** Where the next upload's bytes go; null: the server's own file. */
 let uploadSink: ((target: string) => Writable) | null = null;
+/** Where the last upload was written (each file has a folder of its own in the session's temporary one). */
+let lastTarget = '';
 
 beforeAll(async () => {
   const dir = tempDir();
   file = path.join(dir, 'ledger.db');
-  const renderer = path.join(dir, 'renderer');
-  fs.mkdirSync(renderer);
-  fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>县域统筹台账</title>');
+  const renderer = stubRenderer(dir);
   host = await startBrowserHost({
     ledgerPath: file,
     rendererDir: renderer,
     bodyIdleMs: IDLE_MS,
-    openUploadSink: (target) =>
-      uploadSink ? uploadSink(target) : fs.createWriteStream(target, { flags: 'wx' }),
+    openUploadSink: (target) => {
+      lastTarget = target;
+      return uploadSink ? uploadSink(target) : fs.createWriteStream(target, { flags: 'wx' });
+    },
   });
   base = `http://127.0.0.1:${host.port}`;
 });
@@ -57,8 +61,10 @@ async function stillServing(): Promise<void> {
   expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
 }
 
-/** The session's temporary folder (each file has a folder of its own inside it). */
-const tempFolder = () => path.dirname(path.dirname(host.core.files.tempPath('probe.csv')));
+/** The session's temporary folder for uploads (as the last upload found it). */
+const tempFolder = () => path.dirname(path.dirname(lastTarget));
+/** Where the core has an uploaded file (resolved through it, as a download is). */
+const uploaded = async (fileId: string) => (await host.file(fileId))?.path ?? '';
 const roster = Buffer.from('户编号,姓名\n'.repeat(20_000)); // ~300 KB: several chunks
 
 describe('browser mode under failure', () => {
@@ -66,7 +72,7 @@ describe('browser mode under failure', () => {
     const res = await upload('s3_members_gbk.csv', roster);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { ok: true; value: { fileId: string } };
-    const saved = host.core.files.get(body.value.fileId).path;
+    const saved = await uploaded(body.value.fileId);
     expect(path.basename(saved)).toBe('s3_members_gbk.csv');
     expect((await listSheets(saved)).map((s) => s.name)).toEqual(['s3_members_gbk']);
   });
@@ -76,7 +82,7 @@ describe('browser mode under failure', () => {
     const res = await upload('花名册.csv', roster);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { ok: true; value: { fileId: string } };
-    expect(fs.readFileSync(host.core.files.get(body.value.fileId).path)).toEqual(roster);
+    expect(fs.readFileSync(await uploaded(body.value.fileId))).toEqual(roster);
     await stillServing();
   });
 
@@ -179,29 +185,32 @@ describe('browser mode under failure', () => {
     expect(answer).toContain('秒内没有收到数据，请求已中止，请重试。');
     await stillServing();
   });
+});
 
+describe('browser mode on a full disk', () => {
   it('says 磁盘空间不足 when the ledger cannot grow (SQLITE_FULL), not SQLite’s English', async () => {
-    const sqlite = host.core.ledger.sqlite;
-    const pages = Number(sqlite.pragma('page_count', { simple: true }));
-    sqlite.pragma(`max_page_count = ${pages}`); // the ledger file may not grow: a full disk for SQLite
+    // The core's own connection may not grow the file (full-ledger-core-thread.ts): a full disk for SQLite.
+    const full = await startBrowserHost({
+      ledgerPath: path.join(tempDir(), 'ledger.db'),
+      rendererDir: tempDir(),
+      coreThread: FULL_LEDGER_CORE_THREAD,
+    });
     try {
-      const res = await fetch(`${base}/api/ledger.create`, {
+      const at = `http://127.0.0.1:${full.port}`;
+      const headers = { 'content-type': 'application/json', [TOKEN_HEADER]: full.token };
+      const res = await fetch(`${at}/api/ledger.create`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...auth() },
+        headers,
         body: JSON.stringify({ countyCode: '420626' }),
       });
       const body = (await res.json()) as Refusal;
       expect(body.ok).toBe(false);
       expect(body.error.message).toBe('磁盘空间不足，操作未完成。');
+      const info = await fetch(`${at}/api/app.info`, { method: 'POST', headers, body: '{}' });
+      expect(((await info.json()) as { value: { initialized: boolean } }).value.initialized).toBe(false);
     } finally {
-      sqlite.pragma('max_page_count = 4294967294');
+      await full.close();
     }
-    const info = await fetch(`${base}/api/app.info`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...auth() },
-      body: '{}',
-    });
-    expect(((await info.json()) as { value: { initialized: boolean } }).value.initialized).toBe(false);
   });
 });
 

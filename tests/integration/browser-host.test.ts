@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
 import { TOKEN_HEADER } from '../../shared/api.ts';
+import { stubRenderer } from '../helpers/host-ledger.ts';
 import { fileFingerprint, tempDir } from '../helpers/temp-ledger.ts';
 
 let host: BrowserHost;
@@ -12,9 +14,7 @@ let base: string;
 beforeAll(async () => {
   const dir = tempDir();
   file = path.join(dir, 'ledger.db');
-  const renderer = path.join(dir, 'renderer');
-  fs.mkdirSync(renderer);
-  fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>县域统筹台账</title>');
+  const renderer = stubRenderer(dir);
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'not for the browser');
   host = await startBrowserHost({ ledgerPath: file, rendererDir: renderer });
   base = `http://127.0.0.1:${host.port}`;
@@ -32,7 +32,13 @@ const post = (method: string, body: unknown, headers: Record<string, string> = {
 
 /** Everything the ledger holds, to show that refused calls change nothing. */
 const snapshot = () => {
-  host.core.ledger.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  // On a connection of the test's own: the core's is in its thread; any connection may checkpoint.
+  const db = new Database(file);
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
   return fileFingerprint(file);
 };
 

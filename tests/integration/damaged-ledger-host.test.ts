@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startBrowserHostOrRecovery } from '../../main/browser/damaged-ledger-host.ts';
 import { startBrowserHost } from '../../main/browser/server.ts';
+import { hostCall } from '../helpers/host-ledger.ts';
 import { LedgerError } from '../../shared/result.ts';
 import { damage } from '../helpers/damage.ts';
 import { tempDir, tempLedgerPath } from '../helpers/temp-ledger.ts';
@@ -15,8 +16,8 @@ const rendererDir = tempDir('renderer-');
 async function damagedLedgerWithBackup(): Promise<string> {
   const ledgerPath = tempLedgerPath();
   const host = await startBrowserHost({ ledgerPath, rendererDir });
-  await host.core.handlers['ledger.loadDemo']({ households: 10, seed: 1, ledgers: false });
-  await host.core.handlers['backups.create']({});
+  await hostCall(host, 'ledger.loadDemo', { households: 10, seed: 1, ledgers: false });
+  await hostCall(host, 'backups.create', {});
   await host.close();
   damage(ledgerPath);
   return ledgerPath;

@@ -30,10 +30,9 @@ let ledgerPath: string;
 
 /** Through the core's own call, the path both hosts forward to. */
 async function core<M extends MethodName>(method: M, request: RequestOf<M>): Promise<Result<ResponseOf<M>>> {
-  return (await host.core.call(method, request, { validateResponses: true })) as Result<ResponseOf<M>>;
+  return (await host.call(method, request, { validateResponses: true })) as Result<ResponseOf<M>>;
 }
-const ok = <M extends MethodName>(method: M, request: RequestOf<M>) =>
-  clientOf(host.core).ok(method, request);
+const ok = <M extends MethodName>(method: M, request: RequestOf<M>) => clientOf(host).ok(method, request);
 /** Over HTTP, as the renderer in browser mode asks. */
 async function http<M extends MethodName>(method: M, request: RequestOf<M>): Promise<Result<ResponseOf<M>>> {
   const res = await fetch(`http://127.0.0.1:${host.port}/api/${method}`, {

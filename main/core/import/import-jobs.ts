@@ -47,6 +47,8 @@ interface Job {
   lastUsed: number;
   /** Gives back the write lease while the worker commits (owner/write-owner.ts); null otherwise. */
   release: (() => void) | null;
+  /** Told how the re-read before a commit ended (#reread): true once the same file is analysed again. */
+  reread: ((ready: boolean) => void) | null;
 }
 
 /** Where the worker's entry is: the .ts beside this file, or the Electron bundle's own file. */
@@ -101,6 +103,7 @@ export class ImportJobs {
       reports: [],
       lastUsed: Date.now(),
       release: null,
+      reread: null,
     };
     this.#jobs.set(id, job);
     this.#runOrQueue(job);
@@ -150,6 +153,7 @@ export class ImportJobs {
           job.error ??= { code: 'internal', message: '导入任务意外中止（内存不足或文件异常），台账未改动。' };
         }
         for (const r of job.reports.splice(0)) r(new Error('导入任务已结束'));
+        this.#rereadDone(job, false);
         // The lease is given back once the thread is gone: until then its transaction may still be open.
         this.#releaseLease(job);
       }
@@ -195,6 +199,12 @@ export class ImportJobs {
     job.lastUsed = Date.now();
     // A worker started again for a remap, commit or report has read the file: now it gets them.
     if (m.type === 'ready') job.sha256 = m.sha256 ?? job.sha256;
+    // A worker started again for a commit has read the same file again: the commit can ask for the lease.
+    if (m.type === 'ready' && job.reread !== null && job.state === 'committing') {
+      job.preview = m.preview;
+      this.#rereadDone(job, true);
+      return;
+    }
     if ((m.type === 'ready' || m.type === 'choose-sheet') && job.pending.length > 0) {
       if (m.type === 'ready') job.preview = m.preview;
       for (const p of job.pending.splice(0)) job.worker?.postMessage(p);
@@ -209,6 +219,7 @@ export class ImportJobs {
           job.state = 'analysing';
         break;
       case 'choose-sheet':
+        this.#rereadDone(job, false);
         job.state = 'choose-sheet';
         job.sheetChoice = { sheets: m.sheets, message: m.message };
         job.phase = 'ready';
@@ -242,6 +253,7 @@ export class ImportJobs {
         if (m.error.code === 'file-changed') job.state = 'failed';
         if (job.state === 'ready' && job.preview === null) job.state = 'failed';
         for (const r of job.reports.splice(0)) r(new Error(m.error.message));
+        this.#rereadDone(job, false);
         this.#releaseLease(job);
         // A worker with nothing left to do gives its slot and memory back.
         if (job.state === 'ready') this.#idle(job);
@@ -318,19 +330,31 @@ export class ImportJobs {
         'validation',
         job.state === 'done' ? '本文件已经导入。' : '文件还没有分析完，不能导入。',
       );
+    // The worker is kept from here on (an idle release now would make the commit read the file again).
+    if (job.idleTimer !== null) clearTimeout(job.idleTimer);
+    job.idleTimer = null;
     job.state = 'committing';
     job.error = null;
     job.phase = 'backup';
     this.#onChange();
     // The ledger is backed up before every import (backup/rotation.ts); a failed backup stops the import.
+    const message: ToWorker = {
+      type: 'commit',
+      skipInvalid,
+      operator,
+      ...(templateName ? { templateName } : {}),
+    };
     void this.beforeCommit().then(
       async () => {
         if (job.state !== 'committing') return; // cancelled while the backup ran
+        // A released worker reads the file again first (about 10 s for a county roster), without the lease:
+        // clerks' saves go on meanwhile; a file changed since its preview stops the import here.
+        if (!(await this.#reread(job, message))) return;
         // The worker writes on its own connection only while it holds the owner's write lease.
         const release = await this.writeLease();
         if (job.state !== 'committing') return release(); // cancelled while waiting for it
         job.release = release;
-        this.#send(job, { type: 'commit', skipInvalid, operator, ...(templateName ? { templateName } : {}) });
+        this.#send(job, message);
       },
       (e: unknown) => {
         job.state = 'ready';
@@ -345,6 +369,26 @@ export class ImportJobs {
 
   /** The exclusive write lease a commit waits for (the core sets it to its WriteOwner's). */
   writeLease: () => Promise<() => void> = () => Promise.resolve(() => {});
+
+  /**
+   * Before a commit: a job whose worker was released gets a new one that reads the file again with the
+   * preview's settings and checks it is the file previewed (worker-slots.ts); its commit is sent only
+   * once the lease is granted. Resolves false when that fails or the job is cancelled meanwhile.
+   */
+  #reread(job: Job, commit: ToWorker): Promise<boolean> {
+    if (job.worker !== null) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      job.reread = resolve;
+      job.start = resumeOf(job.start, job.preview, job.sha256, commit).start;
+      this.#runOrQueue(job);
+    });
+  }
+
+  #rereadDone(job: Job, ready: boolean): void {
+    const done = job.reread;
+    job.reread = null;
+    done?.(ready);
+  }
 
   #releaseLease(job: Job): void {
     const release = job.release;
@@ -372,6 +416,7 @@ export class ImportJobs {
     job.pending = [];
     const queued = this.#queue.indexOf(job);
     if (queued >= 0) this.#queue.splice(queued, 1);
+    this.#rereadDone(job, false);
     if (job.idleTimer !== null) clearTimeout(job.idleTimer);
     job.idleTimer = null;
     const worker = job.worker;
@@ -397,7 +442,10 @@ export class ImportJobs {
     this.#queue.length = 0;
     for (const j of this.#jobs.values()) if (j.idleTimer !== null) clearTimeout(j.idleTimer);
     await Promise.all([...this.#live].map((w) => w.terminate()));
-    for (const job of this.#jobs.values()) this.#releaseLease(job);
+    for (const job of this.#jobs.values()) {
+      this.#rereadDone(job, false);
+      this.#releaseLease(job);
+    }
     this.#jobs.clear();
   }
 }

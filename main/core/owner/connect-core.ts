@@ -2,6 +2,7 @@
 // query or an import's commit never holds the thread that draws the window or serves HTTP.
 import { LedgerError, type ErrorCode, type Result } from '../../../shared/result.ts';
 import type { HandlerContext } from '../api/handlers.ts';
+import type { RegisteredFile } from '../files/file-registry.ts';
 import type { PrintHost } from '../api/print-handlers.ts';
 import {
   hostServices,
@@ -13,10 +14,19 @@ import {
 
 export interface LinkedCore {
   call(method: string, request: unknown, options?: { validateResponses?: boolean }): Promise<Result<unknown>>;
+  /** The core's file registry (browser mode: an upload is registered, a download id resolved). */
+  files: {
+    /** Rejects once the core has stopped. */
+    register(file: RegisteredFile): Promise<string>;
+    /** Null for an unknown or expired id. */
+    get(fileId: string): Promise<RegisteredFile | null>;
+  };
   idle(): Promise<void>;
   /** Closes the ledger (after the calls in flight) and lets the thread or process end. */
   close(): Promise<void>;
 }
+
+const CORE_NOT_OPEN = '台账尚未打开或已关闭，请重新启动程序。';
 
 export interface ConnectOptions {
   options: Omit<LinkedCoreOptions, 'services'>;
@@ -57,6 +67,15 @@ export function connectCore(
         request: req,
         validateResponses: callOptions?.validateResponses ?? false,
       }))) as Result<unknown>;
+    },
+    files: {
+      register: async (file) => {
+        const fileId = await request((id) => ({ type: 'files-register', id, file }));
+        if (typeof fileId !== 'string') throw new LedgerError('internal', goneReason ?? CORE_NOT_OPEN);
+        return fileId;
+      },
+      get: async (fileId) =>
+        ((await request((id) => ({ type: 'files-get', id, fileId }))) ?? null) as RegisteredFile | null,
     },
     idle: async () => {
       await request((id) => ({ type: 'idle', id }));

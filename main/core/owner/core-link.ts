@@ -8,6 +8,7 @@ import type { PrintHost } from '../api/print-handlers.ts';
 import type { RenderedForm } from '../print/render-form.ts';
 import type { PdfRenderer } from '../print/pdf.ts';
 import type { CoreOptions } from '../index.ts';
+import type { RegisteredFile } from '../files/file-registry.ts';
 
 /** What crosses the boundary at open: the core's options without the functions (those are services). */
 export type LinkedCoreOptions = Omit<
@@ -37,6 +38,9 @@ export type ToCore =
   | { type: 'call'; id: number; method: string; request: unknown; validateResponses: boolean }
   | { type: 'idle'; id: number }
   | { type: 'close'; id: number }
+  /** The file registry (files/file-registry.ts) over the link: browser mode's uploads and downloads. */
+  | { type: 'files-register'; id: number; file: RegisteredFile }
+  | { type: 'files-get'; id: number; fileId: string }
   | { type: 'service-reply'; id: number; ok: true; value: unknown }
   /** `code`: the LedgerError's code (e.g. 'conflict' for a file Excel holds open), kept across the link. */
   | { type: 'service-reply'; id: number; ok: false; code: string | null; message: string };

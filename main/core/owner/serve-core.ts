@@ -1,6 +1,7 @@
 // The core's end of the link (core-link.ts): opens the core when the host says so, answers its calls in
 // the core's own order (core.call, one owner of writes), and asks the host for dialogs and printing.
 import { LedgerError, type ErrorCode } from '../../../shared/result.ts';
+import type { RegisteredFile } from '../files/file-registry.ts';
 import { openCore, type Core } from '../index.ts';
 import {
   servicesAsContext,
@@ -11,8 +12,11 @@ import {
   type ToCore,
 } from './core-link.ts';
 
-/** Serves the core over `port`; after 'close' is answered the host ends the thread or process. */
-export function serveCore(port: LinkPort<ToCore, FromCore>): void {
+/**
+ * Serves the core over `port`; after 'close' is answered the host ends the thread or process. `opened`:
+ * told the core once it is open (a test's core entry uses it to make the ledger's disk look full).
+ */
+export function serveCore(port: LinkPort<ToCore, FromCore>, opened?: (core: Core) => void): void {
   let core: Core | null = null;
   let nextService = 0;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
@@ -39,8 +43,9 @@ export function serveCore(port: LinkPort<ToCore, FromCore>): void {
       case 'open': {
         const { services, ...options } = m.options;
         openCore({ ...options, ...servicesAsContext(ask, services), log }).then(
-          (opened) => {
-            core = opened;
+          (open) => {
+            core = open;
+            opened?.(open);
             port.post({ type: 'opened' });
           },
           (e: unknown) =>
@@ -63,6 +68,20 @@ export function serveCore(port: LinkPort<ToCore, FromCore>): void {
           return;
         }
         void core.call(m.method, m.request, { validateResponses: m.validateResponses, log }).then(reply);
+        return;
+      }
+      // Answered at once, not in the owner's queue: they touch no ledger, only the core's file registry.
+      case 'files-register':
+        port.post({ type: 'reply', id: m.id, value: core === null ? null : core.files.register(m.file) });
+        return;
+      case 'files-get': {
+        let file: RegisteredFile | null;
+        try {
+          file = core?.files.get(m.fileId) ?? null;
+        } catch {
+          file = null; // unknown or expired: the host answers 404
+        }
+        port.post({ type: 'reply', id: m.id, value: file });
         return;
       }
       case 'idle':
