@@ -5,6 +5,7 @@ import { autoMapColumns, type SourceColumn } from '../../shared/import/map-colum
 import { makeIdNumber } from '../../shared/id-number.ts';
 import { commitPlan } from '../../main/core/import/commit-import.ts';
 import type { ImportTable } from '../../main/core/import/import-types.ts';
+import { TableRows } from '../../main/core/import/table-rows.ts';
 import { parseRows } from '../../main/core/import/parse-rows.ts';
 import { PlaceResolver } from '../../main/core/import/place-resolver.ts';
 import { hasBlockingErrors, planImport } from '../../main/core/import/plan-import.ts';
@@ -35,7 +36,7 @@ function table(
     table: {
       fileName: '花名册.xlsx',
       sheet: '花名册',
-      rows: rows.map((cells, i) => ({ row: startRow + i, cells })),
+      rows: TableRows.from(rows.map((cells, i) => ({ row: startRow + i, cells }))),
       skipped: [],
       title: null,
     },
@@ -51,7 +52,7 @@ function run(t: ReturnType<typeof table>, options: { regionCode?: string | null 
     t.table.sheet,
     parsed.households,
     parsed.issues,
-    t.table.rows.map((r) => r.row),
+    t.table.rows.allRowNumbers(),
   );
   // Whatever the file, every data row is written or listed with why.
   expectPlanAccounted(plan);

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { autoMapColumns, type SourceColumn } from '../../shared/import/map-columns.ts';
 import { makeIdNumber } from '../../shared/id-number.ts';
 import type { ImportTable } from '../../main/core/import/import-types.ts';
+import { TableRows } from '../../main/core/import/table-rows.ts';
 import { parseRows } from '../../main/core/import/parse-rows.ts';
 import { PlaceResolver } from '../../main/core/import/place-resolver.ts';
 import { openCountyLedger, type TestClient } from '../helpers/core-client.ts';
@@ -65,7 +66,7 @@ function parse(title: string, headers: string[], rows: string[][], regionCode: s
   const table: ImportTable = {
     fileName: '花名册.xlsx',
     sheet: 'Sheet1',
-    rows: rows.map((cells, i) => ({ row: 4 + i, cells })),
+    rows: TableRows.from(rows.map((cells, i) => ({ row: 4 + i, cells }))),
     skipped: [],
     title,
   };

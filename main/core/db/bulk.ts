@@ -5,10 +5,11 @@ import type { Ledger } from './open-ledger.ts';
 
 const BULK_CACHE_KIB = 262_144;
 
-export function withBulkCache<T>(ledger: Ledger, run: () => T): T {
+/** `kib`: a smaller cache where memory counts more (an import's commit, main/core/import/). */
+export function withBulkCache<T>(ledger: Ledger, run: () => T, kib = BULK_CACHE_KIB): T {
   const db = ledger.sqlite;
   const previous = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+  db.pragma(`cache_size = -${kib}`);
   try {
     return run();
   } finally {

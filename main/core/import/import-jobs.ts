@@ -11,6 +11,7 @@ import { LedgerError } from '../../../shared/result.ts';
 import type { ImportCommitResult, ImportPreview } from './preview.ts';
 import type { FromWorker, ToWorker, WorkerStart } from './worker-protocol.ts';
 import { WORKER_LIMITS, resumeOf, type WorkerLimits } from './worker-slots.ts';
+import { IMPORT_HEAP_MB } from './heap-limit.ts';
 
 export type JobState =
   | 'queued'
@@ -126,8 +127,9 @@ export class ImportJobs {
     const worker = new Worker(this.#workerUrl, {
       workerData: job.start,
       execArgv: ['--disable-warning=ExperimentalWarning'],
-      // A hostile file must not take the whole program's memory with it.
-      resourceLimits: { maxOldGenerationSizeMb: 3072 },
+      // A hostile file must not take the whole program's memory with it; the limit also keeps V8 from
+      // letting a county import's heap grow to four times its live data (heap-limit.ts).
+      resourceLimits: { maxOldGenerationSizeMb: IMPORT_HEAP_MB },
     });
     job.worker = worker;
     if (job.state === 'queued') job.state = 'reading';

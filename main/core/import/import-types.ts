@@ -2,13 +2,14 @@
 import type { IdKind } from '../../../shared/id-number.ts';
 import type { ImportConstants } from '../../../shared/import/constants.ts';
 import type { ColumnMapping } from '../../../shared/import/map-columns.ts';
+import type { TableRows } from './table-rows.ts';
 
 /** Data rows of one sheet after the header was found and merged cells filled down. */
 export interface ImportTable {
   fileName: string;
   sheet: string;
-  /** numbers: columns whose cell the file stored as a number (see SheetData.numberCells). */
-  rows: Array<{ row: number; cells: readonly string[]; numbers?: readonly number[] }>;
+  /** Stored by column (table-rows.ts); `isNumber` tells the cells the file stored as numbers. */
+  rows: TableRows;
   skipped: Array<{ row: number; reason: string }>;
   title: string | null;
 }

@@ -130,7 +130,7 @@ export function parseRows(
     if (guess) {
       regionCode = guess.code;
       issue(
-        table.rows[0]?.row ?? 0,
+        table.rows.length > 0 ? table.rows.row(0) : 0,
         null,
         '村',
         `文件中没有村列，按标题/工作表名放入“${places.node(guess.parentCode ?? '')?.name ?? ''}${guess.name}”；如不对`,
@@ -140,7 +140,7 @@ export function parseRows(
     } else {
       issues.push({
         sheet: table.sheet,
-        row: table.rows[0]?.row ?? 0,
+        row: table.rows.length > 0 ? table.rows.row(0) : 0,
         column: null,
         field: '村',
         message: '文件中没有村列，标题和工作表名也看不出是哪个村',
@@ -165,7 +165,10 @@ export function parseRows(
   };
 
   // 1. every cell of every row, normalised
-  const rows: RowValues[] = table.rows.map(({ row, cells, numbers }) => {
+  const source = table.rows;
+  const rows: RowValues[] = [];
+  for (let i = 0; i < source.length; i++) {
+    const row = source.row(i);
     const r: RowValues = {
       row,
       household: {},
@@ -184,7 +187,7 @@ export function parseRows(
       fromNumber: boolean;
     } | null = null;
     for (const m of mapped) {
-      let text = m.fixed ?? cells[m.index] ?? '';
+      let text = m.fixed ?? source.cell(i, m.index);
       if (m.target.kind === 'place') {
         const v = text.trim() === '' ? null : text.trim();
         if (m.target.key === 'place.township') r.place.township = v;
@@ -194,7 +197,7 @@ export function parseRows(
       }
       const field = m.target.field;
       if (!field || !m.normalize) continue;
-      const fromNumber = numbers !== undefined && numbers.includes(m.index);
+      const fromNumber = m.fixed === null && source.isNumber(i, m.index);
       if (fromNumber) {
         const digits = numberCellText(field, text);
         if (!digits.ok) {
@@ -218,8 +221,8 @@ export function parseRows(
       const { m, field, n, text, fromNumber } = birthMonth;
       take(r, m, field, resolveBirthMonth(field, n, text, r.idInfo?.birthDate ?? null, fromNumber));
     }
-    return r;
-  });
+    rows.push(r);
+  }
 
   // 2. group into households: by 户编号, else a 户主 row starts the next household
   const groups: RowValues[][] = [];

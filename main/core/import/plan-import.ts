@@ -21,11 +21,17 @@ export interface FieldChange {
   after: string | number | null;
 }
 
+/**
+ * What the commit and the preview need of a registered person: the whole row is read for the comparison
+ * only (kept for 400,000 persons it was ~200 MB of a re-import's memory).
+ */
+export type KnownPerson = Pick<PersonRow, 'id' | 'name' | 'household_id' | 'status' | 'relation' | 'sex'>;
+
 export interface PersonPlan {
   parsed: ParsedPerson;
-  existing: PersonRow | null;
-  /** Fields that differ from the ledger's row; empty for a new person. */
-  changes: FieldChange[];
+  existing: KnownPerson | null;
+  /** Fields that differ from the ledger's row; empty for a new or unchanged person. */
+  changes: readonly FieldChange[];
   /** Not written: an error in its row (parsing or ledger rules). */
   invalid: boolean;
 }
@@ -69,18 +75,21 @@ function diff(
   existing: Record<string, unknown> | null | undefined,
   values: Values,
   columns: readonly string[],
-): FieldChange[] {
-  const out: FieldChange[] = [];
+): readonly FieldChange[] {
   // Not found is `undefined` from a prepared statement's get(): both mean new.
-  if (existing == null) return out;
+  if (existing == null) return NO_CHANGES;
+  let out: FieldChange[] | null = null;
   for (const c of columns) {
     if (!(c in values)) continue;
     const before = (existing[c] ?? null) as string | number | null;
     const after = values[c] ?? null;
-    if (before !== after) out.push({ field: c, before, after });
+    if (before !== after) (out ??= []).push({ field: c, before, after });
   }
-  return out;
+  return out ?? NO_CHANGES;
 }
+
+/** The changes of every new or unchanged row: one shared empty list, not 400,000 of them. */
+const NO_CHANGES: readonly FieldChange[] = Object.freeze([]);
 
 export function planImport(
   ledger: Ledger,
@@ -172,7 +181,16 @@ export function planImport(
       personPlans.push({
         parsed: p,
         invalid,
-        existing: found ?? null,
+        existing: found
+          ? {
+              id: found.id,
+              name: found.name,
+              household_id: found.household_id,
+              status: found.status,
+              relation: found.relation,
+              sex: found.sex,
+            }
+          : null,
         changes: diff(found as unknown as Record<string, unknown> | undefined, p.values, PERSON_COLUMNS),
       });
     }
@@ -211,11 +229,9 @@ export function planImport(
       householdInvalid = true;
       problem ??= { row: h.firstRow, message: memberIssues[0]?.message ?? '' };
     }
-    const changes = diff(
-      existing as unknown as Record<string, unknown> | undefined,
-      h.values,
-      HOUSEHOLD_COLUMNS,
-    );
+    const changes = [
+      ...diff(existing as unknown as Record<string, unknown> | undefined, h.values, HOUSEHOLD_COLUMNS),
+    ];
     if (
       existing &&
       (h.villageCode !== existing.village_code ||

@@ -19,10 +19,12 @@ export function rowNames(a: Analysis, rows: Iterable<number>): Map<number, strin
   const wanted = new Set(rows);
   const names = new Map<number, string | null>();
   const column = NAME_TARGETS.map((t) => a.mapping.find((m) => m.target === t)).find((m) => m !== undefined);
-  for (const r of a.table.rows) {
-    if (!wanted.has(r.row)) continue;
-    const text = column === undefined ? '' : (r.cells[column.index] ?? '').trim();
-    names.set(r.row, text === '' ? null : text);
+  const table = a.table.rows;
+  for (let i = 0; i < table.length; i++) {
+    const row = table.row(i);
+    if (!wanted.has(row)) continue;
+    const text = column === undefined ? '' : table.cell(i, column.index).trim();
+    names.set(row, text === '' ? null : text);
   }
   return names;
 }
@@ -163,7 +165,10 @@ export function errorReportInput(a: Analysis): ErrorReportInput {
   return {
     sheetName: a.sheet,
     headerRows: [headerByIndex(a)],
-    rows: a.table.rows.map((r) => ({ row: r.row, cells: [...r.cells] })),
+    rows: Array.from({ length: a.table.rows.length }, (_, i) => ({
+      row: a.table.rows.row(i),
+      cells: a.table.rows.cells(i),
+    })),
     issues: a.plan.issues,
     held: a.plan.account.unwritten.filter((u) => u.kind === 'held'),
     title: a.title,

@@ -106,7 +106,7 @@ export function planLedgerImport(
     regionCode === null && !has('place.township')
       ? (places.guessTownship(`${table.title ?? ''} ${table.sheet}`)?.code ?? null)
       : null;
-  const dataRows = table.rows.map((r) => r.row);
+  const dataRows = table.rows.allRowNumbers();
   // A sheet refused as a whole: every row is listed with the reason.
   const empty = (): LedgerPlan => ({
     ledgerId: def.id,
@@ -124,7 +124,10 @@ export function planLedgerImport(
   }
 
   // 1. cells → values
-  const rows: RowCells[] = table.rows.map(({ row, cells, numbers }) => {
+  const source = table.rows;
+  const rows: RowCells[] = [];
+  for (let i = 0; i < source.length; i++) {
+    const row = source.row(i);
     const r: RowCells = {
       row,
       record: {},
@@ -134,7 +137,7 @@ export function planLedgerImport(
       invalid: false,
     };
     for (const m of mapped) {
-      const text = m.fixed ?? cells[m.index] ?? '';
+      const text = m.fixed ?? source.cell(i, m.index);
       const [kind, name = ''] = m.target.key.split('.');
       if (kind === 'place') {
         const v = text.trim() === '' ? null : text.trim();
@@ -143,9 +146,10 @@ export function planLedgerImport(
       }
       if (!m.target.field) continue;
       // An ID or code the file stored as a number loses digits (see numberCellText).
-      const n = numbers?.includes(m.index)
-        ? normalizeNumberCell(m.target.field, text, CODE_TABLES)
-        : normalizeValue(m.target.field, text, CODE_TABLES);
+      const n =
+        m.fixed === null && source.isNumber(i, m.index)
+          ? normalizeNumberCell(m.target.field, text, CODE_TABLES)
+          : normalizeValue(m.target.field, text, CODE_TABLES);
       if (!n.ok) {
         issue(row, m.letter, m.target.label, n.message);
         r.invalid = true;
@@ -163,8 +167,8 @@ export function planLedgerImport(
       } else if (kind === 'link') r.link[name] = n.value;
       else r.parentKey = n.value;
     }
-    return r;
-  });
+    rows.push(r);
+  }
 
   // 年度 (and any other `initial: 'current-year'` field) the rows leave empty: the file's year, said once.
   for (const n of fillFileYear(def, table, rows, (c) => has(`record.${c}`), currentYear()))
