@@ -80,9 +80,16 @@ export async function benchSearch(households: number): Promise<Record<string, nu
     const ledgerTotal = records(0).total;
     const deepOffsets = [0.9, 0.93, 0.96, 0.915, 0.945].map((f) => Math.floor(ledgerTotal * f));
     const ledgerJumps = deepOffsets.map((offset) => both(() => records(offset)));
+    // Sorted by a column, or searched: the first page reads the list's order once (cold), then pages slice it.
+    const ledgerSortFirst = [
+      { column: 'status', order: 'asc' },
+      { column: 'start_date', order: 'desc' },
+      { column: 'destination', order: 'asc' },
+    ].map((sort) => both(() => records(0, { sort })));
     const ledgerJumpsSorted = deepOffsets.map((offset) =>
       both(() => records(offset, { sort: { column: 'status', order: 'asc' } })),
     );
+    const ledgerSearchOneChar = surnames.map((c) => both(() => records(0, { search: c })));
     const ledgerScroll = Array.from({ length: 10 }, (_, i) =>
       both(() => records(Math.floor(ledgerTotal / 2) + i * 100)),
     );
@@ -128,7 +135,11 @@ export async function benchSearch(households: number): Promise<Record<string, nu
       ledger_records: ledgerTotal,
       ledger_deep_page_ms: wallOf(ledgerJumps),
       ledger_deep_page_cpu_ms: cpuOf(ledgerJumps),
+      ledger_sorted_first_page_ms: wallOf(ledgerSortFirst),
+      ledger_sorted_first_page_cpu_ms: cpuOf(ledgerSortFirst),
       ledger_deep_page_sorted_ms: wallOf(ledgerJumpsSorted),
+      ledger_search_one_char_ms: wallOf(ledgerSearchOneChar),
+      ledger_search_one_char_cpu_ms: cpuOf(ledgerSearchOneChar),
       ledger_scroll_next_page_ms: wallOf(ledgerScroll),
     };
     report(`households / persons`, households, `/ ${persons}`);

@@ -121,3 +121,30 @@ describe.skipIf(skip !== null)('查人 and a ledger list at their far end (Chrom
     await chromium.shot('05-ledger-list-middle');
   });
 });
+
+describe.skipIf(skip !== null)('查人 at 125 % scaling (1093×614 CSS pixels)', () => {
+  const chromium = chromiumPage('search-lists-125', { viewport: { width: 1093, height: 614 } });
+  let host: BrowserHost;
+  let page: Page;
+
+  beforeAll(async () => {
+    host = await startBrowserHost({ ledgerPath: tempLedgerPath(), rendererDir: RENDERER_DIR });
+    await host.core.handlers['ledger.loadDemo']({ households: 300, seed: 9 });
+    await host.core.handlers['settings.setOperator']({ name: '李文书' });
+    page = await chromium.open();
+  });
+  afterAll(async () => {
+    await host?.close();
+  });
+
+  it('keeps the total, 导出 and 打印 in view beside the search', async () => {
+    await page.goto(host.url);
+    await page.getByTestId('page-home').waitFor({ timeout: 60_000 });
+    await page.getByTestId('header-person-search').fill('王');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('person-search-row').first().waitFor({ timeout: 30_000 });
+    for (const id of ['person-search-total', 'person-export', 'person-print'])
+      await expect(page.getByTestId(id).isVisible(), id).resolves.toBe(true);
+    await chromium.shot('01-person-search');
+  });
+});
