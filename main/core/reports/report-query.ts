@@ -308,7 +308,9 @@ function runRegisterMembers(ledger: Ledger, q: SourceQuery): UnitValues {
         ? eb.fn.count(pick(sql.ref<number>('h.id'))).distinct()
         : m.kind === 'sum'
           ? total(pick(column(m, true)))
-          : eb.fn.count(pick(sql.ref<number>('p.id')));
+          : member.length === 0
+            ? eb.fn.countAll()
+            : eb.fn.count(pick(sql.ref<number>('p.id')));
     inner.set(id, { alias, value });
     return alias;
   };
