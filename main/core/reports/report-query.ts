@@ -308,7 +308,9 @@ function runRegisterMembers(ledger: Ledger, q: SourceQuery): UnitValues {
         ? eb.fn.count(pick(sql.ref<number>('h.id'))).distinct()
         : m.kind === 'sum'
           ? total(pick(column(m, true)))
-          : eb.fn.count(pick(sql.ref<number>('p.id')));
+          : member.length === 0
+            ? eb.fn.countAll()
+            : eb.fn.count(pick(sql.ref<number>('p.id')));
     inner.set(id, { alias, value });
     return alias;
   };
@@ -463,24 +465,58 @@ function indexedRecords(
 
   const counted = q.measures.filter((m) => m.kind !== 'households');
   if (counted.length > 0) {
-    const sums = [...new Set(counted.flatMap((m) => (m.kind === 'sum' ? [m.column] : [])))];
+    const key = (w: ReportWhere) => JSON.stringify(w);
+    const inWhere = new Set(common.map(key));
+    const rest = (m: ReportMeasure) => wheres(m).filter((w) => !inWhere.has(key(w)));
+    // A column only ever tested for an amount or a date (交通补贴 > 0) is not grouped by — its values are
+    // many (17,297 groups instead of ~6,000 for 外出务工) — but tested inside each group.
+    const inside = new Set(
+      index.groupBy.filter((c) => {
+        const tests = counted.flatMap((m) => rest(m).filter((w) => w.column === c));
+        return tests.length > 0 && tests.every((w) => !('in' in w));
+      }),
+    );
+    const keys = index.groupBy.filter((c) => !inside.has(c));
+    const isInside = (w: ReportWhere) => inside.has(w.column);
+    // One aggregate per distinct (sum column, conditions tested inside the group).
+    const aggregates = new Map<string, { alias: string; value: AliasableExpression<unknown> }>();
+    const aggregateOf = (m: ReportMeasure): string => {
+      const conds = rest(m).filter(isInside);
+      const summed = m.kind === 'sum' ? m.column : null;
+      const id = JSON.stringify([summed, conds]);
+      const found = aggregates.get(id);
+      if (found) return found.alias;
+      const pick = picker(conds.length === 0 ? null : eb.and(conds.map((w) => condition(w, def, q.asOf))));
+      const alias = `report_a${aggregates.size}`;
+      const value =
+        summed !== null
+          ? total(pick(sql.ref<number>(`r.${summed}`)))
+          : conds.length === 0
+            ? eb.fn.countAll()
+            : eb.fn.count(pick(sql.lit(1)));
+      aggregates.set(id, { alias, value });
+      return alias;
+    };
+    const measured = counted.map((m) => ({ m, alias: aggregateOf(m) }));
     // In the order of the index after the 年度: village, then the tested columns — grouped as scanned.
     const groups = records()
       .select([
         unit.as('report_unit'),
-        ...index.groupBy.map((c) => sql.ref(`r.${c}`).as(c)),
-        eb.fn.countAll<number>().as('report_records'),
-        ...sums.map((c) => total(sql.ref(`r.${c}`)).as(`report_sum_${c}`)),
+        ...keys.map((c) => sql.ref(`r.${c}`).as(c)),
+        ...[...aggregates.values()].map((a) => a.value.as(a.alias)),
       ])
-      .groupBy([unit, ...index.groupBy.map((c) => sql.ref(`r.${c}`))]);
+      .groupBy([unit, ...keys.map((c) => sql.ref(`r.${c}`))]);
     // The outer query sees each group as r, with the record's column names: conditions read them as a record's.
     const compiled = ledger.db
       .selectFrom(groups.as('r'))
       .select([
         sql.ref<string>('r.report_unit').as('report_unit'),
-        ...counted.map((m, i) => {
-          const value = m.kind === 'sum' ? `r.report_sum_${m.column}` : 'r.report_records';
-          return total(picker(when(m, def, q.asOf, common))(sql.ref<number>(value))).as(`m${i}`);
+        ...measured.map(({ m, alias }, i) => {
+          const conds = rest(m).filter((w) => !isInside(w));
+          const pick = picker(
+            conds.length === 0 ? null : eb.and(conds.map((w) => condition(w, def, q.asOf))),
+          );
+          return total(pick(sql.ref<number>(`r.${alias}`))).as(`m${i}`);
         }),
       ])
       .groupBy(sql.ref('r.report_unit'))
