@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
+import { hostCall, readLedger } from '../helpers/host-ledger.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 import { chromiumPage, e2eSkipReason, RENDERER_DIR } from './chromium.ts';
 
@@ -19,8 +20,8 @@ describe.skipIf(skip !== null)('查人 and a ledger list at their far end (Chrom
 
   beforeAll(async () => {
     host = await startBrowserHost({ ledgerPath: tempLedgerPath(), rendererDir: RENDERER_DIR });
-    await host.core.handlers['ledger.loadDemo']({ households: 2500, seed: 8, ledgers: true });
-    await host.core.handlers['settings.setOperator']({ name: '李文书' });
+    await hostCall(host, 'ledger.loadDemo', { households: 2500, seed: 8, ledgers: true });
+    await hostCall(host, 'settings.setOperator', { name: '李文书' });
     page = await chromium.open();
     await page.goto(host.url);
     await testId('page-home').waitFor({ timeout: 60_000 });
@@ -30,13 +31,15 @@ describe.skipIf(skip !== null)('查人 and a ledger list at their far end (Chrom
   });
 
   it('查人 by one character: the total, and the last page shows what the core lists there', async () => {
-    const surname = host.core.ledger.sqlite
-      .prepare(
-        `SELECT substr(name, 1, 1) AS c FROM persons WHERE status = 'active' GROUP BY c ORDER BY COUNT(*) DESC LIMIT 1`,
-      )
-      .pluck()
-      .get() as string;
-    const all = await host.core.handlers['persons.search']({
+    const surname = readLedger(host, (db) =>
+      db
+        .prepare(
+          `SELECT substr(name, 1, 1) AS c FROM persons WHERE status = 'active' GROUP BY c ORDER BY COUNT(*) DESC LIMIT 1`,
+        )
+        .pluck()
+        .get(),
+    ) as string;
+    const all = await hostCall(host, 'persons.search', {
       q: surname,
       regionCode: null,
       status: 'active',
@@ -54,7 +57,7 @@ describe.skipIf(skip !== null)('查人 and a ledger list at their far end (Chrom
 
     const lastPage = Math.ceil(all.total / 50);
     await page.locator(`.ant-pagination-item-${lastPage}`).click();
-    const want = await host.core.handlers['persons.search']({
+    const want = await hostCall(host, 'persons.search', {
       q: surname,
       regionCode: null,
       status: 'active',
@@ -84,7 +87,7 @@ describe.skipIf(skip !== null)('查人 and a ledger list at their far end (Chrom
 
   it('外出务工 scrolled to its end shows the oldest records; a jump to the middle shows that place', async () => {
     const records = (offset: number, limit: number) =>
-      host.core.handlers['ledgers.records']({
+      hostCall(host, 'ledgers.records', {
         ledgerId: 'migrant_work',
         regionCode: null,
         filters: {},
@@ -129,8 +132,8 @@ describe.skipIf(skip !== null)('查人 at 125 % scaling (1093×614 CSS pixels)',
 
   beforeAll(async () => {
     host = await startBrowserHost({ ledgerPath: tempLedgerPath(), rendererDir: RENDERER_DIR });
-    await host.core.handlers['ledger.loadDemo']({ households: 300, seed: 9 });
-    await host.core.handlers['settings.setOperator']({ name: '李文书' });
+    await hostCall(host, 'ledger.loadDemo', { households: 300, seed: 9 });
+    await hostCall(host, 'settings.setOperator', { name: '李文书' });
     page = await chromium.open();
   });
   afterAll(async () => {
