@@ -28,3 +28,17 @@ export const reportPlaceOf = (db: Database.Database, personId: unknown): Record<
        FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id = ?`,
     )
     .get(personId) as Record<string, unknown>;
+
+/**
+ * The rows a later migration's 户数 summary (0014) holds for a file's 外出务工 records: one per household and
+ * 年度 with records, counted from the records joined to their persons (tables it adds otherwise start empty).
+ */
+export const summaryRowsAfterMigration = (db: Database.Database): Record<string, number> => ({
+  ledger_migrant_work_report_households: db
+    .prepare(
+      `SELECT count(*) FROM (SELECT DISTINCT r.year, p.household_id FROM ledger_migrant_work r
+       JOIN persons p ON p.id = r.person_id WHERE r.year IS NOT NULL)`,
+    )
+    .pluck()
+    .get() as number,
+});

@@ -18,7 +18,12 @@ import { ledgerDef } from '../../shared/ledgers/index.ts';
 import type { LedgerDef } from '../../shared/ledgers/define.ts';
 import { writeWorkbook } from '../fixtures/workbooks.ts';
 import { openTestClient } from '../helpers/core-client.ts';
-import { reportPlaceOf, tableCounts, tableRows } from '../helpers/ledger-tables.ts';
+import {
+  reportPlaceOf,
+  summaryRowsAfterMigration,
+  tableCounts,
+  tableRows,
+} from '../helpers/ledger-tables.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 
 const PREVIOUS = '2026_11_24_0004_thematic_ledgers';
@@ -138,6 +143,7 @@ describe(`upgrading a ledger with data to ${MIGRATION}`, () => {
       expect(tableCounts(now2)).toEqual({
         ...countsBefore,
         ...Object.fromEntries(added.map((t) => [t, 0])),
+        ...summaryRowsAfterMigration(now2),
         [MIGRATION_TABLE]:
           (countsBefore[MIGRATION_TABLE] ?? 0) + Object.keys(MIGRATIONS).filter((m) => m > PREVIOUS).length,
       });

@@ -15,7 +15,12 @@ import { getRegionCatalog } from '../../main/core/regions/catalog.ts';
 import { ledgerDef } from '../../shared/ledgers/index.ts';
 import type { LedgerDef } from '../../shared/ledgers/define.ts';
 import { openTestClient } from '../helpers/core-client.ts';
-import { reportPlaceOf, tableCounts, tableRows } from '../helpers/ledger-tables.ts';
+import {
+  reportPlaceOf,
+  summaryRowsAfterMigration,
+  tableCounts,
+  tableRows,
+} from '../helpers/ledger-tables.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 
 const PREVIOUS = '2026_12_06_0007_household_plans';
@@ -127,6 +132,7 @@ describe(`upgrading a ledger with data to ${MIGRATION}`, () => {
       expect(countsAfter).toEqual({
         ...countsBefore,
         ...Object.fromEntries(added.map((t) => [t, 0])),
+        ...summaryRowsAfterMigration(now),
         [MIGRATION_TABLE]:
           (countsBefore[MIGRATION_TABLE] ?? 0) + Object.keys(MIGRATIONS).filter((m) => m > PREVIOUS).length,
       });
