@@ -110,6 +110,15 @@ export class TableRows {
     return (column.codes === null ? column.texts[i] : column.texts[column.codes[i] ?? 0]) ?? '';
   }
 
+  /**
+   * The cell's code in its column's dictionary (equal codes, equal texts: a cache per column can be an
+   * array), or -1 when the column is kept as its texts.
+   */
+  code(i: number, c: number): number {
+    const codes = this.columns[c]?.codes;
+    return codes === undefined ? 0 : codes === null ? -1 : (codes[i] ?? 0);
+  }
+
   /** Whether the file stored that cell as a number (see SheetData.numberCells). */
   isNumber(i: number, c: number): boolean {
     return this.columns[c]?.numbers?.[i] === 1;
