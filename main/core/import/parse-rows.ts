@@ -39,10 +39,12 @@ export interface ParseResult {
 // The same few values fill most cells of a column (汉族, 健康, 是): normalise each distinct text once.
 const normalizeCaches = new WeakMap<FieldDef, Map<string, Normalized>>();
 /** The normaliser of one column, looked up once per sheet rather than once per cell. */
+/** Unique values (IDs, names, phones) would only fill a cache. */
+const normalizerCaches = (field: FieldDef): boolean =>
+  field.type !== 'id-number' && field.type !== 'phone' && field.type !== 'text';
+
 function columnNormalizer(field: FieldDef): (text: string) => Normalized {
-  // Unique values (IDs, names, phones) would only fill the cache.
-  if (field.type === 'id-number' || field.type === 'phone' || field.type === 'text')
-    return (text) => normalizeValue(field, text, CODE_TABLES);
+  if (!normalizerCaches(field)) return (text) => normalizeValue(field, text, CODE_TABLES);
   let cache = normalizeCaches.get(field);
   if (!cache) normalizeCaches.set(field, (cache = new Map()));
   const seen = cache;
@@ -95,6 +97,9 @@ export function parseRows(
         normalize,
         isPersonId: target.key === 'person.id_number',
         isBirthDate: target.key === 'person.birth_date',
+        // The column's normalised value per distinct cell text (TableRows codes), for the fields whose
+        // normaliser caches: no hashing of each cell's text.
+        byCode: target.field && normalizerCaches(target.field) ? new Array<Normalized | undefined>() : null,
       },
     ];
   });
@@ -213,7 +218,10 @@ export function parseRows(
         const area = id.ok && id.info ? areaWarning(id.info) : null;
         if (area !== null) issue(row, m.letter, field.label, area, 'warning');
         n = id;
-      } else n = m.normalize(text);
+      } else {
+        const code = m.byCode !== null && !fromNumber && m.fixed === null ? source.code(i, m.index) : -1;
+        n = code < 0 ? m.normalize(text) : (m.byCode?.[code] ?? (m.byCode![code] = m.normalize(text)));
+      }
       if (m.isBirthDate && n.ok && n.month !== undefined) birthMonth = { m, field, n, text, fromNumber };
       else take(r, m, field, n);
     }
