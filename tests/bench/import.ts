@@ -98,18 +98,7 @@ function reimport(file: string, db: string, k: string): Record<string, number> {
   ledger.prepare(`UPDATE households SET phone = NULL WHERE id % 3 = 0`).run();
   ledger.pragma('wal_checkpoint(TRUNCATE)');
   ledger.close();
-  const imp = timed(process.execPath, [
-    ...NODE_FLAGS,
-    CLI,
-    'import',
-    file,
-    '--db',
-    db,
-    '--json',
-    '--operator',
-    '基准测试',
-  ]);
-  const out = JSON.parse(imp.stdout.trim().split('\n').at(-1) ?? '{}') as { persons?: { updated: number } };
+  const { imp, out } = timedImport(file, db);
   if (imp.code !== 0) throw new Error(`re-import of ${k} failed (exit ${imp.code})`);
   report(
     `${k}: re-import, ${out.persons?.updated} persons changed`,
@@ -156,6 +145,11 @@ async function benchSharedStrings(dir: string): Promise<Record<string, number>> 
 /** A new ledger at `db` and the CLI's timed import of `file` into it, with the import's JSON summary. */
 function cliImport(file: string, db: string) {
   spawnSync(process.execPath, [...NODE_FLAGS, CLI, 'init', '--county', '420626', '--db', db], { cwd: ROOT });
+  return timedImport(file, db);
+}
+
+/** The CLI's timed import of `file` into the ledger at `db`, with the import's JSON summary (its last line). */
+function timedImport(file: string, db: string) {
   const imp = timed(process.execPath, [
     ...NODE_FLAGS,
     CLI,
@@ -168,7 +162,7 @@ function cliImport(file: string, db: string) {
     '基准测试',
   ]);
   const out = JSON.parse(imp.stdout.trim().split('\n').at(-1) ?? '{}') as {
-    persons?: { created: number };
+    persons?: { created: number; updated: number };
     errors?: unknown[];
   };
   return { imp, out };

@@ -9,6 +9,7 @@ import { openLedger, type Ledger } from '../../main/core/db/open-ledger.ts';
 import { householdBenefits } from '../../main/core/plans/household-benefits.ts';
 import { getRegionCatalog } from '../../main/core/regions/catalog.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
+import { watchStatements } from '../helpers/watch-statements.ts';
 
 let ledger: Ledger;
 
@@ -22,14 +23,7 @@ afterAll(async () => {
 
 describe('householdBenefits reads by member', () => {
   it('starts every member-record query from the household’s members', () => {
-    const statements: string[] = [];
-    const watched: Ledger = {
-      ...ledger,
-      prepare: (text: string) => {
-        statements.push(text);
-        return ledger.prepare(text);
-      },
-    };
+    const { watched, statements } = watchStatements(ledger);
     const household = ledger.sqlite.prepare(`SELECT id FROM households LIMIT 1`).pluck().get() as number;
     householdBenefits(watched, household, 2026);
     const byMember = statements.filter((s) => /persons p/.test(s));

@@ -11,6 +11,7 @@ import { requireLedger } from '../../main/core/ledgers/record-sql.ts';
 import { getRegionCatalog } from '../../main/core/regions/catalog.ts';
 import { recordQuery } from '../../shared/contract/ledgers.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
+import { watchStatements } from '../helpers/watch-statements.ts';
 
 let ledger: Ledger;
 
@@ -114,21 +115,7 @@ describe('ledger record lists page by key', () => {
   });
 
   it('reads a deep page of the default order without the joined rows before it', () => {
-    const statements: string[] = [];
-    const watched: Ledger = {
-      ...ledger,
-      sqlite: new Proxy(ledger.sqlite, {
-        get(target, prop) {
-          if (prop === 'prepare')
-            return (text: string) => {
-              statements.push(text);
-              return target.prepare(text);
-            };
-          const v = Reflect.get(target, prop, target) as unknown;
-          return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-        },
-      }),
-    };
+    const { watched, statements } = watchStatements(ledger);
     const q = parse({ ledgerId: 'migrant_work' });
     const total = former(q).length;
     listRecords(watched, { ...q, offset: total - 10, limit: 10 });

@@ -11,6 +11,7 @@ import { searchPersons, type PersonSearchQuery } from '../../main/core/persons/p
 import { getRegionCatalog } from '../../main/core/regions/catalog.ts';
 import { findRegion, householdRegionFilter } from '../../main/core/regions/region-tree.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
+import { watchStatements } from '../helpers/watch-statements.ts';
 
 let ledger: Ledger;
 
@@ -145,14 +146,7 @@ describe('查人 pages by key', () => {
   });
 
   it('counts and finds the key from the index (name, status) alone for a one-character name', () => {
-    const statements: string[] = [];
-    const watched: Ledger = {
-      ...ledger,
-      prepare: (text: string) => {
-        statements.push(text);
-        return ledger.prepare(text);
-      },
-    };
+    const { watched, statements } = watchStatements(ledger);
     searchPersons(watched, query(surname(), { offset: 20 }));
     expect(statements).toHaveLength(3);
     const plans = statements.map((text) => {
