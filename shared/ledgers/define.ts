@@ -117,6 +117,12 @@ export interface LedgerDef {
   readonly key: readonly string[];
   /** Field columns shown in the list after the subject columns. */
   readonly listColumns: readonly string[];
+  /**
+   * Fields the clerk can sort the list by (a header's arrows): dates, years, codes, amounts and counts,
+   * names — never long text, multi-code lists, 是/否 (a filter, not an order) or personal data. Each gets an
+   * index (column, id) (table-sql.ts), so a sorted list pages by key like the newest-first one.
+   */
+  readonly sortColumns: readonly string[];
   /** Code, 是/否 or year fields offered as list filters. */
   readonly filters: readonly string[];
   readonly measures: readonly LedgerMeasure[];

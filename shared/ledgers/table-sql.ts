@@ -26,6 +26,15 @@ export function columnSql(f: LedgerField): string {
   }
 }
 
+/**
+ * The list order indexes (column, id), one per `sortColumns` field, name → statement: a list sorted by it
+ * pages by key, and the key at any offset is read from the index alone (docs/lists.md).
+ */
+export function sortIndexSql(def: LedgerDef): string[] {
+  const table = `ledger_${def.id}`;
+  return def.sortColumns.map((c) => `CREATE INDEX ${table}_sort_${c} ON ${table} (${c}, id)`);
+}
+
 /** CREATE TABLE and CREATE INDEX statements for one ledger. */
 export function ledgerTableSql(def: LedgerDef, parentTable?: string): string[] {
   const table = `ledger_${def.id}`;
@@ -69,6 +78,20 @@ export function ledgerTableSql(def: LedgerDef, parentTable?: string): string[] {
     'updated_at TEXT NOT NULL',
   );
   indexes.push(`CREATE INDEX ${table}_batch ON ${table} (batch_id) WHERE batch_id IS NOT NULL`);
-  indexes.push(...reportIndexSql(def));
+  indexes.push(...reportIndexSql(def), ...sortIndexSql(def));
   return [`CREATE TABLE ${table} (\n  ${cols.join(',\n  ')}\n) STRICT`, ...indexes];
+}
+
+/**
+ * Columns that lead an index other than a sort index (a unique key, the reports' 年度): a list filter on
+ * them may take that index, as before the sort indexes (main/core/ledgers/record-read.ts).
+ */
+export function leadingIndexColumns(def: LedgerDef): ReadonlySet<string> {
+  const sorts = new Set(sortIndexSql(def));
+  return new Set(
+    ledgerTableSql(def)
+      .slice(1)
+      .filter((s) => !sorts.has(s))
+      .map((s) => /\((\w+)/.exec(s)?.[1] ?? ''),
+  );
 }

@@ -86,6 +86,17 @@ export async function benchSearch(households: number): Promise<Record<string, nu
       { column: 'start_date', order: 'desc' },
       { column: 'destination', order: 'asc' },
     ].map((sort) => both(() => records(0, { sort })));
+    // The same in a township and under a filter (务工状态 已外出), cold: a sort column, then another.
+    const townships = ledger.sqlite
+      .prepare(`SELECT code FROM regions WHERE level = 'township' ORDER BY code LIMIT 3`)
+      .pluck()
+      .all() as string[];
+    const ledgerSortFirstNarrow = townships.flatMap((regionCode) =>
+      [
+        { column: 'start_date', order: 'desc' },
+        { column: 'monthly_income', order: 'asc' },
+      ].map((sort) => both(() => records(0, { sort, regionCode, filters: { status: ['01'] } }))),
+    );
     const ledgerJumpsSorted = deepOffsets.map((offset) =>
       both(() => records(offset, { sort: { column: 'status', order: 'asc' } })),
     );
@@ -137,6 +148,8 @@ export async function benchSearch(households: number): Promise<Record<string, nu
       ledger_deep_page_cpu_ms: cpuOf(ledgerJumps),
       ledger_sorted_first_page_ms: wallOf(ledgerSortFirst),
       ledger_sorted_first_page_cpu_ms: cpuOf(ledgerSortFirst),
+      ledger_sorted_first_page_narrow_ms: wallOf(ledgerSortFirstNarrow),
+      ledger_sorted_first_page_narrow_cpu_ms: cpuOf(ledgerSortFirstNarrow),
       ledger_deep_page_sorted_ms: wallOf(ledgerJumpsSorted),
       ledger_search_one_char_ms: wallOf(ledgerSearchOneChar),
       ledger_search_one_char_cpu_ms: cpuOf(ledgerSearchOneChar),

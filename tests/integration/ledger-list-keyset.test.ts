@@ -1,8 +1,11 @@
 // A thematic ledger's record list reads its pages by key (issue 14 item 12), like the household list:
 // page after page forwards and backwards, jumps to any page, the default order (newest first), sorted
-// columns with many ties and empty values, filters, a search and a region give exactly what the former
-// query (COUNT, then ORDER BY … LIMIT … OFFSET over the joined records) gave — no record twice, none
-// missing — and a record added between two pages is seen.
+// columns (each with its index (column, id), migration 0016) with many ties and empty values, both
+// directions, filters, a search and a region give exactly what the former query (COUNT, then ORDER BY …
+// LIMIT … OFFSET over the joined records) gave — no record twice, none missing — and a record added
+// between two pages is seen. The first page sorted by a column reads the column's index, not every record
+// sorted in a temporary B-tree (checked on the query plans), and a column the definition does not declare
+// sortable is refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../main/core/api/handlers.ts';
 import { openLedger, type Ledger } from '../../main/core/db/open-ledger.ts';
@@ -20,6 +23,10 @@ beforeAll(async () => {
   loadDemo(ledger, () => getRegionCatalog(), 300, 4, '420626', { ledgers: true });
   // Empty start dates, so a sorted column has both parts (filled first, then empty).
   ledger.sqlite.exec(`UPDATE ledger_migrant_work SET start_date = NULL WHERE id % 5 = 0`);
+  // Ties and empty amounts: a few incomes shared by many records, some none.
+  ledger.sqlite.exec(
+    `UPDATE ledger_migrant_work SET monthly_income = CASE WHEN id % 7 = 0 THEN NULL ELSE 3000 + (id % 4) * 500 END`,
+  );
 });
 afterAll(async () => {
   await ledger.close();
@@ -51,18 +58,36 @@ describe('ledger record lists page by key', () => {
     parse({ ledgerId: 'migrant_work', sort: { column: 'status', order: 'asc' } }),
     parse({ ledgerId: 'migrant_work', sort: { column: 'start_date', order: 'desc' } }),
     parse({ ledgerId: 'migrant_work', sort: { column: 'start_date', order: 'asc' }, regionCode: township() }),
+    parse({ ledgerId: 'migrant_work', sort: { column: 'monthly_income', order: 'asc' } }),
+    parse({ ledgerId: 'migrant_work', sort: { column: 'monthly_income', order: 'desc' } }),
+    parse({ ledgerId: 'migrant_work', sort: { column: 'destination', order: 'desc' } }),
+    parse({ ledgerId: 'migrant_work', sort: { column: 'year', order: 'asc' } }),
+    parse({
+      ledgerId: 'migrant_work',
+      sort: { column: 'monthly_income', order: 'desc' },
+      regionCode: township(),
+      filters: { status: ['01', '02'] },
+    }),
+    parse({
+      ledgerId: 'migrant_work',
+      sort: { column: 'start_date', order: 'asc' },
+      filters: { destination: ['01', '04', ''] },
+    }),
+    parse({ ledgerId: 'migrant_work', sort: { column: 'status', order: 'desc' }, search: '王' }),
     parse({ ledgerId: 'migrant_work', filters: { destination: ['01', '02', ''] } }),
+    parse({ ledgerId: 'migrant_work', filters: { status: ['01', '02', '04'] }, regionCode: township() }),
     parse({ ledgerId: 'migrant_work', search: '王' }),
     parse({ ledgerId: 'drinking_water', sort: { column: 'source_type', order: 'desc' } }),
     parse({ ledgerId: 'helpers' }),
     parse({ ledgerId: 'helpers', regionCode: township() }),
-    parse({ ledgerId: 'medical_insurance', sort: { column: 'insured', order: 'asc' } }),
+    parse({ ledgerId: 'medical_insurance', sort: { column: 'subsidy_category', order: 'asc' } }),
+    parse({ ledgerId: 'medical_insurance', sort: { column: 'subsidy_amount', order: 'desc' } }),
   ];
 
   it('gives every page, forwards and backwards, exactly the former order and total', () => {
     for (const q of cases()) {
       const want = former(q);
-      expect(want.length, q.ledgerId).toBeGreaterThan(5);
+      expect(want.length, JSON.stringify(q)).toBeGreaterThan(5);
       const forwards: number[] = [];
       for (let offset = 0; offset < want.length + 9; offset += 9) {
         const page = pageOf(q, offset, 9);
@@ -123,5 +148,49 @@ describe('ledger record lists page by key', () => {
     expect(skipping.length).toBeGreaterThan(0);
     // What skips rows to reach the page reads the record table alone: no person, household or rollup.
     for (const s of skipping) expect(s).not.toMatch(/JOIN|persons|households/);
+  });
+
+  it('reads the first page sorted by a column from its index, with no sort of every record', () => {
+    for (const sort of [
+      { column: 'start_date', order: 'desc' },
+      { column: 'monthly_income', order: 'asc' },
+      { column: 'status', order: 'asc' },
+    ]) {
+      const { watched, statements } = watchStatements(ledger);
+      const page = listRecords(watched, {
+        ...parse({ ledgerId: 'migrant_work', sort }),
+        offset: 0,
+        limit: 20,
+      });
+      expect(page.rows).toHaveLength(20);
+      const plans = statements.map((text) => {
+        const params = (text.match(/\?/g) ?? []).map(() => 'x');
+        const rows = ledger.sqlite.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as {
+          detail: string;
+        }[];
+        return { text, plan: rows.map((r) => r.detail).join(' | ') };
+      });
+      const ordered = plans.filter((p) => p.text.includes(`ORDER BY r.${sort.column}`));
+      expect(ordered.length, JSON.stringify(plans)).toBeGreaterThan(0);
+      for (const p of ordered)
+        expect(p.plan).toMatch(
+          new RegExp(`^SEARCH r USING COVERING INDEX ledger_migrant_work_sort_${sort.column} `),
+        );
+      // Nothing read sorts the records in a temporary B-tree (the region names' small table aside).
+      for (const p of plans.filter((x) => /ledger_migrant_work/.test(x.text)))
+        expect(p, 'a sort of every record').not.toMatchObject({ plan: expect.stringMatching(/TEMP B-TREE/) });
+    }
+  });
+
+  it('refuses a column the definition does not declare sortable, in Chinese', () => {
+    const list = (column: string) =>
+      listRecords(ledger, {
+        ...parse({ ledgerId: 'migrant_work', sort: { column, order: 'asc' } }),
+        offset: 0,
+        limit: 10,
+      });
+    expect(() => list('remark')).toThrow(/外出务工不能按“备注”排序；可以按“年度”、“务工状态”.*排序。/);
+    expect(() => list('created_at')).toThrow('外出务工没有“created_at”这一列，不能按它排序');
+    expect(() => list('year')).not.toThrow();
   });
 });

@@ -51,6 +51,7 @@ const tryout = defineLedger({
     { column: 'next_date', label: '下次回访', type: 'date', derived: true },
   ],
   listColumns: ['visit_date', 'way', 'amount'],
+  sortColumns: ['visit_date', 'way', 'amount'],
   filters: ['way'],
   measures: [
     { key: 'visits', label: '走访次数', kind: 'count' },

@@ -4,6 +4,7 @@
 // `ledger-sql ID --db FILE` prints exactly the statements a file of an earlier version lacks.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { STATEMENTS as SORT_STATEMENTS } from '../../migrations/2026_12_06_0016_ledger_sort_indexes.ts';
 import { openLedger } from '../../main/core/db/open-ledger.ts';
 import {
   definitionShape,
@@ -58,19 +59,26 @@ const REPORT_PLACES = {
     'CREATE TRIGGER ledger_migrant_work_place_household AFTER UPDATE OF village_code ON households WHEN old.village_code IS NOT new.village_code BEGIN UPDATE ledger_migrant_work SET report_village_code = new.village_code WHERE person_id IN (SELECT p.id FROM persons p WHERE p.household_id = new.id); END',
   ],
 };
+/** And the list order indexes of 2026_12_06_0016_ledger_sort_indexes (one per `sortColumns` field). */
+const sortIndexesOf = (table: string) => SORT_STATEMENTS.filter((s) => s.includes(` ON ${table} (`));
 /** Everything `ledger-sql migrant_work --db FILE` prints for a file of the version before 0008. */
 const UPGRADE = [
   ...NEW_COLUMNS.slice(0, -1),
   ...REPORT_PLACES.columns,
   ...NEW_COLUMNS.slice(-1),
   ...REPORT_PLACES.indexes,
+  ...sortIndexesOf('ledger_migrant_work'),
   // And 0014's 户数 summary: its table, index and fill, then its triggers after the places'.
   ...reportHouseholdsSql(migrant),
   ...REPORT_PLACES.triggers,
   ...reportHouseholdsTriggers(migrant),
 ];
 
-const withFields = (fields: readonly LedgerField[]): LedgerDef => ({ ...migrant, fields });
+const withFields = (fields: readonly LedgerField[]): LedgerDef => ({
+  ...migrant,
+  fields,
+  sortColumns: migrant.sortColumns.filter((c) => fields.some((f) => f.column === c)),
+});
 const tableOf = (def: LedgerDef) => {
   const db = new Database(':memory:');
   for (const s of ledgerTableSql(def)) db.exec(s);
@@ -83,6 +91,9 @@ describe('ledger table shape', () => {
     const old = withFields(migrant.fields.filter((f) => !added.includes(f.column)));
     const db = tableOf(old);
     for (const s of NEW_COLUMNS) db.exec(s);
+    // The sort indexes of the added columns came with migration 0016.
+    for (const s of sortIndexesOf('ledger_migrant_work'))
+      if (added.some((c) => s.includes(`(${c}, id)`))) db.exec(s);
     expect(
       db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'ledger_migrant_work'`).pluck().get(),
     ).not.toBe(ledgerTableSql(migrant)[0]);
@@ -123,7 +134,9 @@ describe('ledger table shape', () => {
     const file = tempLedgerPath();
     const old = await openLedger(file, { migrateTo: PREVIOUS });
     expect(ledgerUpgradeSql(old.sqlite, migrant)).toEqual(UPGRADE);
-    expect(ledgerUpgradeSql(old.sqlite, ledgerDef('public_welfare_jobs') as LedgerDef)).toEqual([]);
+    expect(ledgerUpgradeSql(old.sqlite, ledgerDef('public_welfare_jobs') as LedgerDef)).toEqual(
+      sortIndexesOf('ledger_public_welfare_jobs'),
+    );
     old.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     await old.close();
     const r = runLedgerCli(['ledger-sql', 'migrant_work', '--db', file]);

@@ -139,8 +139,12 @@ export function pageIds(ledger: Ledger, l: KeyedList, offset: number, limit: num
 
 const searches = perLedger<{ version: string; ids: number[] }>(8);
 
-/** An ORDER BY that SQLite will not take from an index (`+h.column`): sort the few rows found instead. */
-export const unindexed = (order: string): string => order.replace(/h\.(\w+)/g, '+h.$1');
+/**
+ * An ORDER BY that SQLite will not take from an index (`+h.column`, or the alias given): sort the few rows
+ * found instead.
+ */
+export const unindexed = (order: string, alias = 'h'): string =>
+  order.replace(new RegExp(`\\b${alias}\\.(\\w+)`, 'g'), `+${alias}.$1`);
 
 /**
  * Every id a search finds, in list order (`order`: plain to walk the order index, `unindexed` to sort

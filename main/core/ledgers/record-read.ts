@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { recordQuery, recordView } from '../../../shared/contract/ledgers.ts';
 import type { LedgerDef, LedgerValues } from '../../../shared/ledgers/define.ts';
-import { allLedgers } from '../../../shared/ledgers/index.ts';
+import { allLedgers, ledgerFieldLabel } from '../../../shared/ledgers/index.ts';
 import { maskIdNumber, maskPhone } from '../../../shared/mask.ts';
 import { shortRegionName } from '../../../shared/region-name.ts';
 import { LedgerError } from '../../../shared/result.ts';
@@ -11,8 +11,9 @@ import type { Ledger } from '../db/open-ledger.ts';
 import { personMatch } from '../persons/person-match.ts';
 import { anyOf } from '../db/any-of.ts';
 import { findRegion, regionTree } from '../regions/region-tree.ts';
-import { pageIds, searchResultIds } from '../households/list-page.ts';
+import { pageIds, searchResultIds, unindexed } from '../households/list-page.ts';
 import { recordSql, regionCondition, requireLedger } from './record-sql.ts';
+import { leadingIndexColumns } from '../../../shared/ledgers/table-sql.ts';
 
 export type RecordQuery = z.output<typeof recordQuery>;
 export type RecordView = z.output<typeof recordView>;
@@ -81,7 +82,19 @@ export function toView(
   };
 }
 
-const SORTABLE_MACHINERY = new Set(['created_at', 'updated_at', 'id']);
+/**
+ * Only the id (newest first) and the fields the definition declares sortable (`sortColumns`, each with an
+ * index (column, id)): any other order would sort every record on each first page.
+ */
+function requireSortColumn(def: LedgerDef, column: string): void {
+  if (column === 'id' || def.sortColumns.includes(column)) return;
+  const f = def.fields.find((x) => x.column === column);
+  const can = def.sortColumns.map((c) => `“${ledgerFieldLabel(def, c)}”`).join('、');
+  throw new LedgerError(
+    'validation',
+    `${def.name}${f ? `不能按“${f.label}”排序` : `没有“${column}”这一列，不能按它排序`}${can === '' ? '。' : `；可以按${can}排序。`}`,
+  );
+}
 
 /** WHERE and ORDER BY of a record query (bound parameters; column names only from the definition). */
 export function recordWhere(ledger: Ledger, def: LedgerDef, q: RecordQuery) {
@@ -103,8 +116,13 @@ export function recordWhere(ledger: Ledger, def: LedgerDef, q: RecordQuery) {
     if (!f) throw new LedgerError('validation', `“${def.name}”没有“${column}”这一列。`);
     if (values.length === 0) continue;
     const numeric = f.type === 'bool' || f.type === 'year' || f.type === 'int';
+    // A sort index (column, id) serves the list's order, not its filters (`+`), so the conditions keep
+    // the plans they had before migration 0016: SQLite has no statistics and would take one for selective
+    // — reading every 已外出 record of the county through the 务工状态 index to keep a village's (2.6 →
+    // 52 ms). A column that leads another index (年度, a unique key) keeps that one.
+    const sortOnly = def.sortColumns.includes(column) && !leadingIndexColumns(def).has(column);
     const c = anyOf(
-      `r.${column}`,
+      `${sortOnly ? '+' : ''}r.${column}`,
       values.map((v) => (numeric && v !== '' ? Number(v) : v)),
       f.type === 'codes',
     );
@@ -140,8 +158,7 @@ export function recordWhere(ledger: Ledger, def: LedgerDef, q: RecordQuery) {
     where.push(alternatives.length > 0 ? `(${alternatives.join(' OR ')})` : '0');
   }
   const sort = q.sort ?? { column: 'id', order: 'desc' as const };
-  if (!SORTABLE_MACHINERY.has(sort.column) && !def.fields.some((f) => f.column === sort.column))
-    throw new LedgerError('validation', `不能按“${sort.column}”排序。`);
+  requireSortColumn(def, sort.column);
   const dir = sort.order === 'desc' ? 'DESC' : 'ASC';
   return {
     sql: s,
@@ -154,15 +171,36 @@ export function recordWhere(ledger: Ledger, def: LedgerDef, q: RecordQuery) {
 }
 
 /**
+ * How a list without a search reads a page: `walk` the order (the table by id, or the sort column's index
+ * (column, id)) from the page's key, or `sort` the records the conditions find once (kept per query and
+ * data version) and slice it. A sort column's index is walked only when nothing is tested on the way: with
+ * a region or filter the walk reads about limit × (all records ÷ records found) entries on average, but
+ * the whole index when the condition and the column go together (未外出 sorted by 开始日期: no 未外出 worker
+ * has one, 91 ms), while sorting what the conditions find costs what the old list did (13–25 ms CPU for
+ * 2,600–40,000 of 93,777 records).
+ */
+function sortedListOrder(w: ReturnType<typeof recordWhere>): 'walk' | 'sort' {
+  return w.sort.column === 'id' || w.where === '1 = 1' ? 'walk' : 'sort';
+}
+
+/** `from` with the listed table read through the sort column's index (table-sql.ts sortIndexSql). */
+function indexedBy(table: string, from: string, column: string): string {
+  const head = `${table} r`;
+  if (!from.startsWith(head)) throw new Error(`record list: unexpected FROM ${from}`);
+  return `${head} INDEXED BY ${table}_sort_${column}${from.slice(head.length)}`;
+}
+
+/**
  * A page of a ledger's records in list order, read as the household list reads its pages
  * (main/core/households/list-page.ts), then the wide rows (subject, rollups) of just its ids:
- * - newest first (by id, the table's own order) with any filters: by key — the key at a jump's offset is
- *   read from the record table alone, without the person, household and rollups OFFSET joined for every
- *   record before the page (外出务工 at 100,000 households, ~94,000 records, offset 85,000–90,000:
- *   136–153 ms wall / 69 ms CPU → 10–14 / 5 ms);
- * - sorted by a column (no index holds a ledger's columns) or searched: the ids in list order are read
- *   once per query and data version, then the total and every page come from them (sorted by 务工状态:
- *   each deep page sorted all records again, 541–627 / 250 ms; now once, then a slice).
+ * - newest first (by id, the table's own order) or sorted by a `sortColumns` field (its index (column,
+ *   id), migration 0016), with any filters and region: by key — the key at a jump's offset is read from
+ *   the record table alone, without the person, household and rollups OFFSET joined for every record
+ *   before the page (外出务工 at 100,000 households, ~94,000 records, offset 85,000–90,000: 136–153 ms
+ *   wall / 69 ms CPU → 10–14 / 5 ms; the first page sorted by a column: every record sorted, 56 ms CPU →
+ *   the index's first entries);
+ * - searched: the ids in list order are read once per query and data version, then the total and every
+ *   page come from them.
  */
 export function listRecords(ledger: Ledger, q: RecordQuery & { offset: number; limit: number }) {
   const def = requireLedger(q.ledgerId);
@@ -179,14 +217,21 @@ export function listRecords(ledger: Ledger, q: RecordQuery & { offset: number; l
   };
   let total: number;
   let ids: number[];
-  if (w.sort.column === 'id' && (q.search?.trim() ?? '') === '') {
+  const searched = (q.search?.trim() ?? '') !== '';
+  if (!searched && sortedListOrder(w) === 'walk') {
     total = ledger.sqlite
       .prepare(`SELECT COUNT(*) FROM ${from} WHERE ${w.where}`)
       .pluck()
       .get(...w.params) as number;
-    ids = pageIds(ledger, keyed, q.offset, q.limit);
+    ids = pageIds(
+      ledger,
+      w.sort.column === 'id' ? keyed : { ...keyed, from: indexedBy(w.sql.table, from, w.sort.column) },
+      q.offset,
+      q.limit,
+    );
   } else {
-    const all = searchResultIds(ledger, keyed, w.order);
+    // Sorted under a condition: what it finds, sorted (not by walking the sort index, `unindexed`).
+    const all = searchResultIds(ledger, keyed, searched ? w.order : unindexed(w.order, 'r'));
     total = all.length;
     ids = all.slice(q.offset, q.offset + q.limit);
   }

@@ -72,6 +72,7 @@ export const compulsoryEducation = defineLedger({
     { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明'] },
   ],
   listColumns: ['school', 'grade', 'attendance', 'dropout_reason', 'return_date', 'responsible'],
+  sortColumns: ['school', 'grade', 'attendance', 'dropout_reason', 'return_date'],
   filters: ['grade', 'attendance', 'dropout_reason', 'returned'],
   measures: [
     { key: 'records', label: '适龄人数', kind: 'count' },
@@ -140,6 +141,7 @@ export const dropoutPersuasion = defineLedger({
     { column: 'situation', label: '情况说明', type: 'text', long: true, aliases: ['劝返过程', '具体情况', '备注', '说明'], help: '劝返结果为“其他”时必填' },
   ],
   listColumns: ['date', 'persuader', 'method', 'result'],
+  sortColumns: ['date', 'method', 'result'],
   filters: ['method', 'result'],
   measures: [
     { key: 'records', label: '劝返次数', kind: 'count' },

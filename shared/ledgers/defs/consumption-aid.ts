@@ -82,6 +82,7 @@ export const consumptionAid = defineLedger({
     { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明'] },
   ],
   listColumns: ['product', 'seller', 'quantity', 'unit', 'unsold_quantity', 'channel', 'amount'],
+  sortColumns: ['product', 'seller', 'quantity', 'channel', 'amount'],
   filters: ['product_category', 'channel', 'unit', 'certified', 'has_unsold'],
   measures: [
     { key: 'records', label: '登记条数', kind: 'count' },

@@ -68,6 +68,7 @@ export const drinkingWater = defineLedger({
     { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明'] },
   ],
   listColumns: ['solved', 'source_type', 'problems', 'measure', 'solved_date'],
+  sortColumns: ['source_type', 'measure', 'solved_date'],
   filters: ['solved', 'source_type', 'measure'],
   measures: [
     { key: 'records', label: '登记户数', kind: 'count' },

@@ -56,6 +56,7 @@ export const enterprises = defineLedger({
     { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明', '情况说明'] },
   ],
   listColumns: ['type', 'industry', 'leader', 'employees', 'poor_employees', 'resume_status'],
+  sortColumns: ['type', 'leader', 'employees', 'poor_employees', 'resume_status'],
   filters: ['type', 'resume_status'],
   measures: [
     { key: 'records', label: '经营主体数', kind: 'count' },
@@ -125,6 +126,7 @@ export const enterpriseWorkers = defineLedger({
     { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明'] },
   ],
   listColumns: ['post', 'employment_form', 'status', 'hire_date', 'monthly_wage', 'contract'],
+  sortColumns: ['employment_form', 'status', 'hire_date', 'monthly_wage'],
   filters: ['employment_form', 'status', 'contract'],
   measures: [
     { key: 'records', label: '吸纳人数', kind: 'count' },

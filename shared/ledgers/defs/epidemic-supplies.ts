@@ -44,6 +44,7 @@ export const epidemicSupplies = defineLedger({
   ],
   rollups: [{ column: 'stock', label: '库存', child: 'supply_movements', sum: 'signed_quantity' }],
   listColumns: ['name', 'category', 'spec', 'unit', 'location', 'keeper'],
+  sortColumns: ['name', 'category', 'keeper'],
   filters: ['category'],
   measures: [
     { key: 'records', label: '物资种类数', kind: 'count' },
@@ -97,6 +98,7 @@ export const supplyMovements = defineLedger({
     { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明'] },
   ],
   listColumns: ['direction', 'movement_date', 'quantity', 'party', 'handler', 'signed_quantity'],
+  sortColumns: ['direction', 'movement_date', 'quantity', 'handler'],
   filters: ['direction', 'party_type'],
   measures: [
     { key: 'records', label: '出入库笔数', kind: 'count' },

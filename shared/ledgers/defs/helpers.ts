@@ -61,6 +61,7 @@ export const helpers = defineLedger({
     { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明'] },
   ],
   listColumns: ['name', 'role', 'unit', 'position', 'phone', 'team_unit', 'days_on_duty'],
+  sortColumns: ['name', 'role', 'unit', 'days_on_duty'],
   filters: ['role', 'unit_level', 'sex'],
   measures: [
     { key: 'records', label: '责任人数', kind: 'count' },
@@ -122,6 +123,7 @@ export const helperVisits = defineLedger({
     { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明'] },
   ],
   listColumns: ['visit_date', 'visitor', 'mode', 'content', 'problems', 'fix_deadline'],
+  sortColumns: ['visit_date', 'visitor', 'mode', 'fix_deadline'],
   filters: ['mode', 'has_problem', 'food_clothing', 'education_ok', 'medical_ok', 'housing_ok', 'water_ok'],
   measures: [
     { key: 'records', label: '走访户次', kind: 'count' },

@@ -50,6 +50,7 @@ export const householdPlans = defineLedger({
   ],
   rollups: [{ column: 'expected_total', label: '预期收益合计（元）', child: 'household_plan_measures', sum: 'expected_income' }],
   listColumns: ['year', 'labor_count', 'causes', 'risks', 'helper', 'plan_date', 'signed_date', 'reviewed_date'],
+  sortColumns: ['year', 'labor_count', 'helper', 'plan_date', 'signed_date', 'reviewed_date'],
   filters: ['year'],
   measures: [
     { key: 'records', label: '计划户数', kind: 'count' },
@@ -128,6 +129,7 @@ export const householdPlanMeasures = defineLedger({
     { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明'] },
   ],
   listColumns: ['category', 'measure', 'member', 'responsible', 'deadline', 'expected_income', 'progress'],
+  sortColumns: ['category', 'responsible', 'deadline', 'expected_income', 'progress'],
   filters: ['category', 'progress'],
   measures: [
     { key: 'records', label: '措施条数', kind: 'count' },

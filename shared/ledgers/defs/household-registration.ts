@@ -60,6 +60,7 @@ export const unregisteredPersons = defineLedger({
     { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明'] },
   ],
   listColumns: ['name', 'sex', 'birth_date', 'host_name', 'reason', 'progress', 'settle_date'],
+  sortColumns: ['name', 'sex', 'birth_date', 'host_name', 'reason', 'progress', 'settle_date'],
   filters: ['reason', 'progress', 'sex'],
   measures: [
     { key: 'records', label: '无户口人数', kind: 'count' },
@@ -158,6 +159,7 @@ export const petitions = defineLedger({
     { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明'] },
   ],
   listColumns: ['source', 'petition_date', 'petitioner', 'category', 'content', 'truth', 'status'],
+  sortColumns: ['source', 'petition_date', 'petitioner', 'category', 'truth', 'status'],
   filters: ['source', 'category', 'truth', 'status', 'satisfied'],
   measures: [
     { key: 'records', label: '信访件数', kind: 'count' },

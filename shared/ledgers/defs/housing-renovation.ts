@@ -93,6 +93,7 @@ export const housingRenovation = defineLedger({
     { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明'] },
   ],
   listColumns: ['target_category', 'danger_level', 'method', 'progress', 'subsidy_standard', 'paid_amount', 'moved_in'],
+  sortColumns: ['target_category', 'danger_level', 'method', 'progress', 'subsidy_standard', 'paid_amount'],
   filters: ['target_category', 'danger_level', 'method', 'progress', 'moved_in'],
   measures: [
     { key: 'records', label: '改造户数', kind: 'count' },

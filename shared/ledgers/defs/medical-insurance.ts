@@ -61,6 +61,7 @@ export const medicalInsurance = defineLedger({
     { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明'] },
   ],
   listColumns: ['year', 'insured', 'subsidy_category', 'subsidy_amount', 'critical_illness', 'chronic_card', 'not_insured_reason'],
+  sortColumns: ['year', 'subsidy_category', 'subsidy_amount', 'not_insured_reason'],
   filters: ['year', 'insured', 'subsidy_category', 'critical_illness', 'chronic_card', 'not_insured_reason'],
   // 基本医疗参保情况表 and the 汇总 over a record for every person (docs/reports.md「速度」).
   reportIndex: {

@@ -100,6 +100,7 @@ export const microCredit = defineLedger({
     { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明'] },
   ],
   listColumns: ['contract_no', 'borrower_name', 'amount', 'bank', 'loan_date', 'due_date', 'balance', 'status'],
+  sortColumns: ['contract_no', 'borrower_name', 'amount', 'bank', 'loan_date', 'due_date', 'balance', 'status'],
   filters: ['industry', 'use_mode', 'status', 'extension_type', 'covid_affected'],
   measures: [
     { key: 'records', label: '贷款笔数', kind: 'count' },

@@ -136,6 +136,7 @@ export const migrantWork = defineLedger({
     { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明'] },
   ],
   listColumns: ['year', 'status', 'planned_destination', 'work_place', 'destination', 'employer', 'start_date', 'monthly_income', 'slip_serial', 'receipt_date'],
+  sortColumns: ['year', 'status', 'planned_destination', 'destination', 'employer', 'start_date', 'monthly_income', 'slip_serial', 'receipt_date'],
   filters: ['year', 'status', 'planned', 'planned_destination', 'destination', 'channel', 'point_to_point', 'willing'],
   // 去向 counts only people who left (已外出/已返岗): a 未外出 or 计划 row keeps its 去向类别 without being
   // counted as departed. The planned are counted by their own 计划去向类别; one 年度 at a time.

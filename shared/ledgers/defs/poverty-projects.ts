@@ -115,6 +115,7 @@ export const povertyProjects = defineLedger({
     { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明'] },
   ],
   listColumns: ['project_no', 'name', 'type', 'status', 'fund_total', 'paid_amount', 'beneficiary_poor_households'],
+  sortColumns: ['project_no', 'name', 'type', 'status', 'fund_total', 'paid_amount', 'beneficiary_poor_households'],
   filters: ['year', 'type', 'nature', 'status'],
   measures: [
     { key: 'records', label: '项目个数', kind: 'count' },

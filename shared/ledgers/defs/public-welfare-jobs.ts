@@ -63,6 +63,7 @@ export const publicWelfareJobs = defineLedger({
     { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明'] },
   ],
   listColumns: ['job_type', 'fund_source', 'start_date', 'end_date', 'months', 'monthly_subsidy', 'annual_paid'],
+  sortColumns: ['job_type', 'fund_source', 'start_date', 'end_date', 'months', 'monthly_subsidy', 'annual_paid'],
   filters: ['job_type', 'fund_source'],
   measures: [
     { key: 'records', label: '安置人数', kind: 'count' },

@@ -42,6 +42,7 @@ export const recoveredHealth = defineLedger({
     { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明'] },
   ],
   listColumns: ['case_type', 'discharge_date', 'doctor', 'responsible', 'manage_end'],
+  sortColumns: ['case_type', 'discharge_date', 'doctor', 'responsible', 'manage_end'],
   filters: ['case_type'],
   measures: [
     { key: 'records', label: '治愈人员数', kind: 'count' },
@@ -104,6 +105,7 @@ export const recoveredFollowups = defineLedger({
     { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明', '处置情况'] },
   ],
   listColumns: ['followup_date', 'follower', 'temperature', 'symptoms', 'test_result'],
+  sortColumns: ['followup_date', 'follower', 'temperature', 'test_result'],
   filters: ['test_result'],
   measures: [
     { key: 'records', label: '随访人次', kind: 'count' },

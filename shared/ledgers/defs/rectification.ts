@@ -74,6 +74,7 @@ export const rectification = defineLedger({
     { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明'] },
   ],
   listColumns: ['source', 'category', 'description', 'resp_person', 'deadline', 'status', 'closed_date'],
+  sortColumns: ['found_date', 'source', 'category', 'resp_person', 'deadline', 'status', 'closed_date'],
   filters: ['source', 'category', 'status'],
   measures: [
     { key: 'records', label: '问题数', kind: 'count' },

@@ -169,6 +169,7 @@ export const relapseMonitoring = defineLedger({
     { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明'] },
   ],
   listColumns: ['category', 'identified_date', 'risks', 'helper', 'eliminated', 'eliminate_method', 'eliminated_date'],
+  sortColumns: ['category', 'identified_date', 'helper', 'eliminate_method', 'eliminated_date'],
   filters: ['category', 'identify_method', 'eliminated', 'eliminate_method'],
   measures: [
     { key: 'records', label: '监测户数', kind: 'count' },

@@ -66,6 +66,7 @@ export const relocation = defineLedger({
     { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明'] },
   ],
   listColumns: ['relocation_year', 'relocation_mode', 'settlement_mode', 'site_name', 'moved_in', 'demolished', 'reclaimed'],
+  sortColumns: ['relocation_year', 'relocation_mode', 'settlement_mode', 'site_name'],
   filters: ['relocation_year', 'relocation_mode', 'settlement_mode', 'settlement_place', 'moved_in', 'demolished', 'reclaimed'],
   measures: [
     { key: 'records', label: '搬迁户数', kind: 'count' },

@@ -99,6 +99,7 @@ export const returneeScreening = defineLedger({
     { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明'] },
   ],
   listColumns: ['from_place', 'risk_level', 'return_date', 'health_code', 'control', 'control_end', 'case_status'],
+  sortColumns: ['risk_level', 'return_date', 'health_code', 'control', 'control_end', 'case_status'],
   filters: ['risk_level', 'transport', 'health_code', 'test_result', 'control', 'case_status', 'plan_out'],
   measures: [
     { key: 'records', label: '排查人数', kind: 'count' },

@@ -93,6 +93,7 @@ export const basicAssistance = defineLedger({
     { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明'] },
   ],
   listColumns: ['dibao', 'dibao_category', 'dibao_monthly', 'tekun', 'tekun_mode', 'disability_category', 'disability_grade'],
+  sortColumns: ['dibao_category', 'dibao_monthly', 'tekun_mode', 'disability_category', 'disability_grade'],
   filters: ['dibao', 'dibao_category', 'tekun', 'tekun_mode', 'disabled', 'disability_category', 'disability_grade'],
   measures: [
     { key: 'records', label: '登记人数', kind: 'count' },
@@ -167,6 +168,7 @@ export const temporaryRelief = defineLedger({
     { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明'] },
   ],
   listColumns: ['relief_date', 'reason', 'cash', 'rice', 'flour', 'oil', 'goods_value'],
+  sortColumns: ['relief_date', 'reason', 'cash', 'goods_value'],
   filters: ['reason'],
   measures: [
     { key: 'records', label: '救助户次', kind: 'count' },

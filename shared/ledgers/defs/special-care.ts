@@ -54,6 +54,7 @@ export const specialCare = defineLedger({
     { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明'] },
   ],
   listColumns: ['categories', 'guardian_name', 'guardian_phone', 'guardian_relation', 'caretaker'],
+  sortColumns: ['guardian_name', 'guardian_relation', 'caretaker'],
   filters: ['categories', 'guardian_relation'],
   measures: [
     { key: 'records', label: '关爱对象人数', kind: 'count' },
@@ -104,6 +105,7 @@ export const careVisits = defineLedger({
     { column: 'remark', label: '备注', type: 'text', long: true, aliases: ['说明'] },
   ],
   listColumns: ['visit_date', 'visitor', 'mode', 'situation', 'needs', 'resolved'],
+  sortColumns: ['visit_date', 'visitor', 'mode'],
   filters: ['mode', 'resolved'],
   measures: [
     { key: 'records', label: '走访探视人次', kind: 'count' },

@@ -12,6 +12,7 @@ import {
 } from '../../../../shared/ledgers/index.ts';
 import type { VirtualColumn } from '../../components/VirtualTable.tsx';
 import { displayField } from '../../lib/display.ts';
+import { sortColumnOf } from './ledger-sort.ts';
 import type { CodeTablesValue } from '../../state/code-tables.ts';
 
 export type LedgerRecord = ResponseOf<'ledgers.records'>['rows'][number];
@@ -136,7 +137,7 @@ export function recordColumns(def: LedgerDef, tables: CodeTablesValue, options: 
         title: f.label,
         width: fieldWidth(f),
         align: numeric ? ('right' as const) : undefined,
-        sortColumn: f.column,
+        sortColumn: sortColumnOf(def, f.column),
         render: (r: LedgerRecord) => {
           const text = fieldText(f, r.values[f.column], tables);
           return text === '—' ? '' : text;
