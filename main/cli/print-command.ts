@@ -2,15 +2,18 @@
 // the same forms as the 打印 buttons, through the contract (print.pdf), copied to --out.
 import fs from 'node:fs';
 import path from 'node:path';
-import { PRINT_FORMS, printFormDef, type PrintFormDef } from '../../shared/print/forms.ts';
+import { optionChoiceError, PRINT_FORMS, printFormDef, type PrintFormDef } from '../../shared/print/forms.ts';
+import type { z } from 'zod';
+import type { statusFilter } from '../../shared/contract/register-schemas.ts';
 import { LedgerError } from '../../shared/result.ts';
 import { typedDispatch } from '../core/api/dispatch.ts';
 import type { Core } from '../core/index.ts';
 
 type Values = Record<string, string | string[] | boolean | undefined>;
+type StatusFilter = z.output<typeof statusFilter>;
 
 export const PRINT_USAGE =
-  '用法：print 表单编号 (--region 区划代码 | --household 户编号) [--year 年度] [表单选项] --out 文件.pdf（表单见 forms）';
+  '用法：print 表单编号 (--region 区划代码 | --household 户编号) [--year 年度] [表单选项] --out 文件.pdf（表单见 forms；查人的结果：print table --persons 查找文字 [--status all] --out 文件.pdf）';
 
 const formOptions = (f: PrintFormDef) => f.options ?? [];
 
@@ -42,6 +45,21 @@ export function formsText(forms: Awaited<ReturnType<typeof formsList>>): string 
     .join('\n');
 }
 
+/**
+ * `table --persons 王 [--status all]`: 查人's results, the request the 查人 page's 打印 makes (personList;
+ * shared/print/forms.ts, source 'persons').
+ */
+function personListOf(options: Record<string, string>): { q: string; status: StatusFilter } | undefined {
+  const q = options.persons?.trim() ?? '';
+  if (q === '') {
+    if (options.status !== undefined)
+      throw new LedgerError('bad-request', '--status 只与 --persons（查人的查找文字）同用');
+    return undefined;
+  }
+  if (q.length > 40) throw new LedgerError('bad-request', `--persons 最多 40 个字，实为 ${q.length} 个`);
+  return { q, status: (options.status ?? 'active') as StatusFilter };
+}
+
 export async function runPrint(core: Core, values: Values, positionals: string[]) {
   const [form, ...extra] = positionals;
   const out = values.out as string | undefined;
@@ -59,8 +77,11 @@ export async function runPrint(core: Core, values: Values, positionals: string[]
     if (typeof v !== 'string') continue;
     const o = formOptions(def).find((x) => x.flag === flag);
     if (!o) throw new LedgerError('bad-request', `${def.title}没有 --${flag} 选项`);
+    const wrong = optionChoiceError(o, v);
+    if (wrong !== null) throw new LedgerError('bad-request', `--${flag}：${wrong}`);
     options[o.key] = v;
   }
+  const personList = personListOf(options);
   const yearText = values.year as string | undefined;
   const year = yearText === undefined ? null : Number(yearText);
   if (year !== null && (!Number.isInteger(year) || year < 2000 || year > 2100))
@@ -71,6 +92,7 @@ export async function runPrint(core: Core, values: Values, positionals: string[]
     householdNo: (values.household as string | undefined) ?? null,
     year,
     options,
+    ...(personList ? { personList } : {}),
   });
   if (!r.ok) throw new LedgerError(r.error.code, r.error.message, r.error.details);
   const target = path.resolve(out);

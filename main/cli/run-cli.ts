@@ -49,6 +49,8 @@ export const USAGE = `用法：npm run ledger -- <命令> [选项]
   print 表单编号 (--region 区划代码 | --household 户编号) [--year 年度] --out 文件.pdf
                                         打印表单为 PDF（A4，第 x 页 共 y 页；数据未通过校验时印“未校验”水印）；
                                         需要 Chromium、Chrome 或 Edge（或用 CHROMIUM_PATH 指定）
+  print table --persons 查找文字 [--status all] --out 文件.pdf
+                                        打印查人的结果（与查人页面的“打印”相同，证件号码脱敏）
 
 通用选项：
   --db PATH   台账文件（默认：环境变量 LEDGER_DB，或用户数据目录下的 county-ledger/ledger.db）

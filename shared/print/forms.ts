@@ -18,7 +18,25 @@ export interface PrintOptionDef {
   readonly help: string;
   /** The values it takes (the first is the default), when it is a choice rather than free text. */
   readonly choices?: readonly { readonly value: string; readonly label: string }[];
+  /** Given only on the command line: on screen the page itself says it (查人's words), never the dialog. */
+  readonly cliOnly?: boolean;
 }
+
+/**
+ * One of the things a form prints when it prints several (列表打印: a report, or a list as on screen), told
+ * apart by the request (`printSourceOf`): which of the form's options and whether 年度 apply to it. The
+ * print dialog shows only those; the template prints by it.
+ */
+export interface PrintSourceDef {
+  readonly key: PrintSourceKey;
+  readonly label: string;
+  /** Takes 年度. */
+  readonly year: boolean;
+  /** Keys of the form's `options` that apply. */
+  readonly options: readonly string[];
+}
+
+export type PrintSourceKey = 'report' | 'households' | 'ledger' | 'persons';
 
 export interface PrintFormDef {
   /** The CLI's FORM argument. */
@@ -33,6 +51,8 @@ export interface PrintFormDef {
   readonly perHousehold: boolean;
   readonly description: string;
   readonly options?: readonly PrintOptionDef[];
+  /** What it prints when it prints several things (列表打印), each with its own options. */
+  readonly sources?: readonly PrintSourceDef[];
 }
 
 export const definePrintForm = <const T extends PrintFormDef>(def: T): T => def;
@@ -158,10 +178,35 @@ export const PRINT_FORMS = [
     year: true,
     perHousehold: false,
     description:
-      '户列表或报表按表格打印（表头每页重复、页码）：在户籍台账、报表页面点“打印”即按当前筛选或当前报表打印。',
+      '户列表、报表、专项台账的记录列表或查人的结果按表格打印（表头每页重复、页码）：在户籍台账、报表、专项台账、查人页面点“打印”即按当前筛选、当前报表或当前查找打印。',
     options: [
       { key: 'report', flag: 'report', label: '报表', help: '报表编号（见 reports）；不写时打印户列表' },
       { key: 'asOf', flag: 'as-of', label: '统计日期', help: '报表的统计日期 YYYY-MM-DD，默认今天' },
+      {
+        key: 'persons',
+        flag: 'persons',
+        label: '查人',
+        help: '查人的查找文字（姓名、证件号码或其后几位、电话）：打印查人的结果（全县，证件号码脱敏）',
+        cliOnly: true,
+      },
+      {
+        key: 'status',
+        flag: 'status',
+        label: '人员状态',
+        help: '与 --persons 同用：active（正常，默认）、cancelled（已注销）或 all（全部）',
+        choices: [
+          { value: 'active', label: '正常' },
+          { value: 'cancelled', label: '已注销' },
+          { value: 'all', label: '全部（含已注销）' },
+        ],
+        cliOnly: true,
+      },
+    ],
+    sources: [
+      { key: 'households', label: '户列表', year: false, options: [] },
+      { key: 'report', label: '报表', year: true, options: ['report', 'asOf'] },
+      { key: 'ledger', label: '专项台账的记录列表', year: false, options: [] },
+      { key: 'persons', label: '查人的结果', year: false, options: ['persons', 'status'] },
     ],
   }),
 ] as const satisfies readonly PrintFormDef[];
@@ -172,6 +217,49 @@ export const PRINT_FORM_IDS = PRINT_FORMS.map((f) => f.id) as readonly PrintForm
 
 export function printFormDef(id: string): PrintFormDef | undefined {
   return (PRINT_FORMS as readonly PrintFormDef[]).find((f) => f.id === id);
+}
+
+/** What a request asks a form to print: the parts of print.render's request that tell its sources apart. */
+export interface PrintSourceRequest {
+  readonly options?: Readonly<Record<string, string>>;
+  readonly ledgerList?: unknown;
+  readonly personList?: unknown;
+}
+
+/** Which of the form's sources a request prints (列表打印: 查人, a ledger's list, a report or the 户列表). */
+export function printSourceOf(form: PrintFormDef, request: PrintSourceRequest): PrintSourceDef | undefined {
+  const key: PrintSourceKey =
+    request.personList !== undefined
+      ? 'persons'
+      : request.ledgerList !== undefined
+        ? 'ledger'
+        : (request.options?.report ?? '').trim() !== ''
+          ? 'report'
+          : 'households';
+  return form.sources?.find((s) => s.key === key);
+}
+
+/**
+ * What the print dialog offers for a request: 年度 when it applies, and the form's options that apply to
+ * what is printed (all of a form without sources), less those only the command line gives.
+ */
+export function printedOptions(
+  form: PrintFormDef,
+  request: PrintSourceRequest,
+): { year: boolean; options: readonly PrintOptionDef[] } {
+  const source = printSourceOf(form, request);
+  const options = (form.options ?? []).filter(
+    (o) => o.cliOnly !== true && (source === undefined || source.options.includes(o.key)),
+  );
+  return { year: source?.year ?? form.year, options };
+}
+
+/** Why a value is not one of a choice option's values (null: it is, or the option is free text). */
+export function optionChoiceError(o: PrintOptionDef, value: string | undefined): string | null {
+  if (!o.choices || value === undefined || value === '' || o.choices.some((c) => c.value === value))
+    return null;
+  const values = o.choices.filter((c) => c.value !== '').map((c) => c.value);
+  return `${o.label}应为 ${values.join('、')} 之一，实为“${value}”`;
 }
 
 /** The watermark on every page of a form whose records still have unresolved errors (never refused). */

@@ -2,7 +2,12 @@
 // rule for unverified data (a 未校验 watermark on every page; never a refusal: the paper is what the
 // village checks and corrects, docs/printing.md).
 import { todayIso } from '../../../shared/date-input.ts';
-import { printFormDef, UNVERIFIED_WATERMARK, type PrintOrientation } from '../../../shared/print/forms.ts';
+import {
+  optionChoiceError,
+  printFormDef,
+  UNVERIFIED_WATERMARK,
+  type PrintOrientation,
+} from '../../../shared/print/forms.ts';
 import { LedgerError } from '../../../shared/result.ts';
 import type { Ledger } from '../db/open-ledger.ts';
 import { requireCounty } from '../regions/county-setup.ts';
@@ -35,15 +40,8 @@ export function renderForm(
   const template = FORM_TEMPLATES[request.form];
   if (!template) throw new LedgerError('not-found', `“${form.title}”还不能打印（尚未实现）。`);
   for (const o of form.options ?? []) {
-    const v = request.options[o.key];
-    if (o.choices && v !== undefined && v !== '' && !o.choices.some((c) => c.value === v))
-      throw new LedgerError(
-        'validation',
-        `${o.label}应为 ${o.choices
-          .filter((c) => c.value !== '')
-          .map((c) => c.value)
-          .join('、')} 之一，实为“${v}”`,
-      );
+    const wrong = optionChoiceError(o, request.options[o.key]);
+    if (wrong !== null) throw new LedgerError('validation', wrong);
   }
   const county = requireCounty(ledger);
   const target = resolveTarget(ledger, form, request);

@@ -88,7 +88,9 @@ export function PagedList<Row extends { id: number }, S extends string, V extend
           />
         )}
       </div>
-      <div className="list-hint">↑↓ 选择，Enter 或双击打开；点击列标题排序</div>
+      <div className="list-hint">
+        ↑↓ 选择，Enter 或双击打开{props.columns.some((c) => c.sortColumn !== undefined) && '；点击列标题排序'}
+      </div>
     </>
   );
 }

@@ -5,6 +5,7 @@
 // masked as on screen). Header repeated, page numbers.
 import { HOUSEHOLD_FIELDS } from '../../../../shared/fields/household-fields.ts';
 import { PERSON_FIELDS } from '../../../../shared/fields/person-fields.ts';
+import { printSourceOf } from '../../../../shared/print/forms.ts';
 import { LedgerError } from '../../../../shared/result.ts';
 import { listHouseholds } from '../../households/household-list.ts';
 import { runReport } from '../../reports/run-report.ts';
@@ -277,9 +278,20 @@ ${simpleTable(PERSON_COLUMNS, rows.map((r, i) => ({ ...r, seq: i + 1 })), 'list'
   };
 }
 
+/** What the request prints (shared/print/forms.ts `sources`, the same the print dialog offers options by). */
 export const table = (ctx: PrintContext): FormOutput => {
-  const report = ctx.options.report?.trim();
-  if (report) return reportTable(ctx, report);
-  if (ctx.request.personList) return personTable(ctx, ctx.request.personList);
-  return ctx.request.ledgerList ? ledgerTable(ctx, ctx.request.ledgerList) : householdTable(ctx);
+  const { personList, ledgerList } = ctx.request;
+  switch (printSourceOf(ctx.form, ctx.request)?.key) {
+    case 'persons':
+      if (personList) return personTable(ctx, personList);
+      break;
+    case 'ledger':
+      if (ledgerList) return ledgerTable(ctx, ledgerList);
+      break;
+    case 'report':
+      return reportTable(ctx, ctx.options.report?.trim() ?? '');
+    case 'households':
+      return householdTable(ctx);
+  }
+  throw new LedgerError('bad-request', `${ctx.form.title}：不知道要打印什么。`);
 };

@@ -125,8 +125,6 @@ export function LedgerRecords({
                 key: 'list',
                 label: `${def.name}（当前筛选）`,
                 request: { form: 'table', regionCode: selectedCode, ledgerList: query },
-                // A report's options do not apply to a ledger's list.
-                hiddenOptions: ['report', 'asOf'],
               },
             ]}
           />

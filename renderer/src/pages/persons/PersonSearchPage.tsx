@@ -1,144 +1,123 @@
 // 查人: a person anywhere in the county by name, 证件号码 (or its last digits) or phone, as the clerk
-// types. IDs are masked in the list; Enter or a click opens the person.
-import { useEffect, useState, type HTMLAttributes } from 'react';
-import { Alert, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { SearchOutlined } from '@ant-design/icons';
+// types — the same scrolling list as the household list and the ledgers (PagedList: pages of 100 fetched
+// as the clerk scrolls, 37,000 王 as smooth as 3). IDs are masked in the list; ↓ or Enter moves into
+// the list, Enter or a double-click opens the person.
+import { useCallback, useMemo, useRef } from 'react';
+import { Select, Tag, Typography } from 'antd';
 import type { ResponseOf } from '../../../../shared/contract/index.ts';
-import type { AppError } from '../../../../shared/result.ts';
+import { ok } from '../../../../shared/result.ts';
 import { api } from '../../api/transport.ts';
 import { ExportButtons } from '../../components/ExportButtons.tsx';
 import { PrintButton } from '../print/PrintButton.tsx';
 import { useColumnChoice } from '../../components/ColumnChooser.tsx';
+import { ListSearch } from '../../components/ListSearch.tsx';
+import { ListTotal, PagedList, type PagedListHandle } from '../../components/PagedList.tsx';
 import { RevealNumber } from '../../components/RevealNumber.tsx';
+import type { VirtualColumn } from '../../components/VirtualTable.tsx';
 import { useDebouncedValue } from '../../api/useDebouncedValue.ts';
-import { useCodeTables } from '../../state/code-tables.ts';
+import { usePagedRows } from '../../api/usePagedRows.ts';
+import { useCodeTables, type CodeTablesValue } from '../../state/code-tables.ts';
+import { useListState } from '../../state/list-state.ts';
 import { useRoute } from '../../state/route.ts';
 import type { StatusFilter } from '../../lib/household-query.ts';
-import { useImeText } from '../../lib/useImeText.ts';
 
 type Row = ResponseOf<'persons.search'>['rows'][number];
 
-const PAGE_SIZE = 50;
-
-interface Answer {
-  key: string;
-  total: number;
-  rows: Row[];
-  error?: AppError;
+/** 查人's view: the words and 正常/已注销. Its order is fixed (姓名, 正常 first, then id): no sort. */
+interface PersonSearchView {
+  q: string;
+  status: StatusFilter;
+  sort: null;
 }
 
-export function PersonSearchPage({ q: initialQ }: { q: string }) {
-  const { open } = useRoute();
-  const tables = useCodeTables();
-  const [q, setQ] = useState(initialQ);
-  const [status, setStatus] = useState<StatusFilter>('active');
-  const [page, setPage] = useState(1);
-  const qText = useImeText(q, (text) => {
-    setQ(text);
-    setPage(1);
-  });
-  const query = useDebouncedValue(q.trim(), 250);
-  const key = JSON.stringify([query, status, page]);
-  const [answer, setAnswer] = useState<Answer>({ key: '', total: 0, rows: [] });
+interface PersonQuery {
+  q: string;
+  status: StatusFilter;
+}
 
-  useEffect(() => {
-    if (query === '') return;
-    let stale = false;
-    const [qq, st, pg] = JSON.parse(key) as [string, StatusFilter, number];
-    void api
-      .call('persons.search', { q: qq, status: st, offset: (pg - 1) * PAGE_SIZE, limit: PAGE_SIZE })
-      .then((r) => {
-        if (stale) return;
-        setAnswer(
-          r.ok
-            ? { key, total: r.value.total, rows: r.value.rows }
-            : { key, total: 0, rows: [], error: r.error },
-        );
-      });
-    return () => {
-      stale = true;
-    };
-  }, [key, query]);
+// Nothing typed yet: nothing to ask the core (it wants at least one character).
+const fetchPage = (query: PersonQuery, offset: number, limit: number) =>
+  query.q === ''
+    ? Promise.resolve(ok({ total: 0, rows: [] as Row[] }))
+    : api.call('persons.search', { ...query, offset, limit });
 
-  const current = answer.key === key && query !== '';
-  const openRow = (r: Row) => open({ page: 'person', id: r.id }, r.name);
-  const digits = query.replace(/[\s\u3000]+/g, '').toUpperCase();
-  const allColumns: (TableColumnsType<Row>[number] & { key: string; title: string; fixed?: never })[] = [
-    { title: '姓名', dataIndex: 'name', key: 'name', width: 90 },
+/** The searched digits (ID or phone), to mark where they show in the masked number. */
+const searchedDigits = (q: string): string | undefined => {
+  const digits = q.replace(/[\s\u3000]+/g, '').toUpperCase();
+  return /^[0-9X]{3,}$/.test(digits) ? digits : undefined;
+};
+
+function personColumns(tables: CodeTablesValue, digits: string | undefined): VirtualColumn<Row>[] {
+  return [
+    { key: 'name', title: '姓名', width: 96, fixed: true, frozen: true, render: (r) => r.name },
     {
-      title: '证件号码',
-      dataIndex: 'idMasked',
       key: 'id',
+      title: '证件号码',
       width: 200,
-      render: (v: string, r) => (
+      render: (r) => (
         <RevealNumber
-          masked={v}
-          highlight={/^[0-9X]{3,}$/.test(digits) ? digits : undefined}
+          masked={r.idMasked}
+          highlight={digits}
           target={{ entity: 'person', id: r.id, field: 'id_number' }}
           testId="person-search-id"
         />
       ),
     },
-    { title: '性别', key: 'sex', width: 56, render: (_, r) => tables.label('sex', r.sex) },
-    { title: '出生日期', dataIndex: 'birthDate', key: 'birth', width: 104 },
+    { key: 'sex', title: '性别', width: 56, render: (r) => tables.label('sex', r.sex) },
+    { key: 'birth', title: '出生日期', width: 104, render: (r) => r.birthDate ?? '' },
+    { key: 'relation', title: '与户主关系', width: 96, render: (r) => tables.label('relation', r.relation) },
     {
-      title: '与户主关系',
-      key: 'relation',
-      width: 96,
-      render: (_, r) => tables.label('relation', r.relation),
-    },
-    {
-      title: '户编号',
-      dataIndex: 'householdNo',
       key: 'no',
-      width: 150,
-      render: (v: string) => <span className="mono">{v}</span>,
+      title: '户编号',
+      width: 160,
+      render: (r) => <span className="mono">{r.householdNo}</span>,
     },
-    { title: '户主', dataIndex: 'headName', key: 'head', width: 84 },
-    { title: '村', dataIndex: 'villageName', key: 'village', width: 120 },
+    { key: 'head', title: '户主', width: 84, render: (r) => r.headName ?? '' },
+    { key: 'village', title: '村', width: 120, render: (r) => r.villageName, tooltip: (r) => r.villageName },
     {
-      title: '状态',
       key: 'status',
+      title: '状态',
       width: 72,
-      render: (_, r) => (r.status === 'cancelled' ? <Tag>已注销</Tag> : '正常'),
+      render: (r) => (r.status === 'cancelled' ? <Tag>已注销</Tag> : '正常'),
     },
   ];
-  const { visible: columns, chooser } = useColumnChoice(
-    'persons',
-    allColumns.map((c) => ({ ...c, fixed: c.key === 'name' ? true : undefined })),
-    'person-search-columns',
-  );
+}
+
+export function PersonSearchPage({ q: initialQ }: { q: string }) {
+  const { open } = useRoute();
+  const tables = useCodeTables();
+  const list = useListState<PersonSearchView>({ q: initialQ, status: 'active', sort: null });
+  const { view, setView } = list;
+  const q = useDebouncedValue(view.q.trim(), 250);
+  const query = useMemo<PersonQuery>(() => ({ q, status: view.status }), [q, view.status]);
+  const rows = usePagedRows<Row, PersonQuery>(fetchPage, query, 0);
+  const digits = searchedDigits(q);
+  const columns = useMemo(() => personColumns(tables, digits), [tables, digits]);
+  const { visible, chooser } = useColumnChoice('persons', columns, 'person-search-columns');
+  const listRef = useRef<PagedListHandle>(null);
+  const focusList = useCallback(() => listRef.current?.focus(), []);
+  const total = q === '' ? undefined : rows.total;
+  const found = total !== undefined && total > 0;
 
   return (
-    <div className="record-page" data-testid="page-person-search">
+    <div className="list-page" data-testid="page-person-search">
       <div className="page-heading">
         <Typography.Title level={4}>查人</Typography.Title>
         <span className="page-heading-path">全县范围</span>
       </div>
-      <div className="list-filters-row" style={{ marginBottom: 12 }}>
-        <Input
-          className="list-search"
-          autoFocus
-          allowClear
-          prefix={<SearchOutlined />}
+      <div className="list-filters-row" style={{ marginBottom: 8 }}>
+        <ListSearch
+          value={view.q}
+          onChange={(text) => setView((v) => ({ ...v, q: text }))}
+          onFocusList={focusList}
           placeholder="姓名、证件号码（可只输后 4–6 位）或电话"
-          value={qText.value}
-          onChange={(e) => qText.change(e.target.value)}
-          {...qText.composition}
-          onKeyDown={(e) => {
-            const first = answer.rows[0];
-            if (e.key === 'Enter' && !e.nativeEvent.isComposing && current && answer.total === 1 && first)
-              openRow(first);
-          }}
-          data-testid="person-search-input"
+          ariaLabel="查人"
+          testId="person-search-input"
         />
         <Select<StatusFilter>
           className="list-status"
-          value={status}
-          onChange={(s) => {
-            setStatus(s);
-            setPage(1);
-          }}
+          value={view.status}
+          onChange={(status) => setView((v) => ({ ...v, status }))}
           options={[
             { value: 'active', label: '正常' },
             { value: 'cancelled', label: '已注销' },
@@ -146,10 +125,13 @@ export function PersonSearchPage({ q: initialQ }: { q: string }) {
           ]}
           data-testid="person-search-status"
         />
-        {current && (
-          <span className="list-total" data-testid="person-search-total">
-            共 {answer.total.toLocaleString('zh-CN')} 人
-          </span>
+        {q !== '' && (
+          <ListTotal
+            total={total}
+            unit="人"
+            busy={view.q.trim() !== q || (rows.loading && total !== undefined)}
+            testId="person-search-total"
+          />
         )}
         <span className="page-heading-actions">
           {chooser}
@@ -158,57 +140,39 @@ export function PersonSearchPage({ q: initialQ }: { q: string }) {
               {
                 key: 'persons',
                 label: '人员花名册',
-                run: (o) => api.call('persons.export', { q: query, status, ...o }),
+                run: (o) => api.call('persons.export', { ...query, ...o }),
               },
             ]}
-            disabled={!current || answer.total === 0}
+            disabled={!found}
             testId="person-export"
           />
           <PrintButton
             subject="查人"
-            disabled={!current || answer.total === 0}
+            disabled={!found}
             testId="person-print"
             choices={[
               {
                 key: 'list',
                 label: '查找结果（当前列表）',
-                request: { form: 'table', regionCode: null, personList: { q: query, status } },
-                // A report's options do not apply to this list.
-                hiddenOptions: ['report', 'asOf'],
+                request: { form: 'table', regionCode: null, personList: query },
               },
             ]}
           />
         </span>
       </div>
-      {answer.error !== undefined && current && <Alert type="error" showIcon title={answer.error.message} />}
-      <Table<Row>
-        size="small"
-        rowKey="id"
-        columns={columns}
-        dataSource={query === '' ? [] : answer.rows}
-        loading={query !== '' && !current}
-        scroll={{ x: 960 }}
-        locale={{ emptyText: query === '' ? '请输入要查找的姓名、证件号码或电话' : '没有找到相符的人员' }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: current ? answer.total : 0,
-          showSizeChanger: false,
-          onChange: setPage,
-          hideOnSinglePage: true,
-        }}
-        onRow={(r) =>
-          ({
-            tabIndex: 0,
-            className: 'clickable-row',
-            onClick: () => openRow(r),
-            onKeyDown: (e) => {
-              if (e.key === 'Enter') openRow(r);
-            },
-            'data-testid': 'person-search-row',
-          }) as HTMLAttributes<HTMLElement>
-        }
-        data-testid="person-search-results"
+      <PagedList
+        rows={rows}
+        columns={visible}
+        state={list}
+        onOpen={(r) => open({ page: 'person', id: r.id }, r.name)}
+        resetKey={JSON.stringify(query)}
+        rowClassName={(r) => (r.status === 'cancelled' ? 'vt-row-cancelled' : undefined)}
+        empty={q === '' ? '请输入要查找的姓名、证件号码或电话' : `没有找到与“${q}”相符的人员`}
+        errorTitle="查人失败"
+        ariaLabel="查人结果"
+        testId="person-search-results"
+        rowTestId="person-search-row"
+        listRef={listRef}
       />
     </div>
   );

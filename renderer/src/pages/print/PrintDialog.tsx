@@ -10,6 +10,7 @@ import { useDebouncedValue } from '../../api/useDebouncedValue.ts';
 import { useLedgerQuery } from '../../api/useLedgerQuery.ts';
 import { api } from '../../api/transport.ts';
 import { saveGeneratedFile, savedMessage } from '../../api/save-file.ts';
+import { printedOptions, printFormDef } from '../../../../shared/print/forms.ts';
 import './print.css';
 
 export type PrintRequest = RequestOf<'print.render'>;
@@ -106,7 +107,13 @@ export function PrintDialog(props: {
   const pages = pdfNow?.answer
     ? `共 ${pdfNow.answer.pages} 页${pdfNow.answer.documents.length > 1 ? `（${pdfNow.answer.documents.map((d) => `${d.label} ${d.pages} 页`).join('，')}）` : ''}`
     : null;
-  const visibleOptions = (form?.options ?? []).filter((o) => !(props.hiddenOptions ?? []).includes(o.key));
+  // Only what applies to what is printed (列表打印 of 查人 takes no 年度, 报表 or 统计日期), from the form's
+  // definition (shared/print/forms.ts `sources`); less what the caller fixes (the 报表 of a report page).
+  const formDef = printFormDef(props.request.form);
+  const applies = formDef ? printedOptions(formDef, props.request) : { year: false, options: [] };
+  const visibleOptions = (form?.options ?? []).filter(
+    (o) => applies.options.some((a) => a.key === o.key) && !(props.hiddenOptions ?? []).includes(o.key),
+  );
 
   return (
     <Modal
@@ -162,7 +169,7 @@ export function PrintDialog(props: {
     >
       <div className="print-dialog">
         <div className="print-options">
-          {form?.year && (
+          {form !== undefined && applies.year && (
             <label className="print-option">
               <span>年度</span>
               <InputNumber<number>
