@@ -1,8 +1,10 @@
 // No slow corner (issue 14 item 12), in browser mode (Chromium, CPU throttled 4× as every e2e flow):
-// 查人 by one surname character shows the total and its last page, the rows the core lists there, and
-// prints them; a thematic ledger's record list (外出务工, newest first) scrolled to its end shows its
-// oldest records, and a jump back into the middle shows the records at that place. Screenshots at
-// 1366×768.
+// 查人 by one surname character shows the total and, scrolled to its end (one scrolling list, no pages),
+// the persons the core lists last, and prints them with no 年度 or report options in the dialog; a
+// thematic ledger's record list (外出务工, newest first) scrolled to its end shows its oldest records, a
+// jump back into the middle shows the records at that place, and sorted by 开始日期 (a declared sort
+// column; 务工所在地 has no arrows) it shows the core's order, empty dates last. Screenshots at 1366×768
+// and 125 % (1093×614).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../main/browser/server.ts';
@@ -30,7 +32,7 @@ describe.skipIf(skip !== null)('查人 and a ledger list at their far end (Chrom
     await host?.close();
   });
 
-  it('查人 by one character: the total, and the last page shows what the core lists there', async () => {
+  it('查人 by one character: the total, and its end shows what the core lists last', async () => {
     const surname = readLedger(host, (db) =>
       db
         .prepare(
@@ -55,25 +57,45 @@ describe.skipIf(skip !== null)('查人 and a ledger list at their far end (Chrom
       .toBe(`共 ${all.total.toLocaleString('zh-CN')} 人`);
     await chromium.shot('01-person-search-one-char');
 
-    const lastPage = Math.ceil(all.total / 50);
-    await page.locator(`.ant-pagination-item-${lastPage}`).click();
+    // One scrolling list, as the household list and the ledgers: scrolled to its end it shows the
+    // persons the core lists last, with no pages to click.
+    expect(await page.locator('.ant-pagination').count()).toBe(0);
+    const grid = testId('person-search-results');
+    await grid.evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
     const want = await hostCall(host, 'persons.search', {
       q: surname,
       regionCode: null,
       status: 'active',
-      offset: (lastPage - 1) * 50,
-      limit: 50,
+      offset: all.total - 20,
+      limit: 20,
     });
-    const rows = testId('person-search-row');
-    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(want.rows.length);
+    const rowAt = (i: number) => page.locator(`[data-testid="person-search-row"][data-index="${i}"]`);
+    const namesAt = async (from: number, count: number) =>
+      Promise.all(
+        Array.from({ length: count }, async (_, k) =>
+          (await rowAt(from + k).count()) > 0
+            ? rowAt(from + k)
+                .locator('.vt-cell')
+                .first()
+                .innerText()
+            : '',
+        ),
+      );
     await expect
-      .poll(() => rows.locator('td:first-child').allInnerTexts())
-      .toEqual(want.rows.map((r) => r.name));
+      .poll(() => namesAt(all.total - 5, 5), { timeout: 30_000 })
+      .toEqual(want.rows.slice(-5).map((r) => r.name));
     // The IDs are masked in the list.
-    await expect(rows.first().getByTestId('person-search-id-value').innerText()).resolves.toMatch(/\*{8}/);
-    await chromium.shot('02-person-search-last-page');
+    await expect(
+      rowAt(all.total - 1)
+        .getByTestId('person-search-id-value')
+        .innerText(),
+    ).resolves.toMatch(/\*{8}/);
+    await chromium.shot('02-person-search-last-rows');
 
-    // 打印 gives the same persons as a list, IDs masked.
+    // 打印 gives the same persons as a list, IDs masked; the dialog offers nothing that does not apply
+    // to it (no 年度, 报表 or 统计日期).
     await testId('person-print').click();
     const frame = page.frameLocator('[data-testid="print-frame"]');
     await expect
@@ -81,6 +103,8 @@ describe.skipIf(skip !== null)('查人 and a ledger list at their far end (Chrom
       .toContain(`查人：${surname}`);
     await expect(frame.locator('body').innerText()).resolves.toContain(`共 ${all.total} 人`);
     await expect(frame.locator('body').innerText()).resolves.toContain(want.rows[0]?.idMasked ?? '?');
+    for (const option of ['print-year', 'print-option-report', 'print-option-asOf', 'print-option-persons'])
+      expect(await testId(option).count(), option).toBe(0);
     await chromium.shot('03-person-search-print');
     await page.keyboard.press('Escape');
   });
@@ -123,6 +147,58 @@ describe.skipIf(skip !== null)('查人 and a ledger list at their far end (Chrom
     await expect.poll(() => shows(middle), { timeout: 30_000 }).toBe(true);
     await chromium.shot('05-ledger-list-middle');
   });
+
+  it('外出务工 sorted by 开始日期 shows the core’s order; only the declared columns sort', async () => {
+    const sorted = (offset: number, limit: number) =>
+      hostCall(host, 'ledgers.records', {
+        ledgerId: 'migrant_work',
+        regionCode: null,
+        filters: {},
+        sort: { column: 'start_date', order: 'desc' },
+        offset,
+        limit,
+      });
+    // 务工所在地 is free text: no arrows; 开始日期 is declared sortable.
+    await expect(testId('vt-head-work_place').getAttribute('class')).resolves.not.toContain('vt-sortable');
+    const head = testId('vt-head-start_date');
+    await expect(head.getAttribute('class')).resolves.toContain('vt-sortable');
+    await head.click();
+    await expect.poll(() => head.getAttribute('aria-sort')).toBe('ascending');
+    await head.click();
+    await expect.poll(() => head.getAttribute('aria-sort')).toBe('descending');
+
+    const rowAt = (i: number) => page.locator(`[data-testid="ledger-row"][data-index="${i}"]`);
+    const { rows, total } = await sorted(0, 8);
+    const firstRows = async () =>
+      Promise.all(rows.map(async (_, i) => ((await rowAt(i).count()) > 0 ? rowAt(i).innerText() : '')));
+    await expect
+      .poll(
+        async () =>
+          (await firstRows()).every((text, i) => {
+            const want = rows[i];
+            return (
+              text.includes(want?.subject.name ?? '?') &&
+              text.includes(String(want?.values.start_date ?? '?'))
+            );
+          }),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    await chromium.shot('06-ledger-sorted-by-start-date');
+
+    // At its end: the records without a 开始日期, after every dated one (empty values last).
+    const [last] = (await sorted(total - 1, 1)).rows;
+    expect(last?.values.start_date).toBeNull();
+    await testId('ledger-list').evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
+    await expect
+      .poll(async () => ((await rowAt(total - 1).count()) > 0 ? rowAt(total - 1).innerText() : ''), {
+        timeout: 30_000,
+      })
+      .toContain(last?.subject.name ?? '?');
+    await chromium.shot('07-ledger-sorted-end');
+  });
 });
 
 describe.skipIf(skip !== null)('查人 at 125 % scaling (1093×614 CSS pixels)', () => {
@@ -149,5 +225,15 @@ describe.skipIf(skip !== null)('查人 at 125 % scaling (1093×614 CSS pixels)',
     for (const id of ['person-search-total', 'person-export', 'person-print'])
       await expect(page.getByTestId(id).isVisible(), id).resolves.toBe(true);
     await chromium.shot('01-person-search');
+    // The scrolling list fills the room left and scrolls to its last person.
+    const grid = page.getByTestId('person-search-results');
+    const total = Number(await page.getByTestId('person-search-total').getAttribute('data-value'));
+    await grid.evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
+    await page
+      .locator(`[data-testid="person-search-row"][data-index="${total - 1}"]`)
+      .waitFor({ timeout: 30_000 });
+    await chromium.shot('02-person-search-end');
   });
 });
