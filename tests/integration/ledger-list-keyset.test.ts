@@ -73,6 +73,17 @@ describe('ledger record lists page by key', () => {
       sort: { column: 'start_date', order: 'asc' },
       filters: { destination: ['01', '04', ''] },
     }),
+    // A broad filter (walked) and one that goes with the sort column (未外出 have no 开始日期: sorted).
+    parse({
+      ledgerId: 'migrant_work',
+      sort: { column: 'start_date', order: 'desc' },
+      filters: { status: ['01', '02'] },
+    }),
+    parse({
+      ledgerId: 'migrant_work',
+      sort: { column: 'start_date', order: 'asc' },
+      filters: { status: ['03', '04', '05'] },
+    }),
     parse({ ledgerId: 'migrant_work', sort: { column: 'status', order: 'desc' }, search: '王' }),
     parse({ ledgerId: 'migrant_work', filters: { destination: ['01', '02', ''] } }),
     parse({ ledgerId: 'migrant_work', filters: { status: ['01', '02', '04'] }, regionCode: township() }),
@@ -192,5 +203,33 @@ describe('ledger record lists page by key', () => {
     expect(() => list('remark')).toThrow(/外出务工不能按“备注”排序；可以按“年度”、“务工状态”.*排序。/);
     expect(() => list('created_at')).toThrow('外出务工没有“created_at”这一列，不能按它排序');
     expect(() => list('year')).not.toThrow();
+  });
+
+  it('walks the sort index under a broad filter, and sorts what a filter going with the column keeps', () => {
+    const read = (filters: Record<string, string[]>, order: 'asc' | 'desc', limit: number) => {
+      const { watched, statements } = watchStatements(ledger);
+      const q = parse({ ledgerId: 'migrant_work', sort: { column: 'start_date', order }, filters });
+      listRecords(watched, { ...q, offset: 0, limit });
+      return statements.filter((s) => /FROM ledger_migrant_work r\b/.test(s));
+    };
+    const walked = read({ status: ['01', '02'] }, 'desc', 20);
+    expect(walked.some((s) => /INDEXED BY ledger_migrant_work_sort_start_date/.test(s))).toBe(true);
+    // 未外出 (03–05) have no 开始日期: the index's first entries (20 pages of 2, fewer than the dated
+    // records) hold none of them, so the records are sorted.
+    const counts = ledger.sqlite
+      .prepare(
+        `SELECT COUNT(*) AS kept, COUNT(start_date) AS dated FROM ledger_migrant_work WHERE status IN ('03', '04', '05')`,
+      )
+      .get() as { kept: number; dated: number };
+    expect(counts.kept).toBeGreaterThan(20);
+    expect(counts.dated).toBe(0);
+    const dated = ledger.sqlite
+      .prepare(`SELECT COUNT(start_date) FROM ledger_migrant_work`)
+      .pluck()
+      .get() as number;
+    expect(dated).toBeGreaterThan(40);
+    const sorted = read({ status: ['03', '04', '05'] }, 'asc', 2);
+    expect(sorted.some((s) => /ORDER BY \+r\.start_date/.test(s))).toBe(true);
+    expect(sorted.some((s) => /^SELECT r\.start_date AS value/.test(s))).toBe(false);
   });
 });

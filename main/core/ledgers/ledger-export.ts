@@ -52,7 +52,7 @@ export async function exportRecords(
   // The matching ids in order (with whether the subject has an ID number, for the confirmation) first,
   // then the rows a chunk at a time.
   const matched = ledger.sqlite
-    .prepare(`SELECT r.id, ${w.sql.subject} FROM ${w.sql.from} WHERE ${w.where} ORDER BY ${w.order}`)
+    .prepare(`SELECT r.id, ${w.sql.subject} FROM ${w.sql.from} WHERE ${w.scanWhere} ORDER BY ${w.order}`)
     .all(...w.params) as Row[];
   const idsCarried = def.subject === 'person' || def.subject === 'household';
   // Persons, not rows: a person with twelve 走访 records is one person's ID in the file.

@@ -96,38 +96,54 @@ function requireSortColumn(def: LedgerDef, column: string): void {
   );
 }
 
-/** WHERE and ORDER BY of a record query (bound parameters; column names only from the definition). */
+/**
+ * WHERE and ORDER BY of a record query (bound parameters; column names only from the definition). Two
+ * forms of the same condition, with the same parameters: `where` for counting and walking an order, where a
+ * filter may use its column's sort index (a covering count of 已外出), and `scanWhere` for reading every
+ * record it keeps (a sorted list under conditions, a search, an export), where a column with only a sort
+ * index is written `+r.column` so SQLite scans as it did before those indexes: it has no statistics and
+ * takes any index for selective — 31,343 未外出 read one by one through the 务工状态 index sort slower than
+ * the table scanned. Inside a region both leave such a column alone: the records are reached through the
+ * region's households (regionCondition), not every 已外出 record of the county (a village: 2.6 → 52 ms).
+ * A column that leads another index (年度, a unique key) keeps it in both, as before.
+ */
 export function recordWhere(ledger: Ledger, def: LedgerDef, q: RecordQuery) {
   const s = recordSql(def);
   const where: string[] = [];
+  const scanWhere: string[] = [];
   const params: unknown[] = [];
+  const both = (sql: string) => {
+    where.push(sql);
+    scanWhere.push(sql);
+  };
   if (q.regionCode !== null) {
     const c = regionCondition(def, findRegion(ledger, q.regionCode));
-    where.push(c.where);
+    both(c.where);
     params.push(...c.params);
   }
   if (q.parentId !== undefined) {
     if (!def.parent) throw new LedgerError('validation', `“${def.name}”没有所属记录。`);
-    where.push('r.parent_id = ?');
+    both('r.parent_id = ?');
     params.push(q.parentId);
   }
+  const indexed = leadingIndexColumns(def);
   for (const [column, values] of Object.entries(q.filters)) {
     const f = def.fields.find((x) => x.column === column);
     if (!f) throw new LedgerError('validation', `“${def.name}”没有“${column}”这一列。`);
     if (values.length === 0) continue;
     const numeric = f.type === 'bool' || f.type === 'year' || f.type === 'int';
-    // A sort index (column, id) serves the list's order, not its filters (`+`), so the conditions keep
-    // the plans they had before migration 0016: SQLite has no statistics and would take one for selective
-    // — reading every 已外出 record of the county through the 务工状态 index to keep a village's (2.6 →
-    // 52 ms). A column that leads another index (年度, a unique key) keeps that one.
-    const sortOnly = def.sortColumns.includes(column) && !leadingIndexColumns(def).has(column);
-    const c = anyOf(
-      `${sortOnly ? '+' : ''}r.${column}`,
-      values.map((v) => (numeric && v !== '' ? Number(v) : v)),
-      f.type === 'codes',
-    );
-    where.push(c.sql);
-    params.push(...c.params);
+    const test = (expr: string) =>
+      anyOf(
+        expr,
+        values.map((v) => (numeric && v !== '' ? Number(v) : v)),
+        f.type === 'codes',
+      );
+    const plain = test(`r.${column}`);
+    const sortOnly = def.sortColumns.includes(column) && !indexed.has(column);
+    const unindexed = sortOnly ? test(`+r.${column}`).sql : plain.sql;
+    where.push(q.regionCode !== null ? unindexed : plain.sql);
+    scanWhere.push(unindexed);
+    params.push(...plain.params);
   }
   const text = q.search?.trim() ?? '';
   if (text !== '') {
@@ -155,7 +171,7 @@ export function recordWhere(ledger: Ledger, def: LedgerDef, q: RecordQuery) {
       alternatives.push(`r.${f.column} = ?`);
       params.push(text);
     }
-    where.push(alternatives.length > 0 ? `(${alternatives.join(' OR ')})` : '0');
+    both(alternatives.length > 0 ? `(${alternatives.join(' OR ')})` : '0');
   }
   const sort = q.sort ?? { column: 'id', order: 'desc' as const };
   requireSortColumn(def, sort.column);
@@ -163,6 +179,7 @@ export function recordWhere(ledger: Ledger, def: LedgerDef, q: RecordQuery) {
   return {
     sql: s,
     where: where.length > 0 ? where.join(' AND ') : '1 = 1',
+    scanWhere: scanWhere.length > 0 ? scanWhere.join(' AND ') : '1 = 1',
     params,
     // The id is never NULL: without NULLS LAST the default order walks the table backwards, unsorted.
     order: sort.column === 'id' ? `r.id ${dir}` : `r.${sort.column} ${dir} NULLS LAST, r.id ${dir}`,
@@ -170,17 +187,49 @@ export function recordWhere(ledger: Ledger, def: LedgerDef, q: RecordQuery) {
   };
 }
 
+/** How many index entries a probe reads before deciding the walk does not pay (per page of `limit`). */
+const PROBE_PAGES = 20;
+
 /**
  * How a list without a search reads a page: `walk` the order (the table by id, or the sort column's index
- * (column, id)) from the page's key, or `sort` the records the conditions find once (kept per query and
- * data version) and slice it. A sort column's index is walked only when nothing is tested on the way: with
- * a region or filter the walk reads about limit × (all records ÷ records found) entries on average, but
- * the whole index when the condition and the column go together (未外出 sorted by 开始日期: no 未外出 worker
- * has one, 91 ms), while sorting what the conditions find costs what the old list did (13–25 ms CPU for
- * 2,600–40,000 of 93,777 records).
+ * (column, id)) from the page's key, testing the conditions on the way, or `sort` what the conditions find
+ * once (kept per query and data version) and slice it.
+ * - No conditions: walk (the index alone: 外出务工's first page sorted by a column 42 → 4 ms CPU).
+ * - A filter (no region): walking reads about limit ÷ (share of records kept) entries a page — 4 ms for
+ *   已外出 (40,690 of 93,777), where sorting them took 25–70 ms — but the whole index when the filter and
+ *   the column go together (未外出 sorted by 开始日期: no 未外出 worker has one; 91 ms). So the first
+ *   PROBE_PAGES pages' worth of entries are tested first: the walk is taken when they hold a page.
+ * - A region (or a parent record): sorted; its records are reached through the region's households, a
+ *   township's few thousand sort in 13–15 ms, and each walked page would gather the region again.
  */
-function sortedListOrder(w: ReturnType<typeof recordWhere>): 'walk' | 'sort' {
-  return w.sort.column === 'id' || w.where === '1 = 1' ? 'walk' : 'sort';
+function sortedListOrder(
+  ledger: Ledger,
+  q: RecordQuery & { limit: number },
+  w: ReturnType<typeof recordWhere>,
+): 'walk' | 'sort' {
+  if (w.sort.column === 'id' || w.where === '1 = 1') return 'walk';
+  if (q.regionCode !== null || q.parentId !== undefined || /\b[hp]\./.test(w.where)) return 'sort';
+  const probe = PROBE_PAGES * q.limit;
+  const t = w.sql.table;
+  const c = w.sort.column;
+  const dir = w.sort.order === 'desc' ? 'DESC' : 'ASC';
+  let matched = 0;
+  for (const part of ['filled', 'empty'] as const) {
+    const entries =
+      part === 'filled'
+        ? `SELECT s.id FROM ${t} s INDEXED BY ${t}_sort_${c} WHERE s.${c} IS NOT NULL ORDER BY s.${c} ${dir}, s.id ${dir} LIMIT ?`
+        : `SELECT s.id FROM ${t} s INDEXED BY ${t}_sort_${c} WHERE s.${c} IS NULL ORDER BY s.id ${dir} LIMIT ?`;
+    const found = ledger.sqlite
+      .prepare(
+        `WITH k AS (${entries}) SELECT (SELECT COUNT(*) FROM k) AS scanned, (SELECT COUNT(*) FROM k CROSS JOIN ${t} r ON r.id = k.id WHERE ${w.where}) AS matched`,
+      )
+      .get(probe, ...w.params) as { scanned: number; matched: number };
+    matched += found.matched;
+    if (matched >= q.limit) return 'walk';
+    // Entries left in this part that the probe did not reach: walking them could read them all.
+    if (found.scanned === probe) return 'sort';
+  }
+  return 'walk';
 }
 
 /** `from` with the listed table read through the sort column's index (table-sql.ts sortIndexSql). */
@@ -218,7 +267,7 @@ export function listRecords(ledger: Ledger, q: RecordQuery & { offset: number; l
   let total: number;
   let ids: number[];
   const searched = (q.search?.trim() ?? '') !== '';
-  if (!searched && sortedListOrder(w) === 'walk') {
+  if (!searched && sortedListOrder(ledger, q, w) === 'walk') {
     total = ledger.sqlite
       .prepare(`SELECT COUNT(*) FROM ${from} WHERE ${w.where}`)
       .pluck()
@@ -230,8 +279,13 @@ export function listRecords(ledger: Ledger, q: RecordQuery & { offset: number; l
       q.limit,
     );
   } else {
-    // Sorted under a condition: what it finds, sorted (not by walking the sort index, `unindexed`).
-    const all = searchResultIds(ledger, keyed, searched ? w.order : unindexed(w.order, 'r'));
+    // Searched, or sorted under a region or a narrow filter: what the conditions find, read as before the
+    // sort indexes (`scanWhere`) and sorted (not by walking the sort index, `unindexed`).
+    const all = searchResultIds(
+      ledger,
+      { ...keyed, where: w.scanWhere },
+      searched ? w.order : unindexed(w.order, 'r'),
+    );
     total = all.length;
     ids = all.slice(q.offset, q.offset + q.limit);
   }
