@@ -242,14 +242,14 @@ function indexedBy(table: string, from: string, column: string): string {
 /**
  * A page of a ledger's records in list order, read as the household list reads its pages
  * (main/core/households/list-page.ts), then the wide rows (subject, rollups) of just its ids:
- * - newest first (by id, the table's own order) or sorted by a `sortColumns` field (its index (column,
- *   id), migration 0016), with any filters and region: by key — the key at a jump's offset is read from
- *   the record table alone, without the person, household and rollups OFFSET joined for every record
- *   before the page (外出务工 at 100,000 households, ~94,000 records, offset 85,000–90,000: 136–153 ms
- *   wall / 69 ms CPU → 10–14 / 5 ms; the first page sorted by a column: every record sorted, 56 ms CPU →
- *   the index's first entries);
- * - searched: the ids in list order are read once per query and data version, then the total and every
- *   page come from them.
+ * - newest first (by id, the table's own order) with any filters and region, or sorted by a `sortColumns`
+ *   field (its index (column, id), migration 0016) where `sortedListOrder` says the walk pays: by key —
+ *   the key at a jump's offset is read from the record table or the index alone, without the person,
+ *   household and rollups OFFSET joined for every record before the page (外出务工 at 100,000 households,
+ *   ~94,000 records, offset 85,000–90,000: 136–153 ms wall / 69 ms CPU → 10–14 / 5 ms; the first page
+ *   sorted by a column: every record sorted, 42–56 ms CPU → 4 ms);
+ * - searched, or sorted under a region or a filter the walk does not pay for: the ids in list order are
+ *   read once per query and data version, then the total and every page come from them.
  */
 export function listRecords(ledger: Ledger, q: RecordQuery & { offset: number; limit: number }) {
   const def = requireLedger(q.ledgerId);
