@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { LedgerError } from '../../shared/result.ts';
 import { storageFailureMessage } from '../core/storage-errors.ts';
+import { IMPORT_HEAP_ENV, IMPORT_HEAP_MB } from '../core/import/heap-limit.ts';
 import { commands, type CliIo } from './commands.ts';
 
 export const USAGE = `用法：npm run ledger -- <命令> [选项]
@@ -35,7 +36,6 @@ export const USAGE = `用法：npm run ledger -- <命令> [选项]
          [--proof 有|无] [--operator 姓名]]
                                         外出务工三联单：只给编号时显示是谁的三联单；给出 --date 时登记寄回的
                                         用工回执单（回执日期不能早于备案日期，到岗日期同）
-                                        计算报表：合计、各乡镇小计与各村（--region 乡镇时为各村）
   check [--region 区划代码]             数据质量核查：运行全部规则，保存问题清单，输出各规则问题数和问题明细
   ledger-sql 台账编号 … [--db 文件]     打印台账定义对应的建表语句（写新迁移时用）；给出 --db 时只打印
                                         该文件缺少的 ALTER TABLE … ADD COLUMN 和索引（文件只读）
@@ -54,7 +54,10 @@ export const USAGE = `用法：npm run ledger -- <命令> [选项]
 
 通用选项：
   --db PATH   台账文件（默认：环境变量 LEDGER_DB，或用户数据目录下的 county-ledger/ledger.db）
-  --json      以 JSON 输出结果（便于脚本处理）`;
+  --json      以 JSON 输出结果（便于脚本处理）
+
+环境变量：
+  ${IMPORT_HEAP_ENV}  导入可用的内存（兆字节，默认 ${IMPORT_HEAP_MB}）；文件大到“内存不足”时，内存多的电脑可调高`;
 
 export type { CliIo } from './commands.ts';
 

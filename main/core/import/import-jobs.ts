@@ -10,8 +10,8 @@ import { constantsProblem } from '../../../shared/import/constants.ts';
 import { LedgerError } from '../../../shared/result.ts';
 import type { ImportCommitResult, ImportPreview } from './preview.ts';
 import type { FromWorker, ToWorker, WorkerStart } from './worker-protocol.ts';
-import { WORKER_LIMITS, resumeOf, type WorkerLimits } from './worker-slots.ts';
-import { IMPORT_HEAP_MB } from './heap-limit.ts';
+import { importResourceLimits, importThreadFailure } from './heap-limit.ts';
+import { resumeOf, workerLimits, type WorkerLimits } from './worker-slots.ts';
 
 export type JobState =
   | 'queued'
@@ -76,7 +76,7 @@ export class ImportJobs {
     regionDataPath: string | null = null,
     limits: Partial<WorkerLimits> = {},
   ) {
-    this.#limits = { ...WORKER_LIMITS, ...limits };
+    this.#limits = { ...workerLimits(), ...limits };
     this.#workerUrl = workerUrl;
     this.#onChange = onChange;
     this.#regionDataPath = regionDataPath;
@@ -129,7 +129,7 @@ export class ImportJobs {
       execArgv: ['--disable-warning=ExperimentalWarning'],
       // A hostile file must not take the whole program's memory with it; the limit also keeps V8 from
       // letting a county import's heap grow to four times its live data (heap-limit.ts).
-      resourceLimits: { maxOldGenerationSizeMb: IMPORT_HEAP_MB },
+      resourceLimits: importResourceLimits(this.#limits.heapMb),
     });
     job.worker = worker;
     if (job.state === 'queued') job.state = 'reading';
@@ -139,10 +139,10 @@ export class ImportJobs {
     worker.on('message', (m: FromWorker) => {
       if (current()) this.#onMessage(job, m);
     });
-    worker.on('error', (e) => {
+    worker.on('error', (e: Error & { code?: string }) => {
       if (!current()) return;
       job.state = 'failed';
-      job.error = { code: 'internal', message: `导入任务意外中止：${e.message}` };
+      job.error = { code: 'internal', message: importThreadFailure(e, this.#limits.heapMb) };
     });
     worker.on('exit', () => {
       this.#live.delete(worker);
@@ -152,7 +152,10 @@ export class ImportJobs {
         // because its transaction never committed.
         if (job.state === 'reading' || job.state === 'analysing' || job.state === 'committing') {
           job.state = 'failed';
-          job.error ??= { code: 'internal', message: '导入任务意外中止（内存不足或文件异常），台账未改动。' };
+          job.error ??= {
+            code: 'internal',
+            message: `导入任务意外中止（内存不足或文件异常；导入可用 ${this.#limits.heapMb} MB），台账未改动。`,
+          };
         }
         for (const r of job.reports.splice(0)) r(new Error('导入任务已结束'));
         this.#rereadDone(job, false);

@@ -2,6 +2,7 @@
 // released starts a new one (issue 13, bounded memory). A worker holds the whole analysed file (up to
 // about 1 GB at county scale, docs/reliability.md), so two at once is what a 4 GB township PC can hold
 // beside the program; eight previews open at once had held 1.8 GB until they were cancelled.
+import { IMPORT_HEAP_MB, importHeapMb } from './heap-limit.ts';
 import type { ImportPreview } from './preview.ts';
 import type { ToWorker, WorkerResume, WorkerStart } from './worker-protocol.ts';
 
@@ -10,9 +11,26 @@ export interface WorkerLimits {
   maxWorkers: number;
   /** A worker whose preview (or sheet question) waits this long for the clerk exits. */
   idleReleaseMs: number;
+  /** Each worker's heap limit in MB (heap-limit.ts). */
+  heapMb: number;
 }
 
-export const WORKER_LIMITS: WorkerLimits = Object.freeze({ maxWorkers: 2, idleReleaseMs: 60_000 });
+export const WORKER_LIMITS: WorkerLimits = Object.freeze({
+  maxWorkers: 2,
+  idleReleaseMs: 60_000,
+  heapMb: IMPORT_HEAP_MB,
+});
+
+/** The limits in force: WORKER_LIMITS with the heap a county IT officer set (LEDGER_IMPORT_HEAP_MB). */
+export function workerLimits(env: NodeJS.ProcessEnv = process.env): WorkerLimits {
+  try {
+    return { ...WORKER_LIMITS, heapMb: importHeapMb(env) };
+  } catch (e) {
+    // The app still starts; the setting is said to be wrong where the IT officer looks (the log).
+    console.error(`${(e as Error).message}：导入按默认 ${IMPORT_HEAP_MB} MB 运行`);
+    return WORKER_LIMITS;
+  }
+}
 
 /**
  * The start of a worker for a job whose worker was released, and what to send it once it has read the
