@@ -221,6 +221,12 @@ describe('row shapes', () => {
     expect(isUnitsRow(['', '（元）', '(人)', '亩'])).toBe(true);
     expect(isUnitsRow(['元/人'])).toBe(true);
     expect(isUnitsRow(['张三', '元'])).toBe(false);
+    // A data row starting with a number (户编号, 序号) is refused before any normalising.
+    expect(isUnitsRow(['4206261000010001', '元'])).toBe(false);
+    expect(isUnitsRow([' （12', '人'])).toBe(false);
+    expect(isUnitsRow(['kg'])).toBe(false);
+    // Full-width and compatibility forms read as NFKC reads them (㎡ and m² are m2).
+    expect(isUnitsRow(['％', '（㎡）', 'm²', '\u3000万元'])).toBe(true);
     expect(isUnitsRow([])).toBe(false);
   });
 

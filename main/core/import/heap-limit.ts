@@ -32,7 +32,7 @@ export function importHeapMb(env: NodeJS.ProcessEnv = process.env): number {
 
 /** The import worker's resource limits for a heap of `heapMb`. */
 export function importResourceLimits(heapMb: number): ResourceLimits {
-  return { maxOldGenerationSizeMb: heapMb, ...(process.env.YOUNG_MB ? { maxYoungGenerationSizeMb: Number(process.env.YOUNG_MB) } : {}) };
+  return { maxOldGenerationSizeMb: heapMb };
 }
 
 /** What a clerk (or the CLI) is told when an import's thread ended with `error`; the ledger is untouched. */
