@@ -112,11 +112,16 @@ function subjectColumns(def: LedgerDef, options: ColumnOptions): RecordColumn[] 
   const where = options.hideHousehold === true ? [] : [householdNo, place];
   // A child whose subject is its parent's says who through the parent column.
   if (def.parent?.key === 'subject') return parentColumn;
+  // Who the record is about stays in view when a wide ledger scrolls right (as 户编号 and 户主 in the
+  // household list); frozen columns must come first, so not behind a parent column.
+  const frozen = (c: RecordColumn): RecordColumn => (parentColumn.length === 0 ? { ...c, frozen: true } : c);
   switch (def.subject) {
     case 'person':
-      return [...parentColumn, ...(options.hidePerson === true ? [] : [name, idNumber]), ...where];
+      return [...parentColumn, ...(options.hidePerson === true ? [] : [frozen(name), idNumber]), ...where];
     case 'household':
-      return options.hideHousehold === true ? parentColumn : [...parentColumn, householdNo, name, place];
+      return options.hideHousehold === true
+        ? parentColumn
+        : [...parentColumn, frozen(householdNo), frozen(name), place];
     case 'region':
     case 'none':
       // A free-standing child (入库/出库) is where its parent is: no place of its own.
