@@ -185,6 +185,11 @@ describe.skipIf(skip !== null)('查人 and a ledger list at their far end (Chrom
       )
       .toBe(true);
     await chromium.shot('06-ledger-sorted-by-start-date');
+    // The list scrolled right to 开始日期; 姓名 (who the record is about) stayed at its left edge.
+    const listBox = await testId('ledger-list').boundingBox();
+    const nameBox = await testId('vt-head-subject-name').boundingBox();
+    expect(await testId('ledger-list').evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    expect(Math.abs((nameBox?.x ?? -1) - (listBox?.x ?? -99))).toBeLessThan(4);
 
     // At its end: the records without a 开始日期, after every dated one (empty values last).
     const [last] = (await sorted(total - 1, 1)).rows;
