@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // One temporary folder per run, removed at its end (tests/helpers/run-temp-dir.ts).
+    globalSetup: ['tests/helpers/run-temp-dir.ts'],
     // e2e polls the page until it shows what is expected; a throttled page on a busy machine is slow.
     expect: { poll: { timeout: 15_000 } },
   },
