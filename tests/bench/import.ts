@@ -14,7 +14,7 @@ import { loadDemo } from '../../main/core/api/handlers.ts';
 import { openLedger } from '../../main/core/db/open-ledger.ts';
 import { getRegionCatalog } from '../../main/core/regions/catalog.ts';
 import { CLI, NODE_FLAGS, ROOT } from '../helpers/run-cli.ts';
-import { report, timed } from './measure.ts';
+import { report, timed, type Timed } from './measure.ts';
 import { writeRosterXlsx } from './roster-xlsx.ts';
 
 const SIZES = [10_000, 100_000, 400_000];
@@ -47,14 +47,7 @@ export async function benchImport(maxPersons: number): Promise<Record<string, nu
           `import of ${k} did not import every row (exit ${imp.code}, ${out.persons?.created} of ${rows}, ${out.errors?.length} errors)`,
         );
       }
-      report(
-        `${k}: CLI import (parse+validate+commit)`,
-        imp.seconds,
-        `s, CPU ${imp.cpuSeconds} s, peak ${imp.peakMb} MB`,
-      );
-      result[`import_${k}_s`] = imp.seconds;
-      result[`import_${k}_cpu_s`] = imp.cpuSeconds;
-      result[`import_${k}_peak_mb`] = imp.peakMb;
+      Object.assign(result, reportImport(`${k}: CLI import (parse+validate+commit)`, `import_${k}`, imp));
       if (soffice) {
         const lo = timed(soffice, [
           '--headless',
@@ -102,15 +95,8 @@ function reimport(file: string, db: string, k: string): Record<string, number> {
   ledger.close();
   const { imp, out } = timedImport(file, db);
   if (imp.code !== 0) throw new Error(`re-import of ${k} failed (exit ${imp.code})`);
-  report(
-    `${k}: re-import, ${out.persons?.updated} persons changed`,
-    imp.seconds,
-    `s, CPU ${imp.cpuSeconds} s, peak ${imp.peakMb} MB`,
-  );
   return {
-    [`reimport_${k}_s`]: imp.seconds,
-    [`reimport_${k}_cpu_s`]: imp.cpuSeconds,
-    [`reimport_${k}_peak_mb`]: imp.peakMb,
+    ...reportImport(`${k}: re-import, ${out.persons?.updated} persons changed`, `reimport_${k}`, imp),
     [`reimport_${k}_updated`]: out.persons?.updated ?? NaN,
   };
 }
@@ -134,15 +120,12 @@ function newIntoLarge(file: string, db: string, k: string): Record<string, numbe
   ledger.close();
   const { imp, out } = timedImport(file, db);
   if (imp.code !== 0) throw new Error(`import of new rows into ${k} failed (exit ${imp.code})`);
-  report(
-    `${k}: ${out.persons?.created} new persons into the ledger of ${k}`,
-    imp.seconds,
-    `s, CPU ${imp.cpuSeconds} s, peak ${imp.peakMb} MB`,
-  );
   return {
-    [`new_into_${k}_s`]: imp.seconds,
-    [`new_into_${k}_cpu_s`]: imp.cpuSeconds,
-    [`new_into_${k}_peak_mb`]: imp.peakMb,
+    ...reportImport(
+      `${k}: ${out.persons?.created} new persons into the ledger of ${k}`,
+      `new_into_${k}`,
+      imp,
+    ),
     [`new_into_${k}_created`]: out.persons?.created ?? NaN,
   };
 }
@@ -163,17 +146,21 @@ async function benchSharedStrings(dir: string): Promise<Record<string, number>> 
   const { imp, out } = cliImport(file, path.join(dir, 'target-sst.db'));
   if (imp.code !== 0 || out.persons?.created !== rows)
     throw new Error(`shared-strings-heavy import did not import every row (exit ${imp.code})`);
-  report(
-    'shared strings heavy: CLI import',
-    imp.seconds,
-    `s, CPU ${imp.cpuSeconds} s, peak ${imp.peakMb} MB`,
-  );
   return {
     sst_heavy_file_mb: mb,
-    sst_heavy_import_s: imp.seconds,
-    sst_heavy_import_cpu_s: imp.cpuSeconds,
-    sst_heavy_peak_mb: imp.peakMb,
+    ...reportImport('shared strings heavy: CLI import', 'sst_heavy_import', imp, 'sst_heavy_peak_mb'),
   };
+}
+
+/** Prints a timed import's line and gives its figures as `<key>_s`, `<key>_cpu_s` and the peak. */
+function reportImport(
+  label: string,
+  key: string,
+  imp: Timed,
+  peakKey = `${key}_peak_mb`,
+): Record<string, number> {
+  report(label, imp.seconds, `s, CPU ${imp.cpuSeconds} s, peak ${imp.peakMb} MB`);
+  return { [`${key}_s`]: imp.seconds, [`${key}_cpu_s`]: imp.cpuSeconds, [peakKey]: imp.peakMb };
 }
 
 /** A new ledger at `db` and the CLI's timed import of `file` into it, with the import's JSON summary. */
