@@ -34,7 +34,7 @@ type Part = 'filled' | 'empty';
  * A small memory per connection and list query (newest kept, oldest dropped past `max`); every value
  * carries the data version it was read at, and callers use it only at that version.
  */
-function perLedger<T extends { version: string }>(max: number) {
+export function perLedger<T extends { version: string }>(max: number) {
   const byLedger = new WeakMap<Ledger, Map<string, T>>();
   const mapOf = (ledger: Ledger) => {
     let map = byLedger.get(ledger);

@@ -11,7 +11,8 @@ import type { Ledger } from '../db/open-ledger.ts';
 import { personMatch } from '../persons/person-match.ts';
 import { anyOf } from '../db/any-of.ts';
 import { findRegion, regionTree } from '../regions/region-tree.ts';
-import { pageIds, searchResultIds, unindexed } from '../households/list-page.ts';
+import { dataVersion } from '../db/data-version.ts';
+import { pageIds, perLedger, searchResultIds, unindexed } from '../households/list-page.ts';
 import { recordSql, regionCondition, requireLedger } from './record-sql.ts';
 import { leadingIndexColumns } from '../../../shared/ledgers/table-sql.ts';
 
@@ -209,7 +210,21 @@ function sortedListOrder(
 ): 'walk' | 'sort' {
   if (w.sort.column === 'id' || w.where === '1 = 1') return 'walk';
   if (q.regionCode !== null || q.parentId !== undefined || /\b[hp]\./.test(w.where)) return 'sort';
-  const probe = PROBE_PAGES * q.limit;
+  // The probe's verdict holds for the query until the data changes: each later page (a scroll) reuses it.
+  const sig = JSON.stringify([w.sql.table, w.where, w.params, w.sort, q.limit]);
+  const version = dataVersion(ledger);
+  const known = probed.get(ledger, sig, version);
+  if (known !== undefined) return known.order;
+  const order = probe(ledger, q.limit, w);
+  probed.set(ledger, sig, { version, order });
+  return order;
+}
+
+const probed = perLedger<{ version: string; order: 'walk' | 'sort' }>(20);
+
+/** Whether the first PROBE_PAGES pages' worth of the sort index's entries hold a page of the list. */
+function probe(ledger: Ledger, limit: number, w: ReturnType<typeof recordWhere>): 'walk' | 'sort' {
+  const reads = PROBE_PAGES * limit;
   const t = w.sql.table;
   const c = w.sort.column;
   const dir = w.sort.order === 'desc' ? 'DESC' : 'ASC';
@@ -223,11 +238,11 @@ function sortedListOrder(
       .prepare(
         `WITH k AS (${entries}) SELECT (SELECT COUNT(*) FROM k) AS scanned, (SELECT COUNT(*) FROM k CROSS JOIN ${t} r ON r.id = k.id WHERE ${w.where}) AS matched`,
       )
-      .get(probe, ...w.params) as { scanned: number; matched: number };
+      .get(reads, ...w.params) as { scanned: number; matched: number };
     matched += found.matched;
-    if (matched >= q.limit) return 'walk';
+    if (matched >= limit) return 'walk';
     // Entries left in this part that the probe did not reach: walking them could read them all.
-    if (found.scanned === probe) return 'sort';
+    if (found.scanned === reads) return 'sort';
   }
   return 'walk';
 }
