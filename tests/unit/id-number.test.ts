@@ -192,6 +192,25 @@ describe('checkDigit', () => {
   });
 });
 
+describe('the plain 18-character number (parsed without normalising)', () => {
+  // A number of 18 ASCII digits (X last) skips normalisation and the character checks; with a space in
+  // front the same number takes the full path. Both must say the same, valid or not.
+  it('gives what the full path gives for 3000 pseudo-random numbers, valid and not', () => {
+    const r = rng(2026);
+    const digits = (n: number) => Array.from({ length: n }, () => String(Math.floor(r() * 10))).join('');
+    for (let i = 0; i < 3000; i++) {
+      const area = r() < 0.1 ? digits(6) : r() < 0.1 ? '999999' : '420626';
+      const y = r() < 0.1 ? 1850 + Math.floor(r() * 50) : 1900 + Math.floor(r() * 130);
+      const m = r() < 0.05 ? 13 : 1 + Math.floor(r() * 12);
+      const d = r() < 0.05 ? 32 : 1 + Math.floor(r() * 31);
+      const first17 = `${area}${pad(y, 4)}${pad(m, 2)}${pad(d, 2)}${digits(3)}`;
+      const id = r() < 0.8 ? withCheck(first17) : first17 + (r() < 0.5 ? 'X' : digits(1));
+      expect(parse(id)).toEqual(parse(` ${id}`));
+      expect(normalizeIdCell(id)).toEqual(normalizeIdCell(` ${id}`));
+    }
+  });
+});
+
 describe('parseIdNumber: valid 18-digit ids', () => {
   it('returns the full info for a male id', () => {
     expect(parse('420626198512311234')).toEqual({
