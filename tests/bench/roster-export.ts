@@ -19,9 +19,10 @@ export async function benchRosterExport(db: string, dir: string): Promise<Record
   if (exp.code !== 0) throw new Error(`export persons failed (exit ${exp.code}): ${exp.stdout}`);
   const sheet = await readSheet(xlsx, null);
   // Below the title and 导出时间 rows: the header row starts with 序号.
-  const header = sheet.rows.findIndex((r) => r[0] === '序号');
+  const all = sheet.rows.toArrays();
+  const header = all.findIndex((r) => r[0] === '序号');
   if (header < 0) throw new Error('no header row in the exported roster');
-  const table = sheet.rows.slice(header);
+  const table = all.slice(header);
   out.roster_persons = table.length - 1;
   out.roster_export_ms = Math.round(exp.seconds * 1000);
   out.roster_export_peak_rss_mb = exp.peakMb;

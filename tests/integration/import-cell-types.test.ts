@@ -161,9 +161,9 @@ describe('number formats', () => {
         bookType,
       );
       const data = await readSheet(file, null);
-      expect(data.rows[1], bookType).toEqual(['000012', '3']);
-      expect(data.numberCells?.[1], bookType).toEqual([0, 1]);
-      expect(data.numberCells?.[0], bookType).toBeUndefined();
+      expect(data.rows.cells(1), bookType).toEqual(['000012', '3']);
+      expect(data.rows.numberColumns(1), bookType).toEqual([0, 1]);
+      expect(data.rows.numberColumns(0), bookType).toBeUndefined();
     }
   });
 });

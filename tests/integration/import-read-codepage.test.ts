@@ -59,7 +59,7 @@ describe('legacy Chinese workbooks', () => {
       ['张三', '420626198801011234', '黄田村'],
     ]);
     const data = await readSheet(file, null);
-    expect(data.rows).toEqual([
+    expect(data.rows.toArrays()).toEqual([
       ['姓名', '证件号码', '所在村'],
       ['张三', '420626198801011234', '黄田村'],
     ]);
@@ -80,7 +80,7 @@ describe('legacy Chinese workbooks', () => {
       'biff8',
     );
     const data = await readSheet(file, null);
-    expect(data.rows).toEqual([
+    expect(data.rows.toArrays()).toEqual([
       ['姓名', '性别'],
       ['李四', '女'],
     ]);

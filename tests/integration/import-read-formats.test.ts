@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSheets, readSheet } from '../../main/core/import/read/index.ts';
+import { numberCellsOf } from '../helpers/sheet-data.ts';
 import {
   FIXTURES_DIR,
   dateCell,
@@ -44,9 +45,9 @@ describe('streamed .xlsx', () => {
     const file = writeWorkbook(at('roster.xlsx'), [{ name: '花名册', rows: ROSTER, merges: ROSTER_MERGES }]);
     const data = await readSheet(file, null);
     expect(data.sheet).toBe('花名册');
-    expect(data.rows).toHaveLength(9);
-    expect(data.rows[0]).toEqual(['榔桥镇黄田村建档立卡贫困户花名册']);
-    expect(data.rows[4]).toEqual([
+    expect(data.rows.length).toBe(9);
+    expect(data.rows.cells(0)).toEqual(['榔桥镇黄田村建档立卡贫困户花名册']);
+    expect(data.rows.cells(4)).toEqual([
       '3418230000000501',
       '何艳兰',
       '3',
@@ -57,9 +58,9 @@ describe('streamed .xlsx', () => {
       '1956-06-14',
     ]);
     // An ID that Excel stored as a number stays the number text, so a later stage can see lost digits.
-    expect(data.rows[5]?.[6]).toBe('341823193711120000');
-    expect(data.rows[5]?.[7]).toBe('1937-11-12');
-    expect(data.rows[6]?.[7]).toBe('1931-09-20');
+    expect(data.rows.cell(5, 6)).toBe('341823193711120000');
+    expect(data.rows.cell(5, 7)).toBe('1937-11-12');
+    expect(data.rows.cell(6, 7)).toBe('1931-09-20');
     expect(data.merges).toContainEqual({ s: { r: 4, c: 0 }, e: { r: 6, c: 0 } });
     expect(data.merges).toHaveLength(ROSTER_MERGES.length);
     expect(data.rowNumbers).toBeUndefined();
@@ -77,7 +78,7 @@ describe('streamed .xlsx', () => {
       },
     ]);
     const data = await readSheet(file, null);
-    expect(data.rows[0]).toEqual([
+    expect(data.rows.cells(0)).toEqual([
       '4.20626198503071E+17',
       '1234',
       '0.1',
@@ -116,7 +117,7 @@ describe('streamed .xlsx', () => {
       },
     );
     const data = await readSheet(file, null);
-    expect(data.rows).toEqual([
+    expect(data.rows.toArrays()).toEqual([
       ['证件号码', '何艳兰', '张三&x', '多段 ', 'TRUE', 'FALSE', '#N/A', '第一行\r\n第二行 <备注>'],
       ['', '', '7'], // row 2: an empty shared string, an empty cell, then 7 — all without r
       [],
@@ -144,7 +145,7 @@ describe('streamed .xlsx', () => {
       { name: '花名册', rowCount: 2, hidden: false },
     ]);
     expect((await readSheet(file, null)).sheet).toBe('花名册');
-    expect((await readSheet(file, '说明')).rows).toEqual([['仅供参考']]);
+    expect((await readSheet(file, '说明')).rows.toArrays()).toEqual([['仅供参考']]);
     await expect(readSheet(file, '空表')).rejects.toMatchObject({ code: 'empty' });
     await expect(readSheet(file, '不存在')).rejects.toThrow(
       /没有名为“不存在”的工作表（现有：“说明”、“空表”、“花名册”）/,
@@ -169,7 +170,7 @@ describe('streamed .xlsx', () => {
       { date1904: true },
     );
     const data = await readSheet(file, null);
-    expect(data.rows).toEqual([
+    expect(data.rows.toArrays()).toEqual([
       ['出生日期', '姓名'],
       ['1904-01-01', '张三'],
       ['', '9'],
@@ -195,7 +196,7 @@ describe('streamed .xlsx', () => {
     const file = writeWorkbook(at('generated.xlsx'), [{ name: '人口', rows }]);
     const phases = new Set<string>();
     const data = await readSheet(file, null, { onProgress: (p) => phases.add(p.phase) });
-    expect(data.rows).toHaveLength(3001);
+    expect(data.rows.length).toBe(3001);
     expect([...phases]).toEqual(expect.arrayContaining(['detect', 'strings', 'sheet']));
     expect(differencesFromSheetJs(file, data)).toEqual([]);
   });
@@ -213,11 +214,11 @@ describe('legacy and other formats through SheetJS', () => {
       null,
     );
     const xls = await readSheet(file, null);
-    expect(xls.rows).toEqual(xlsx.rows);
+    expect(xls.rows.toArrays()).toEqual(xlsx.rows.toArrays());
     // The same cells are numbers in both: 家庭人口 and the ID Excel stored as a number (not the dates).
-    expect(xls.numberCells).toEqual(xlsx.numberCells);
-    expect(xlsx.numberCells?.[4]).toEqual([2]);
-    expect(xlsx.numberCells?.[5]).toEqual([6]);
+    expect(numberCellsOf(xls)).toEqual(numberCellsOf(xlsx));
+    expect(xlsx.rows.numberColumns(4)).toEqual([2]);
+    expect(xlsx.rows.numberColumns(5)).toEqual([6]);
     expect(xls.merges).toHaveLength(ROSTER_MERGES.length);
     expect(await listSheets(file)).toEqual([{ name: '花名册', rowCount: 9, hidden: false }]);
   });
@@ -238,7 +239,7 @@ describe('legacy and other formats through SheetJS', () => {
       'ods',
     );
     const data = await readSheet(file, null);
-    expect(data.rows).toEqual([
+    expect(data.rows.toArrays()).toEqual([
       ['姓名', '证件号码', '家庭人口数'],
       ['张三', '341823195606140252', '3'],
       ['李四', '', '1'],
@@ -254,7 +255,7 @@ describe('legacy and other formats through SheetJS', () => {
     const xlml = writeWorkbook(at('book2003.xml'), [{ name: '人口', rows }], 'xlml');
     fs.renameSync(xlml, at('book2003.xls'));
     for (const file of [xlsb, at('book2003.xls')]) {
-      expect((await readSheet(file, null)).rows, file).toEqual([
+      expect((await readSheet(file, null)).rows.toArrays(), file).toEqual([
         ['姓名', '证件号码', '家庭人口数'],
         ['张三', '341823195606140252', '3'],
       ]);
@@ -278,11 +279,11 @@ describe('legacy and other formats through SheetJS', () => {
     );
     for (const name of ['export.xls', 'export-utf8.xls']) {
       const data = await readSheet(at(name), null);
-      expect(data.rows[0], name).toEqual(['姓名', '证件号码']);
-      expect(data.rows[1]?.[0], name).toBe('张三');
+      expect(data.rows.cells(0), name).toEqual(['姓名', '证件号码']);
+      expect(data.rows.cell(1, 0), name).toBe('张三');
       // An HTML table has no number cells: the ID is its text, not a double SheetJS guessed from it.
-      expect(data.rows[1]?.[1], name).toBe('341823195606140252');
-      expect(data.numberCells, name).toBeUndefined();
+      expect(data.rows.cell(1, 1), name).toBe('341823195606140252');
+      expect(numberCellsOf(data), name).toEqual([undefined, undefined]);
     }
   });
 });
@@ -291,7 +292,7 @@ describe('CSV', () => {
   it('reads the GBK fixture: quotes, doubled quotes, line breaks in quotes, ="…" IDs', async () => {
     const data = await readSheet(path.join(FIXTURES_DIR, 'members-gbk.csv'), null);
     expect(data.sheet).toBe('members-gbk');
-    expect(data.rows).toEqual([
+    expect(data.rows.toArrays()).toEqual([
       ['泾县云岭镇汀潭村建档立卡人口名单'],
       ['户编号', '姓名', '性别', '出生日期', '证件号码', '与户主关系', '健康状况', '备注'],
       [
@@ -331,10 +332,14 @@ describe('CSV', () => {
     );
     for (const name of ['bom.csv', 'tab.txt', 'semi.csv', 'utf16.csv']) {
       const data = await readSheet(at(name), null);
-      expect(data.rows[0], name).toEqual(['姓名', '证件号码', ...(name === 'semi.csv' ? ['收入'] : [])]);
-      expect(data.rows[1]?.[0], name).toBe('张三');
+      expect(data.rows.cells(0), name).toEqual([
+        '姓名',
+        '证件号码',
+        ...(name === 'semi.csv' ? ['收入'] : []),
+      ]);
+      expect(data.rows.cell(1, 0), name).toBe('张三');
     }
-    expect((await readSheet(at('semi.csv'), null)).rows[1]).toEqual(['张三', '1', '1,5']);
+    expect((await readSheet(at('semi.csv'), null)).rows.cells(1)).toEqual(['张三', '1', '1,5']);
   });
 
   it('re-reads as GB18030 when invalid UTF-8 appears only after the first megabyte', async () => {
@@ -342,12 +347,12 @@ describe('CSV', () => {
     const gbk = Buffer.from([0xd5, 0xc5, 0xc8, 0xfd, 0x2c, 0x31, 0x0a]); // 张三,1
     fs.writeFileSync(at('late-gbk.csv'), Buffer.concat([ascii, gbk]));
     const data = await readSheet(at('late-gbk.csv'), null);
-    expect(data.rows.at(-1)).toEqual(['张三', '1']);
+    expect(data.rows.cells(data.rows.length - 1)).toEqual(['张三', '1']);
   });
 
   it('reads a CSV whose first cell starts with "<" as CSV', async () => {
     fs.writeFileSync(at('angle.csv'), '<备注>,姓名\n说明,张三\n');
-    expect((await readSheet(at('angle.csv'), null)).rows).toEqual([
+    expect((await readSheet(at('angle.csv'), null)).rows.toArrays()).toEqual([
       ['<备注>', '姓名'],
       ['说明', '张三'],
     ]);
@@ -355,7 +360,7 @@ describe('CSV', () => {
 
   it('honours Excel’s sep= line', async () => {
     fs.writeFileSync(at('sep.csv'), 'sep=;\n姓名;备注\n张三;a,b\n');
-    expect((await readSheet(at('sep.csv'), null)).rows).toEqual([
+    expect((await readSheet(at('sep.csv'), null)).rows.toArrays()).toEqual([
       ['姓名', '备注'],
       ['张三', 'a,b'],
     ]);
@@ -367,6 +372,6 @@ describe('handmade sheets', () => {
     const file = writeHandmadeXlsx(at('inline.xlsx'), [
       { name: 's', xml: rowXml(1, ['姓名', '', '证件号码']) },
     ]);
-    expect((await readSheet(file, null)).rows).toEqual([['姓名', '', '证件号码']]);
+    expect((await readSheet(file, null)).rows.toArrays()).toEqual([['姓名', '', '证件号码']]);
   });
 });

@@ -1,10 +1,10 @@
 // The shared sample files (../shared/samples beside the checkout) through the first import stages: read, locate the
 // header, fill down and classify. Skipped with a message when the samples folder is not present.
 import { describe, expect, it } from 'vitest';
-import { fillAndClassify } from '../../main/core/import/read/fill-and-classify.ts';
 import { listSheets, readSheet } from '../../main/core/import/read/index.ts';
 import { knownHeaderNames, locateHeader } from '../../main/core/import/read/locate-header.ts';
 import { SAMPLES_DIR, differencesFromSheetJs, hasSamples, sample } from '../fixtures/workbooks.ts';
+import { classify } from '../helpers/sheet-data.ts';
 import { skipWithout } from '../helpers/tools.ts';
 
 const present = hasSamples();
@@ -12,16 +12,20 @@ if (!present) console.warn(`跳过样例文件测试：找不到 ${SAMPLES_DIR}`
 
 const KNOWN = knownHeaderNames();
 
+/** Read, header, classify; `read` is the sheet as read (classifying fills merged cells down in `data`). */
 async function pipeline(name: string) {
   const data = await readSheet(sample(name), null);
+  const read = data.rows.toArrays();
   const header = locateHeader(data, KNOWN);
-  return { data, header, classified: fillAndClassify(data, header) };
+  return { data, read, header, classified: classify(data, header) };
 }
 
 describe.skipIf(skipWithout(present, 'the shared samples (../shared/samples)'))('shared samples', () => {
   it('s1: village roster with title, merged 2-row header, merged household columns, 合计 and signatures', async () => {
-    const { data, header, classified } = await pipeline('s1_village_roster_merged.xlsx');
-    expect(differencesFromSheetJs(sample('s1_village_roster_merged.xlsx'), data)).toEqual([]);
+    const { data, read, header, classified } = await pipeline('s1_village_roster_merged.xlsx');
+    expect(
+      differencesFromSheetJs(sample('s1_village_roster_merged.xlsx'), { sheet: data.sheet, rows: read }),
+    ).toEqual([]);
     expect(header.headerRows).toEqual([2, 3]);
     expect(header.title).toBe('泾县榔桥镇黄田村建档立卡贫困人口花名册');
     expect({ ...header.meta }).toEqual({ 统计时间: '2020年2月' });
@@ -44,8 +48,10 @@ describe.skipIf(skipWithout(present, 'the shared samples (../shared/samples)'))(
   });
 
   it('s2: national export with the header on row 3 and an ID stored as a number', async () => {
-    const { data, header, classified } = await pipeline('s2_national_member_export.xlsx');
-    expect(differencesFromSheetJs(sample('s2_national_member_export.xlsx'), data)).toEqual([]);
+    const { data, read, header, classified } = await pipeline('s2_national_member_export.xlsx');
+    expect(
+      differencesFromSheetJs(sample('s2_national_member_export.xlsx'), { sheet: data.sheet, rows: read }),
+    ).toEqual([]);
     expect(header.headerRows).toEqual([2]);
     expect(header.title).toBe('（自定义）建档立卡人口信息');
     expect({ ...header.meta }).toEqual({ 导出时间: '2020-02-28' });
@@ -85,14 +91,16 @@ describe.skipIf(skipWithout(present, 'the shared samples (../shared/samples)'))(
   it('s4: the legacy .xls of the s1 roster reads the same as the .xlsx', async () => {
     const xls = await pipeline('s4_village_roster_legacy.xls');
     const xlsx = await pipeline('s1_village_roster_merged.xlsx');
-    expect(xls.data.rows).toEqual(xlsx.data.rows);
+    expect(xls.data.rows.toArrays()).toEqual(xlsx.data.rows.toArrays());
     expect(xls.data.merges).toEqual(expect.arrayContaining(xlsx.data.merges));
     expect(xls.classified).toEqual(xlsx.classified);
   });
 
   it('s5: migrant-work ledger with a title and a units line', async () => {
-    const { data, header, classified } = await pipeline('s5_migrant_work_ledger.xlsx');
-    expect(differencesFromSheetJs(sample('s5_migrant_work_ledger.xlsx'), data)).toEqual([]);
+    const { data, read, header, classified } = await pipeline('s5_migrant_work_ledger.xlsx');
+    expect(
+      differencesFromSheetJs(sample('s5_migrant_work_ledger.xlsx'), { sheet: data.sheet, rows: read }),
+    ).toEqual([]);
     expect(header.title).toBe('黄田村贫困劳动力外出务工台账');
     expect({ ...header.meta }).toEqual({ 单位: '元' });
     expect(header.headerRows).toEqual([2]);

@@ -50,7 +50,7 @@ describe('column letters', () => {
 
 describe('Excel row numbers', () => {
   it('are index + 1 when no rows were dropped', () => {
-    const data: Pick<SheetData, 'rows' | 'rowNumbers'> = { rows: [['a'], ['b'], ['c']] };
+    const data: Pick<SheetData, 'rowNumbers'> & { rows: string[][] } = { rows: [['a'], ['b'], ['c']] };
     expect(excelRowNumber(data, 0)).toBe(1);
     expect(excelRowNumber(data, 2)).toBe(3);
     expect(sheetRowToIndex(data, 2)).toBe(2);

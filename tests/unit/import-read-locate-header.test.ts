@@ -9,6 +9,7 @@ import {
   locateHeader,
 } from '../../main/core/import/read/locate-header.ts';
 import type { Merge, SheetData } from '../../main/core/import/read/types.ts';
+import { SheetRows } from '../../main/core/import/read/sheet-rows.ts';
 
 const KNOWN = knownHeaderNames();
 
@@ -27,7 +28,7 @@ function merge(ref: string): Merge {
 
 const sheet = (rows: string[][], merges: string[] = [], name = '花名册'): SheetData => ({
   sheet: name,
-  rows,
+  rows: SheetRows.of(rows),
   merges: merges.map(merge),
 });
 

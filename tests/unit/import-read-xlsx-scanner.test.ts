@@ -66,7 +66,7 @@ const EXPECTED_MERGES = [
 describe('SheetScanner', () => {
   it('reads a sheet in one piece', () => {
     const data = scan(SHEET, []);
-    expect(data.rows).toEqual(EXPECTED_ROWS);
+    expect(data.rows.toArrays()).toEqual(EXPECTED_ROWS);
     expect(data.merges).toEqual(EXPECTED_MERGES);
   });
 
@@ -74,7 +74,7 @@ describe('SheetScanner', () => {
     const length = Buffer.byteLength(SHEET);
     for (let cut = 1; cut < length; cut++) {
       const data = scan(SHEET, [cut]);
-      expect(data.rows, `cut at ${cut}`).toEqual(EXPECTED_ROWS);
+      expect(data.rows.toArrays(), `cut at ${cut}`).toEqual(EXPECTED_ROWS);
       expect(data.merges, `cut at ${cut}`).toEqual(EXPECTED_MERGES);
     }
   });
@@ -85,7 +85,7 @@ describe('SheetScanner', () => {
       scan(
         SHEET,
         Array.from({ length: length - 1 }, (_, i) => i + 1),
-      ).rows,
+      ).rows.toArrays(),
     ).toEqual(EXPECTED_ROWS);
     let seed = 7;
     for (let run = 0; run < 50; run++) {
@@ -98,7 +98,7 @@ describe('SheetScanner', () => {
         scan(
           SHEET,
           [...cuts].sort((a, b) => a - b),
-        ).rows,
+        ).rows.toArrays(),
       ).toEqual(EXPECTED_ROWS);
     }
   });
@@ -111,7 +111,7 @@ describe('SheetScanner', () => {
     expect(prefixed).toContain('<x:row r="1"');
     const length = Buffer.byteLength(prefixed);
     for (let cut = 1; cut < length; cut += 7) {
-      expect(scan(prefixed, [cut]).rows, `cut at ${cut}`).toEqual(EXPECTED_ROWS);
+      expect(scan(prefixed, [cut]).rows.toArrays(), `cut at ${cut}`).toEqual(EXPECTED_ROWS);
     }
   });
 

@@ -33,7 +33,6 @@ import { fillAndClassify } from './read/fill-and-classify.ts';
 import { HeaderNotFoundError } from './read/locate-header.ts';
 import { listSheets, ReadError, type ReadOptions, type SheetInfo } from './read/index.ts';
 import { readChosenSheet } from './choose-sheet.ts';
-import { TableRows } from './table-rows.ts';
 
 export interface Analysis {
   file: string;
@@ -195,9 +194,8 @@ export async function analyzeFile(
 }
 
 /**
- * The chosen sheet's data rows as an ImportTable (stored by column, table-rows.ts) and its named columns.
- * The reader's rows (one array of strings per row) are not returned: they are garbage once the table is
- * built, before parsing starts, instead of staying beside it for the whole import.
+ * The chosen sheet's data rows as an ImportTable (the kept rows of the reader's column store,
+ * table-rows.ts) and its named columns.
  */
 async function readTable(
   file: string,
@@ -217,7 +215,7 @@ async function readTable(
   const table: ImportTable = {
     fileName: options.fileName ?? path.basename(file),
     sheet: data.sheet,
-    rows: TableRows.from(classified.rows),
+    rows: classified.table,
     skipped: classified.skipped,
     title: header.title,
   };

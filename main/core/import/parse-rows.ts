@@ -25,6 +25,7 @@ import type {
   Values,
 } from './import-types.ts';
 import { issueCollector } from './import-types.ts';
+import { textIn } from './read/sheet-rows.ts';
 import type { PlaceResolver } from './place-resolver.ts';
 import { addressCodeChecker } from '../persons/id-registry.ts';
 import type { RegionCatalog } from '../regions/catalog.ts';
@@ -171,9 +172,12 @@ export function parseRows(
 
   // 1. every cell of every row, normalised
   const source = table.rows;
+  // Each mapped column's storage, read directly in the loop below (400,000 rows × 30 columns).
+  const views = mapped.map((m) => (m.fixed === null ? source.column(m.index) : null));
   const rows: RowValues[] = [];
   for (let i = 0; i < source.length; i++) {
     const row = source.row(i);
+    const k = source.index(i);
     const r: RowValues = {
       row,
       household: {},
@@ -191,8 +195,10 @@ export function parseRows(
       text: string;
       fromNumber: boolean;
     } | null = null;
-    for (const m of mapped) {
-      let text = m.fixed ?? source.cell(i, m.index);
+    for (let j = 0; j < mapped.length; j++) {
+      const m = mapped[j] as Mapped;
+      const view = views[j] ?? null;
+      let text = view === null ? (m.fixed ?? '') : textIn(view, k);
       if (m.target.kind === 'place') {
         const v = text.trim() === '' ? null : text.trim();
         if (m.target.key === 'place.township') r.place.township = v;
@@ -202,7 +208,7 @@ export function parseRows(
       }
       const field = m.target.field;
       if (!field || !m.normalize) continue;
-      const fromNumber = m.fixed === null && source.isNumber(i, m.index);
+      const fromNumber = view !== null && view.numbers?.[k] === 1;
       if (fromNumber) {
         const digits = numberCellText(field, text);
         if (!digits.ok) {
@@ -219,7 +225,7 @@ export function parseRows(
         if (area !== null) issue(row, m.letter, field.label, area, 'warning');
         n = id;
       } else {
-        const code = m.byCode !== null && !fromNumber && m.fixed === null ? source.code(i, m.index) : -1;
+        const code = m.byCode !== null && !fromNumber && view?.codes ? (view.codes[k] ?? 0) : -1;
         n = code < 0 ? m.normalize(text) : (m.byCode?.[code] ?? (m.byCode![code] = m.normalize(text)));
       }
       if (m.isBirthDate && n.ok && n.month !== undefined) birthMonth = { m, field, n, text, fromNumber };

@@ -51,7 +51,10 @@ export function excelRowNumber(data: Pick<SheetData, 'rowNumbers'>, index: numbe
  * Index into rows of a 0-based sheet row (as in Merge), or -1 when that row was dropped as part of a
  * long empty run. Binary search: rowNumbers is ascending.
  */
-export function sheetRowToIndex(data: Pick<SheetData, 'rowNumbers' | 'rows'>, sheetRow: number): number {
+export function sheetRowToIndex(
+  data: Pick<SheetData, 'rowNumbers'> & { rows: { readonly length: number } },
+  sheetRow: number,
+): number {
   const numbers = data.rowNumbers;
   if (numbers === undefined) return sheetRow >= 0 && sheetRow < data.rows.length ? sheetRow : -1;
   const want = sheetRow + 1;

@@ -2,22 +2,13 @@
 // columns down over the member rows, so only the first member row holds them), and sort the rows into
 // data and the rest (blank, 合计/小计, signature footer, a header repeated for printing). Every row that
 // is left out is listed with its Excel row number, so the clerk can see nothing was silently dropped.
+import { TableRows } from '../table-rows.ts';
 import { excelRowNumber, sheetRowToIndex } from './cell-address.ts';
-import { isNumberingRow, isUnitsRow, type HeaderLocation } from './locate-header.ts';
+import { isNumberingRow, isUnitsCell, isUnitsRow, type HeaderLocation } from './locate-header.ts';
+import type { ColumnView } from './sheet-rows.ts';
 import type { SheetData } from './types.ts';
 
 export type SkipReason = '空行' | '合计行' | '小计行' | '表尾签字行' | '重复表头';
-
-export interface DataRow {
-  /** Excel row number (1-based), for messages like 「第 8 行 H 列」. */
-  row: number;
-  /** Index into SheetData.rows. */
-  index: number;
-  /** Cell text with vertically merged values filled down; the reader's array when nothing was filled. */
-  cells: string[];
-  /** Columns whose cell the file stored as a number (SheetData.numberCells), when any. */
-  numbers?: readonly number[];
-}
 
 export interface SkippedRow {
   row: number;
@@ -25,7 +16,8 @@ export interface SkippedRow {
 }
 
 export interface ClassifiedRows {
-  rows: DataRow[];
+  /** The data rows (merged values filled down), read where the reader stored them. */
+  table: TableRows;
   skipped: SkippedRow[];
   /** Cells that received a value from a vertical merge above them. */
   filledCells: number;
@@ -41,71 +33,66 @@ const SIGNATURE = /(?:签字|签名|签章|盖章)[)）]?(?:[:：].*)?$/;
 const clean = (s: string): string => s.replace(/[\s\u3000]+/g, '');
 
 /**
- * Fills vertically merged cells of the data area down to every row of the merge. Only the merge's first
- * column is filled: a horizontal merge joins columns for layout and must not copy a value into a
- * neighbouring field.
+ * Fills vertically merged cells of the data area down to every row of the merge, in the sheet's rows
+ * themselves; returns how many cells it filled. Only the merge's first column is filled: a horizontal
+ * merge joins columns for layout and must not copy a value into a neighbouring field. A value the file
+ * stored as a number stays one where it is filled (a 户编号 typed as a number).
  */
-export function fillMergedDown(
-  data: SheetData,
-  dataStart: number,
-): { rows: Map<number, string[]>; filledCells: number; numbers: Map<number, number[]> } {
-  const filled = new Map<number, string[]>();
-  /** Row index → columns filled from a number cell (a 户编号 stored as a number stays one when filled). */
-  const numbers = new Map<number, number[]>();
+export function fillMergedDown(data: SheetData, dataStart: number): number {
+  const rows = data.rows;
   let filledCells = 0;
-  const lastSheetRow = data.rows.length === 0 ? -1 : excelRowNumber(data, data.rows.length - 1) - 1;
+  const lastSheetRow = rows.length === 0 ? -1 : excelRowNumber(data, rows.length - 1) - 1;
   for (const m of data.merges) {
     if (m.e.r === m.s.r) continue;
     const top = sheetRowToIndex(data, m.s.r);
     if (top < dataStart) continue;
-    const value = data.rows[top]?.[m.s.c] ?? '';
+    const value = rows.cell(top, m.s.c);
     if (value === '') continue;
-    const fromNumber = data.numberCells?.[top]?.includes(m.s.c) === true;
+    const fromNumber = rows.isNumber(top, m.s.c);
     const last = Math.min(m.e.r, lastSheetRow);
     for (let r = m.s.r + 1; r <= last; r++) {
       const index = sheetRowToIndex(data, r);
-      if (index < 0) continue;
-      let cells = filled.get(index);
-      if (cells === undefined) {
-        cells = [...(data.rows[index] ?? [])];
-        filled.set(index, cells);
-      }
-      while (cells.length < m.s.c) cells.push('');
-      if ((cells[m.s.c] ?? '') === '') {
-        cells[m.s.c] = value;
-        filledCells++;
-        if (fromNumber) {
-          const own = numbers.get(index) ?? [...(data.numberCells?.[index] ?? [])];
-          own.push(m.s.c);
-          own.sort((a, b) => a - b);
-          numbers.set(index, own);
-        }
-      }
+      if (index < 0 || rows.cell(index, m.s.c) !== '') continue;
+      rows.set(index, m.s.c, value, fromNumber);
+      filledCells++;
     }
   }
-  return { rows: filled, filledCells, numbers };
+  return filledCells;
 }
 
+/**
+ * Sorts the rows after the header into data and the rest, then fills merged values down. The rows are
+ * classified as written (a member row inside a household merge that has nothing of its own is still a
+ * blank row), so the sheet's rows are filled only afterwards: `data` is the import's from then on.
+ */
 export function fillAndClassify(data: SheetData, header: HeaderLocation): ClassifiedRows {
-  const { rows: filledRows, filledCells, numbers: filledNumbers } = fillMergedDown(data, header.dataStart);
+  const rows = data.rows;
   // Repeated headers are printed copies, so the trimmed text is compared as is (cheap at 400k rows).
-  const headerTexts = header.headerRows.map((r) => (data.rows[r] ?? []).map((cell) => cell.trim()));
+  const headerTexts = header.headerRows.map((r) => rows.cells(r).map((cell) => cell.trim()));
   const title = header.title === null ? null : clean(header.title);
-  const out: DataRow[] = [];
+  const kept = new Int32Array(Math.max(0, rows.length - header.dataStart));
+  const keptRows = new Int32Array(kept.length);
+  let count = 0;
   const skipped: SkippedRow[] = [];
   const same = new Array<number>(headerTexts.length);
+  const width = rows.width;
+  const views = Array.from({ length: width }, (_, c) => rows.column(c));
+  // A column's distinct texts trimmed once, not each of its 400,000 cells.
+  const trimmed = views.map((v) => (v.codes === null ? null : v.texts.map((t) => t.trim())));
   let afterFooter = false;
 
-  for (let index = header.dataStart; index < data.rows.length; index++) {
-    // Classified on the row as written: a member row inside a household merge that has nothing of its
-    // own is still a blank row.
-    const own = data.rows[index] ?? [];
+  for (let index = header.dataStart; index < rows.length; index++) {
     const row = excelRowNumber(data, index);
     let nonEmpty = 0;
     const first: string[] = [];
     same.fill(0);
-    for (let c = 0; c < own.length; c++) {
-      const text = (own[c] ?? '').trim();
+    for (let c = 0; c < width; c++) {
+      const view = views[c] as ColumnView;
+      const codes = view.codes;
+      const text =
+        codes === null
+          ? (view.texts[index] ?? '').trim()
+          : ((trimmed[c] as string[])[codes[index] ?? 0] ?? '');
       if (text === '') continue;
       nonEmpty++;
       if (first.length < 3) first.push(clean(text));
@@ -115,7 +102,7 @@ export function fillAndClassify(data: SheetData, header: HeaderLocation): Classi
 
     let reason: SkipReason | null = null;
     if (nonEmpty === 0) reason = '空行';
-    else if (isRepeatedHeader(own, nonEmpty, first, same, title)) reason = '重复表头';
+    else if (isRepeatedHeader(() => rows.cells(index), nonEmpty, first, same, title)) reason = '重复表头';
     // Both patterns hold 计: most rows are ruled out without running them (400,000 rows).
     else if (first.some((t) => t.length <= 16 && t.includes('计') && SUBTOTAL.test(t))) reason = '小计行';
     else if (first.some((t) => t.length <= 16 && t.includes('计') && TOTAL.test(t))) reason = '合计行';
@@ -124,12 +111,16 @@ export function fillAndClassify(data: SheetData, header: HeaderLocation): Classi
     if (reason === '表尾签字行') afterFooter = true;
     if (reason !== null) skipped.push({ row, reason });
     else {
-      const numbers = filledNumbers.get(index) ?? data.numberCells?.[index];
-      const cells = filledRows.get(index) ?? own;
-      out.push(numbers === undefined ? { row, index, cells } : { row, index, cells, numbers });
+      kept[count] = index;
+      keptRows[count++] = row;
     }
   }
-  return { rows: out, skipped, filledCells };
+  const filledCells = fillMergedDown(data, header.dataStart);
+  return {
+    table: TableRows.of(rows, kept.subarray(0, count), keptRows.subarray(0, count)),
+    skipped,
+    filledCells,
+  };
 }
 
 function isFooter(first: string): boolean {
@@ -142,7 +133,7 @@ function isFooter(first: string): boolean {
 
 /** The header (or the title, units or column-number row) printed again on a later page. */
 function isRepeatedHeader(
-  cells: readonly string[],
+  cellsOf: () => readonly string[],
   nonEmpty: number,
   first: readonly string[],
   sameAsHeaderRow: readonly number[],
@@ -150,6 +141,9 @@ function isRepeatedHeader(
 ): boolean {
   if (nonEmpty === 1 && title !== null && first[0] === title) return true;
   if (sameAsHeaderRow.some((n) => n >= 2 && n >= nonEmpty * 0.6)) return true;
-  if ((first[0] === '1' || first[0] === '甲') && isNumberingRow(cells)) return true;
-  return isUnitsRow(cells);
+  if ((first[0] === '1' || first[0] === '甲') && isNumberingRow(cellsOf())) return true;
+  // A units row's first non-empty cell is a unit: a data row is told by that cell alone, without
+  // gathering its cells into an array (400,000 rows). `first` holds the cells without white space,
+  // which isUnitsCell removes anyway.
+  return isUnitsCell(first[0] ?? '') && isUnitsRow(cellsOf());
 }

@@ -95,8 +95,13 @@ export function locateHeader(
   knownNames: Iterable<string>,
   options: LocateHeaderOptions = {},
 ): HeaderLocation {
-  const rows = data.rows;
-  const window = Math.min(rows.length, options.searchRows ?? 50);
+  const total = data.rows.length;
+  const window = Math.min(total, options.searchRows ?? 50);
+  // The rows the search can reach, as arrays: the window, a header up to MAX_HEADER_DEPTH rows deep
+  // starting in it, and the units and column-number rows under it.
+  const rows = Array.from({ length: Math.min(total, window + MAX_HEADER_DEPTH + 2) }, (_, r) =>
+    data.rows.cells(r),
+  );
   const minMatches = options.minMatches ?? 2;
   const known = new Set<string>();
   for (const name of knownNames) {
@@ -173,7 +178,7 @@ export function locateHeader(
     else break;
   }
   let bottom = best;
-  while (bottom + 1 < rows.length && bottom - top + 1 < MAX_HEADER_DEPTH) {
+  while (bottom + 1 < total && bottom - top + 1 < MAX_HEADER_DEPTH) {
     const s = bottom + 1;
     if (nonEmptyColumns(s).length === 0 || isUnitsRow(rows[s] ?? [])) break;
     // Every named cell of s must sit under a group of the rows above, or under a merge reaching it.
@@ -212,7 +217,7 @@ export function locateHeader(
   }
 
   let dataStart = bottom + 1;
-  for (let k = 0; k < 2 && dataStart < rows.length; k++) {
+  for (let k = 0; k < 2 && dataStart < total; k++) {
     const cells = rows[dataStart] ?? [];
     if (isUnitsRow(cells) || isNumberingRow(cells)) dataStart++;
     else break;
@@ -236,17 +241,22 @@ function startsWithDigit(cell: string): boolean {
   return false;
 }
 
+/** A non-blank cell of a units row: '单位：户、人', '（元）', '人' … */
+export function isUnitsCell(cell: string): boolean {
+  if (startsWithDigit(cell)) return false;
+  const t = cell
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/^\((.*)\)$/, '$1');
+  return UNITS_CELL.test(t);
+}
+
 /** '单位：户、人', '（元）', '人' … in every non-empty cell. */
 export function isUnitsRow(cells: readonly string[]): boolean {
   let n = 0;
   for (const cell of cells) {
     if (isBlank(cell)) continue;
-    if (startsWithDigit(cell)) return false;
-    const t = cell
-      .normalize('NFKC')
-      .replace(/\s+/g, '')
-      .replace(/^\((.*)\)$/, '$1');
-    if (!UNITS_CELL.test(t)) return false;
+    if (!isUnitsCell(cell)) return false;
     n++;
   }
   return n > 0;

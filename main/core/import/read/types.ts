@@ -2,6 +2,7 @@
 // the limits that keep a hostile or broken file from exhausting the machine, and the one error type.
 // The functions themselves (listSheets/readSheet) are in ./index.ts, which re-exports this file.
 import { basename } from 'node:path';
+import type { SheetRows } from './sheet-rows.ts';
 
 export interface SheetInfo {
   name: string;
@@ -19,26 +20,20 @@ export interface Merge {
 export interface SheetData {
   sheet: string;
   /**
-   * Cell text: text cells as Excel shows them, number cells as the raw number text the file stores
-   * ('4.20626198503071E+17' stays as is) or zero-padded when their format says so (000000: '000012'),
-   * date-formatted numbers as 'YYYY-MM-DD' ('YYYY-MM' when the format shows only year and month),
-   * booleans 'TRUE'/'FALSE', errors '#N/A' …, '' for empty.
-   * Rows are ragged: trailing empty cells are left out, so read `row[c] ?? ''`.
-   * rows[i] is Excel row i + 1 unless `rowNumbers` is present.
+   * Cell text, stored by column (sheet-rows.ts): text cells as Excel shows them, number cells as the raw
+   * number text the file stores ('4.20626198503071E+17' stays as is) or zero-padded when their format
+   * says so (000000: '000012'), date-formatted numbers as 'YYYY-MM-DD' ('YYYY-MM' when the format shows
+   * only year and month), booleans 'TRUE'/'FALSE', errors '#N/A' …, '' for empty.
+   * Row i is Excel row i + 1 unless `rowNumbers` is present. Which cells the file stored as numbers
+   * (dates and times not counted) is kept too (SheetRows.isNumber): an ID or a long 户编号 typed into a
+   * number cell has kept only Excel's 15 significant digits, and a later stage must be able to say so
+   * whatever the file's format.
    */
-  rows: string[][];
-  /**
-   * Which cells the file stored as numbers (dates and times not counted): numberCells[i] lists the
-   * columns of rows[i] that hold one, ascending; undefined for a row without. Rows with the same number
-   * columns share one array (read-only). Absent when the sheet has none (CSV never has any). An ID or a
-   * long 户编号 typed into a number cell has kept only Excel's 15 significant digits, and a later stage
-   * must be able to say so whatever the file's format.
-   */
-  numberCells?: Array<readonly number[] | undefined>;
+  rows: SheetRows;
   /** Merged ranges in sheet coordinates (see Merge); map them with sheetRowToIndex when rowNumbers is set. */
   merges: Merge[];
   /**
-   * Excel row number of each entry of `rows`, present only when long runs of empty rows were dropped
+   * Excel row number of each row of `rows`, present only when long runs of empty rows were dropped
    * (a stray cell far below the table must not cost a million empty rows).
    */
   rowNumbers?: number[];

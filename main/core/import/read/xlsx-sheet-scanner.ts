@@ -227,42 +227,14 @@ export class SheetScanner {
   }
 
   private resolveShared(data: SheetData, sharedStrings: readonly (string | undefined)[]): void {
-    const rows = data.rows as Array<Array<string | number>>;
-    const max = this.maxCellChars;
-    for (let i = 0; i < rows.length; i++) {
-      const cells = rows[i] as Array<string | number>;
-      let resolved = false;
-      for (let c = 0; c < cells.length; c++) {
-        const cell = cells[c];
-        if (typeof cell !== 'number') continue;
-        const text = sharedStrings[cell] ?? '';
-        if (text.length > max) {
-          const row = data.rowNumbers?.[i] ?? i + 1;
-          const { file, sheet, limits } = this.ctx;
-          throw cellTooLong(
-            file,
-            sheet,
-            `第 ${row} 行 ${columnLetter(c)} 列`,
-            text.length,
-            limits.maxCellChars,
-          );
-        }
-        cells[c] = text;
-        resolved = true;
-      }
-      // An empty shared string at the end of a row is trimmed like any empty cell.
-      if (resolved) {
-        let n = cells.length;
-        while (n > 0 && cells[n - 1] === '') n--;
-        if (n < cells.length) cells.length = n;
-      }
-    }
-    while (rows.length > 0 && rows[rows.length - 1]?.length === 0) {
-      rows.pop();
-      data.rowNumbers?.pop();
-      if (data.numberCells !== undefined && data.numberCells.length > rows.length)
-        data.numberCells.length = rows.length;
-    }
+    const { file, sheet, limits } = this.ctx;
+    data.rows.resolveShared(sharedStrings, this.maxCellChars, (i, c, length) => {
+      const row = data.rowNumbers?.[i] ?? i + 1;
+      throw cellTooLong(file, sheet, `第 ${row} 行 ${columnLetter(c)} 列`, length, limits.maxCellChars);
+    });
+    // A row of shared strings that turned out empty, at the end, is dropped like any empty row.
+    const dropped = data.rows.dropTrailingEmpty();
+    if (dropped > 0 && data.rowNumbers !== undefined) data.rowNumbers.length -= dropped;
   }
 
   /** Marks shared string `index` as used; returns it (the cell's placeholder until finish). */
@@ -376,8 +348,7 @@ export class SheetScanner {
       }
       this.lastRow = rowNumber;
       // Shared-string cells are still indexes here (numbers); finish() replaces them with their text.
-      const row = cells as ReadonlyArray<string | number> as readonly string[];
-      this.collector.add(rowNumber, row, this.numberColumns.length > 0 ? this.numberColumns : null);
+      this.collector.add(rowNumber, cells, this.numberColumns.length > 0 ? this.numberColumns : null);
       p = search = close + rowClose.length;
     }
   }
