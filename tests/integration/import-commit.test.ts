@@ -253,6 +253,49 @@ describe('import: mapping, preview, commit, undo', () => {
     expect(() => undoImport(c.core.ledger, batchId)).toThrow(/已于 .* 撤销/);
   });
 
+  it("names in its audit entry exactly the rows the batch created, after other batches' rows", () => {
+    const mapping = run(table(HEADERS, ROWS)).mapping;
+    const firstRows = ROWS.filter((r) => r[4] === 'H001');
+    commitPlan(c.core.ledger, run(table(HEADERS, firstRows)).plan, {
+      fileName: 'a.xlsx',
+      sha256: 'a',
+      sheet: '花名册',
+      mapping,
+    });
+    const { batchId } = commitPlan(c.core.ledger, run(table(HEADERS, ROWS)).plan, {
+      fileName: 'b.xlsx',
+      sha256: 'b',
+      sheet: '花名册',
+      mapping,
+    });
+    const db = c.core.ledger.sqlite;
+    const entry = db
+      .prepare(`SELECT changes FROM audit_log WHERE action = 'import' AND entity_id = ?`)
+      .pluck()
+      .get(String(batchId)) as string;
+    const ranges = Object.fromEntries(
+      (JSON.parse(entry) as { field: string; after: string }[]).map((c) => [c.field, c.after]),
+    );
+    const ids = (t: string) =>
+      (
+        db.prepare(`SELECT id FROM ${t} WHERE batch_id = ? ORDER BY id`).pluck().all(batchId) as number[]
+      ).join(',');
+    const expand = (r: string | undefined) =>
+      (r ?? '')
+        .split(',')
+        .filter((p) => p !== '')
+        .flatMap((p) => {
+          const [a = 0, b = a] = p.split('-').map(Number);
+          return Array.from({ length: b - a + 1 }, (_, k) => a + k);
+        })
+        .join(',');
+    // The second batch created H002's household and person only, after H001's rows.
+    expect(ids('persons')).not.toBe('');
+    expect(ids('persons').startsWith('1')).toBe(false);
+    expect(expand(ranges['created:persons'])).toBe(ids('persons'));
+    expect(expand(ranges['created:households'])).toBe(ids('households'));
+  });
+
   it('refuses to undo a batch whose new rows were edited by hand afterwards', async () => {
     const first = run(table(HEADERS, ROWS));
     const { batchId } = commitPlan(c.core.ledger, first.plan, {

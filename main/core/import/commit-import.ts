@@ -77,6 +77,8 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): 
        VALUES (?, ${PERSON_COLUMNS.map(() => '?').join(', ')}, ?, ?, 'import', ?, ?, ?)`,
     );
     const touched = new Set<number>();
+    // The rows this batch creates, for its audit entry (ascending: each insert takes the next id).
+    const createdIds = { households: [] as number[], persons: [] as number[] };
     // A county has a few hundred villages and a load 100,000 households: look each village up once.
     const villages = new Map<string, RegionNode>();
     const villageOf = (code: string) => {
@@ -115,6 +117,7 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): 
               now,
             ).lastInsertRowid,
           );
+          createdIds.households.push(householdId);
           // Rows an import creates carry origin 'import' and its batch id: the history shows them from
           // there, so a 400,000-row import does not also write 400,000 audit entries.
         } else {
@@ -159,7 +162,11 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): 
             const idType =
               v.id_type ?? (kind === 'disability-card' ? '09' : kind === 'placeholder' ? '99' : '01');
             const values = PERSON_COLUMNS.map((c) => (c === 'id_type' ? idType : (v[c] ?? null)));
-            insertPerson.run(householdId, ...values, flagged, year, batchId, now, now);
+            createdIds.persons.push(
+              Number(
+                insertPerson.run(householdId, ...values, flagged, year, batchId, now, now).lastInsertRowid,
+              ),
+            );
           } else if (pp.changes.length > 0) {
             prepare(
               `UPDATE persons SET ${pp.changes.map((c) => `${c.field} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,
@@ -189,6 +196,7 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): 
       sha256: batch.sha256,
       at: now,
       tables: ['households', 'persons'],
+      createdIds,
       label: `导入 ${batch.fileName ?? ''}`.trim(),
     });
     return { batchId, counts: plan.counts };

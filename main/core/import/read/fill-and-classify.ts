@@ -79,6 +79,16 @@ export function fillAndClassify(data: SheetData, header: HeaderLocation): Classi
   const views = Array.from({ length: width }, (_, c) => rows.column(c));
   // A column's distinct texts trimmed once, not each of its 400,000 cells.
   const trimmed = views.map((v) => (v.codes === null ? null : v.texts.map((t) => t.trim())));
+  // The first cell repeats down a column of few values (乡镇, 村): each such text is judged once.
+  const unitsFirst = new Map<string, boolean>();
+  const isUnitsFirst = (text: string): boolean => {
+    let units = unitsFirst.get(text);
+    if (units === undefined) {
+      units = isUnitsCell(text);
+      if (unitsFirst.size < 10_000) unitsFirst.set(text, units);
+    }
+    return units;
+  };
   let afterFooter = false;
 
   for (let index = header.dataStart; index < rows.length; index++) {
@@ -102,7 +112,8 @@ export function fillAndClassify(data: SheetData, header: HeaderLocation): Classi
 
     let reason: SkipReason | null = null;
     if (nonEmpty === 0) reason = '空行';
-    else if (isRepeatedHeader(() => rows.cells(index), nonEmpty, first, same, title)) reason = '重复表头';
+    else if (isRepeatedHeader(() => rows.cells(index), isUnitsFirst, nonEmpty, first, same, title))
+      reason = '重复表头';
     // Both patterns hold 计: most rows are ruled out without running them (400,000 rows).
     else if (first.some((t) => t.length <= 16 && t.includes('计') && SUBTOTAL.test(t))) reason = '小计行';
     else if (first.some((t) => t.length <= 16 && t.includes('计') && TOTAL.test(t))) reason = '合计行';
@@ -134,6 +145,7 @@ function isFooter(first: string): boolean {
 /** The header (or the title, units or column-number row) printed again on a later page. */
 function isRepeatedHeader(
   cellsOf: () => readonly string[],
+  isUnitsFirst: (first: string) => boolean,
   nonEmpty: number,
   first: readonly string[],
   sameAsHeaderRow: readonly number[],
@@ -145,5 +157,5 @@ function isRepeatedHeader(
   // A units row's first non-empty cell is a unit: a data row is told by that cell alone, without
   // gathering its cells into an array (400,000 rows). `first` holds the cells without white space,
   // which isUnitsCell removes anyway.
-  return isUnitsCell(first[0] ?? '') && isUnitsRow(cellsOf());
+  return isUnitsFirst(first[0] ?? '') && isUnitsRow(cellsOf());
 }
