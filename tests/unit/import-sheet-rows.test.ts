@@ -69,13 +69,14 @@ describe('SheetRows', () => {
     expect(where).toEqual([2, 1, 50]);
   });
 
-  it('drops the rows at the end that turned out empty, and fills cells in place', () => {
+  it('drops the rows at the end that turned out empty, fills cells in place, and takes rows after sealing', () => {
     const rows = new SheetRows();
     rows.append(['户编号', '姓名'], 2, null);
     rows.append(['H1', '张三'], 2, null);
     rows.append(['', '李四'], 2, null);
     rows.append([0], 1, null);
     rows.append([0, 0], 2, null);
+    rows.seal();
     rows.resolveShared([''], 100, () => {
       throw new Error('not too long');
     });

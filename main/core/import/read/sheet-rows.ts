@@ -238,7 +238,14 @@ export class SheetRows {
 
   /** Reading is over: the building maps go (made again if a cell is filled in afterwards). */
   seal(): void {
-    for (const column of this.columns) column.codeOf = null;
+    // Kept for the whole import: each array exactly as long as the rows (growing left up to half again).
+    this.capacity = this.count;
+    for (const column of this.columns) {
+      column.codeOf = null;
+      if (column.codes === null) column.texts = column.texts.slice(0, this.count);
+      else column.codes = column.codes.slice(0, this.count);
+      if (column.numbers !== null) column.numbers = column.numbers.slice(0, this.count);
+    }
   }
 
   private isEmptyRow(i: number): boolean {
@@ -273,7 +280,7 @@ export class SheetRows {
   }
 
   private grow(): void {
-    this.capacity *= 2;
+    this.capacity = Math.max(FIRST_CAPACITY, this.capacity * 2);
     for (const column of this.columns) {
       if (column.codes !== null) column.codes = regrow(column.codes, this.capacity, false);
       if (column.numbers !== null) {
