@@ -90,7 +90,7 @@ describe.skipIf(skip !== null)('keyboard-first entry (Chromium)', () => {
     // The next Enter moves on only once the select says its list is closed (aria-expanded): on a loaded,
     // throttled run the label could show a moment before that, and the Enter went to the list again.
     await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-expanded') ?? null))
+      .poll(() => page.evaluate<string>("document.activeElement?.getAttribute('aria-expanded') ?? ''"))
       .not.toBe('true');
   }
 
