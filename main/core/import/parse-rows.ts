@@ -98,7 +98,7 @@ export function parseRows(
         normalize,
         isPersonId: target.key === 'person.id_number',
         isBirthDate: target.key === 'person.birth_date',
-        // The column's normalised value per distinct cell text (TableRows codes), for the fields whose
+        // The column's normalised value per distinct cell text (the column store's codes), for the fields whose
         // normaliser caches: no hashing of each cell's text.
         byCode: target.field && normalizerCaches(target.field) ? new Array<Normalized | undefined>() : null,
       },

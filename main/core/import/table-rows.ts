@@ -64,14 +64,6 @@ export class TableRows {
     return this.sheet.cell(this.indexes[i] ?? -1, c);
   }
 
-  /**
-   * The cell's code in its column's dictionary (equal codes, equal texts: a cache per column can be an
-   * array), or -1 when the column is kept as its texts.
-   */
-  code(i: number, c: number): number {
-    return this.sheet.code(this.indexes[i] ?? -1, c);
-  }
-
   /** Whether the file stored that cell as a number. */
   isNumber(i: number, c: number): boolean {
     return this.sheet.isNumber(this.indexes[i] ?? -1, c);

@@ -50,15 +50,15 @@ const SAMPLE_ROWS = 2000;
 const FIRST_CAPACITY = 1024;
 
 /** The largest code `codes` can hold. */
-const maxCode = (codes: Codes): number =>
-  codes instanceof Uint8Array ? 0xff : codes instanceof Uint16Array ? 0xffff : 0xffffffff;
+const maxCode = (codes: Codes): number => 2 ** (8 * codes.BYTES_PER_ELEMENT) - 1;
 
-/** `codes` copied into an array of `capacity` entries, one byte wider when `wider`. */
+/** `codes` copied into an array of `capacity` entries, one step wider (1 → 2 → 4 bytes) when `wider`. */
 function regrow(codes: Codes, capacity: number, wider: boolean): Codes {
+  const bytes = codes.BYTES_PER_ELEMENT * (wider ? 2 : 1);
   const out =
-    codes instanceof Uint8Array && !wider
+    bytes === 1
       ? new Uint8Array(capacity)
-      : (codes instanceof Uint8Array && wider) || (codes instanceof Uint16Array && !wider)
+      : bytes === 2
         ? new Uint16Array(capacity)
         : new Uint32Array(capacity);
   out.set(codes);
@@ -122,6 +122,7 @@ export class SheetRows {
         continue;
       }
       const code = this.codeIn(column, cell);
+      // codeIn may have widened the column's array: `codes` can be the old one.
       (column.codes as Codes)[i] = code;
       column.above = cell;
       column.aboveCode = code;
@@ -146,15 +147,6 @@ export class SheetRows {
     if (column === undefined || i >= this.count) return '';
     const codes = column.codes;
     return ((codes === null ? column.texts[i] : column.texts[codes[i] ?? 0]) ?? '') as string;
-  }
-
-  /**
-   * The cell's code in its column's dictionary (equal codes, equal texts: a cache per column can be an
-   * array), or -1 when the column is kept as its texts.
-   */
-  code(i: number, c: number): number {
-    const codes = this.columns[c]?.codes;
-    return codes === undefined ? 0 : codes === null ? -1 : (codes[i] ?? 0);
   }
 
   /** Whether the file stored that cell as a number. */
