@@ -18,6 +18,7 @@ import * as m0013 from './2026_12_06_0013_report_places.ts';
 import * as m0014 from './2026_12_06_0014_report_households.ts';
 import * as m0015 from './2026_12_06_0015_person_search_order.ts';
 import * as m0016 from './2026_12_06_0016_ledger_sort_indexes.ts';
+import * as m0017 from './2026_12_06_0017_leaner_person_indexes.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_23_0001_core_ledger': m0001,
@@ -36,4 +37,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_12_06_0014_report_households': m0014,
   '2026_12_06_0015_person_search_order': m0015,
   '2026_12_06_0016_ledger_sort_indexes': m0016,
+  '2026_12_06_0017_leaner_person_indexes': m0017,
 };

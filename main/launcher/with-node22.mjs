@@ -8,6 +8,7 @@
 // Plain JavaScript on purpose: this file itself must run on any Node that npm 11 runs on.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import module from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -46,16 +47,46 @@ export function nodePackageName(platform, arch) {
   return `node-${platform === 'win32' ? 'win' : platform}-${arch}`;
 }
 
-/** Where the downloaded Node lives: a per-user cache, never inside the project. */
-export function cacheDir(platform, env, home) {
-  if (env.LEDGER_NODE_DIR) return env.LEDGER_NODE_DIR;
+/** The program's per-user cache folder (never inside the project): Node 22, compiled code. */
+export function userCacheDir(platform, env, home) {
   if (platform === 'win32') {
     const local = env.LOCALAPPDATA || path.win32.join(home, 'AppData', 'Local');
-    return path.win32.join(local, 'county-ledger', 'node22');
+    return path.win32.join(local, 'county-ledger');
   }
-  if (platform === 'darwin') return path.posix.join(home, 'Library', 'Caches', 'county-ledger', 'node22');
+  if (platform === 'darwin') return path.posix.join(home, 'Library', 'Caches', 'county-ledger');
   const cache = env.XDG_CACHE_HOME || path.posix.join(home, '.cache');
-  return path.posix.join(cache, 'county-ledger', 'node22');
+  return path.posix.join(cache, 'county-ledger');
+}
+
+/** Where the downloaded Node lives. */
+export function cacheDir(platform, env, home) {
+  if (env.LEDGER_NODE_DIR) return env.LEDGER_NODE_DIR;
+  const join = platform === 'win32' ? path.win32.join : path.posix.join;
+  return join(userCacheDir(platform, env, home), 'node22');
+}
+
+/**
+ * Where Node keeps the compiled code of the program's modules between runs (its compile cache), unless
+ * NODE_COMPILE_CACHE names a folder. Node strips the types of every .ts file it loads and compiles it again
+ * at each start: a CLI import spent ~0.3 s CPU on that (BENCHMARKS.md, session 9). Per user, so nobody
+ * else can place compiled code there.
+ */
+export function compileCacheDir(platform, env, home) {
+  if (env.NODE_COMPILE_CACHE) return env.NODE_COMPILE_CACHE;
+  const join = platform === 'win32' ? path.win32.join : path.posix.join;
+  return join(userCacheDir(platform, env, home), 'compile-cache');
+}
+
+/**
+ * Turns Node's compile cache on for this process from here on, and through the environment for the
+ * threads and processes it starts (the CLI's import thread, the CLI run by tests and benchmarks).
+ * NODE_DISABLE_COMPILE_CACHE=1 turns it off (Node's own switch).
+ */
+function useCompileCache() {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE) return;
+  const dir = compileCacheDir(process.platform, process.env, os.homedir());
+  process.env.NODE_COMPILE_CACHE = dir;
+  module.enableCompileCache?.(dir);
 }
 
 /** The node executable inside the installed package (the packages put it in bin/). */
@@ -151,6 +182,7 @@ async function main() {
   const [script, ...args] = process.argv.slice(2);
   if (!script) fail('用法：node main/launcher/with-node22.mjs 脚本 [参数…]');
   const target = path.resolve(script);
+  useCompileCache();
   if (versionAtLeast(process.versions.node, NODE_MIN)) {
     process.argv = [process.execPath, target, ...args];
     await import(pathToFileURL(target).href);

@@ -18,7 +18,7 @@ describe('withIndexesDeferred', () => {
           .all() as { name: string; sql: string | null }[];
       const before = indexes();
       const cacheSize = db.pragma('cache_size', { simple: true });
-      expect(before.map((i) => i.name)).toContain('persons_name_household');
+      expect(before.map((i) => i.name)).toContain('persons_name');
 
       const during = db.transaction(() => withIndexesDeferred(ledger, 10_000, indexes))();
       // Only the UNIQUE keys (户编号, 证件号码) stay while the rows go in.

