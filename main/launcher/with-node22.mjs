@@ -67,9 +67,8 @@ export function cacheDir(platform, env, home) {
 
 /**
  * Where Node keeps the compiled code of the program's modules between runs (its compile cache), unless
- * NODE_COMPILE_CACHE names a folder. Node strips the types of every .ts file it loads and compiles it again
- * at each start: a CLI import spent ~0.3 s CPU on that (BENCHMARKS.md, session 9). Per user, so nobody
- * else can place compiled code there.
+ * NODE_COMPILE_CACHE names a folder. Without it every start compiles the core again: a CLI import ran
+ * ~0.2 s faster with it (BENCHMARKS.md, session 9). Per user, so nobody else can place compiled code there.
  */
 export function compileCacheDir(platform, env, home) {
   if (env.NODE_COMPILE_CACHE) return env.NODE_COMPILE_CACHE;
