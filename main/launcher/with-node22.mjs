@@ -47,22 +47,21 @@ export function nodePackageName(platform, arch) {
   return `node-${platform === 'win32' ? 'win' : platform}-${arch}`;
 }
 
+/** `path.join` of `platform` (the tests ask about Windows paths on Linux). */
+const joinFor = (platform) => (platform === 'win32' ? path.win32.join : path.posix.join);
+
 /** The program's per-user cache folder (never inside the project): Node 22, compiled code. */
 export function userCacheDir(platform, env, home) {
-  if (platform === 'win32') {
-    const local = env.LOCALAPPDATA || path.win32.join(home, 'AppData', 'Local');
-    return path.win32.join(local, 'county-ledger');
-  }
-  if (platform === 'darwin') return path.posix.join(home, 'Library', 'Caches', 'county-ledger');
-  const cache = env.XDG_CACHE_HOME || path.posix.join(home, '.cache');
-  return path.posix.join(cache, 'county-ledger');
+  const join = joinFor(platform);
+  if (platform === 'win32') return join(env.LOCALAPPDATA || join(home, 'AppData', 'Local'), 'county-ledger');
+  if (platform === 'darwin') return join(home, 'Library', 'Caches', 'county-ledger');
+  return join(env.XDG_CACHE_HOME || join(home, '.cache'), 'county-ledger');
 }
 
 /** Where the downloaded Node lives. */
 export function cacheDir(platform, env, home) {
   if (env.LEDGER_NODE_DIR) return env.LEDGER_NODE_DIR;
-  const join = platform === 'win32' ? path.win32.join : path.posix.join;
-  return join(userCacheDir(platform, env, home), 'node22');
+  return joinFor(platform)(userCacheDir(platform, env, home), 'node22');
 }
 
 /**
@@ -72,8 +71,7 @@ export function cacheDir(platform, env, home) {
  */
 export function compileCacheDir(platform, env, home) {
   if (env.NODE_COMPILE_CACHE) return env.NODE_COMPILE_CACHE;
-  const join = platform === 'win32' ? path.win32.join : path.posix.join;
-  return join(userCacheDir(platform, env, home), 'compile-cache');
+  return joinFor(platform)(userCacheDir(platform, env, home), 'compile-cache');
 }
 
 /**
@@ -90,8 +88,7 @@ function useCompileCache() {
 
 /** The node executable inside the installed package (the packages put it in bin/). */
 export function nodeBinary(dir, pkg, platform) {
-  const join = platform === 'win32' ? path.win32.join : path.posix.join;
-  return join(dir, 'node_modules', pkg, 'bin', platform === 'win32' ? 'node.exe' : 'node');
+  return joinFor(platform)(dir, 'node_modules', pkg, 'bin', platform === 'win32' ? 'node.exe' : 'node');
 }
 
 /** `env` with `dir` first on PATH (Windows spells the variable Path). */

@@ -25,6 +25,7 @@ import type {
   Values,
 } from './import-types.ts';
 import { issueCollector } from './import-types.ts';
+import { boundedMemo } from './bounded-memo.ts';
 import { textIn } from './read/sheet-rows.ts';
 import type { PlaceResolver } from './place-resolver.ts';
 import { addressCodeChecker } from '../persons/id-registry.ts';
@@ -53,16 +54,8 @@ const MAX_CACHED_TEXTS = 100_000;
  * 健康, 是), so each distinct text is normalised once.
  */
 function columnNormalizer(field: FieldDef): (text: string) => Normalized {
-  if (!normalizerCaches(field)) return (text) => normalizeValue(field, text, CODE_TABLES);
-  const seen = new Map<string, Normalized>();
-  return (text) => {
-    let hit = seen.get(text);
-    if (hit === undefined) {
-      hit = normalizeValue(field, text, CODE_TABLES);
-      if (seen.size < MAX_CACHED_TEXTS) seen.set(text, hit);
-    }
-    return hit;
-  };
+  const normalize = (text: string) => normalizeValue(field, text, CODE_TABLES);
+  return normalizerCaches(field) ? boundedMemo(normalize, MAX_CACHED_TEXTS) : normalize;
 }
 
 /** Household fields where members' rows often differ in real exports (each member's own phone was

@@ -2,6 +2,7 @@
 // columns down over the member rows, so only the first member row holds them), and sort the rows into
 // data and the rest (blank, 合计/小计, signature footer, a header repeated for printing). Every row that
 // is left out is listed with its Excel row number, so the clerk can see nothing was silently dropped.
+import { boundedMemo } from '../bounded-memo.ts';
 import { TableRows } from '../table-rows.ts';
 import { excelRowNumber, sheetRowToIndex } from './cell-address.ts';
 import { isNumberingRow, isUnitsCell, isUnitsRow, type HeaderLocation } from './locate-header.ts';
@@ -80,15 +81,7 @@ export function fillAndClassify(data: SheetData, header: HeaderLocation): Classi
   // A column's distinct texts trimmed once, not each of its 400,000 cells.
   const trimmed = views.map((v) => (v.codes === null ? null : v.texts.map((t) => t.trim())));
   // The first cell repeats down a column of few values (乡镇, 村): each such text is judged once.
-  const unitsFirst = new Map<string, boolean>();
-  const isUnitsFirst = (text: string): boolean => {
-    let units = unitsFirst.get(text);
-    if (units === undefined) {
-      units = isUnitsCell(text);
-      if (unitsFirst.size < 10_000) unitsFirst.set(text, units);
-    }
-    return units;
-  };
+  const isUnitsFirst = boundedMemo(isUnitsCell, 10_000);
   let afterFooter = false;
 
   for (let index = header.dataStart; index < rows.length; index++) {
